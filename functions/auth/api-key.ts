@@ -1,0 +1,26 @@
+// API keys: their recognisable format, their SHA-256 hash (the only form stored) and their record.
+import { createHash, randomBytes } from 'node:crypto';
+import * as v from 'valibot';
+import { PlanNameSchema } from '../billing/plans.js';
+
+export const API_KEY_PREFIX = 'ck_';
+/** Checked before any lookup, so malformed keys never reach DynamoDB. */
+export const API_KEY_PATTERN = /^ck_[A-Za-z0-9_-]{16,128}$/;
+
+export const isWellFormedApiKey = (key: string): boolean => API_KEY_PATTERN.test(key);
+
+export const hashApiKey = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
+
+export const generateApiKey = (): string => `${API_KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
+
+export const ApiKeyRecordSchema = v.object({
+  key_hash: v.pipe(v.string(), v.hexadecimal(), v.length(64)),
+  key_id: v.pipe(v.string(), v.nonEmpty()),
+  user_id: v.pipe(v.string(), v.nonEmpty()),
+  plan: PlanNameSchema,
+  admin: v.boolean(),
+  overage: v.optional(v.boolean(), false),
+  status: v.picklist(['active', 'revoked']),
+  created_at: v.string(),
+});
+export type ApiKeyRecord = v.InferOutput<typeof ApiKeyRecordSchema>;

@@ -1,0 +1,52 @@
+// The authenticated caller, as the authorizer hands it to the function through the request context.
+import * as v from 'valibot';
+import { PlanNameSchema } from '../billing/plans.js';
+
+const text = v.pipe(v.string(), v.nonEmpty(), v.maxLength(256));
+
+export const PrincipalSchema = v.object({
+  /** The account: limits and usage are counted per user id. */
+  userId: text,
+  /** The API key id, or the JWT subject. */
+  subjectId: text,
+  plan: PlanNameSchema,
+  authMethod: v.picklist(['api_key', 'jwt']),
+  overageEnabled: v.boolean(),
+});
+export type Principal = v.InferOutput<typeof PrincipalSchema>;
+
+/** API Gateway passes authorizer context values as strings; booleans are encoded explicitly. */
+export type AuthorizerContext = {
+  userId: string;
+  subjectId: string;
+  plan: string;
+  authMethod: string;
+  overageEnabled: 'true' | 'false';
+};
+
+export const toAuthorizerContext = (principal: Principal): AuthorizerContext => ({
+  userId: principal.userId,
+  subjectId: principal.subjectId,
+  plan: principal.plan,
+  authMethod: principal.authMethod,
+  overageEnabled: principal.overageEnabled ? 'true' : 'false',
+});
+
+const AuthorizerContextSchema = v.object({
+  userId: v.string(),
+  subjectId: v.string(),
+  plan: v.string(),
+  authMethod: v.string(),
+  overageEnabled: v.pipe(
+    v.union([v.picklist(['true', 'false']), v.boolean()]),
+    v.transform((value) => value === true || value === 'true'),
+  ),
+});
+
+/** Reads the principal back; undefined when the context is missing or malformed. */
+export const fromAuthorizerContext = (context: unknown): Principal | undefined => {
+  const raw = v.safeParse(AuthorizerContextSchema, context);
+  if (!raw.success) return undefined;
+  const principal = v.safeParse(PrincipalSchema, raw.output);
+  return principal.success ? principal.output : undefined;
+};

@@ -1,0 +1,25 @@
+// An optional JSON body: absent or empty is fine, oversized is refused before parsing, the rest goes to middy's parser.
+import type { MiddlewareObj } from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { ApiError } from '../shared/api-error.js';
+
+const encodedSize = (body: string, isBase64Encoded: boolean): number =>
+  isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body, 'utf8');
+
+export const optionalJsonBody = (options: { maxBytes: number }): MiddlewareObj<APIGatewayProxyEvent> => {
+  const parser = httpJsonBodyParser<APIGatewayProxyEvent>();
+  return {
+    before: (request) => {
+      const { body, isBase64Encoded } = request.event;
+      if (body === null || body === undefined || body === '') {
+        (request.event as { body: unknown }).body = undefined;
+        return;
+      }
+      if (encodedSize(body, isBase64Encoded) > options.maxBytes) {
+        throw new ApiError('invalid_request', { message: `Request body must be at most ${options.maxBytes} bytes` });
+      }
+      return parser.before?.(request as never);
+    },
+  };
+};

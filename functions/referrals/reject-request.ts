@@ -1,0 +1,39 @@
+// The reject request as the API accepts it: path id, optional body with a reason, optional Idempotency-Key.
+import * as v from 'valibot';
+import { AttributionIdSchema } from './attribution.js';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const ReasonSchema = v.pipe(
+  v.string('reason must be a string'),
+  v.trim(),
+  v.minLength(1, 'reason must not be blank'),
+  v.maxLength(500, 'reason must be at most 500 characters'),
+);
+
+export const RejectBodySchema = v.optional(
+  v.strictObject({ reason: v.optional(ReasonSchema) }, 'body must be a JSON object whose only field is reason'),
+);
+
+export const IdempotencyKeySchema = v.pipe(
+  v.string(),
+  v.regex(/^[\x21-\x7e]([\x20-\x7e]{0,253}[\x21-\x7e])?$/, 'Idempotency-Key must be 1-255 printable characters'),
+);
+
+export const RejectRequestSchema = v.object({
+  pathParameters: v.object({ id: AttributionIdSchema }, 'path parameter id is required'),
+  body: RejectBodySchema,
+  headers: v.object({ 'idempotency-key': v.optional(IdempotencyKeySchema) }),
+});
+
+export type RejectRequest = {
+  attributionId: string;
+  reason?: string;
+  idempotencyKey?: string;
+};
+
+export const toRejectRequest = (parsed: v.InferOutput<typeof RejectRequestSchema>): RejectRequest => ({
+  attributionId: parsed.pathParameters.id,
+  ...(parsed.body?.reason === undefined ? {} : { reason: parsed.body.reason }),
+  ...(parsed.headers['idempotency-key'] === undefined ? {} : { idempotencyKey: parsed.headers['idempotency-key'] }),
+});

@@ -1,0 +1,39 @@
+// The reject rule: only a referral held for review may be rejected, and rejecting grants nothing.
+import { ApiError } from '../shared/api-error.js';
+import type { Attribution, AttributionStatus } from './attribution.js';
+
+export const REJECTABLE_STATUS: AttributionStatus = 'review_required';
+
+export type RejectionChanges = Pick<Attribution, 'status' | 'reviewed_at' | 'reviewed_by' | 'review_reason'>;
+
+export type RejectInput = {
+  attributionId: string;
+  /** Trimmed reason, when the caller gave one. */
+  reason?: string;
+  reviewer: string;
+  now: Date;
+};
+
+/** Fields a rejection sets; `review_reason` is left as stored when no reason is given. */
+export const rejectionChanges = ({ reason, reviewer, now }: RejectInput): RejectionChanges => ({
+  status: 'rejected',
+  reviewed_at: now.toISOString(),
+  reviewed_by: reviewer,
+  ...(reason === undefined ? {} : { review_reason: reason }),
+});
+
+export const notFound = (attributionId: string): ApiError =>
+  new ApiError('not_found', { context: { id: attributionId } });
+
+export const notRejectable = (attributionId: string, status: string): ApiError =>
+  new ApiError('conflict', {
+    message: `Referral attribution is ${status}, not ${REJECTABLE_STATUS}`,
+    context: { id: attributionId, status },
+  });
+
+/** Checks the current record and returns it as it will be once rejected. */
+export const rejectAttribution = (current: Attribution | undefined, input: RejectInput): Attribution => {
+  if (!current) throw notFound(input.attributionId);
+  if (current.status !== REJECTABLE_STATUS) throw notRejectable(input.attributionId, current.status);
+  return { ...current, ...rejectionChanges(input) };
+};

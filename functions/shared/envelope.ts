@@ -1,0 +1,73 @@
+// The response envelope {code, msg, data} shared by the function, the gateway responses and the local API.
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { errorTypes, type ErrorType } from './error-types.js';
+import type { ApiError, ErrorContext } from './api-error.js';
+
+export type SuccessEnvelope<T> = { code: number; msg: 'ok'; data: T; request_id: string };
+export type ErrorEnvelope = {
+  code: number;
+  msg: string;
+  data: null;
+  error: { type: ErrorType; retryable: boolean; context?: ErrorContext };
+  request_id: string;
+};
+
+export const successEnvelope = <T>(requestId: string, data: T, code = 200): SuccessEnvelope<T> => ({
+  code,
+  msg: 'ok',
+  data,
+  request_id: requestId,
+});
+
+export const errorEnvelope = (
+  requestId: string,
+  type: ErrorType,
+  options: { msg?: string; context?: ErrorContext } = {},
+): ErrorEnvelope => {
+  const spec = errorTypes[type];
+  return {
+    code: spec.status,
+    msg: options.msg ?? spec.msg,
+    data: null,
+    error: { type, retryable: spec.retryable, ...(options.context ? { context: options.context } : {}) },
+    request_id: requestId,
+  };
+};
+
+/** The request id API Gateway assigned; it names the request in the envelope, the logs and the usage record. */
+export const requestIdOf = (event: { requestContext?: { requestId?: string } }, fallback = 'unknown'): string =>
+  event.requestContext?.requestId ?? fallback;
+
+export const jsonHeaders = (requestId: string): Record<string, string> => ({
+  'content-type': 'application/json',
+  'x-request-id': requestId,
+});
+
+export const httpResponse = (
+  envelope: SuccessEnvelope<unknown> | ErrorEnvelope,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult => ({
+  statusCode: envelope.code,
+  headers: { ...headers, ...jsonHeaders(envelope.request_id) },
+  body: JSON.stringify(envelope),
+});
+
+export const errorResponse = (requestId: string, error: ApiError): APIGatewayProxyResult =>
+  httpResponse(errorEnvelope(requestId, error.type, { msg: error.message, context: error.context }), error.headers);
+
+/** The errors API Gateway itself answers (Gateway Responses), rendered identically by the stack and the local API. */
+export const gatewayErrors = {
+  UNAUTHORIZED: 'unauthorized',
+  ACCESS_DENIED: 'forbidden',
+  MISSING_AUTHENTICATION_TOKEN: 'route_not_found',
+  AUTHORIZER_FAILURE: 'internal',
+  AUTHORIZER_CONFIGURATION_ERROR: 'internal',
+  THROTTLED: 'rate_limited',
+  QUOTA_EXCEEDED: 'rate_limited',
+  REQUEST_TOO_LARGE: 'payload_too_large',
+  INTEGRATION_TIMEOUT: 'gateway_timeout',
+  DEFAULT_4XX: 'invalid_request',
+  DEFAULT_5XX: 'internal',
+} as const satisfies Record<string, ErrorType>;
+
+export type GatewayErrorKind = keyof typeof gatewayErrors;

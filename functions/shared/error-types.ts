@@ -1,0 +1,21 @@
+// Every error type the API answers with: its HTTP status, its public message and whether a retry may succeed.
+export const errorTypes = {
+  invalid_request: { status: 400, msg: 'Invalid input or missing required parameter', retryable: false },
+  unauthorized: { status: 401, msg: 'Authentication required', retryable: false },
+  forbidden: { status: 403, msg: 'Admin plan required', retryable: false },
+  not_found: { status: 404, msg: 'Referral attribution not found', retryable: false },
+  route_not_found: { status: 404, msg: 'Route not found', retryable: false },
+  conflict: { status: 409, msg: 'Referral attribution is not awaiting review', retryable: false },
+  request_in_progress: { status: 409, msg: 'A request with this idempotency key is in progress', retryable: true },
+  payload_too_large: { status: 413, msg: 'Request payload too large', retryable: false },
+  concurrent_update: { status: 409, msg: 'The account or referral is being updated by another request', retryable: true },
+  idempotency_key_reused: { status: 422, msg: 'Idempotency key was used with a different request', retryable: false },
+  rate_limited: { status: 429, msg: 'Plan rate limit exceeded', retryable: true },
+  daily_cap_reached: { status: 429, msg: 'Plan daily credit cap reached', retryable: true },
+  credits_exhausted: { status: 429, msg: 'Plan included credits exhausted', retryable: true },
+  internal: { status: 500, msg: 'Internal server error', retryable: false },
+  dependency_unavailable: { status: 500, msg: 'Internal server error', retryable: true },
+  gateway_timeout: { status: 504, msg: 'Upstream timed out', retryable: true },
+} as const satisfies Record<string, { status: number; msg: string; retryable: boolean }>;
+
+export type ErrorType = keyof typeof errorTypes;

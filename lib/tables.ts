@@ -1,0 +1,35 @@
+// Table key schemas: the one definition shared by the CDK stack and the local DynamoDB runner.
+export type KeyAttribute = { readonly name: string; readonly type: 'S' | 'N' };
+
+export type TableDefinition = {
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  readonly timeToLiveAttribute?: string;
+};
+
+export const tableDefinitions = {
+  /** Attributions (sk = "attribution") and their rewards (sk = "reward#<id>"), partitioned by attribution id. */
+  referrals: {
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+  },
+  /** API keys, stored only by the SHA-256 hash of the key. */
+  apiKeys: {
+    partitionKey: { name: 'key_hash', type: 'S' },
+  },
+  /** Per-account usage records, metering counters and idempotency records. */
+  usage: {
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    timeToLiveAttribute: 'expires_at',
+  },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableKey = keyof typeof tableDefinitions;
+
+/** Environment variable through which each table's name reaches the functions. */
+export const tableEnvironment: Record<TableKey, string> = {
+  referrals: 'REFERRALS_TABLE',
+  apiKeys: 'API_KEYS_TABLE',
+  usage: 'USAGE_TABLE',
+};

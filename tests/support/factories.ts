@@ -1,0 +1,75 @@
+// Per-test records with unique ids, so tests run in any order and in parallel on the shared DynamoDB Local.
+import { randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
+import { attributionItemKey } from '../../functions/adapters/referral-store.js';
+import { accountKey, USAGE_PREFIX } from '../../functions/adapters/usage-keys.js';
+import { generateApiKey } from '../../functions/auth/api-key.js';
+import type { PlanName } from '../../functions/billing/plans.js';
+import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
+import { LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
+import { createSeedWriter, type ApiKeySeed } from '../../local/seed-writer.js';
+
+export const db = createDocumentClient();
+export const tables = LOCAL_TABLE_NAMES;
+export const seed = createSeedWriter(db, tables);
+
+export const uniqueId = (prefix: string): string => `${prefix}-${randomUUID().slice(0, 12)}`;
+
+export const givenAttribution = async (overrides: Partial<Attribution> = {}): Promise<Attribution> => {
+  const attribution: Attribution = {
+    id: uniqueId('attr'),
+    status: 'review_required',
+    code: 'A1B2C3D4E5F6',
+    referrer_user_id: 'user-referrer',
+    referred_user_id: 'user-referred',
+    review_reason: 'same_stripe_customer',
+    risk_flags: ['same_stripe_customer'],
+    created_at: '2026-11-01T10:00:00.000Z',
+    ...overrides,
+  };
+  await seed.putAttribution(attribution);
+  return attribution;
+};
+
+export const givenReward = async (attributionId: string, overrides: Partial<Reward> = {}): Promise<Reward> => {
+  const reward: Reward = { id: uniqueId('reward'), attribution_id: attributionId, role: 'referrer', credits: 10_000, user_id: 'user-referrer', ...overrides };
+  await seed.putReward(reward);
+  return reward;
+};
+
+export type TestKey = { key: string; userId: string; keyId: string };
+
+export const givenApiKey = async (overrides: Partial<Omit<ApiKeySeed, 'key'>> & { plan?: PlanName } = {}): Promise<TestKey> => {
+  const key = generateApiKey();
+  const record = await seed.putApiKey({ key, userId: uniqueId('admin'), plan: 'enterprise', admin: true, ...overrides });
+  return { key, userId: record.user_id, keyId: record.key_id };
+};
+
+export const storedAttribution = async (id: string): Promise<Record<string, unknown> | undefined> =>
+  (await db.send(new GetCommand({ TableName: tables.referrals, Key: attributionItemKey(id), ConsistentRead: true }))).Item;
+
+export const usageRecordsOf = async (userId: string): Promise<Record<string, unknown>[]> =>
+  (
+    await db.send(
+      new QueryCommand({
+        TableName: tables.usage,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': accountKey(userId), ':prefix': USAGE_PREFIX },
+        ConsistentRead: true,
+      }),
+    )
+  ).Items ?? [];
+
+/** Everything stored for an account: usage records, counters and idempotency records. */
+export const accountItems = async (userId: string): Promise<Record<string, unknown>[]> =>
+  (
+    await db.send(
+      new QueryCommand({
+        TableName: tables.usage,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': accountKey(userId) },
+        ConsistentRead: true,
+      }),
+    )
+  ).Items ?? [];
