@@ -2,6 +2,7 @@
 import { inject } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { tableEnvironment } from '../../lib/tables.js';
+import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER } from '../../local/console-jwks.js';
 
 process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
 process.env.AWS_REGION = LOCAL_REGION;
@@ -12,3 +13,6 @@ process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 for (const [key, variable] of Object.entries(tableEnvironment)) {
   process.env[variable] = LOCAL_TABLE_NAMES[key as keyof typeof LOCAL_TABLE_NAMES];
 }
+process.env.ADMIN_JWT_JWKS_URL = inject('consoleJwksUrl');
+process.env.ADMIN_JWT_ISSUER = LOCAL_JWT_ISSUER;
+process.env.ADMIN_JWT_AUDIENCE = LOCAL_JWT_AUDIENCE;

@@ -1,4 +1,6 @@
 // Per-test records with unique ids, so tests run in any order and in parallel on the shared DynamoDB Local.
+import { inject } from 'vitest';
+import { signConsoleToken, type TokenOptions } from '../../local/console-jwks.js';
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
@@ -73,3 +75,8 @@ export const accountItems = async (userId: string): Promise<Record<string, unkno
       }),
     )
   ).Items ?? [];
+
+export const consoleToken = (options: Partial<TokenOptions> = {}): Promise<string> =>
+  signConsoleToken(inject('consolePrivateJwk'), { subject: uniqueId('console-admin'), role: 'admin', ...options });
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -1,0 +1,190 @@
+// The stack: REST API with the REQUEST authorizer and the reject route, both functions, the tables, logs and alarms.
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { errorEnvelope, gatewayErrors, type GatewayErrorKind } from '../functions/shared/envelope.js';
+import { errorTypes } from '../functions/shared/error-types.js';
+import { tableDefinitions, tableEnvironment, type TableDefinition, type TableKey } from './tables.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type AdminJwtSettings = { jwksUrl: string; issuer: string; audience: string };
+
+export type ReferralApiStackProps = StackProps & {
+  /** `prod` keeps tables on deletion and turns on deletion protection. */
+  stage: string;
+  adminJwt?: AdminJwtSettings;
+  /** How long the authorizer reuses a key lookup: the delay before a revoked key stops working. */
+  authCacheTtlSeconds?: number;
+};
+
+/** Bundled with the locally installed esbuild: minified, CommonJS, source maps for stack traces. */
+const bundling = {
+  minify: true,
+  sourceMap: true,
+  format: OutputFormat.CJS,
+  target: 'node24',
+  forceDockerBundling: false,
+};
+
+export class ReferralApiStack extends Stack {
+  readonly api: apigateway.RestApi;
+  readonly tables: Record<TableKey, dynamodb.Table>;
+  readonly rejectFunction: NodejsFunction;
+  readonly authorizerFunction: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ReferralApiStackProps) {
+    super(scope, id, props);
+    const production = props.stage === 'prod';
+
+    this.tables = Object.fromEntries(
+      (Object.entries(tableDefinitions) as [TableKey, TableDefinition][]).map(([key, definition]) => [
+        key,
+        this.table(key, definition, production),
+      ]),
+    ) as Record<TableKey, dynamodb.Table>;
+
+    const commonEnvironment = {
+      POWERTOOLS_SERVICE_NAME: 'referrals-admin',
+      POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    const tableEnv = (key: TableKey) => ({ [tableEnvironment[key]]: this.tables[key].tableName });
+
+    this.rejectFunction = this.function('RejectReferralFunction', 'functions/reject-referral/handler.ts', {
+      ...commonEnvironment,
+      ...tableEnv('referrals'),
+      ...tableEnv('usage'),
+    });
+    this.tables.referrals.grant(this.rejectFunction, 'dynamodb:Query', 'dynamodb:UpdateItem');
+    this.tables.usage.grant(this.rejectFunction, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+
+    this.authorizerFunction = this.function('AdminAuthorizerFunction', 'functions/authorizer/handler.ts', {
+      ...commonEnvironment,
+      ...tableEnv('apiKeys'),
+      AUTH_CACHE_TTL_SECONDS: String(props.authCacheTtlSeconds ?? 60),
+      ...(props.adminJwt
+        ? {
+            ADMIN_JWT_JWKS_URL: props.adminJwt.jwksUrl,
+            ADMIN_JWT_ISSUER: props.adminJwt.issuer,
+            ADMIN_JWT_AUDIENCE: props.adminJwt.audience,
+          }
+        : {}),
+    });
+    this.tables.apiKeys.grant(this.authorizerFunction, 'dynamodb:GetItem');
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.api = new apigateway.RestApi(this, 'ReferralsAdminApi', {
+      description: 'Referral programme admin API',
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: props.stage,
+        throttlingRateLimit: 100,
+        throttlingBurstLimit: 200,
+        accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields(),
+        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        metricsEnabled: true,
+      },
+    });
+
+    // Caching is off: with two alternative credential headers, a cached REQUEST authorizer would answer 401
+    // itself whenever one of them is absent. The authorizer caches key lookups in memory instead.
+    const authorizer = new apigateway.RequestAuthorizer(this, 'AdminAuthorizer', {
+      handler: this.authorizerFunction,
+      identitySources: [],
+      resultsCacheTtl: Duration.seconds(0),
+    });
+
+    this.api.root
+      .resourceForPath('api/v1/admin/referrals/{id}/reject')
+      .addMethod('POST', new apigateway.LambdaIntegration(this.rejectFunction), {
+        authorizer,
+        authorizationType: apigateway.AuthorizationType.CUSTOM,
+        requestParameters: { 'method.request.path.id': true },
+      });
+
+    for (const kind of Object.keys(gatewayErrors) as GatewayErrorKind[]) {
+      const type = gatewayErrors[kind];
+      this.api.addGatewayResponse(`GatewayResponse${kind}`, {
+        type: apigateway.ResponseType.of(kind),
+        statusCode: String(errorTypes[type].status),
+        responseHeaders: { 'content-type': "'application/json'" },
+        templates: { 'application/json': JSON.stringify(errorEnvelope('$context.requestId', type)) },
+      });
+    }
+
+    this.alarms();
+  }
+
+  private table(key: TableKey, definition: TableDefinition, production: boolean): dynamodb.Table {
+    const attribute = (k: { name: string; type: 'S' | 'N' }) => ({
+      name: k.name,
+      type: k.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER,
+    });
+    return new dynamodb.Table(this, `${key[0]!.toUpperCase()}${key.slice(1)}Table`, {
+      partitionKey: attribute(definition.partitionKey),
+      ...(definition.sortKey ? { sortKey: attribute(definition.sortKey) } : {}),
+      ...(definition.timeToLiveAttribute ? { timeToLiveAttribute: definition.timeToLiveAttribute } : {}),
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: production,
+      removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+  }
+
+  private function(id: string, entry: string, environment: Record<string, string>): NodejsFunction {
+    return new NodejsFunction(this, id, {
+      entry: path.join(root, entry),
+      handler: 'handler',
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      environment,
+      bundling,
+      projectRoot: root,
+      depsLockFilePath: path.join(root, 'package-lock.json'),
+      logGroup: new logs.LogGroup(this, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY }),
+    });
+  }
+
+  private alarms(): void {
+    new cloudwatch.Alarm(this, 'Api5xxAlarm', {
+      alarmDescription: 'The admin API answered 5xx',
+      metric: this.api.metricServerError({ period: Duration.minutes(1), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    for (const [name, fn] of [['Reject', this.rejectFunction], ['Authorizer', this.authorizerFunction]] as const) {
+      new cloudwatch.Alarm(this, `${name}ThrottlesAlarm`, {
+        alarmDescription: `${name} function invocations were throttled`,
+        metric: fn.metricThrottles({ period: Duration.minutes(1), statistic: 'Sum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      new cloudwatch.Alarm(this, `${name}ErrorsAlarm`, {
+        alarmDescription: `${name} function invocations failed`,
+        metric: fn.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    }
+  }
+}

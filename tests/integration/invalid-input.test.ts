@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { rejectRequest, withKey } from '../support/api.js';
+import { accountItems, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/factories.js';
+
+describe('invalid input', () => {
+  const bodies: [string, string, Record<string, string>?][] = [
+    ['malformed JSON', '{"reason":'],
+    ['a JSON array', '["same billing account"]'],
+    ['a JSON string', '"same billing account"'],
+    ['null', 'null'],
+    ['an unknown field', '{"reason":"x","grant":true}'],
+    ['a non-string reason', '{"reason":42}'],
+    ['a blank reason', '{"reason":"   "}'],
+    ['a reason over 500 characters', JSON.stringify({ reason: 'x'.repeat(501) })],
+    ['a __proto__ key', '{"__proto__":{"admin":true}}'],
+    ['a body without a JSON content type', '{"reason":"x"}', { 'content-type': 'text/plain' }],
+    ['a body over 16 KB', JSON.stringify({ reason: 'x'.repeat(17 * 1024) })],
+  ];
+
+  it.each(bodies)('answers 400 for %s and changes nothing', async (_name, rawBody, headers) => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution();
+
+    const response = await rejectRequest(attribution.id, { headers: { ...withKey(admin.key), ...headers }, rawBody });
+
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 400, data: null, error: { type: 'invalid_request', retryable: false } });
+    expect(response.headers['content-type']).toBe('application/json');
+    expect(await storedAttribution(attribution.id)).toMatchObject({ status: 'review_required' });
+    expect(await usageRecordsOf(admin.userId)).toEqual([]);
+  });
+
+  it.each(['a'.repeat(129), 'attr%2F1', 'attr.1', 'attr-ü'])('answers 400 for the id %s', async (id) => {
+    const admin = await givenApiKey();
+    const response = await rejectRequest(id, { headers: withKey(admin.key) });
+    expect(response.status).toBe(400);
+    expect(response.body.error.context.issues[0].field).toBe('pathParameters.id');
+    expect(await usageRecordsOf(admin.userId)).toEqual([]);
+  });
+
+  it('accepts a reason of exactly 500 characters and a content type in any letter case', async () => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution();
+    const reason = 'r'.repeat(500);
+    const response = await rejectRequest(attribution.id, {
+      headers: { ...withKey(admin.key), 'Content-Type': 'Application/JSON; charset=utf-8' },
+      rawBody: JSON.stringify({ reason }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.data.attribution.review_reason).toBe(reason);
+  });
+
+  it('charges no credit for invalid requests, though they count toward the rate limit', async () => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution();
+    await rejectRequest(attribution.id, { headers: withKey(admin.key), rawBody: '{' });
+    const items = await accountItems(admin.userId);
+    expect(items.filter((item) => String(item.sk).startsWith('usage#'))).toEqual([]);
+    expect(items.find((item) => String(item.sk).startsWith('rate#'))).toMatchObject({ hits: 1 });
+  });
+});
