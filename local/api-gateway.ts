@@ -20,7 +20,8 @@ export type ApiRequest = {
 };
 
 export type AuthorizerHandler = (event: APIGatewayRequestAuthorizerEvent, context: Context) => Promise<APIGatewayAuthorizerResult>;
-export type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+// Middy handlers type their context with what their middlewares add, and take an optional third argument.
+export type ProxyHandler = (event: APIGatewayProxyEvent, context: any, ...rest: any[]) => Promise<APIGatewayProxyResult>;
 
 export const REJECT_ROUTE = {
   method: 'POST',

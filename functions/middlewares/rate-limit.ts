@@ -36,7 +36,7 @@ export const rateLimit = (deps: { usage: UsageStore; plans: PlanTable; now: () =
   },
   after: async (request) => {
     await request.context.admission;
-    request.response.headers = { ...request.context.responseHeaders, ...request.response.headers };
+    if (request.response) request.response.headers = { ...request.context.responseHeaders, ...request.response.headers };
   },
   onError: async (request) => {
     if (!request.context.admission) return;
