@@ -55,6 +55,8 @@ export class ReferralApiStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'referrals-admin',
       POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin',
       NODE_OPTIONS: '--enable-source-maps',
+      // Empty in AWS; declared so that `sam local invoke --env-vars` can point the functions at DynamoDB Local.
+      DYNAMODB_ENDPOINT: '',
     };
     const tableEnv = (key: TableKey) => ({ [tableEnvironment[key]]: this.tables[key].tableName });
 

@@ -48,8 +48,8 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs =
 
 export type RunningDynamoDb = { endpoint: string; stop(): Promise<void> };
 
-export const startDynamoDbLocal = async (): Promise<RunningDynamoDb> => {
-  const port = await freePort();
+export const startDynamoDbLocal = async (requestedPort?: number): Promise<RunningDynamoDb> => {
+  const port = requestedPort ?? (await freePort());
   const child = spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'ignore' });
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = () =>

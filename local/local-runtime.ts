@@ -1,0 +1,71 @@
+// Prepares this machine to run the deployed handlers: DynamoDB (started or given), tables, seed data, console JWT issuer, environment.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
+import { tableEnvironment, type TableKey } from '../lib/tables.js';
+import { startConsoleIssuer, type ConsoleIssuer } from './console-jwks.js';
+import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES, startDynamoDbLocal } from './dynamodb-local.js';
+import { loadSeed, readSeed } from './seed.js';
+import { createSeedWriter } from './seed-writer.js';
+
+export const DEMO_SEED_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-seed.json');
+
+export type LocalRuntime = {
+  dynamoEndpoint: string;
+  startedDynamoDb: boolean;
+  /** Present when this runtime issues its own console tokens. */
+  issuer?: ConsoleIssuer;
+  stop(): Promise<void>;
+};
+
+export const prepareLocalRuntime = async (options: {
+  seedFile?: string;
+  issueConsoleTokens: boolean;
+  /** Whether to write the seed into a DynamoDB this runtime did not start (it may hold someone's data). */
+  seedExternal: boolean;
+}): Promise<LocalRuntime> => {
+  // Read and check the seed before starting anything, so a bad file fails fast.
+  const seed = await readSeed(options.seedFile ?? DEMO_SEED_FILE);
+
+  process.env.AWS_REGION ??= LOCAL_REGION;
+  process.env.AWS_ACCESS_KEY_ID ??= LOCAL_CREDENTIALS.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY ??= LOCAL_CREDENTIALS.secretAccessKey;
+  for (const key of Object.keys(tableEnvironment) as TableKey[]) process.env[tableEnvironment[key]] ??= LOCAL_TABLE_NAMES[key];
+
+  const external = process.env.DYNAMODB_ENDPOINT;
+  const dynamo = external ? { endpoint: external, stop: async () => undefined } : await startDynamoDbLocal(process.env.DYNAMODB_LOCAL_PORT ? Number(process.env.DYNAMODB_LOCAL_PORT) : undefined);
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+
+  let issuer: ConsoleIssuer | undefined;
+  try {
+    const tables = Object.fromEntries(
+      (Object.keys(tableEnvironment) as TableKey[]).map((key) => [key, process.env[tableEnvironment[key]]!]),
+    ) as Record<TableKey, string>;
+    await ensureTables(dynamo.endpoint, tables);
+    if (!external || options.seedExternal) {
+      const client = createDocumentClient();
+      await loadSeed(seed, createSeedWriter(client, tables));
+      client.destroy();
+    }
+
+    const jwtConfigured = process.env.ADMIN_JWT_JWKS_URL && process.env.ADMIN_JWT_ISSUER && process.env.ADMIN_JWT_AUDIENCE;
+    if (!jwtConfigured && options.issueConsoleTokens) {
+      issuer = await startConsoleIssuer();
+      process.env.ADMIN_JWT_JWKS_URL = issuer.jwksUrl;
+      process.env.ADMIN_JWT_ISSUER = issuer.issuer;
+      process.env.ADMIN_JWT_AUDIENCE = issuer.audience;
+    }
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+
+  return {
+    dynamoEndpoint: dynamo.endpoint,
+    startedDynamoDb: !external,
+    ...(issuer ? { issuer } : {}),
+    stop: async () => {
+      await Promise.all([dynamo.stop(), issuer?.stop()]);
+    },
+  };
+};

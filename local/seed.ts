@@ -1,0 +1,60 @@
+// The local seed file: its schema, and loading it into DynamoDB with errors that name the file and the field.
+import { readFile } from 'node:fs/promises';
+import * as v from 'valibot';
+import { API_KEY_PATTERN } from '../functions/auth/api-key.js';
+import { PlanNameSchema } from '../functions/billing/plans.js';
+import { AttributionSchema, RewardSchema } from '../functions/referrals/attribution.js';
+import type { SeedWriter } from './seed-writer.js';
+
+export const SeedSchema = v.strictObject({
+  apiKeys: v.array(
+    v.strictObject({
+      key: v.pipe(v.string(), v.regex(API_KEY_PATTERN, 'must look like ck_ followed by 16-128 characters of A-Z, a-z, 0-9, _ or -')),
+      userId: v.pipe(v.string(), v.nonEmpty()),
+      plan: PlanNameSchema,
+      admin: v.boolean(),
+      overage: v.optional(v.boolean()),
+      status: v.optional(v.picklist(['active', 'revoked'])),
+      keyId: v.optional(v.pipe(v.string(), v.nonEmpty())),
+    }),
+  ),
+  attributions: v.array(AttributionSchema),
+  rewards: v.optional(v.array(RewardSchema), []),
+});
+export type Seed = v.InferOutput<typeof SeedSchema>;
+
+export class SeedError extends Error {
+  constructor(file: string, detail: string) {
+    super(`Invalid seed file ${file}: ${detail}`);
+    this.name = 'SeedError';
+  }
+}
+
+export const readSeed = async (file: string): Promise<Seed> => {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new SeedError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SeedError(file, `is not valid JSON (${(error as Error).message})`);
+  }
+  const result = v.safeParse(SeedSchema, json);
+  if (!result.success) {
+    const issue = result.issues[0]!;
+    throw new SeedError(file, `${v.getDotPath(issue) ?? '(top level)'}: ${issue.message}`);
+  }
+  return result.output;
+};
+
+export const loadSeed = async (seed: Seed, writer: SeedWriter): Promise<void> => {
+  await Promise.all([
+    ...seed.apiKeys.map((key) => writer.putApiKey(key)),
+    ...seed.attributions.map((attribution) => writer.putAttribution(attribution)),
+    ...seed.rewards.map((reward) => writer.putReward(reward)),
+  ]);
+};

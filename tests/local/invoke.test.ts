@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, inject, it } from 'vitest';
+import { ensureTables } from '../../local/dynamodb-local.js';
+import { DEMO_SEED_FILE } from '../../local/local-runtime.js';
+import { loadSeed, readSeed } from '../../local/seed.js';
+import { createSeedWriter } from '../../local/seed-writer.js';
+import { db, uniqueId } from '../support/factories.js';
+
+const run = promisify(execFile);
+
+/** What each sample event gives, invoked in the order listed on one freshly seeded set of tables. */
+const expected: Record<string, { fn: string; exit: number; check: (output: any) => void }> = {
+  'reject-example.json': { fn: 'reject-referral', exit: 0, check: (o) => expect(o.statusCode).toBe(200) },
+  'reject-invalid-body.json': { fn: 'reject-referral', exit: 0, check: (o) => expect(o.statusCode).toBe(400) },
+  'reject-not-found.json': { fn: 'reject-referral', exit: 0, check: (o) => expect(o.statusCode).toBe(404) },
+  'reject-conflict.json': { fn: 'reject-referral', exit: 0, check: (o) => expect(o.statusCode).toBe(409) },
+  'reject-without-principal.json': { fn: 'reject-referral', exit: 0, check: (o) => expect(o.statusCode).toBe(401) },
+  'authorizer-admin-key.json': { fn: 'authorizer', exit: 0, check: (o) => expect(o.policyDocument.Statement[0].Effect).toBe('Allow') },
+  'authorizer-member-key.json': { fn: 'authorizer', exit: 0, check: (o) => expect(o.policyDocument.Statement[0].Effect).toBe('Deny') },
+  'authorizer-missing-key.json': { fn: 'authorizer', exit: 1, check: (o) => expect(o.errorMessage).toBe('Unauthorized') },
+};
+
+const invoke = async (fn: string, file: string, env: NodeJS.ProcessEnv) => {
+  try {
+    const { stdout } = await run('npm', ['run', '-s', 'invoke', '--', fn, `events/${file}`], { env });
+    return { code: 0, output: JSON.parse(stdout) };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, output: failure.stdout ? JSON.parse(failure.stdout) : failure.stderr };
+  }
+};
+
+describe('npm run invoke', () => {
+  it('covers every sample event in events/', () => {
+    expect(readdirSync('events').filter((file) => file.endsWith('.json') && !file.startsWith('sam-')).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it('gives each sample event its expected result against a given DynamoDB endpoint', async () => {
+    const suffix = uniqueId('invoke');
+    const tables = { REFERRALS_TABLE: `referrals-${suffix}`, API_KEYS_TABLE: `keys-${suffix}`, USAGE_TABLE: `usage-${suffix}` };
+    const endpoint = inject('dynamoEndpoint');
+    await ensureTables(endpoint, { referrals: tables.REFERRALS_TABLE, apiKeys: tables.API_KEYS_TABLE, usage: tables.USAGE_TABLE });
+    await loadSeed(await readSeed(DEMO_SEED_FILE), createSeedWriter(db, { referrals: tables.REFERRALS_TABLE, apiKeys: tables.API_KEYS_TABLE, usage: tables.USAGE_TABLE }));
+
+    for (const [file, { fn, exit, check }] of Object.entries(expected)) {
+      const result = await invoke(fn, file, { ...process.env, DYNAMODB_ENDPOINT: endpoint, ...tables });
+      expect(result.code, file).toBe(exit);
+      check(result.output);
+    }
+  }, 180_000);
+
+  it('starts its own DynamoDB Local with the demo seed when no endpoint is given', async () => {
+    const env = { ...process.env };
+    for (const key of ['DYNAMODB_ENDPOINT', 'REFERRALS_TABLE', 'API_KEYS_TABLE', 'USAGE_TABLE']) delete env[key];
+    const result = await invoke('RejectReferralFunction', 'reject-example.json', env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.output.body)).toMatchObject({ code: 200, data: { attribution: { id: 'example', status: 'rejected' } } });
+  }, 120_000);
+
+  it('exits non-zero with its usage for an unknown function', async () => {
+    const result = await invoke('nope', 'reject-example.json', process.env);
+    expect(result.code).toBe(2);
+  });
+});

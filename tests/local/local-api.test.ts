@@ -1,0 +1,152 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../local/dynamodb-local.js';
+import { db, uniqueId } from '../support/factories.js';
+
+type Started = { child: ChildProcess; baseUrl: string; dynamoEndpoint: string; output: () => string };
+
+const running: ChildProcess[] = [];
+
+/** `npm start` as a user runs it, on a free port; resolves once it prints that it is ready. */
+const npmStart = async (env: Record<string, string> = {}): Promise<Started> => {
+  const port = await freePort();
+  const child = spawn('npm', ['start'], {
+    env: { ...process.env, PORT: String(port), DYNAMODB_ENDPOINT: '', ADMIN_JWT_JWKS_URL: '', ADMIN_JWT_ISSUER: '', ADMIN_JWT_AUDIENCE: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not get ready:\n${output}`)), 90_000);
+    const check = () => {
+      if (output.includes('Ready.')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    child,
+    baseUrl: /listening on (\S+)/.exec(output)![1]!,
+    dynamoEndpoint: /DynamoDB endpoint: (\S+)/.exec(output)![1]!,
+    output: () => output,
+  };
+};
+
+const stop = (child: ChildProcess): Promise<number | null> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map(stop));
+});
+
+const post = async (baseUrl: string, id: string, init: { headers?: Record<string, string>; body?: string } = {}) => {
+  const response = await fetch(`${baseUrl}/api/v1/admin/referrals/${id}/reject`, { method: 'POST', headers: init.headers, body: init.body });
+  return { status: response.status, headers: response.headers, body: await response.json() };
+};
+
+const DEMO_ADMIN = { 'x-api-key': 'ck_demo_admin_0000000000000000', 'content-type': 'application/json' };
+const DEMO_MEMBER = { 'x-api-key': 'ck_demo_member_000000000000000' };
+
+const javaProcessesOnPort = (port: string): string[] => {
+  try {
+    return execFileSync('pgrep', ['-f', `DynamoDBLocal.*-port ${port}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+};
+
+describe('npm start', () => {
+  it('serves the spec example and the error envelopes, then stops cleanly on SIGTERM', async () => {
+    const api = await npmStart();
+    expect(api.output()).toContain(`curl -X POST "${api.baseUrl}/api/v1/admin/referrals/example/reject"`);
+    expect(api.output()).toMatch(/Demo console admin token \(12 h\): \S+\.\S+\.\S+/);
+
+    const ok = await post(api.baseUrl, 'example', { headers: DEMO_ADMIN, body: '{"reason":"same billing account"}' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ code: 200, msg: 'ok', data: { attribution: { id: 'example', status: 'rejected', reviewed_by: 'admin-user', review_reason: 'same billing account' }, rewards: [] } });
+    expect(ok.headers.get('x-request-id')).toBe(ok.body.request_id);
+
+    const token = /Demo console admin token \(12 h\): (\S+)/.exec(api.output())![1]!;
+    const cases = [
+      [400, await post(api.baseUrl, 'attr-review-2', { headers: DEMO_ADMIN, body: '{"reason":""}' })],
+      [401, await post(api.baseUrl, 'attr-review-2')],
+      [403, await post(api.baseUrl, 'attr-review-2', { headers: DEMO_MEMBER })],
+      [404, await post(api.baseUrl, 'no-such-attribution', { headers: DEMO_ADMIN })],
+      [409, await post(api.baseUrl, 'attr-rewarded', { headers: { authorization: `Bearer ${token}` } })],
+    ] as const;
+    for (const [status, response] of cases) {
+      expect(response.status).toBe(status);
+      expect(response.body).toMatchObject({ code: status, data: null, error: { type: expect.any(String), retryable: expect.any(Boolean) } });
+      expect(response.headers.get('content-type')).toBe('application/json');
+    }
+    const wrongRoute = await fetch(`${api.baseUrl}/api/v1/admin/referrals/example`, { method: 'DELETE' });
+    expect(wrongRoute.status).toBe(404);
+    expect(await wrongRoute.json()).toMatchObject({ code: 404, error: { type: 'route_not_found' } });
+
+    const dynamoPort = new URL(api.dynamoEndpoint).port;
+    expect(javaProcessesOnPort(dynamoPort)).not.toEqual([]);
+    expect(await stop(api.child)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(javaProcessesOnPort(dynamoPort)).toEqual([]);
+  });
+
+  it('loads the seed file named by LOCAL_SEED', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-'));
+    const file = path.join(dir, 'seed.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        apiKeys: [{ key: 'ck_custom_seed_key_0000000001', userId: 'custom-admin', plan: 'growth', admin: true }],
+        attributions: [{ id: 'custom-1', status: 'review_required', code: 'ZZZZ', referrer_user_id: 'u1' }],
+        rewards: [{ id: 'custom-reward', attribution_id: 'custom-1', user_id: 'u1', role: 'referrer', credits: 250 }],
+      }),
+    );
+    const api = await npmStart({ LOCAL_SEED: file });
+    const response = await post(api.baseUrl, 'custom-1', { headers: { 'x-api-key': 'ck_custom_seed_key_0000000001' } });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toMatchObject({ attribution: { id: 'custom-1', reviewed_by: 'custom-admin' }, rewards: [{ id: 'custom-reward', credits: 250 }] });
+    expect((await post(api.baseUrl, 'example', { headers: DEMO_ADMIN })).status).toBe(401);
+  });
+
+  it('uses an external DYNAMODB_ENDPOINT instead of starting its own', async () => {
+    const suffix = uniqueId('ext');
+    const tables = { REFERRALS_TABLE: `referrals-${suffix}`, API_KEYS_TABLE: `keys-${suffix}`, USAGE_TABLE: `usage-${suffix}` };
+    const endpoint = inject('dynamoEndpoint');
+    const api = await npmStart({ DYNAMODB_ENDPOINT: endpoint, ...tables });
+    expect(api.dynamoEndpoint).toBe(endpoint);
+    expect(api.output()).toContain('(external)');
+
+    expect((await post(api.baseUrl, 'example', { headers: DEMO_ADMIN })).status).toBe(200);
+    const stored = await db.send(new GetCommand({ TableName: tables.REFERRALS_TABLE, Key: { pk: 'example', sk: 'attribution' } }));
+    expect(stored.Item?.status).toBe('rejected');
+  });
+
+  it('refuses a bad seed file with its name and field, before serving anything', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-'));
+    const file = path.join(dir, 'broken.json');
+    writeFileSync(file, JSON.stringify({ apiKeys: [], attributions: [{ id: 'x', status: 'pending' }] }));
+    const error = await npmStart({ LOCAL_SEED: file }).then(
+      () => undefined,
+      (reason: Error) => reason,
+    );
+    expect(error?.message).toMatch(/exited with [1-9]/);
+    expect(error?.message).toContain(`Invalid seed file ${file}: attributions.0.status`);
+    expect(error?.message).not.toContain('listening on');
+  });
+});
