@@ -20,7 +20,7 @@ describe('plans, rate limits, daily caps and credits', () => {
     const admin = await givenApiKey({ plan: 'pro' });
     const attributions = await times(4, () => givenAttribution());
 
-    const responses = [];
+    const responses: Awaited<ReturnType<typeof rejectRequest>>[] = [];
     for (const attribution of attributions) responses.push(await rejectRequest(attribution.id, { headers: withKey(admin.key), gateway }));
 
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 429]);
@@ -83,7 +83,7 @@ describe('plans, rate limits, daily caps and credits', () => {
     const admin = await givenApiKey({ plan: 'free' });
     const attributions = await times(3, () => givenAttribution());
 
-    const statuses = [];
+    const statuses: Awaited<ReturnType<typeof rejectRequest>>[] = [];
     for (const attribution of attributions) statuses.push(await rejectRequest(attribution.id, { headers: withKey(admin.key), gateway }));
 
     expect(statuses.map((response) => response.status)).toEqual([200, 200, 429]);
@@ -99,7 +99,7 @@ describe('plans, rate limits, daily caps and credits', () => {
     const admin = await givenApiKey({ plan: 'starter', overage });
     const attributions = await times(3, () => givenAttribution());
 
-    const responses = [];
+    const responses: Awaited<ReturnType<typeof rejectRequest>>[] = [];
     for (const attribution of attributions) responses.push(await rejectRequest(attribution.id, { headers: withKey(admin.key), gateway }));
 
     expect(responses.map((response) => response.status)).toEqual(expected);

@@ -57,7 +57,7 @@ afterEach(async () => {
 
 const post = async (baseUrl: string, id: string, init: { headers?: Record<string, string>; body?: string } = {}) => {
   const response = await fetch(`${baseUrl}/api/v1/admin/referrals/${id}/reject`, { method: 'POST', headers: init.headers, body: init.body });
-  return { status: response.status, headers: response.headers, body: await response.json() };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 };
 
 const DEMO_ADMIN = { 'x-api-key': 'ck_demo_admin_0000000000000000', 'content-type': 'application/json' };
