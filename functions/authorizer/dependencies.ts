@@ -1,4 +1,5 @@
 // Production wiring of the authorizer: config read once, the key store, the JWKS verifier and the key cache.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as v from 'valibot';
 import { createApiKeyStore } from '../adapters/api-key-store.js';
 import { createDocumentClient } from '../adapters/dynamodb-client.js';
@@ -17,11 +18,14 @@ const AuthorizerConfigSchema = v.object({
   AUTH_CACHE_TTL_SECONDS: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0), v.maxValue(3600)), '60'),
 });
 
-export const createAuthorizerDeps = (env: NodeJS.ProcessEnv = process.env): Authenticator => {
+export const createAuthorizerDeps = (
+  env: NodeJS.ProcessEnv = process.env,
+  client: DynamoDBDocumentClient = createDocumentClient(),
+): Authenticator => {
   const config = readConfig(AuthorizerConfigSchema, env);
   const jwtConfigured = config.ADMIN_JWT_JWKS_URL && config.ADMIN_JWT_ISSUER && config.ADMIN_JWT_AUDIENCE;
   return createAuthenticator({
-    apiKeys: createApiKeyStore(createDocumentClient(), { apiKeys: config.API_KEYS_TABLE }),
+    apiKeys: createApiKeyStore(client, { apiKeys: config.API_KEYS_TABLE }),
     ...(jwtConfigured
       ? { jwt: createJwtVerifier({ jwksUrl: config.ADMIN_JWT_JWKS_URL!, issuer: config.ADMIN_JWT_ISSUER!, audience: config.ADMIN_JWT_AUDIENCE! }) }
       : {}),

@@ -11,8 +11,14 @@ const ReasonSchema = v.pipe(
   v.maxLength(500, 'reason must be at most 500 characters'),
 );
 
+const BODY_SHAPE = 'body must be a JSON object whose only field is reason';
+
 export const RejectBodySchema = v.optional(
-  v.strictObject({ reason: v.optional(ReasonSchema) }, 'body must be a JSON object whose only field is reason'),
+  v.pipe(
+    // valibot's object schemas accept arrays (typeof [] is "object"); a JSON array is not a valid body.
+    v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), BODY_SHAPE),
+    v.strictObject({ reason: v.optional(ReasonSchema) }, BODY_SHAPE),
+  ),
 );
 
 export const IdempotencyKeySchema = v.pipe(

@@ -1,4 +1,5 @@
 // Production wiring of the reject function: config read once, one DynamoDB client per container.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as v from 'valibot';
 import { createDocumentClient } from '../adapters/dynamodb-client.js';
 import { createReferralStore } from '../adapters/referral-store.js';
@@ -12,9 +13,11 @@ const RejectConfigSchema = v.object({
   USAGE_TABLE: requiredVariable,
 });
 
-export const createRejectDeps = (env: NodeJS.ProcessEnv = process.env): RejectDeps => {
+export const createRejectDeps = (
+  env: NodeJS.ProcessEnv = process.env,
+  client: DynamoDBDocumentClient = createDocumentClient(),
+): RejectDeps => {
   const config = readConfig(RejectConfigSchema, env);
-  const client = createDocumentClient();
   return {
     referrals: createReferralStore(client, { referrals: config.REFERRALS_TABLE, usage: config.USAGE_TABLE }),
     usage: createUsageStore(client, { usage: config.USAGE_TABLE }),

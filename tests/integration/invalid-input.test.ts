@@ -6,6 +6,7 @@ describe('invalid input', () => {
   const bodies: [string, string, Record<string, string>?][] = [
     ['malformed JSON', '{"reason":'],
     ['a JSON array', '["same billing account"]'],
+    ['an empty JSON array', '[]'],
     ['a JSON string', '"same billing account"'],
     ['null', 'null'],
     ['an unknown field', '{"reason":"x","grant":true}'],
