@@ -60,7 +60,7 @@ export const gatewayErrors = {
   UNAUTHORIZED: 'unauthorized',
   ACCESS_DENIED: 'forbidden',
   MISSING_AUTHENTICATION_TOKEN: 'route_not_found',
-  AUTHORIZER_FAILURE: 'internal',
+  AUTHORIZER_FAILURE: 'dependency_unavailable',
   AUTHORIZER_CONFIGURATION_ERROR: 'internal',
   THROTTLED: 'rate_limited',
   QUOTA_EXCEEDED: 'rate_limited',
