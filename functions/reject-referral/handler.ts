@@ -1,5 +1,6 @@
 // POST /api/v1/admin/referrals/{id}/reject: middy wiring around the reject use case.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
@@ -12,12 +13,15 @@ import { validateRequest } from '../middlewares/validate-request.js';
 import { rejectReferral, type RejectDeps } from '../referrals/reject-referral.js';
 import { MAX_BODY_BYTES, RejectRequestSchema, toRejectRequest, type RejectRequest } from '../referrals/reject-request.js';
 import { requestIdOf } from '../shared/envelope.js';
-import { logger } from '../shared/observability.js';
+import { logger, metrics } from '../shared/observability.js';
+import { observeRequest } from '../middlewares/observe-request.js';
 import { createRejectDeps } from './dependencies.js';
 
 export const createHandler = (deps: RejectDeps) =>
   middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, ApiContext<RejectRequest>>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .use(observeRequest({ logger, metrics }))
     .use(errorEnvelope({ logger }))
     .use(httpHeaderNormalizer())
     .use(authorizedPrincipal())
