@@ -6,6 +6,13 @@ export const createDocumentClient = (config: DynamoDBClientConfig = {}): DynamoD
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   const client = new DynamoDBClient({
     ...(endpoint ? { endpoint } : {}),
+    // Reused connections, and bounded waits so a stalled call is retried well inside the function's timeout.
+    requestHandler: {
+      httpAgent: { keepAlive: true },
+      httpsAgent: { keepAlive: true },
+      connectionTimeout: 1_000,
+      requestTimeout: 3_000,
+    },
     ...config,
   });
   return DynamoDBDocumentClient.from(client, {

@@ -6,7 +6,7 @@ import {
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiOnClients, rejectRequest, withKey } from '../support/api.js';
 import { accountItems, givenApiKey, givenAttribution, storedAttribution } from '../support/factories.js';
-import { instrumentedClient } from '../support/instrumented-client.js';
+import { instrumentedClient } from '../../local/instrumented-client.js';
 
 const $metadata = { httpStatusCode: 400, attempts: 1, totalRetryDelay: 0 };
 

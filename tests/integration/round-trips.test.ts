@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiOnClients, rejectRequest, withKey } from '../support/api.js';
 import { givenApiKey, givenAttribution } from '../support/factories.js';
-import { instrumentedClient } from '../support/instrumented-client.js';
+import { instrumentedClient } from '../../local/instrumented-client.js';
 
 // Counts, not times: how many sequential DynamoDB round trips each path makes.
 describe('DynamoDB round trips', () => {

@@ -1,6 +1,6 @@
 // A real DynamoDB document client with SDK middlewares that count round trips and inject faults at chosen call sites.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
+import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 
 export type CallRecord = { command: string; wave: number };
 

@@ -1,0 +1,262 @@
+// `npm run bench`: bundle size, cold-start proxy, warm latency, round trips and throughput, each beside its floor measured in the same run.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App } from 'aws-cdk-lib';
+import { buildSync } from 'esbuild';
+import autocannon from 'autocannon';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { bundling, ReferralApiStack } from '../lib/referral-api-stack.js';
+import { tableEnvironment, type TableKey } from '../lib/tables.js';
+import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES, startDynamoDbLocal } from '../local/dynamodb-local.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const IMPORT_RUNS = 31;
+const LATENCY_SAMPLES = 500;
+const WARMUP = 50;
+
+const median = (values: number[]) => quantile(values, 0.5);
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+const ratio = (value: number, floor: number) => Math.round((value / floor) * 1000) / 1000;
+
+type Row = { measure: string; subject: string; value: number; floor: number | null; ratio: number | null; unit: string; budget: string; within: boolean | null };
+const rows: Row[] = [];
+const record = (measure: string, subject: string, value: number, floor: number | null, unit: string, budget: string, limit: number | null) => {
+  const r = floor === null ? null : ratio(value, floor);
+  rows.push({ measure, subject, value, floor, ratio: r, unit, budget, within: limit === null ? null : floor === null ? value <= limit : r! <= limit });
+};
+
+// 1. Bundles, as CDK builds them, and the SDK floor built with the same options.
+const buildBundles = () => {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'bench-cdk-'));
+  const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
+  const stack = new ReferralApiStack(app, 'Bench', { stage: 'bench' });
+  const assembly = app.synth();
+  const template = JSON.parse(readFileSync(path.join(assembly.directory, 'Bench.template.json'), 'utf8'));
+  const assetOf = (fn: typeof stack.rejectFunction) => {
+    const id = stack.resolve(stack.getLogicalId(fn.node.defaultChild as never)) as string;
+    return path.join(assembly.directory, template.Resources[id].Metadata['aws:asset:path'], 'index.js');
+  };
+  const floorDir = path.join(outdir, 'floor');
+  mkdirSync(floorDir);
+  buildSync({
+    entryPoints: [path.join(root, 'bench/floor-handler.ts')],
+    outfile: path.join(floorDir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: bundling.target,
+    minify: bundling.minify,
+    external: bundling.externalModules,
+    logLevel: 'error',
+  });
+  return { reject: assetOf(stack.rejectFunction), authorizer: assetOf(stack.authorizerFunction), floor: path.join(floorDir, 'index.js') };
+};
+
+// 2. Cold-start proxy: time to require each bundle in a fresh Node process.
+const importTime = (file: string): number => {
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const env = { ...process.env, REFERRALS_TABLE: 'referrals', USAGE_TABLE: 'usage', API_KEYS_TABLE: 'api-keys', AWS_REGION: LOCAL_REGION, POWERTOOLS_LOG_LEVEL: 'SILENT' };
+  return Number(execFileSync(process.execPath, ['-e', script], { env, encoding: 'utf8' }));
+};
+
+const main = async () => {
+  const started = Date.now();
+  console.log('Building bundles as CDK does…');
+  const bundles = buildBundles();
+  const size = (file: string) => statSync(file).size;
+  record('bundle size', 'reject function', size(bundles.reject), size(bundles.floor), 'bytes', '≤ 1.15 × SDK floor', 1.15);
+  record('bundle size', 'authorizer', size(bundles.authorizer), size(bundles.floor), 'bytes', '≤ 1.15 × SDK floor', 1.15);
+
+  console.log(`Timing imports (${IMPORT_RUNS} fresh processes each, interleaved)…`);
+  const times: Record<'reject' | 'authorizer' | 'floor', number[]> = { reject: [], authorizer: [], floor: [] };
+  // Two discarded rounds first, so the page cache holds every bundle before anything is timed.
+  for (let run = 0; run < 2; run++) for (const key of ['floor', 'reject', 'authorizer'] as const) importTime(bundles[key]);
+  for (let run = 0; run < IMPORT_RUNS; run++) for (const key of ['floor', 'reject', 'authorizer'] as const) times[key].push(importTime(bundles[key]));
+  record('import time (median)', 'reject function', median(times.reject), median(times.floor), 'ms', '≤ 1.15 × SDK floor', 1.15);
+  record('import time (median)', 'authorizer', median(times.authorizer), median(times.floor), 'ms', '≤ 1.15 × SDK floor', 1.15);
+
+  console.log('Starting DynamoDB Local…');
+  const dynamo = await startDynamoDbLocal();
+  try {
+    await ensureTables(dynamo.endpoint);
+    Object.assign(process.env, {
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+    });
+    for (const key of Object.keys(tableEnvironment) as TableKey[]) process.env[tableEnvironment[key]] = LOCAL_TABLE_NAMES[key];
+    await measureRequestPath();
+  } finally {
+    await dynamo.stop();
+  }
+
+  printAndSave(Date.now() - started);
+};
+
+const measureRequestPath = async () => {
+  // Imported once the environment points at DynamoDB Local, as the handlers read it at import.
+  const { instrumentedClient } = await import('../local/instrumented-client.js');
+  const { createDocumentClient } = await import('../functions/adapters/dynamodb-client.js');
+  const { createApiGateway } = await import('../local/api-gateway.js');
+  const { createHandler: createAuthorizer } = await import('../functions/authorizer/handler.js');
+  const { createAuthorizerDeps } = await import('../functions/authorizer/dependencies.js');
+  const { createHandler: createReject } = await import('../functions/reject-referral/handler.js');
+  const { createRejectDeps } = await import('../functions/reject-referral/dependencies.js');
+  const { createSeedWriter } = await import('../local/seed-writer.js');
+  const { plans } = await import('../functions/billing/plans.js');
+  const { startHttpServer } = await import('../local/http-server.js');
+  const { gatewayErrorResponse } = await import('../local/api-gateway.js');
+
+  const db = createDocumentClient();
+  const seed = createSeedWriter(db, LOCAL_TABLE_NAMES);
+  const key = 'ck_bench_admin_000000000000000';
+  await seed.putApiKey({ key, userId: 'bench-admin', plan: 'enterprise', admin: true });
+  const seedAttributions = async (prefix: string, count: number) => {
+    const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+    for (let i = 0; i < ids.length; i += 50) {
+      await Promise.all(ids.slice(i, i + 50).map((id) => seed.putAttribution({ id, status: 'review_required', code: 'BENCH', referrer_user_id: 'u' })));
+    }
+    return ids;
+  };
+
+  // 3. Warm latency: the full path in-process (authorizer, then the middy function) vs the same calls issued bare.
+  console.log(`Measuring warm latency (${LATENCY_SAMPLES} successful rejects, interleaved with the bare calls)…`);
+  const total = LATENCY_SAMPLES + WARMUP;
+  const projectIds = await seedAttributions('lat', total);
+  const floorIds = await seedAttributions('floor', total);
+  // The latency run alone exceeds a plan's per-minute limit on a fast machine; the limit check itself still runs.
+  const unlimited = { ...plans, enterprise: { ...plans.enterprise, ratePerMinute: 1_000_000 } };
+  const gateway = createApiGateway({
+    authorizer: createAuthorizer(createAuthorizerDeps()),
+    reject: createReject({ ...createRejectDeps(), plans: unlimited }),
+  });
+  const bareCalls = async (id: string, n: number) => {
+    const now = new Date();
+    const minute = now.toISOString().slice(0, 16);
+    const [, , month] = await Promise.all([
+      db.send(new UpdateCommand({ TableName: 'usage', Key: { pk: 'account#floor', sk: `rate#${minute}` }, UpdateExpression: 'ADD hits :one SET expires_at = :e', ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit', ExpressionAttributeValues: { ':one': 1, ':e': 1, ':limit': 1_000_000 }, ReturnValues: 'UPDATED_NEW' })),
+      db.send(new QueryCommand({ TableName: 'referrals', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': id }, ConsistentRead: true })),
+      db.send(new GetCommand({ TableName: 'usage', Key: { pk: 'account#floor', sk: 'month#x' }, ConsistentRead: true })),
+    ]);
+    void month;
+    await db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Update: { TableName: 'referrals', Key: { pk: id, sk: 'attribution' }, UpdateExpression: 'SET #s = :r, reviewed_at = :t, reviewed_by = :b', ConditionExpression: '#s = :q', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':r': 'rejected', ':t': now.toISOString(), ':b': 'bench', ':q': 'review_required' } } },
+          { Put: { TableName: 'usage', Item: { pk: 'account#floor', sk: `usage#${n}`, credits: 1 }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Update: { TableName: 'usage', Key: { pk: 'account#floor', sk: 'day#x' }, UpdateExpression: 'ADD credits :one SET expires_at = :e', ExpressionAttributeValues: { ':one': 1, ':e': 1 } } },
+          { Update: { TableName: 'usage', Key: { pk: 'account#floor', sk: 'month#x' }, UpdateExpression: 'ADD credits :one SET expires_at = :e', ConditionExpression: 'attribute_not_exists(credits) OR credits <= :room', ExpressionAttributeValues: { ':one': 1, ':e': 1, ':room': 10_000_000 } } },
+        ],
+      }),
+    );
+  };
+  const projectTimes: number[] = [];
+  const floorTimes: number[] = [];
+  for (let i = 0; i < total; i++) {
+    let t = performance.now();
+    const result = await gateway({ method: 'POST', path: `/api/v1/admin/referrals/${projectIds[i]}/reject`, headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: '{"reason":"bench"}' });
+    const projectMs = performance.now() - t;
+    if (result.statusCode !== 200) throw new Error(`bench reject answered ${result.statusCode}: ${result.body}`);
+    t = performance.now();
+    await bareCalls(floorIds[i]!, i);
+    const floorMs = performance.now() - t;
+    if (i >= WARMUP) {
+      projectTimes.push(projectMs);
+      floorTimes.push(floorMs);
+    }
+  }
+  record('warm latency p50', 'reject path', median(projectTimes), median(floorTimes), 'ms', '≤ 1.25 × bare calls', 1.25);
+  record('warm latency p99', 'reject path', quantile(projectTimes, 0.99), quantile(floorTimes, 0.99), 'ms', 'for the record', null);
+
+  // 4. Round trips, counted by an SDK middleware on the real client.
+  console.log('Counting round trips…');
+  const authorizerDb = instrumentedClient();
+  const functionDb = instrumentedClient();
+  const counted = createApiGateway({
+    authorizer: createAuthorizer(createAuthorizerDeps(process.env, authorizerDb.client)),
+    reject: createReject(createRejectDeps(process.env, functionDb.client)),
+  });
+  const [rtOk, rtConflict, rtKeyed] = await seedAttributions('rt', 3);
+  await seed.putAttribution({ id: 'rt-rewarded', status: 'rewarded' });
+  const call = (id: string, headers: Record<string, string> = {}, body?: string) =>
+    counted({ method: 'POST', path: `/api/v1/admin/referrals/${id}/reject`, headers: { 'x-api-key': key, 'content-type': 'application/json', ...headers }, ...(body ? { body } : {}) });
+  const count = async (label: string, run: () => Promise<unknown>, target: typeof functionDb, limit: number) => {
+    target.reset();
+    await run();
+    record('round trips (sequential)', label, target.waves(), null, 'calls', `≤ ${limit}`, limit);
+  };
+  await count('authorizer, cold cache', () => call(rtOk!), authorizerDb, 1);
+  functionDb.reset();
+  await count('function, success', () => call(rtConflict!), functionDb, 2);
+  await count('authorizer, warm cache', () => call('rt-rewarded'), authorizerDb, 0);
+  await count('function, 404', () => call('rt-missing'), functionDb, 2);
+  await count('function, 409', () => call('rt-rewarded'), functionDb, 2);
+  await count('function, 400', () => call(rtKeyed!, {}, '[1]'), functionDb, 2);
+  await count('function, keyed first request', () => call(rtKeyed!, { 'idempotency-key': 'bench-1' }), functionDb, 2);
+  await count('function, keyed replay', () => call(rtKeyed!, { 'idempotency-key': 'bench-1' }), functionDb, 2);
+
+  // 5. Throughput of the local API at concurrency 16, for the record.
+  console.log('Measuring local API throughput (autocannon, 16 connections, 10 s)…');
+  const poolIds = await seedAttributions('tp', 12_000);
+  const server = await startHttpServer(gateway, { port: 0, tooLarge: () => gatewayErrorResponse('REQUEST_TOO_LARGE', 'bench') });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  let next = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: 16,
+    duration: 10,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/v1/admin/referrals/${poolIds[next++ % poolIds.length]}/reject`,
+          headers: { 'x-api-key': key, 'content-type': 'application/json' },
+          body: '{"reason":"throughput"}',
+        }),
+      },
+    ],
+  });
+  server.close();
+  record('throughput (c=16)', 'local API, rejects/s', Math.round(result.requests.average), null, 'req/s', 'for the record', null);
+  record('throughput (c=16)', 'local API, 2xx share', Math.round((result['2xx'] / Math.max(1, result.requests.total)) * 1000) / 1000, null, 'share', 'for the record', null);
+  db.destroy();
+};
+
+const printAndSave = (elapsedMs: number) => {
+  const header = ['measure', 'subject', 'value', 'floor', 'ratio', 'budget', 'within'];
+  const lines = rows.map((row) => [
+    row.measure,
+    row.subject,
+    `${Number.isInteger(row.value) ? row.value : row.value.toFixed(2)} ${row.unit}`,
+    row.floor === null ? '-' : `${Number.isInteger(row.floor) ? row.floor : row.floor.toFixed(2)} ${row.unit}`,
+    row.ratio === null ? '-' : `${row.ratio.toFixed(3)}×`,
+    row.budget,
+    row.within === null ? '-' : row.within ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]!.length)));
+  const format = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
+  console.log(`\n${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${lines.map(format).join('\n')}`);
+  console.log(`\nNode ${process.version}, ${elapsedMs / 1000} s`);
+  mkdirSync(path.join(root, 'bench'), { recursive: true });
+  writeFileSync(
+    path.join(root, 'bench/results.json'),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, elapsedSeconds: elapsedMs / 1000, rows }, null, 2)}\n`,
+  );
+  if (rows.some((row) => row.within === false)) process.exitCode = 1;
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
