@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../functions/shared/api-error.js';
+import type { Attribution } from '../../functions/referrals/attribution.js';
+import { rejectAttribution, rejectionChanges } from '../../functions/referrals/reject-transition.js';
+
+const now = new Date('2026-11-25T10:00:00.000Z');
+const held: Attribution = { id: 'attr-1', status: 'review_required', review_reason: 'same_stripe_customer', code: 'A1' };
+
+describe('the reject transition', () => {
+  it('rejects a held referral, recording the reviewer, the time and the reason', () => {
+    expect(rejectAttribution(held, { attributionId: 'attr-1', reason: 'same billing account', reviewer: 'admin-user', now })).toEqual({
+      ...held,
+      status: 'rejected',
+      reviewed_at: '2026-11-25T10:00:00.000Z',
+      reviewed_by: 'admin-user',
+      review_reason: 'same billing account',
+    });
+  });
+
+  it('keeps the stored reason when none is given', () => {
+    expect(rejectionChanges({ attributionId: 'attr-1', reviewer: 'admin-user', now })).not.toHaveProperty('review_reason');
+    expect(rejectAttribution(held, { attributionId: 'attr-1', reviewer: 'a', now }).review_reason).toBe('same_stripe_customer');
+  });
+
+  it('refuses a missing referral as not_found', () => {
+    const error = (() => {
+      try {
+        rejectAttribution(undefined, { attributionId: 'nope', reviewer: 'a', now });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ type: 'not_found', statusCode: 404 });
+  });
+
+  it.each(['attributed', 'qualified', 'rewarded', 'expired', 'capped', 'failed', 'rejected'] as const)('refuses a %s referral as a conflict naming its status', (status) => {
+    expect(() => rejectAttribution({ ...held, status }, { attributionId: 'attr-1', reviewer: 'a', now })).toThrowError(
+      expect.objectContaining({ type: 'conflict', statusCode: 409, context: { id: 'attr-1', status } }),
+    );
+  });
+});
