@@ -3,6 +3,7 @@ import type { MiddlewareObj } from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { ApiError } from '../shared/api-error.js';
+import { countTopLevelKeys } from './top-level-keys.js';
 
 const encodedSize = (body: string, isBase64Encoded: boolean): number =>
   isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body, 'utf8');
@@ -19,7 +20,14 @@ export const optionalJsonBody = (options: { maxBytes: number }): MiddlewareObj<A
       if (encodedSize(body, isBase64Encoded) > options.maxBytes) {
         throw new ApiError('invalid_request', { message: `Request body must be at most ${options.maxBytes} bytes` });
       }
-      return parser.before?.(request as never);
+      parser.before?.(request as never);
+      const parsed: unknown = request.event.body;
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+        const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+        if (countTopLevelKeys(text) !== Object.keys(parsed).length) {
+          throw new ApiError('invalid_request', { message: 'Request body must not repeat a field' });
+        }
+      }
     },
   };
 };

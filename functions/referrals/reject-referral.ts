@@ -5,7 +5,7 @@ import { creditsExhausted, dailyCapReached, monthlyCharge, monthWindow, type Mon
 import { allowsOverage, type PlanTable } from '../billing/plans.js';
 import { RejectCancelled, type ReferralStore } from '../adapters/referral-store.js';
 import type { UsageStore } from '../adapters/usage-store.js';
-import { ApiError } from '../shared/api-error.js';
+import { ApiError, isApiError } from '../shared/api-error.js';
 import { jsonHeaders } from '../shared/envelope.js';
 import { isLive, replayStoredResponse, type StoredResponse } from './idempotency.js';
 import { planRejection } from './reject-plan.js';
@@ -48,8 +48,20 @@ export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promis
   if (isLive(stored, now)) return respond(requestId, replayStoredResponse(stored, request), true);
 
   let charge: MonthlyCharge = monthlyCharge(plan, principal.overageEnabled, usedThisMonth, now);
+  const planFor = (c: MonthlyCharge) => planRejection({ request, principal, plan, charge: c, state, requestId, now });
+  let outcome;
+  try {
+    outcome = planFor(charge);
+  } catch (error) {
+    // A concurrent request with the same key may have committed between our two parallel reads:
+    // the referral read saw its result, the idempotency read did not. Look once more before answering 409.
+    if (request.idempotencyKey !== undefined && isApiError(error) && error.type === 'conflict') {
+      const committed = await deps.usage.readIdempotencyRecord(principal.userId, request.idempotencyKey);
+      if (isLive(committed, now)) return respond(requestId, replayStoredResponse(committed, request), true);
+    }
+    throw error;
+  }
   for (;;) {
-    const outcome = planRejection({ request, principal, plan, charge, state, requestId, now });
     try {
       await deps.referrals.commitRejection(outcome.write);
       return respond(requestId, outcome.response, false);
@@ -69,6 +81,7 @@ export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promis
           // Concurrent requests took the last included credits after our read.
           if (charge.overage || !allowsOverage(plan, principal.overageEnabled)) throw creditsExhausted(plan, now);
           charge = { overage: true, includedLimit: null };
+          outcome = planFor(charge);
           continue;
         case 'contention':
           throw new ApiError(request.idempotencyKey === undefined ? 'concurrent_update' : 'request_in_progress');

@@ -6,6 +6,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 const ReasonSchema = v.pipe(
   v.string('reason must be a string'),
+  v.check((reason) => reason.isWellFormed(), 'reason must be well-formed Unicode text'),
   v.trim(),
   v.minLength(1, 'reason must not be blank'),
   v.maxLength(500, 'reason must be at most 500 characters'),

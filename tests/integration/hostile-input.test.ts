@@ -1,0 +1,210 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { plans } from '../../functions/billing/plans.js';
+import { logger } from '../../functions/shared/observability.js';
+import { apiWithPlans, rejectRequest, withKey, type ApiResult } from '../support/api.js';
+import { bearer, consoleToken, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf, type TestKey } from '../support/factories.js';
+
+// Limits lifted so hundreds of generated requests reach validation; the rate limiter still runs on each.
+const gateway = apiWithPlans({ business: { ...plans.business, ratePerMinute: 1_000_000 } });
+const RUNS = 100;
+const MARKER = 'HOSTILE-MARKER';
+
+const logLines: string[] = [];
+let admin: TestKey;
+let canaryId: string;
+let consoleBearer: string;
+
+beforeAll(async () => {
+  logger.setLogLevel('DEBUG');
+  for (const stream of [process.stdout, process.stderr]) {
+    vi.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array) => {
+      logLines.push(String(chunk));
+      return true;
+    }) as typeof stream.write);
+  }
+  admin = await givenApiKey({ plan: 'business' });
+  canaryId = (await givenAttribution()).id;
+  consoleBearer = await consoleToken();
+});
+
+afterAll(async () => {
+  vi.restoreAllMocks();
+  logger.setLogLevel('SILENT');
+});
+
+/** Every hostile request: a 4xx in the envelope, never a 5xx. */
+const expectRefused = (response: ApiResult) => {
+  expect(response.status).toBeGreaterThanOrEqual(400);
+  expect(response.status).toBeLessThan(500);
+  expect(response.body).toMatchObject({ code: response.status, data: null, error: { type: expect.any(String), retryable: expect.any(Boolean) } });
+};
+
+const send = (id: string, options: Parameters<typeof rejectRequest>[1] = {}) =>
+  rejectRequest(id, { gateway, ...options, headers: { ...withKey(admin.key), ...options.headers } });
+
+/** A body the endpoint would accept, which the generators must leave out. */
+const isValidBody = (value: unknown): boolean =>
+  value === undefined ||
+  (typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).every((key) => key === 'reason') &&
+    (!('reason' in value) || (typeof value.reason === 'string' && value.reason.trim().length >= 1 && value.reason.trim().length <= 500)));
+
+const parsesToValidBody = (text: string): boolean => {
+  if (text === '') return true;
+  try {
+    return isValidBody(JSON.parse(text));
+  } catch {
+    return false;
+  }
+};
+
+describe('hostile input: properties', () => {
+  it('refuses any JSON value that is not a valid body', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue().filter((value) => !isValidBody(value)), async (value) => {
+        expectRefused(await send(canaryId, { rawBody: JSON.stringify(value) }));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('refuses any text that does not parse to a valid body', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 200 }).filter((text) => !parsesToValidBody(text)), async (text) => {
+        expectRefused(await send(canaryId, { rawBody: `${text}${MARKER}` }));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('refuses any malformed attribution id', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 300 }).filter((id) => !/^[A-Za-z0-9_-]{1,128}$/.test(id)),
+        async (id) => {
+          expectRefused(await send(encodeURIComponent(id).replace(/%2F/g, '/')));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('refuses any malformed credential with 401', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), fc.boolean(), async (value, asBearer) => {
+        const headers = asBearer ? { authorization: `Bearer ${value}${MARKER}` } : { 'x-api-key': `${value}${MARKER}` };
+        const response = await rejectRequest(canaryId, { gateway, headers });
+        expect(response.status).toBe(401);
+        expectRefused(response);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('refuses any Idempotency-Key outside 1-255 printable characters', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 300 }).filter((key) => !/^[\x21-\x7e]([\x20-\x7e]{0,253}[\x21-\x7e])?$/.test(key)),
+        async (key) => {
+          expectRefused(await send(canaryId, { headers: { 'idempotency-key': key } }));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+const base64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
+
+/** Named hostile requests: [name, attribution id or null for the canary, request options]. */
+export const hostileCorpus: [string, string | null, Parameters<typeof rejectRequest>[1]][] = [
+  ['a JSON array', null, { rawBody: `["${MARKER}"]` }],
+  ['a JSON number', null, { rawBody: '42' }],
+  ['a JSON string', null, { rawBody: `"${MARKER}"` }],
+  ['JSON true', null, { rawBody: 'true' }],
+  ['JSON null', null, { rawBody: 'null' }],
+  ['an object nested 10,000 deep', null, { rawBody: nested(10_000) }],
+  ['arrays nested 5,000 deep (under the size limit)', null, { rawBody: `${'['.repeat(5_000)}${']'.repeat(5_000)}` }],
+  ['a 1 MB reason', null, { rawBody: JSON.stringify({ reason: `${MARKER}${'x'.repeat(1024 * 1024)}` }) }],
+  ['invalid UTF-8, base64-encoded', null, { rawBody: base64(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d])), headers: {} }],
+  ['a lone surrogate in the reason', null, { rawBody: '{"reason":"\\ud800"}' }],
+  ['a __proto__ key', null, { rawBody: `{"__proto__":{"admin":true,"m":"${MARKER}"}}` }],
+  ['a constructor.prototype key', null, { rawBody: '{"constructor":{"prototype":{"admin":true}}}' }],
+  ['a toString key', null, { rawBody: `{"toString":"${MARKER}"}` }],
+  ['a duplicated reason', null, { rawBody: `{"reason":"first","reason":"${MARKER}"}` }],
+  ['base64 that is not JSON', null, { rawBody: base64(`not json ${MARKER}`) }],
+  ['a JSON body without a content type', null, { rawBody: '{"reason":"x"}', headers: { 'content-type': '' } }],
+  ['a JSON body as text/plain', null, { rawBody: '{"reason":"x"}', headers: { 'content-type': 'TEXT/PLAIN' } }],
+  ['an id of 129 characters', 'a'.repeat(129), {}],
+  ['an id of 10,000 characters', 'a'.repeat(10_000), {}],
+  ['an encoded slash in the id', 'attr%2F..%2Fadmin', {}],
+  ['an encoded NUL in the id', 'attr%00', {}],
+  ['a unicode id', encodeURIComponent('attr-ü-✓-𝄞'), {}],
+  ['a dotted id', '..', {}],
+  ['a 100 KB API key', null, { headers: { 'x-api-key': `ck_${'a'.repeat(100_000)}` } }],
+  ['a repeated API key', null, { headers: { 'x-api-key': ['ck_aaaaaaaaaaaaaaaaaaaa', 'ck_bbbbbbbbbbbbbbbbbbbb'] } }],
+  ['an API key and a bearer token', null, { headers: { authorization: 'Bearer a.b.c' } }],
+  ['a bearer with no token', null, { headers: { 'x-api-key': undefined, authorization: 'Bearer ' } }],
+  ['a bearer of garbage', null, { headers: { 'x-api-key': undefined, authorization: `Bearer ${MARKER}.${MARKER}.${MARKER}` } }],
+  ['a Basic credential', null, { headers: { 'x-api-key': undefined, authorization: 'Basic YWRtaW46YWRtaW4=' } }],
+];
+
+describe('hostile input: fixed corpus', () => {
+  it.each(hostileCorpus)('refuses %s', async (name, id, options) => {
+    const request = { ...options };
+    if (name.includes('base64')) {
+      const result = await gateway({
+        method: 'POST',
+        path: `/api/v1/admin/referrals/${canaryId}/reject`,
+        headers: { ...withKey(admin.key), 'content-type': 'application/json' },
+        body: request.rawBody,
+        isBase64Encoded: true,
+      });
+      expectRefused({ status: result.statusCode, headers: {}, body: JSON.parse(result.body) });
+      return;
+    }
+    expectRefused(await send(id ?? canaryId, request));
+  });
+
+  it('accepts a valid body sent base64-encoded, as API Gateway delivers binary payloads', async () => {
+    const attribution = await givenAttribution();
+    const result = await gateway({
+      method: 'POST',
+      path: `/api/v1/admin/referrals/${attribution.id}/reject`,
+      headers: { ...withKey(admin.key), 'content-type': 'application/json' },
+      body: base64('{"reason":"sent as base64"}'),
+      isBase64Encoded: true,
+    });
+    expect(result.statusCode).toBe(200);
+    expect((await storedAttribution(attribution.id))?.review_reason).toBe('sent as base64');
+  });
+});
+
+describe('after all hostile input', () => {
+  it('changed nothing and charged nothing', async () => {
+    expect(await storedAttribution(canaryId)).toMatchObject({ status: 'review_required' });
+    const charged = await usageRecordsOf(admin.userId);
+    expect(charged.every((record) => record.status_code === 200)).toBe(true);
+    expect(charged).toHaveLength(1); // the one valid base64 request above
+  });
+
+  it('never logged a secret or echoed hostile input', async () => {
+    const admittedCall = await rejectRequest(canaryId, { gateway, headers: bearer(consoleBearer), rawBody: '{"reason":"' });
+    expect(admittedCall.status).toBe(400);
+    expect(logLines.length).toBeGreaterThan(0);
+    const all = logLines.join('');
+    expect(all).not.toContain(admin.key);
+    expect(all).not.toContain(admin.key.slice(3));
+    expect(all).not.toContain(consoleBearer);
+    expect(all).not.toContain(consoleBearer.split('.')[2]);
+    expect(all.toLowerCase()).not.toContain('"authorization"');
+    expect(all).not.toContain(MARKER);
+    for (const line of all.split('\n').filter((l) => l.trim().startsWith('{'))) {
+      expect(JSON.parse(line)).toHaveProperty('request_id');
+    }
+  });
+});
