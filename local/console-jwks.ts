@@ -11,6 +11,8 @@ export type ConsoleIssuer = {
   issuer: string;
   audience: string;
   privateJwk: JWK;
+  /** How many times the JWKS was fetched. */
+  fetches(): number;
   stop(): Promise<void>;
 };
 
@@ -20,8 +22,10 @@ export const startConsoleIssuer = async (port = 0): Promise<ConsoleIssuer> => {
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: ALGORITHM, use: 'sig' };
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: ALGORITHM };
   const body = JSON.stringify({ keys: [publicJwk] });
+  let fetches = 0;
   const server: Server = createServer((request, response) => {
     if (request.url === '/.well-known/jwks.json') {
+      fetches += 1;
       response.writeHead(200, { 'content-type': 'application/json' }).end(body);
     } else {
       response.writeHead(404).end();
@@ -35,6 +39,7 @@ export const startConsoleIssuer = async (port = 0): Promise<ConsoleIssuer> => {
     issuer: LOCAL_JWT_ISSUER,
     audience: LOCAL_JWT_AUDIENCE,
     privateJwk,
+    fetches: () => fetches,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 };

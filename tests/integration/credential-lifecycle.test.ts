@@ -1,0 +1,53 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKeyStore } from '../../functions/adapters/api-key-store.js';
+import { createJwtVerifier } from '../../functions/adapters/jwt-verifier.js';
+import { hashApiKey, type ApiKeyRecord } from '../../functions/auth/api-key.js';
+import { createAuthenticator } from '../../functions/auth/authenticate.js';
+import { TtlCache } from '../../functions/auth/ttl-cache.js';
+import { signConsoleToken, startConsoleIssuer, type ConsoleIssuer } from '../../local/console-jwks.js';
+import { db, givenApiKey, tables } from '../support/factories.js';
+
+describe('revoking an API key', () => {
+  it('takes effect once the authorizer cache TTL has passed, and not before', async () => {
+    let clock = 1_000_000;
+    const authenticate = createAuthenticator({
+      apiKeys: createApiKeyStore(db, { apiKeys: tables.apiKeys }),
+      keyCache: new TtlCache<ApiKeyRecord | null>(60_000, 100, () => clock),
+    });
+    const admin = await givenApiKey();
+    expect((await authenticate({ 'x-api-key': admin.key })).effect).toBe('allow');
+
+    await db.send(new UpdateCommand({ TableName: tables.apiKeys, Key: { key_hash: hashApiKey(admin.key) }, UpdateExpression: 'SET #s = :r', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':r': 'revoked' } }));
+
+    clock += 59_000;
+    expect((await authenticate({ 'x-api-key': admin.key })).effect).toBe('allow');
+    clock += 1_000;
+    expect(await authenticate({ 'x-api-key': admin.key })).toEqual({ effect: 'unauthenticated', reason: 'unknown or revoked API key' });
+  });
+});
+
+describe('console JWT key set', () => {
+  let issuer: ConsoleIssuer;
+  beforeAll(async () => {
+    issuer = await startConsoleIssuer();
+  });
+  afterAll(() => issuer.stop());
+
+  it('is not refetched for every unknown kid in a burst', async () => {
+    const verifier = createJwtVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience });
+    const valid = await signConsoleToken(issuer.privateJwk, { subject: 'a', role: 'admin' });
+    await verifier.verify(valid);
+    const before = issuer.fetches();
+
+    const forged = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => signConsoleToken({ ...issuer.privateJwk, kid: `unknown-${i}` }, { subject: 'b', role: 'admin' })),
+    );
+    const results = await Promise.allSettled(forged.map((token) => verifier.verify(token)));
+
+    expect(results.every((result) => result.status === 'rejected')).toBe(true);
+    // jose refetches at most once per cooldown when it meets an unknown kid.
+    expect(issuer.fetches() - before).toBeLessThanOrEqual(1);
+    expect(before).toBe(1);
+  });
+});
