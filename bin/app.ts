@@ -1,5 +1,6 @@
 // CDK app: reads the stage and the optional console JWT settings from context, creates the stack.
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { ReferralApiStack } from '../lib/referral-api-stack.js';
 
 const app = new App();
@@ -13,3 +14,6 @@ new ReferralApiStack(app, `ReferralApi-${stage}`, {
   ...(jwksUrl && issuer && audience ? { adminJwt: { jwksUrl, issuer, audience } } : {}),
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
 });
+
+// Every synth and deploy runs the AwsSolutions checks; an unreviewed finding stops it.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -71,10 +71,12 @@ describe('ReferralApiStack', () => {
   it('grants each function only the table actions it uses', () => {
     const { template, stack } = dev;
     const roleOf = (fn: typeof stack.rejectFunction) => stack.getLogicalId(fn.role!.node.defaultChild as any);
+    const logActions = ['logs:CreateLogStream', 'logs:PutLogEvents'];
     expect(policyActionsOf(template, roleOf(stack.rejectFunction)).sort()).toEqual(
-      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:UpdateItem'].sort(),
+      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:UpdateItem', ...logActions].sort(),
     );
-    expect(policyActionsOf(template, roleOf(stack.authorizerFunction))).toEqual(['dynamodb:GetItem']);
+    expect(policyActionsOf(template, roleOf(stack.authorizerFunction)).sort()).toEqual(['dynamodb:GetItem', ...logActions].sort());
+    template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue(), AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })] }) }, 0);
   });
 
   it('defines the three tables on demand, with point-in-time recovery and TTL on usage', () => {
@@ -110,6 +112,12 @@ describe('ReferralApiStack', () => {
       ResponseType: 'ACCESS_DENIED',
       StatusCode: '403',
       ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"msg":"Admin plan required"') },
+    });
+  });
+
+  it('refuses plain HTTP in the API resource policy', () => {
+    dev.template.hasResourceProperties('AWS::ApiGateway::RestApi', {
+      Policy: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
     });
   });
 
