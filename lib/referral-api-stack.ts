@@ -159,22 +159,25 @@ export class ReferralApiStack extends Stack {
 
   /** cdk-nag (AwsSolutions) findings reviewed and accepted, each with its reason. */
   private acknowledgeReviewedFindings(): void {
-    Validations.of(this.api).acknowledge({
-      id: 'AwsSolutions-COG4',
-      reason: 'Callers are admins with an admin API key or a console JWT verified against the console JWKS; a Lambda REQUEST authorizer handles both, which a Cognito user pool authorizer cannot.',
-    });
-    Validations.of(this.api).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-      reason: 'The account-level role API Gateway uses to write access and execution logs; AWS maintains this policy for exactly that purpose.',
-    });
-    Validations.of(this.api).acknowledge({
-      id: 'AwsSolutions-APIG3',
-      reason: 'An internal admin endpoint behind an authorizer, stage throttling and per-account rate limits; a WAF web ACL is attached per environment where the organisation runs one.',
-    });
-    Validations.of(this.api).acknowledge({
-      id: 'AwsSolutions-APIG2',
-      reason: 'The method validates its required path parameter; the optional JSON body is validated in the function, which answers invalid input with the documented 400 envelope.',
-    });
+    const reviewed: [id: string, reason: string][] = [
+      [
+        'AwsSolutions-COG4',
+        'Callers are admins with an admin API key or a console JWT verified against the console JWKS; a Lambda REQUEST authorizer handles both, which a Cognito user pool authorizer cannot.',
+      ],
+      [
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        'The account-level role API Gateway uses to write access and execution logs; AWS maintains this policy for exactly that purpose.',
+      ],
+      [
+        'AwsSolutions-APIG3',
+        'An internal admin endpoint behind an authorizer, stage throttling and per-account rate limits; a WAF web ACL is attached per environment where the organisation runs one.',
+      ],
+      [
+        'AwsSolutions-APIG2',
+        'The method validates its required path parameter; the optional JSON body is validated in the function, which answers invalid input with the documented 400 envelope.',
+      ],
+    ];
+    for (const [id, reason] of reviewed) Validations.of(this.api).acknowledge({ id, reason });
   }
 
   private table(key: TableKey, definition: TableDefinition, production: boolean): dynamodb.Table {
@@ -216,28 +219,19 @@ export class ReferralApiStack extends Stack {
   }
 
   private alarms(): void {
-    new cloudwatch.Alarm(this, 'Api5xxAlarm', {
-      alarmDescription: 'The admin API answered 5xx',
-      metric: this.api.metricServerError({ period: Duration.minutes(1), statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    const alarmOn = (id: string, alarmDescription: string, metric: cloudwatch.IMetric) =>
+      new cloudwatch.Alarm(this, id, {
+        alarmDescription,
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    const perMinute = { period: Duration.minutes(1), statistic: 'Sum' };
+    alarmOn('Api5xxAlarm', 'The admin API answered 5xx', this.api.metricServerError(perMinute));
     for (const [name, fn] of [['Reject', this.rejectFunction], ['Authorizer', this.authorizerFunction]] as const) {
-      new cloudwatch.Alarm(this, `${name}ThrottlesAlarm`, {
-        alarmDescription: `${name} function invocations were throttled`,
-        metric: fn.metricThrottles({ period: Duration.minutes(1), statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
-      new cloudwatch.Alarm(this, `${name}ErrorsAlarm`, {
-        alarmDescription: `${name} function invocations failed`,
-        metric: fn.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
+      alarmOn(`${name}ThrottlesAlarm`, `${name} function invocations were throttled`, fn.metricThrottles(perMinute));
+      alarmOn(`${name}ErrorsAlarm`, `${name} function invocations failed`, fn.metricErrors(perMinute));
     }
   }
 }

@@ -84,12 +84,10 @@ const requestContext = (request: ApiRequest, requestId: string, path: string) =>
   },
 });
 
-/** The REQUEST authorizer event API Gateway sends for this request. */
-export const authorizerEvent = (request: ApiRequest, requestId: string, id: string): APIGatewayRequestAuthorizerEvent => {
+/** What the authorizer event and the proxy event share: the route, the path parameter and the headers. */
+const routeFields = (request: ApiRequest, id: string) => {
   const { single, multi } = splitHeaders(request.headers);
   return {
-    type: 'REQUEST',
-    methodArn: `arn:aws:execute-api:us-east-1:${ACCOUNT}:${API_ID}/${STAGE}/${request.method}${request.path}`,
     resource: REJECT_ROUTE.resource,
     path: request.path,
     httpMethod: request.method,
@@ -99,29 +97,24 @@ export const authorizerEvent = (request: ApiRequest, requestId: string, id: stri
     queryStringParameters: null,
     multiValueQueryStringParameters: null,
     stageVariables: null,
-    requestContext: requestContext(request, requestId, request.path) as APIGatewayRequestAuthorizerEvent['requestContext'],
   };
 };
 
+/** The REQUEST authorizer event API Gateway sends for this request. */
+export const authorizerEvent = (request: ApiRequest, requestId: string, id: string): APIGatewayRequestAuthorizerEvent => ({
+  type: 'REQUEST',
+  methodArn: `arn:aws:execute-api:us-east-1:${ACCOUNT}:${API_ID}/${STAGE}/${request.method}${request.path}`,
+  ...routeFields(request, id),
+  requestContext: requestContext(request, requestId, request.path) as APIGatewayRequestAuthorizerEvent['requestContext'],
+});
+
 /** The proxy integration event the function receives once the authorizer admitted the caller. */
-export const proxyEvent = (request: ApiRequest, requestId: string, id: string, authorizer: Record<string, unknown> | null): APIGatewayProxyEvent => {
-  const { single, multi } = splitHeaders(request.headers);
-  const context = requestContext(request, requestId, request.path);
-  return {
-    resource: REJECT_ROUTE.resource,
-    path: request.path,
-    httpMethod: request.method,
-    headers: single,
-    multiValueHeaders: multi,
-    pathParameters: { id },
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    stageVariables: null,
-    body: request.body ?? null,
-    isBase64Encoded: request.isBase64Encoded ?? false,
-    requestContext: { ...context, authorizer } as APIGatewayProxyEvent['requestContext'],
-  };
-};
+export const proxyEvent = (request: ApiRequest, requestId: string, id: string, authorizer: Record<string, unknown> | null): APIGatewayProxyEvent => ({
+  ...routeFields(request, id),
+  body: request.body ?? null,
+  isBase64Encoded: request.isBase64Encoded ?? false,
+  requestContext: { ...requestContext(request, requestId, request.path), authorizer } as APIGatewayProxyEvent['requestContext'],
+});
 
 const isAllowed = (result: APIGatewayAuthorizerResult): boolean => {
   const statements = result.policyDocument?.Statement ?? [];
