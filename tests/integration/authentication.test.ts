@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { createPublicKey } from 'node:crypto';
+import { SignJWT, type JWK } from 'jose';
+import { describe, expect, inject, it } from 'vitest';
 import { rejectRequest, withKey } from '../support/api.js';
 import { bearer, consoleToken, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/factories.js';
 import { generateApiKey } from '../../functions/auth/api-key.js';
@@ -72,10 +74,15 @@ describe('authentication', () => {
     const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const claims = { sub: 'attacker', role: 'admin', iss: 'https://console.local', aud: 'referrals-admin', exp: Math.floor(Date.now() / 1000) + 600 };
     const valid = await consoleToken();
-    const [, payload, signature] = valid.split('.');
+    const [header, payload, signature] = valid.split('.');
+    const { kid } = JSON.parse(Buffer.from(header!, 'base64url').toString());
+    // The algorithm-confusion attack: HMAC-sign with the issuer's public RSA key, as published in the JWKS.
+    const jwks = (await (await fetch(inject('consoleJwksUrl'))).json()) as { keys: JWK[] };
+    const publicPem = createPublicKey({ key: jwks.keys[0]! as import('node:crypto').JsonWebKey, format: 'jwk' }).export({ format: 'pem', type: 'spki' });
+    const confused = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid }).sign(new TextEncoder().encode(String(publicPem)));
     const forged = [
       `${b64({ alg: 'none' })}.${b64(claims)}.`,
-      `${b64({ alg: 'HS256', kid: JSON.parse(Buffer.from(valid.split('.')[0]!, 'base64url').toString()).kid })}.${b64(claims)}.${signature}`,
+      confused,
       `${b64({ alg: 'RS256', kid: 'unknown-kid' })}.${payload}.${signature}`,
       'Bearer',
       'not.a.jwt',

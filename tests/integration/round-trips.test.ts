@@ -58,6 +58,13 @@ describe('DynamoDB round trips', () => {
     expect(functionDb.waves()).toBe(1);
   });
 
+  it('a malformed API key is refused before any lookup', async () => {
+    const response = await rejectRequest('any', { headers: { 'x-api-key': 'ck_short' }, gateway });
+    expect(response.status).toBe(401);
+    expect(authorizerDb.calls).toEqual([]);
+    expect(functionDb.calls).toEqual([]);
+  });
+
   it('an invalid request makes only the rate-limit round trip', async () => {
     const admin = await givenApiKey();
     functionDb.reset();

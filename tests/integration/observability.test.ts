@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { givenApiKey, givenAttribution } from '../support/factories.js';
+
+const output: string[] = [];
+
+/** Embedded-metric-format documents written during the test, by metric name. */
+const emittedMetrics = () =>
+  output
+    .flatMap((chunk) => chunk.split('\n'))
+    .filter((line) => line.includes('"_aws"'))
+    .flatMap((line) => (JSON.parse(line)._aws.CloudWatchMetrics as { Metrics: { Name: string }[] }[]).flatMap((m) => m.Metrics.map((metric) => metric.Name)));
+
+describe('observability', () => {
+  let send: (id: string, key: string) => Promise<number>;
+
+  beforeAll(async () => {
+    // Fresh handler modules with metrics turned on, as in AWS.
+    vi.resetModules();
+    process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+    vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
+      output.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write);
+    const { handler: authorizer } = await import('../../functions/authorizer/handler.js');
+    const { createHandler } = await import('../../functions/reject-referral/handler.js');
+    const { createRejectDeps } = await import('../../functions/reject-referral/dependencies.js');
+    const { plans } = await import('../../functions/billing/plans.js');
+    const { createApiGateway } = await import('../../local/api-gateway.js');
+    const gateway = createApiGateway({
+      authorizer,
+      reject: createHandler({ ...createRejectDeps(), plans: { ...plans, starter: { ...plans.starter, ratePerMinute: 1 } } }),
+    });
+    send = async (id, key) => (await gateway({ method: 'POST', path: `/api/v1/admin/referrals/${id}/reject`, headers: { 'x-api-key': key } })).statusCode;
+  });
+
+  afterAll(() => {
+    vi.restoreAllMocks();
+    process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  });
+
+  it('counts rejections, conflicts, limit hits and refusals as embedded metrics', async () => {
+    const admin = await givenApiKey({ plan: 'starter' });
+    const other = await givenApiKey({ plan: 'pro' });
+    const held = await givenAttribution();
+    const rewarded = await givenAttribution({ status: 'rewarded' });
+
+    expect(await send(held.id, admin.key)).toBe(200);
+    expect(await send(held.id, admin.key)).toBe(429);
+    expect(await send(rewarded.id, other.key)).toBe(409);
+    expect(await send('no-such-referral', other.key)).toBe(404);
+
+    expect(emittedMetrics()).toEqual(['Rejections', 'LimitHits', 'Conflicts', 'Refusals']);
+  });
+});
