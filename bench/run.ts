@@ -207,7 +207,7 @@ const measureRequestPath = async () => {
   // 5. Throughput of the local API at concurrency 16, for the record.
   console.log('Measuring local API throughput (autocannon, 16 connections, 10 s)…');
   const poolIds = await seedAttributions('tp', 12_000);
-  const server = await startHttpServer(gateway, { port: 0, tooLarge: () => gatewayErrorResponse('REQUEST_TOO_LARGE', 'bench') });
+  const server = await startHttpServer(gateway, { port: 0, tooLarge: () => gatewayErrorResponse('REQUEST_TOO_LARGE', 'bench'), failed: () => gatewayErrorResponse('DEFAULT_5XX', 'bench') });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   let next = 0;

@@ -21,7 +21,7 @@ const readBody = (request: IncomingMessage): Promise<Buffer | undefined> =>
 
 export const startHttpServer = async (
   gateway: (request: ApiRequest) => Promise<APIGatewayProxyResult>,
-  options: { port: number; host?: string; tooLarge: () => APIGatewayProxyResult },
+  options: { port: number; host?: string; tooLarge: () => APIGatewayProxyResult; failed: () => APIGatewayProxyResult },
 ): Promise<Server> => {
   const server = createServer(async (incoming, outgoing) => {
     let result: APIGatewayProxyResult;
@@ -36,8 +36,8 @@ export const startHttpServer = async (
         sourceIp: incoming.socket.remoteAddress ?? '127.0.0.1',
       });
     } catch (error) {
-      if (!(error as { tooLarge?: boolean }).tooLarge) throw error;
-      result = options.tooLarge();
+      // As API Gateway would: a payload over its limit is a 413, anything else a 5xx, both in the envelope.
+      result = (error as { tooLarge?: boolean }).tooLarge ? options.tooLarge() : options.failed();
     }
     outgoing.writeHead(result.statusCode, result.headers as Record<string, string>);
     outgoing.end(result.body);

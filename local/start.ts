@@ -33,6 +33,7 @@ const main = async () => {
     server = await startHttpServer(createApiGateway({ authorizer, reject }), {
       port,
       tooLarge: () => gatewayErrorResponse('REQUEST_TOO_LARGE', randomUUID()),
+      failed: () => gatewayErrorResponse('DEFAULT_5XX', randomUUID()),
     });
   } catch (error) {
     await runtime.stop();
