@@ -2,7 +2,7 @@
 import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Attribution, Reward } from '../referrals/attribution.js';
+import { AttributionSchema, inSchemaOrder, RewardSchema, type Attribution, type Reward } from '../referrals/attribution.js';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from '../referrals/idempotency.js';
 import type { CounterIncrement, RejectWritePlan, ReviewState } from '../referrals/reject-plan.js';
 import { dayKey, idempotencyKey, monthKey, usageKey } from './usage-keys.js';
@@ -142,8 +142,8 @@ export const createReferralStore = (
     const attribution = items.find((item) => item.sk === ATTRIBUTION_SK);
     const rewards = items.filter((item) => String(item.sk).startsWith(REWARD_SK_PREFIX));
     return {
-      attribution: attribution ? stripKeys<Attribution>(attribution) : undefined,
-      rewards: rewards.map((item) => stripKeys<Reward>(item)),
+      attribution: attribution ? inSchemaOrder(stripKeys<Attribution>(attribution), AttributionSchema) : undefined,
+      rewards: rewards.map((item) => inSchemaOrder(stripKeys<Reward>(item), RewardSchema)),
     };
   },
 

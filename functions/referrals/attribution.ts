@@ -60,3 +60,11 @@ export const RewardSchema = v.strictObject({
   user_id: optionalText,
 });
 export type Reward = v.InferOutput<typeof RewardSchema>;
+
+/** Puts a stored record's fields in the spec's order (id and status first), any others after. */
+export const inSchemaOrder = <T extends Record<string, unknown>>(record: T, schema: { entries: Record<string, unknown> }): T => {
+  const ordered: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.entries)) if (key in record) ordered[key] = record[key];
+  for (const [key, value] of Object.entries(record)) if (!(key in ordered)) ordered[key] = value;
+  return ordered as T;
+};

@@ -1,6 +1,6 @@
 // The reject rule: only a referral held for review may be rejected, and rejecting grants nothing.
 import { ApiError } from '../shared/api-error.js';
-import type { Attribution, AttributionStatus } from './attribution.js';
+import { AttributionSchema, inSchemaOrder, type Attribution, type AttributionStatus } from './attribution.js';
 
 export const REJECTABLE_STATUS: AttributionStatus = 'review_required';
 
@@ -35,5 +35,5 @@ export const notRejectable = (attributionId: string, status: string): ApiError =
 export const rejectAttribution = (current: Attribution | undefined, input: RejectInput): Attribution => {
   if (!current) throw notFound(input.attributionId);
   if (current.status !== REJECTABLE_STATUS) throw notRejectable(input.attributionId, current.status);
-  return { ...current, ...rejectionChanges(input) };
+  return inSchemaOrder({ ...current, ...rejectionChanges(input) }, AttributionSchema);
 };

@@ -17,6 +17,11 @@ describe('the reject transition', () => {
     });
   });
 
+  it('lists the fields in the spec order, id and status first', () => {
+    const rejected = rejectAttribution({ code: 'A1', review_reason: 'x', status: 'review_required', id: 'attr-1' }, { attributionId: 'attr-1', reviewer: 'a', now });
+    expect(Object.keys(rejected)).toEqual(['id', 'status', 'code', 'review_reason', 'reviewed_at', 'reviewed_by']);
+  });
+
   it('keeps the stored reason when none is given', () => {
     expect(rejectionChanges({ attributionId: 'attr-1', reviewer: 'admin-user', now })).not.toHaveProperty('review_reason');
     expect(rejectAttribution(held, { attributionId: 'attr-1', reviewer: 'a', now }).review_reason).toBe('same_stripe_customer');
