@@ -229,7 +229,7 @@ const measureRequestPath = async () => {
   });
   server.close();
   record('throughput (c=16)', 'local API, rejects/s', Math.round(result.requests.average), null, 'req/s', 'for the record', null);
-  record('throughput (c=16)', 'local API, 2xx share', Math.round((result['2xx'] / Math.max(1, result.requests.total)) * 1000) / 1000, null, 'share', 'for the record', null);
+  record('throughput (c=16)', 'local API, 2xx share', Math.round((result['2xx'] / Math.max(1, result.requests.total)) * 1000) / 10, null, '%', 'for the record', null);
   db.destroy();
 };
 
