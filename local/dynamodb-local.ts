@@ -51,6 +51,12 @@ export type RunningDynamoDb = { endpoint: string; stop(): Promise<void> };
 export const startDynamoDbLocal = async (requestedPort?: number): Promise<RunningDynamoDb> => {
   const port = requestedPort ?? (await freePort());
   const child = spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'ignore' });
+  const spawnFailed = new Promise<never>((_, reject) =>
+    child.once('error', (error) =>
+      reject(new Error(`Cannot start DynamoDB Local: it needs Java 17 or later on the PATH (${(error as NodeJS.ErrnoException).code ?? error.message})`)),
+    ),
+  );
+  spawnFailed.catch(() => undefined);
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -60,7 +66,7 @@ export const startDynamoDbLocal = async (requestedPort?: number): Promise<Runnin
       setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
     });
   try {
-    await waitUntilReady(endpoint, child);
+    await Promise.race([waitUntilReady(endpoint, child), spawnFailed]);
   } catch (error) {
     await stop();
     throw error;
