@@ -6,6 +6,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { authorizedPrincipal } from '../middlewares/authorized-principal.js';
 import { errorEnvelope } from '../middlewares/error-envelope.js';
+import { observeRequest } from '../middlewares/observe-request.js';
 import { optionalJsonBody } from '../middlewares/optional-json-body.js';
 import { rateLimit } from '../middlewares/rate-limit.js';
 import type { ApiContext } from '../middlewares/request-context.js';
@@ -14,7 +15,6 @@ import { rejectReferral, type RejectDeps } from '../referrals/reject-referral.js
 import { MAX_BODY_BYTES, RejectRequestSchema, toRejectRequest, type RejectRequest } from '../referrals/reject-request.js';
 import { requestIdOf } from '../shared/envelope.js';
 import { logger, metrics } from '../shared/observability.js';
-import { observeRequest } from '../middlewares/observe-request.js';
 import { createRejectDeps } from './dependencies.js';
 
 export const createHandler = (deps: RejectDeps) =>
