@@ -20,10 +20,13 @@ export const optionalJsonBody = (options: { maxBytes: number }): MiddlewareObj<A
       if (encodedSize(body, isBase64Encoded) > options.maxBytes) {
         throw new ApiError('invalid_request', { message: `Request body must be at most ${options.maxBytes} bytes` });
       }
+      // Decode once here, so the parser and the duplicate-field check read the same text.
+      const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+      request.event.body = text;
+      request.event.isBase64Encoded = false;
       parser.before?.(request as never);
       const parsed: unknown = request.event.body;
       if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-        const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
         if (countTopLevelKeys(text) !== Object.keys(parsed).length) {
           throw new ApiError('invalid_request', { message: 'Request body must not repeat a field' });
         }

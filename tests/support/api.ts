@@ -1,11 +1,9 @@
 // Drives the real handlers the way API Gateway does: the authorizer first, then the middy-wrapped function.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createHandler as createAuthorizerHandler } from '../../functions/authorizer/handler.js';
 import { createAuthorizerDeps } from '../../functions/authorizer/dependencies.js';
-import { handler as authorizer } from '../../functions/authorizer/handler.js';
+import { createHandler as createAuthorizerHandler, handler as authorizer } from '../../functions/authorizer/handler.js';
 import { createHandler as createRejectHandler, handler as reject } from '../../functions/reject-referral/handler.js';
 import { createRejectDeps } from '../../functions/reject-referral/dependencies.js';
-import type { RejectDeps } from '../../functions/referrals/reject-referral.js';
 import type { PlanTable } from '../../functions/billing/plans.js';
 import { plans } from '../../functions/billing/plans.js';
 import { createApiGateway, type ApiRequest } from '../../local/api-gateway.js';
@@ -37,8 +35,8 @@ export const rejectRequest = (
 export const withKey = (key: string) => ({ 'x-api-key': key });
 
 /** The real handlers on given DynamoDB clients (to count their round trips or inject faults). */
-export const apiOnClients = (clients: { authorizer: DynamoDBDocumentClient; reject: DynamoDBDocumentClient }, overrides: Partial<RejectDeps> = {}) =>
+export const apiOnClients = (clients: { authorizer: DynamoDBDocumentClient; reject: DynamoDBDocumentClient }) =>
   createApiGateway({
     authorizer: createAuthorizerHandler(createAuthorizerDeps(process.env, clients.authorizer)),
-    reject: createRejectHandler({ ...createRejectDeps(process.env, clients.reject), ...overrides }),
+    reject: createRejectHandler(createRejectDeps(process.env, clients.reject)),
   });
