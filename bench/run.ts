@@ -4,12 +4,12 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import autocannon from 'autocannon';
 import { App } from 'aws-cdk-lib';
 import { buildSync } from 'esbuild';
-import autocannon from 'autocannon';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { bundling, ReferralApiStack } from '../lib/referral-api-stack.js';
-import { tableEnvironment, type TableKey } from '../lib/tables.js';
+import { type TableKey, tableEnvironment } from '../lib/tables.js';
 import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES, startDynamoDbLocal } from '../local/dynamodb-local.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,11 +24,37 @@ const quantile = (values: number[], q: number) => {
 };
 const ratio = (value: number, floor: number) => Math.round((value / floor) * 1000) / 1000;
 
-type Row = { measure: string; subject: string; value: number; floor: number | null; ratio: number | null; unit: string; budget: string; within: boolean | null };
+type Row = {
+  measure: string;
+  subject: string;
+  value: number;
+  floor: number | null;
+  ratio: number | null;
+  unit: string;
+  budget: string;
+  within: boolean | null;
+};
 const rows: Row[] = [];
-const record = (measure: string, subject: string, value: number, floor: number | null, unit: string, budget: string, limit: number | null) => {
+const record = (
+  measure: string,
+  subject: string,
+  value: number,
+  floor: number | null,
+  unit: string,
+  budget: string,
+  limit: number | null,
+) => {
   const r = floor === null ? null : ratio(value, floor);
-  rows.push({ measure, subject, value, floor, ratio: r, unit, budget, within: limit === null ? null : floor === null ? value <= limit : r! <= limit });
+  rows.push({
+    measure,
+    subject,
+    value,
+    floor,
+    ratio: r,
+    unit,
+    budget,
+    within: limit === null ? null : floor === null ? value <= limit : r! <= limit,
+  });
 };
 
 // 1. Bundles, as CDK builds them, and the SDK floor built with the same options.
@@ -61,7 +87,14 @@ const buildBundles = () => {
 // 2. Cold-start proxy: time to require each bundle in a fresh Node process.
 const importTime = (file: string): number => {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-  const env = { ...process.env, REFERRALS_TABLE: 'referrals', USAGE_TABLE: 'usage', API_KEYS_TABLE: 'api-keys', AWS_REGION: LOCAL_REGION, POWERTOOLS_LOG_LEVEL: 'SILENT' };
+  const env = {
+    ...process.env,
+    REFERRALS_TABLE: 'referrals',
+    USAGE_TABLE: 'usage',
+    API_KEYS_TABLE: 'api-keys',
+    AWS_REGION: LOCAL_REGION,
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+  };
   return Number(execFileSync(process.execPath, ['-e', script], { env, encoding: 'utf8' }));
 };
 
@@ -77,7 +110,8 @@ const main = async () => {
   const times: Record<'reject' | 'authorizer' | 'floor', number[]> = { reject: [], authorizer: [], floor: [] };
   // Two discarded rounds first, so the page cache holds every bundle before anything is timed.
   for (let run = 0; run < 2; run++) for (const key of ['floor', 'reject', 'authorizer'] as const) importTime(bundles[key]);
-  for (let run = 0; run < IMPORT_RUNS; run++) for (const key of ['floor', 'reject', 'authorizer'] as const) times[key].push(importTime(bundles[key]));
+  for (let run = 0; run < IMPORT_RUNS; run++)
+    for (const key of ['floor', 'reject', 'authorizer'] as const) times[key].push(importTime(bundles[key]));
   record('import time (median)', 'reject function', median(times.reject), median(times.floor), 'ms', '≤ 1.15 × SDK floor', 1.15);
   record('import time (median)', 'authorizer', median(times.authorizer), median(times.floor), 'ms', '≤ 1.15 × SDK floor', 1.15);
 
@@ -104,7 +138,7 @@ const main = async () => {
 
 const measureRequestPath = async () => {
   // Imported once the environment points at DynamoDB Local, as the handlers read it at import.
-  const { instrumentedClient } = await import('../local/instrumented-client.js');
+  const { instrumentedClient } = await import('../tests/support/instrumented-client.js');
   const { createDocumentClient } = await import('../functions/adapters/dynamodb-client.js');
   const { createApiGateway } = await import('../local/api-gateway.js');
   const { createHandler: createAuthorizer } = await import('../functions/authorizer/handler.js');
@@ -116,14 +150,16 @@ const measureRequestPath = async () => {
   const { startHttpServer } = await import('../local/http-server.js');
   const { gatewayErrorResponse } = await import('../local/api-gateway.js');
 
-  const db = createDocumentClient();
+  const db = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT });
   const seed = createSeedWriter(db, LOCAL_TABLE_NAMES);
   const key = 'ck_bench_admin_000000000000000';
   await seed.putApiKey({ key, userId: 'bench-admin', plan: 'enterprise', admin: true });
   const seedAttributions = async (prefix: string, count: number) => {
     const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
     for (let i = 0; i < ids.length; i += 50) {
-      await Promise.all(ids.slice(i, i + 50).map((id) => seed.putAttribution({ id, status: 'review_required', code: 'BENCH', referrer_user_id: 'u' })));
+      await Promise.all(
+        ids.slice(i, i + 50).map((id) => seed.putAttribution({ id, status: 'review_required', code: 'BENCH', referrer_user_id: 'u' })),
+      );
     }
     return ids;
   };
@@ -143,18 +179,64 @@ const measureRequestPath = async () => {
     const now = new Date();
     const minute = now.toISOString().slice(0, 16);
     const [, , month] = await Promise.all([
-      db.send(new UpdateCommand({ TableName: 'usage', Key: { pk: 'account#floor', sk: `rate#${minute}` }, UpdateExpression: 'ADD hits :one SET expires_at = :e', ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit', ExpressionAttributeValues: { ':one': 1, ':e': 1, ':limit': 1_000_000 }, ReturnValues: 'UPDATED_NEW' })),
-      db.send(new QueryCommand({ TableName: 'referrals', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': id }, ConsistentRead: true })),
+      db.send(
+        new UpdateCommand({
+          TableName: 'usage',
+          Key: { pk: 'account#floor', sk: `rate#${minute}` },
+          UpdateExpression: 'ADD hits :one SET expires_at = :e',
+          ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+          ExpressionAttributeValues: { ':one': 1, ':e': 1, ':limit': 1_000_000 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      ),
+      db.send(
+        new QueryCommand({
+          TableName: 'referrals',
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': id },
+          ConsistentRead: true,
+        }),
+      ),
       db.send(new GetCommand({ TableName: 'usage', Key: { pk: 'account#floor', sk: 'month#x' }, ConsistentRead: true })),
     ]);
     void month;
     await db.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Update: { TableName: 'referrals', Key: { pk: id, sk: 'attribution' }, UpdateExpression: 'SET #s = :r, reviewed_at = :t, reviewed_by = :b', ConditionExpression: '#s = :q', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':r': 'rejected', ':t': now.toISOString(), ':b': 'bench', ':q': 'review_required' } } },
-          { Put: { TableName: 'usage', Item: { pk: 'account#floor', sk: `usage#${n}`, credits: 1 }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Update: { TableName: 'usage', Key: { pk: 'account#floor', sk: 'day#x' }, UpdateExpression: 'ADD credits :one SET expires_at = :e', ExpressionAttributeValues: { ':one': 1, ':e': 1 } } },
-          { Update: { TableName: 'usage', Key: { pk: 'account#floor', sk: 'month#x' }, UpdateExpression: 'ADD credits :one SET expires_at = :e', ConditionExpression: 'attribute_not_exists(credits) OR credits <= :room', ExpressionAttributeValues: { ':one': 1, ':e': 1, ':room': 10_000_000 } } },
+          {
+            Update: {
+              TableName: 'referrals',
+              Key: { pk: id, sk: 'attribution' },
+              UpdateExpression: 'SET #s = :r, reviewed_at = :t, reviewed_by = :b',
+              ConditionExpression: '#s = :q',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':r': 'rejected', ':t': now.toISOString(), ':b': 'bench', ':q': 'review_required' },
+            },
+          },
+          {
+            Put: {
+              TableName: 'usage',
+              Item: { pk: 'account#floor', sk: `usage#${n}`, credits: 1 },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: 'usage',
+              Key: { pk: 'account#floor', sk: 'day#x' },
+              UpdateExpression: 'ADD credits :one SET expires_at = :e',
+              ExpressionAttributeValues: { ':one': 1, ':e': 1 },
+            },
+          },
+          {
+            Update: {
+              TableName: 'usage',
+              Key: { pk: 'account#floor', sk: 'month#x' },
+              UpdateExpression: 'ADD credits :one SET expires_at = :e',
+              ConditionExpression: 'attribute_not_exists(credits) OR credits <= :room',
+              ExpressionAttributeValues: { ':one': 1, ':e': 1, ':room': 10_000_000 },
+            },
+          },
         ],
       }),
     );
@@ -163,7 +245,12 @@ const measureRequestPath = async () => {
   const floorTimes: number[] = [];
   for (let i = 0; i < total; i++) {
     let t = performance.now();
-    const result = await gateway({ method: 'POST', path: `/api/v1/admin/referrals/${projectIds[i]}/reject`, headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: '{"reason":"bench"}' });
+    const result = await gateway({
+      method: 'POST',
+      path: `/api/v1/admin/referrals/${projectIds[i]}/reject`,
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: '{"reason":"bench"}',
+    });
     const projectMs = performance.now() - t;
     if (result.statusCode !== 200) throw new Error(`bench reject answered ${result.statusCode}: ${result.body}`);
     t = performance.now();
@@ -188,7 +275,12 @@ const measureRequestPath = async () => {
   const [rtOk, rtConflict, rtKeyed] = await seedAttributions('rt', 3);
   await seed.putAttribution({ id: 'rt-rewarded', status: 'rewarded' });
   const call = (id: string, headers: Record<string, string> = {}, body?: string) =>
-    counted({ method: 'POST', path: `/api/v1/admin/referrals/${id}/reject`, headers: { 'x-api-key': key, 'content-type': 'application/json', ...headers }, ...(body ? { body } : {}) });
+    counted({
+      method: 'POST',
+      path: `/api/v1/admin/referrals/${id}/reject`,
+      headers: { 'x-api-key': key, 'content-type': 'application/json', ...headers },
+      ...(body ? { body } : {}),
+    });
   const count = async (label: string, run: () => Promise<unknown>, target: typeof functionDb, limit: number) => {
     target.reset();
     await run();
@@ -207,7 +299,11 @@ const measureRequestPath = async () => {
   // 5. Throughput of the local API at concurrency 16, for the record.
   console.log('Measuring local API throughput (autocannon, 16 connections, 10 s)…');
   const poolIds = await seedAttributions('tp', 12_000);
-  const server = await startHttpServer(gateway, { port: 0, tooLarge: () => gatewayErrorResponse('REQUEST_TOO_LARGE', 'bench'), failed: () => gatewayErrorResponse('DEFAULT_5XX', 'bench') });
+  const server = await startHttpServer(gateway, {
+    port: 0,
+    tooLarge: () => gatewayErrorResponse('REQUEST_TOO_LARGE', 'bench'),
+    failed: () => gatewayErrorResponse('DEFAULT_5XX', 'bench'),
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   let next = 0;
@@ -229,7 +325,15 @@ const measureRequestPath = async () => {
   });
   server.close();
   record('throughput (c=16)', 'local API, rejects/s', Math.round(result.requests.average), null, 'req/s', 'for the record', null);
-  record('throughput (c=16)', 'local API, 2xx share', Math.round((result['2xx'] / Math.max(1, result.requests.total)) * 1000) / 10, null, '%', 'for the record', null);
+  record(
+    'throughput (c=16)',
+    'local API, 2xx share',
+    Math.round((result['2xx'] / Math.max(1, result.requests.total)) * 1000) / 10,
+    null,
+    '%',
+    'for the record',
+    null,
+  );
   db.destroy();
 };
 

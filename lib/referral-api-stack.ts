@@ -1,5 +1,8 @@
 // The stack: REST API with the REQUEST authorizer and the reject route, both functions, the tables, logs and alarms.
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -8,11 +11,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { errorEnvelope, gatewayErrors, type GatewayErrorKind } from '../functions/shared/envelope.js';
+import { errorEnvelope, type GatewayErrorKind, gatewayErrors } from '../functions/shared/envelope.js';
 import { errorTypes } from '../functions/shared/error-types.js';
-import { tableDefinitions, tableEnvironment, type TableDefinition, type TableKey } from './tables.js';
+import { type TableDefinition, type TableKey, tableDefinitions, tableEnvironment } from './tables.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -185,7 +186,7 @@ export class ReferralApiStack extends Stack {
       name: k.name,
       type: k.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER,
     });
-    return new dynamodb.Table(this, `${key[0]!.toUpperCase()}${key.slice(1)}Table`, {
+    return new dynamodb.Table(this, `${key.charAt(0).toUpperCase()}${key.slice(1)}Table`, {
       partitionKey: attribute(definition.partitionKey),
       ...(definition.sortKey ? { sortKey: attribute(definition.sortKey) } : {}),
       ...(definition.timeToLiveAttribute ? { timeToLiveAttribute: definition.timeToLiveAttribute } : {}),
@@ -229,7 +230,10 @@ export class ReferralApiStack extends Stack {
       });
     const perMinute = { period: Duration.minutes(1), statistic: 'Sum' };
     alarmOn('Api5xxAlarm', 'The admin API answered 5xx', this.api.metricServerError(perMinute));
-    for (const [name, fn] of [['Reject', this.rejectFunction], ['Authorizer', this.authorizerFunction]] as const) {
+    for (const [name, fn] of [
+      ['Reject', this.rejectFunction],
+      ['Authorizer', this.authorizerFunction],
+    ] as const) {
       alarmOn(`${name}ThrottlesAlarm`, `${name} function invocations were throttled`, fn.metricThrottles(perMinute));
       alarmOn(`${name}ErrorsAlarm`, `${name} function invocations failed`, fn.metricErrors(perMinute));
     }

@@ -7,7 +7,7 @@ import type {
   APIGatewayRequestAuthorizerEvent,
   Context,
 } from 'aws-lambda';
-import { errorEnvelope, gatewayErrors, httpResponse, type GatewayErrorKind } from '../functions/shared/envelope.js';
+import { errorEnvelope, type GatewayErrorKind, gatewayErrors, httpResponse } from '../functions/shared/envelope.js';
 
 export type ApiRequest = {
   method: string;
@@ -78,9 +78,20 @@ const requestContext = (request: ApiRequest, requestId: string, path: string) =>
   stage: STAGE,
   identity: {
     sourceIp: request.sourceIp ?? '127.0.0.1',
-    userAgent: null, accessKey: null, accountId: null, apiKey: null, apiKeyId: null, caller: null, clientCert: null,
-    cognitoAuthenticationProvider: null, cognitoAuthenticationType: null, cognitoIdentityId: null,
-    cognitoIdentityPoolId: null, principalOrgId: null, user: null, userArn: null,
+    userAgent: null,
+    accessKey: null,
+    accountId: null,
+    apiKey: null,
+    apiKeyId: null,
+    caller: null,
+    clientCert: null,
+    cognitoAuthenticationProvider: null,
+    cognitoAuthenticationType: null,
+    cognitoIdentityId: null,
+    cognitoIdentityPoolId: null,
+    principalOrgId: null,
+    user: null,
+    userArn: null,
   },
 });
 
@@ -109,7 +120,12 @@ export const authorizerEvent = (request: ApiRequest, requestId: string, id: stri
 });
 
 /** The proxy integration event the function receives once the authorizer admitted the caller. */
-export const proxyEvent = (request: ApiRequest, requestId: string, id: string, authorizer: Record<string, unknown> | null): APIGatewayProxyEvent => ({
+export const proxyEvent = (
+  request: ApiRequest,
+  requestId: string,
+  id: string,
+  authorizer: Record<string, unknown> | null,
+): APIGatewayProxyEvent => ({
   ...routeFields(request, id),
   body: request.body ?? null,
   isBase64Encoded: request.isBase64Encoded ?? false,
@@ -127,7 +143,8 @@ const stringifyContext = (result: APIGatewayAuthorizerResult): Record<string, st
   ...Object.fromEntries(Object.entries(result.context ?? {}).map(([key, value]) => [key, String(value)])),
 });
 
-export const createApiGateway = (handlers: { authorizer: AuthorizerHandler; reject: ProxyHandler }) =>
+export const createApiGateway =
+  (handlers: { authorizer: AuthorizerHandler; reject: ProxyHandler }) =>
   async (request: ApiRequest): Promise<APIGatewayProxyResult> => {
     const requestId = randomUUID();
     const match = REJECT_ROUTE.pattern.exec(request.path);
@@ -144,7 +161,10 @@ export const createApiGateway = (handlers: { authorizer: AuthorizerHandler; reje
     if (!isAllowed(authorization)) return gatewayErrorResponse('ACCESS_DENIED', requestId);
 
     try {
-      const result = await handlers.reject(proxyEvent(request, requestId, id, stringifyContext(authorization)), lambdaContext('reject-referral'));
+      const result = await handlers.reject(
+        proxyEvent(request, requestId, id, stringifyContext(authorization)),
+        lambdaContext('reject-referral'),
+      );
       return result;
     } catch {
       // An unhandled function error is a 502 at API Gateway; the envelope keeps it readable.

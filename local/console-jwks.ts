@@ -1,6 +1,6 @@
 // A local stand-in for the console's token issuer: one signing key, its JWKS served over HTTP, and admin tokens.
 import { createServer, type Server } from 'node:http';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 
 export const LOCAL_JWT_ISSUER = 'https://console.local';
 export const LOCAL_JWT_AUDIENCE = 'referrals-admin';
@@ -59,7 +59,11 @@ export type TokenOptions = {
 export const signConsoleToken = async (privateJwk: JWK, options: TokenOptions): Promise<string> => {
   const key = await importJWK(privateJwk, ALGORITHM);
   const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT({ ...(options.role === undefined ? {} : { role: options.role }), ...(options.plan ? { plan: options.plan } : {}), ...options.extraClaims })
+  const jwt = new SignJWT({
+    ...(options.role === undefined ? {} : { role: options.role }),
+    ...(options.plan ? { plan: options.plan } : {}),
+    ...options.extraClaims,
+  })
     .setProtectedHeader({ alg: ALGORITHM, kid: privateJwk.kid! })
     .setSubject(options.subject)
     .setIssuer(options.issuer ?? LOCAL_JWT_ISSUER)

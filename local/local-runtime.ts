@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
-import { tableEnvironment, type TableKey } from '../lib/tables.js';
-import { startConsoleIssuer, type ConsoleIssuer } from './console-jwks.js';
+import { type TableKey, tableEnvironment } from '../lib/tables.js';
+import { type ConsoleIssuer, startConsoleIssuer } from './console-jwks.js';
 import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES, startDynamoDbLocal } from './dynamodb-local.js';
 import { loadSeed, readSeed } from './seed.js';
 import { createSeedWriter } from './seed-writer.js';
@@ -33,7 +33,9 @@ export const prepareLocalRuntime = async (options: {
   for (const key of Object.keys(tableEnvironment) as TableKey[]) process.env[tableEnvironment[key]] ??= LOCAL_TABLE_NAMES[key];
 
   const external = process.env.DYNAMODB_ENDPOINT;
-  const dynamo = external ? { endpoint: external, stop: async () => undefined } : await startDynamoDbLocal(process.env.DYNAMODB_LOCAL_PORT ? Number(process.env.DYNAMODB_LOCAL_PORT) : undefined);
+  const dynamo = external
+    ? { endpoint: external, stop: async () => undefined }
+    : await startDynamoDbLocal(process.env.DYNAMODB_LOCAL_PORT ? Number(process.env.DYNAMODB_LOCAL_PORT) : undefined);
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 
   let issuer: ConsoleIssuer | undefined;
@@ -43,7 +45,7 @@ export const prepareLocalRuntime = async (options: {
     ) as Record<TableKey, string>;
     await ensureTables(dynamo.endpoint, tables);
     if (!external || options.seedExternal) {
-      const client = createDocumentClient();
+      const client = createDocumentClient({ endpoint: dynamo.endpoint });
       await loadSeed(seed, createSeedWriter(client, tables));
       client.destroy();
     }

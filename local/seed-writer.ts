@@ -1,7 +1,7 @@
 // Writes attributions, rewards and API keys in the stored layout; used by the local API's seed loader and the tests.
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { attributionItemKey, rewardItemKey } from '../functions/adapters/referral-store.js';
-import { hashApiKey, type ApiKeyRecord } from '../functions/auth/api-key.js';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { attributionItemKey, rewardItemKey } from '../functions/adapters/referral-keys.js';
+import { type ApiKeyRecord, hashApiKey } from '../functions/auth/api-key.js';
 import type { PlanName } from '../functions/billing/plans.js';
 import type { Attribution, Reward } from '../functions/referrals/attribution.js';
 import type { TableNames } from './dynamodb-local.js';

@@ -1,10 +1,11 @@
 // `npm start`: the API on http://127.0.0.1:$PORT, on an embedded DynamoDB Local with seed data, until SIGINT/SIGTERM.
-import { gatewayErrorResponse, createApiGateway } from './api-gateway.js';
+
+import { randomUUID } from 'node:crypto';
+import { createApiGateway, gatewayErrorResponse } from './api-gateway.js';
 import { signConsoleToken } from './console-jwks.js';
 import { startHttpServer } from './http-server.js';
 import { prepareLocalRuntime } from './local-runtime.js';
 import { SeedError } from './seed.js';
-import { randomUUID } from 'node:crypto';
 
 const main = async () => {
   const port = Number(process.env.PORT ?? 3000);

@@ -1,11 +1,9 @@
-// One DynamoDB document client per container, with connection reuse; DYNAMODB_ENDPOINT points it at DynamoDB Local.
+// One DynamoDB document client per container, with connection reuse; an endpoint points it at DynamoDB Local.
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export const createDocumentClient = (config: DynamoDBClientConfig = {}): DynamoDBDocumentClient => {
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
   const client = new DynamoDBClient({
-    ...(endpoint ? { endpoint } : {}),
     // Reused connections, and bounded waits so a stalled call is retried well inside the function's timeout.
     requestHandler: {
       httpAgent: { keepAlive: true },
@@ -19,3 +17,7 @@ export const createDocumentClient = (config: DynamoDBClientConfig = {}): DynamoD
     marshallOptions: { removeUndefinedValues: true },
   });
 };
+
+/** The client a function's composition root builds: DynamoDB Local when the validated config names an endpoint. */
+export const clientFor = (config: { DYNAMODB_ENDPOINT?: string | undefined }, extra: DynamoDBClientConfig = {}): DynamoDBDocumentClient =>
+  createDocumentClient({ ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}), ...extra });

@@ -1,7 +1,7 @@
-// Classifies DynamoDB SDK failures into the API's error types.
-import { ApiError } from '../shared/api-error.js';
+// Translates DynamoDB SDK failures into the domain's errors; no code above the adapters knows an SDK error name.
+import { dependencyUnavailable } from '../shared/api-error.js';
 
-type SdkError = { name?: string; $fault?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+type SdkError = { name?: string; code?: string; $fault?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
 
 const TRANSIENT_NAMES = new Set([
   'ProvisionedThroughputExceededException',
@@ -15,6 +15,8 @@ const TRANSIENT_NAMES = new Set([
   'AbortError',
 ]);
 
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE']);
+
 /** True for failures a later retry may get past: throttling, 5xx, timeouts and dropped connections. */
 export const isTransientDynamoError = (error: unknown): boolean => {
   if (typeof error !== 'object' || error === null) return false;
@@ -24,8 +26,16 @@ export const isTransientDynamoError = (error: unknown): boolean => {
     e.$retryable !== undefined ||
     e.$fault === 'server' ||
     (e.$metadata?.httpStatusCode ?? 0) >= 500 ||
-    ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE'].includes((error as { code?: string }).code ?? '')
+    NETWORK_CODES.has(e.code ?? '')
   );
 };
 
-export const dependencyUnavailable = (cause: unknown): ApiError => new ApiError('dependency_unavailable', { cause });
+/** Runs one DynamoDB call; a transient failure (after the SDK's own retries) becomes `dependency_unavailable`. */
+export const callDynamo = async <T>(call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    if (isTransientDynamoError(error)) throw dependencyUnavailable(error);
+    throw error;
+  }
+};

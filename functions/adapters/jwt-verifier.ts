@@ -1,13 +1,23 @@
 // Verifies console JWTs against the admin JWKS with jose: asymmetric algorithms only, exp required.
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import type { JwtSettings } from '../auth/jwt-settings.js';
+import type { TokenVerifier } from '../auth/ports.js';
+import { dependencyUnavailable } from '../shared/api-error.js';
 
 export const ALLOWED_JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
-export type JwtVerifier = { verify(token: string): Promise<JWTPayload> };
+/**
+ * Whether verification failed because the key set could not be had (timeout, network error, a non-200 or
+ * unreadable answer), as opposed to the token itself being bad. jose reports a failed fetch as JWKSTimeout,
+ * a plain JOSEError (ERR_JOSE_GENERIC: "Expected 200 OK", unparsable JSON), JWKSInvalid, or the fetch's own error.
+ */
+export const isKeySetUnavailable = (error: unknown): boolean =>
+  !(error instanceof errors.JOSEError) ||
+  error instanceof errors.JWKSTimeout ||
+  error instanceof errors.JWKSInvalid ||
+  error.code === 'ERR_JOSE_GENERIC';
 
-export type JwtSettings = { jwksUrl: string; issuer: string; audience: string };
-
-export const createJwtVerifier = (settings: JwtSettings): JwtVerifier => {
+export const createJwtVerifier = (settings: JwtSettings): TokenVerifier => {
   // jose caches the key set and refetches at most once per cooldown, so a burst of unknown `kid`s cannot flood the JWKS host.
   const keys = createRemoteJWKSet(new URL(settings.jwksUrl), {
     cooldownDuration: 30_000,
@@ -16,14 +26,19 @@ export const createJwtVerifier = (settings: JwtSettings): JwtVerifier => {
   });
   return {
     async verify(token) {
-      const { payload } = await jwtVerify(token, keys, {
-        issuer: settings.issuer,
-        audience: settings.audience,
-        algorithms: ALLOWED_JWT_ALGORITHMS,
-        requiredClaims: ['exp', 'sub'],
-        clockTolerance: 30,
-      });
-      return payload;
+      try {
+        const { payload } = await jwtVerify(token, keys, {
+          issuer: settings.issuer,
+          audience: settings.audience,
+          algorithms: ALLOWED_JWT_ALGORITHMS,
+          requiredClaims: ['exp', 'sub'],
+          clockTolerance: 30,
+        });
+        return { valid: true, claims: payload };
+      } catch (error) {
+        if (isKeySetUnavailable(error)) throw dependencyUnavailable(error);
+        return { valid: false, reason: `invalid bearer token (${(error as InstanceType<typeof errors.JOSEError>).code})` };
+      }
     },
   };
 };

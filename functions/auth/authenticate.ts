@@ -1,9 +1,8 @@
 // Decides who the caller is from an admin API key or a console JWT: admitted, denied (403) or unauthenticated (401).
 import * as v from 'valibot';
-import type { ApiKeyStore } from '../adapters/api-key-store.js';
-import type { JwtVerifier } from '../adapters/jwt-verifier.js';
 import { PlanNameSchema } from '../billing/plans.js';
-import { hashApiKey, isWellFormedApiKey, type ApiKeyRecord } from './api-key.js';
+import { type ApiKeyRecord, hashApiKey, isWellFormedApiKey } from './api-key.js';
+import type { ApiKeyStore, TokenVerifier } from './ports.js';
 import type { Principal } from './principal.js';
 import type { TtlCache } from './ttl-cache.js';
 
@@ -12,10 +11,7 @@ export type AuthDecision =
   | { effect: 'deny'; subject: string }
   | { effect: 'unauthenticated'; reason: string };
 
-export type Credentials =
-  | { kind: 'api_key'; key: string }
-  | { kind: 'bearer'; token: string }
-  | { kind: 'none'; reason: string };
+export type Credentials = { kind: 'api_key'; key: string } | { kind: 'bearer'; token: string } | { kind: 'none'; reason: string };
 
 type HeaderBag = Record<string, string | undefined> | null | undefined;
 type MultiHeaderBag = Record<string, string[] | undefined> | null | undefined;
@@ -64,7 +60,7 @@ export type Authenticator = (headers: HeaderBag, multiValueHeaders?: MultiHeader
 
 export const createAuthenticator = (deps: {
   apiKeys: ApiKeyStore;
-  jwt?: JwtVerifier;
+  jwt?: TokenVerifier;
   /** Key records by hash; its TTL is how long a revocation takes to apply. */
   keyCache: TtlCache<ApiKeyRecord | null>;
 }): Authenticator => {
@@ -83,22 +79,25 @@ export const createAuthenticator = (deps: {
 
     if (credentials.kind === 'api_key') {
       const record = await findKey(credentials.key);
-      if (!record || record.status !== 'active') return { effect: 'unauthenticated', reason: 'unknown or revoked API key' };
+      if (record?.status !== 'active') return { effect: 'unauthenticated', reason: 'unknown or revoked API key' };
       if (!record.admin) return { effect: 'deny', subject: record.key_id };
       return {
         effect: 'allow',
-        principal: { userId: record.user_id, subjectId: record.key_id, plan: record.plan, authMethod: 'api_key', overageEnabled: record.overage },
+        principal: {
+          userId: record.user_id,
+          subjectId: record.key_id,
+          plan: record.plan,
+          authMethod: 'api_key',
+          overageEnabled: record.overage,
+        },
       };
     }
 
     if (!deps.jwt) return { effect: 'unauthenticated', reason: 'console tokens are not configured' };
-    let payload: unknown;
-    try {
-      payload = await deps.jwt.verify(credentials.token);
-    } catch {
-      return { effect: 'unauthenticated', reason: 'invalid bearer token' };
-    }
-    const claims = v.safeParse(ConsoleClaimsSchema, payload);
+    // An unreachable key set is thrown as dependency_unavailable (a 5xx), never taken for a bad token.
+    const verdict = await deps.jwt.verify(credentials.token);
+    if (!verdict.valid) return { effect: 'unauthenticated', reason: verdict.reason };
+    const claims = v.safeParse(ConsoleClaimsSchema, verdict.claims);
     if (!claims.success) return { effect: 'unauthenticated', reason: 'token claims are malformed' };
     if (claims.output.role !== 'admin') return { effect: 'deny', subject: claims.output.sub };
     return {

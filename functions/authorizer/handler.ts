@@ -1,35 +1,52 @@
 // Lambda REQUEST authorizer: admits admins with their principal in the context, denies other callers (403), refuses the rest (401).
-import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent, Context } from 'aws-lambda';
 import type { Authenticator } from '../auth/authenticate.js';
 import { toAuthorizerContext } from '../auth/principal.js';
-import { logger } from '../shared/observability.js';
+import { createObservability, type Observability } from '../shared/observability.js';
 import { createAuthorizerDeps } from './dependencies.js';
-
-const policy = (principalId: string, effect: 'Allow' | 'Deny', resource: string): APIGatewayAuthorizerResult => ({
-  principalId,
-  policyDocument: {
-    Version: '2012-10-17',
-    Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: resource }],
-  },
-});
+import { accessPolicy } from './policy.js';
 
 /** API Gateway turns exactly this error message into its 401 UNAUTHORIZED response. */
 export const UNAUTHORIZED = 'Unauthorized';
 
-export const createHandler = (authenticate: Authenticator) => async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
-  const requestId = event.requestContext?.requestId;
-  const decision = await authenticate(event.headers, event.multiValueHeaders);
-  switch (decision.effect) {
-    case 'allow':
-      logger.info('caller admitted', { request_id: requestId, auth_method: decision.principal.authMethod, subject_id: decision.principal.subjectId });
-      return { ...policy(decision.principal.subjectId, 'Allow', event.methodArn), context: toAuthorizerContext(decision.principal) };
-    case 'deny':
-      logger.info('caller is not an admin', { request_id: requestId, subject_id: decision.subject });
-      return policy(decision.subject, 'Deny', event.methodArn);
-    case 'unauthenticated':
-      logger.info('caller not authenticated', { request_id: requestId, reason: decision.reason });
-      throw new Error(UNAUTHORIZED);
-  }
+/** The metric the authorizer alarm watches: failures other than refusing a caller (a 401 is not one). */
+export const AUTHORIZER_FAILURE_METRIC = 'AuthorizerFailures';
+
+export const createHandler = (authenticate: Authenticator, { logger, metrics }: Observability = createObservability()) => {
+  const authorize = async (event: APIGatewayRequestAuthorizerEvent, _context: Context): Promise<APIGatewayAuthorizerResult> => {
+    const requestId = event.requestContext?.requestId;
+    logger.appendKeys({ request_id: requestId });
+    let decision: Awaited<ReturnType<Authenticator>>;
+    try {
+      decision = await authenticate(event.headers, event.multiValueHeaders);
+    } catch (error) {
+      // Any other error is a 500 at API Gateway (AUTHORIZER_CONFIGURATION_ERROR): counted, logged, never a 401.
+      metrics.addMetric(AUTHORIZER_FAILURE_METRIC, MetricUnit.Count, 1);
+      logger.error('authorizer failed', { error: error as Error });
+      throw new Error('Authorizer failure');
+    }
+    switch (decision.effect) {
+      case 'allow':
+        logger.info('caller admitted', { auth_method: decision.principal.authMethod, subject_id: decision.principal.subjectId });
+        return {
+          ...accessPolicy(decision.principal.subjectId, 'Allow', event.methodArn),
+          context: toAuthorizerContext(decision.principal),
+        };
+      case 'deny':
+        logger.info('caller is not an admin', { subject_id: decision.subject });
+        return accessPolicy(decision.subject, 'Deny', event.methodArn);
+      case 'unauthenticated':
+        logger.info('caller not authenticated', { reason: decision.reason });
+        throw new Error(UNAUTHORIZED);
+    }
+  };
+  return middy(authorize)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics));
 };
 
 export const handler = createHandler(createAuthorizerDeps());

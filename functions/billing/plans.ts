@@ -29,11 +29,46 @@ export const CREDITS_PER_REQUEST = 1;
 
 export const plans: PlanTable = Object.freeze({
   free: { name: 'free', priceUsdPerMonth: 0, includedCreditsPerMonth: 2_000, dailyCap: 500, ratePerMinute: 5, overage: { kind: 'none' } },
-  starter: { name: 'starter', priceUsdPerMonth: 9, includedCreditsPerMonth: 20_000, dailyCap: 5_000, ratePerMinute: 15, overage: { kind: 'opt_in', usdPer1000: 0.75 } },
-  growth: { name: 'growth', priceUsdPerMonth: 29, includedCreditsPerMonth: 100_000, dailyCap: 25_000, ratePerMinute: 45, overage: { kind: 'opt_in', usdPer1000: 0.45 } },
-  pro: { name: 'pro', priceUsdPerMonth: 79, includedCreditsPerMonth: 400_000, dailyCap: null, ratePerMinute: 120, overage: { kind: 'always', usdPer1000: 0.3 } },
-  business: { name: 'business', priceUsdPerMonth: 199, includedCreditsPerMonth: 1_200_000, dailyCap: null, ratePerMinute: 300, overage: { kind: 'always', usdPer1000: 0.2 } },
-  enterprise: { name: 'enterprise', priceUsdPerMonth: 499, includedCreditsPerMonth: 5_000_000, dailyCap: null, ratePerMinute: 1_000, overage: { kind: 'always', usdPer1000: 0.12 } },
+  starter: {
+    name: 'starter',
+    priceUsdPerMonth: 9,
+    includedCreditsPerMonth: 20_000,
+    dailyCap: 5_000,
+    ratePerMinute: 15,
+    overage: { kind: 'opt_in', usdPer1000: 0.75 },
+  },
+  growth: {
+    name: 'growth',
+    priceUsdPerMonth: 29,
+    includedCreditsPerMonth: 100_000,
+    dailyCap: 25_000,
+    ratePerMinute: 45,
+    overage: { kind: 'opt_in', usdPer1000: 0.45 },
+  },
+  pro: {
+    name: 'pro',
+    priceUsdPerMonth: 79,
+    includedCreditsPerMonth: 400_000,
+    dailyCap: null,
+    ratePerMinute: 120,
+    overage: { kind: 'always', usdPer1000: 0.3 },
+  },
+  business: {
+    name: 'business',
+    priceUsdPerMonth: 199,
+    includedCreditsPerMonth: 1_200_000,
+    dailyCap: null,
+    ratePerMinute: 300,
+    overage: { kind: 'always', usdPer1000: 0.2 },
+  },
+  enterprise: {
+    name: 'enterprise',
+    priceUsdPerMonth: 499,
+    includedCreditsPerMonth: 5_000_000,
+    dailyCap: null,
+    ratePerMinute: 1_000,
+    overage: { kind: 'always', usdPer1000: 0.12 },
+  },
 });
 
 /** Whether an account on this plan may go past its included credits. */

@@ -1,6 +1,5 @@
 // The billing usage record: one per successful request, written in the same transaction as the change it bills.
 import type { Principal } from '../auth/principal.js';
-import { CREDITS_PER_REQUEST } from './plans.js';
 
 export type UsageRecord = {
   request_id: string;
@@ -21,11 +20,12 @@ export const buildUsageRecord = (input: {
   principal: Principal;
   endpoint: string;
   statusCode: number;
+  credits: number;
   overage: boolean;
   now: Date;
 }): UsageRecord => ({
   request_id: input.requestId,
-  credits: CREDITS_PER_REQUEST,
+  credits: input.credits,
   user_id: input.principal.userId,
   subject_id: input.principal.subjectId,
   auth_method: input.principal.authMethod,

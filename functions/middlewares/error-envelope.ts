@@ -1,27 +1,60 @@
-// Turns any error into the response envelope; unknown errors become a generic 500 that is logged, never echoed.
-import type { MiddlewareObj } from '@middy/core';
+// Puts the request id on every log line, counts each outcome as a metric, and turns any error into the response envelope.
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { dependencyUnavailable, isTransientDynamoError } from '../adapters/dynamodb-errors.js';
 import { ApiError, isApiError } from '../shared/api-error.js';
 import { errorResponse, requestIdOf } from '../shared/envelope.js';
-import type { ApiContext } from './request-context.js';
+import type { ErrorType } from '../shared/error-types.js';
 
 type HttpError = Error & { statusCode?: number; expose?: boolean };
 
-/** Maps what was thrown to the API's typed error. */
+/** Maps what was thrown to the API's typed error; anything unknown is a generic 500. */
 export const toApiError = (error: unknown): ApiError => {
   if (isApiError(error)) return error;
   const http = error as HttpError;
-  // middy's own 4xx (body parser: bad JSON, wrong content type, forbidden keys) are invalid input here.
+  // middy's own 4xx (body parser: bad JSON, wrong content type) are invalid input here.
   if (http?.expose && typeof http.statusCode === 'number' && http.statusCode >= 400 && http.statusCode < 500) {
-    return new ApiError('invalid_request', { message: http.statusCode === 415 ? 'Content-Type must be application/json' : 'Request body must be valid JSON', cause: error });
+    return new ApiError('invalid_request', {
+      message: http.statusCode === 415 ? 'Content-Type must be application/json' : 'Request body must be valid JSON',
+      cause: error,
+    });
   }
-  if (isTransientDynamoError(error)) return dependencyUnavailable(error);
   return new ApiError('internal', { cause: error });
 };
 
-export const errorEnvelope = (options: { logger: Logger }): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, ApiContext> => ({
+/** The metric each failed outcome is counted under; a success is counted under the route's own metric. */
+export const failureMetric = (type: ErrorType): string => {
+  switch (type) {
+    case 'conflict':
+    case 'concurrent_update':
+    case 'request_in_progress':
+      return 'Conflicts';
+    case 'rate_limited':
+    case 'daily_cap_reached':
+    case 'credits_exhausted':
+      return 'LimitHits';
+    case 'internal':
+    case 'dependency_unavailable':
+    case 'gateway_timeout':
+      return 'Errors';
+    default:
+      return 'Refusals';
+  }
+};
+
+export const errorEnvelope = (options: {
+  logger: Logger;
+  metrics: Metrics;
+  /** The metric a success is counted under, e.g. Rejections. */
+  successMetric: string;
+}): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
+  before: (request) => {
+    options.logger.appendKeys({ request_id: requestIdOf(request.event, request.context.awsRequestId) });
+  },
+  after: () => {
+    options.metrics.addMetric(options.successMetric, MetricUnit.Count, 1);
+  },
   onError: (request) => {
     const error = toApiError(request.error);
     const requestId = requestIdOf(request.event, request.context.awsRequestId);
@@ -30,8 +63,11 @@ export const errorEnvelope = (options: { logger: Logger }): MiddlewareObj<APIGat
     } else {
       options.logger.info('request refused', { error_type: error.type, status: error.statusCode });
     }
+    const metric = failureMetric(error.type);
+    options.metrics.addMetric(metric, MetricUnit.Count, 1);
+    if (metric === 'LimitHits') options.metrics.addMetadata('limit', error.type);
     const response = errorResponse(requestId, error);
-    response.headers = { ...request.context.responseHeaders, ...response.headers };
+    response.headers = { ...(request.context as { responseHeaders?: Record<string, string> }).responseHeaders, ...response.headers };
     request.response = response;
   },
 });

@@ -3,7 +3,7 @@ import type { MiddlewareObj } from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { ApiError } from '../shared/api-error.js';
-import { countTopLevelKeys } from './top-level-keys.js';
+import { countTopLevelKeys } from '../shared/top-level-keys.js';
 
 const encodedSize = (body: string, isBase64Encoded: boolean): number =>
   isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body, 'utf8');

@@ -1,12 +1,13 @@
-// What the reject middlewares add to the Lambda context for the handler.
+// What the API middlewares add to the Lambda context for the handler.
 import type { Context } from 'aws-lambda';
 import type { Principal } from '../auth/principal.js';
-import type { RateLimitState } from '../billing/metering.js';
+import type { Admission } from '../billing/meter.js';
 
 export type ApiContext<TInput = unknown> = Context & {
   principal: Principal;
   input: TInput;
-  admission: Promise<RateLimitState>;
+  /** The metering round, started before the handler so that it runs beside the handler's own reads. */
+  admission: Promise<Admission>;
   /** Headers every response carries, error or not (rate-limit state). */
   responseHeaders?: Record<string, string>;
 };

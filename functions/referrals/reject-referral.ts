@@ -1,20 +1,18 @@
-// The reject use case: admission, one parallel read, the reject plan, and its single transaction.
-import type { APIGatewayProxyResult } from 'aws-lambda';
+// The reject use case: one parallel read, the reject rule, and one transaction holding the change, its charge and its idempotency record.
 import type { Principal } from '../auth/principal.js';
-import { creditsExhausted, dailyCapReached, monthlyCharge, monthWindow, type MonthlyCharge, type RateLimitState } from '../billing/metering.js';
-import { allowsOverage, type PlanTable } from '../billing/plans.js';
-import { RejectCancelled, type ReferralStore } from '../adapters/referral-store.js';
-import type { UsageStore } from '../adapters/usage-store.js';
+import { type Admission, type ChargeAttempt, chargeSuccess } from '../billing/meter.js';
+import type { PlanTable } from '../billing/plans.js';
 import { ApiError, isApiError } from '../shared/api-error.js';
-import { jsonHeaders } from '../shared/envelope.js';
-import { isLive, replayStoredResponse, type StoredResponse } from './idempotency.js';
-import { planRejection } from './reject-plan.js';
+import { endpointOf, routes } from '../shared/routes.js';
+import type { Attribution, Reward } from './attribution.js';
+import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from './idempotency.js';
+import type { IdempotencyStore, ReferralStore, RejectCommit } from './ports.js';
 import type { RejectRequest } from './reject-request.js';
-import { notFound, notRejectable } from './reject-transition.js';
+import { notFound, notRejectable, REJECTABLE_STATUS, rejectAttribution, rejectionChanges } from './reject-transition.js';
 
 export type RejectDeps = {
   referrals: ReferralStore;
-  usage: UsageStore;
+  idempotency: IdempotencyStore;
   plans: PlanTable;
   now: () => Date;
 };
@@ -23,69 +21,82 @@ export type RejectCall = {
   request: RejectRequest;
   principal: Principal;
   requestId: string;
-  /** Resolves once the rate limiter admitted the request; rejects with 429 when it did not. */
-  admission: Promise<RateLimitState>;
+  /** The metering round started before the handler; resolves once the request is admitted, rejects with 429 when not. */
+  admission: Promise<Admission>;
 };
 
-const respond = (requestId: string, stored: StoredResponse, replayed: boolean): APIGatewayProxyResult => ({
-  statusCode: stored.statusCode,
-  headers: { ...jsonHeaders(requestId), ...(replayed ? { 'idempotent-replayed': 'true' } : {}) },
-  body: stored.body,
+export type RejectedReferral = { attribution: Attribution; rewards: Reward[] };
+
+/** A rejection, or the replay of the first one made with the same idempotency key. */
+export type RejectResult = SuccessResult<RejectedReferral> & { replayed: boolean };
+
+export const REJECT_ENDPOINT = endpointOf(routes.rejectReferral);
+
+/** Two keyed requests are the same when they name the same referral with the same reason. */
+export const rejectFingerprint = (request: RejectRequest): string => fingerprintOf([request.attributionId, request.reason ?? null]);
+
+const replay = (record: Parameters<typeof replayStoredResult>[0], request: RejectRequest): RejectResult => ({
+  ...replayStoredResult<RejectedReferral>(record, rejectFingerprint(request)),
+  replayed: true,
 });
 
-export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promise<APIGatewayProxyResult> => {
+export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promise<RejectResult> => {
   const { request, principal, requestId } = call;
+  const key = request.idempotencyKey;
   const now = deps.now();
-  const plan = deps.plans[principal.plan];
-  const [, state, usedThisMonth, stored] = await Promise.all([
+  const [admission, state, stored] = await Promise.all([
     call.admission,
     deps.referrals.loadReviewState(request.attributionId),
-    deps.usage.readMonthCredits(principal.userId, monthWindow(now).id),
-    request.idempotencyKey === undefined
-      ? undefined
-      : deps.usage.readIdempotencyRecord(principal.userId, request.idempotencyKey),
+    key === undefined ? undefined : deps.idempotency.read(principal.userId, key),
   ]);
-  if (isLive(stored, now)) return respond(requestId, replayStoredResponse(stored, request), true);
+  if (isLive(stored, now)) return replay(stored, request);
 
-  let charge: MonthlyCharge = monthlyCharge(plan, principal.overageEnabled, usedThisMonth, now);
-  const planFor = (c: MonthlyCharge) => planRejection({ request, principal, plan, charge: c, state, requestId, now });
-  let outcome;
+  const reject = { attributionId: request.attributionId, reason: request.reason, reviewer: principal.userId, now };
+  let attribution: Attribution;
   try {
-    outcome = planFor(charge);
+    attribution = rejectAttribution(state.attribution, reject);
   } catch (error) {
     // A concurrent request with the same key may have committed between our two parallel reads:
     // the referral read saw its result, the idempotency read did not. Look once more before answering 409.
-    if (request.idempotencyKey !== undefined && isApiError(error) && error.type === 'conflict') {
-      const committed = await deps.usage.readIdempotencyRecord(principal.userId, request.idempotencyKey);
-      if (isLive(committed, now)) return respond(requestId, replayStoredResponse(committed, request), true);
+    if (key !== undefined && isApiError(error) && error.type === 'conflict') {
+      const committed = await deps.idempotency.read(principal.userId, key);
+      if (isLive(committed, now)) return replay(committed, request);
     }
     throw error;
   }
-  for (;;) {
-    try {
-      await deps.referrals.commitRejection(outcome.write);
-      return respond(requestId, outcome.response, false);
-    } catch (error) {
-      if (!(error instanceof RejectCancelled)) throw error;
-      const reason = error.reason;
-      switch (reason.kind) {
-        case 'idempotency_replay':
-          return respond(requestId, replayStoredResponse(reason.record, request), true);
-        case 'attribution_missing':
-          throw notFound(request.attributionId);
-        case 'attribution_status':
-          throw notRejectable(request.attributionId, reason.status);
-        case 'daily_cap':
-          throw dailyCapReached(plan, now);
-        case 'included_credits':
-          // Concurrent requests took the last included credits after our read.
-          if (charge.overage || !allowsOverage(plan, principal.overageEnabled)) throw creditsExhausted(plan, now);
-          charge = { overage: true, includedLimit: null };
-          outcome = planFor(charge);
-          continue;
-        case 'contention':
-          throw new ApiError(request.idempotencyKey === undefined ? 'concurrent_update' : 'request_in_progress');
-      }
+  const success: SuccessResult<RejectedReferral> = { requestId, data: { attribution, rewards: state.rewards } };
+  const input = {
+    principal,
+    plan: deps.plans[principal.plan],
+    requestId,
+    endpoint: REJECT_ENDPOINT,
+    statusCode: 200,
+    credits: routes.rejectReferral.credits,
+    now,
+  };
+
+  return chargeSuccess(input, admission.usedThisMonth, async (charge): Promise<ChargeAttempt<RejectResult>> => {
+    const commit: RejectCommit = await deps.referrals.commitRejection({
+      attributionId: request.attributionId,
+      expectedStatus: REJECTABLE_STATUS,
+      changes: rejectionChanges(reject),
+      charge,
+      ...(key === undefined ? {} : { idempotency: buildIdempotencyRecord(key, rejectFingerprint(request), success, now) }),
+    });
+    if (commit.committed) return { ok: true, value: { ...success, replayed: false } };
+    const cancellation = commit.cancellation;
+    switch (cancellation.kind) {
+      case 'idempotency_replay':
+        return { ok: true, value: replay(cancellation.record, request) };
+      case 'attribution_missing':
+        throw notFound(request.attributionId);
+      case 'attribution_status':
+        throw notRejectable(request.attributionId, cancellation.status);
+      case 'daily_cap':
+      case 'included_credits':
+        return { ok: false, refusal: cancellation.kind };
+      case 'contention':
+        throw new ApiError(key === undefined ? 'concurrent_update' : 'request_in_progress');
     }
-  }
+  });
 };

@@ -1,6 +1,6 @@
 // The reject rule: only a referral held for review may be rejected, and rejecting grants nothing.
 import { ApiError } from '../shared/api-error.js';
-import { AttributionSchema, inSchemaOrder, type Attribution, type AttributionStatus } from './attribution.js';
+import { type Attribution, AttributionSchema, type AttributionStatus, inSchemaOrder } from './attribution.js';
 
 export const REJECTABLE_STATUS: AttributionStatus = 'review_required';
 
@@ -22,8 +22,7 @@ export const rejectionChanges = ({ reason, reviewer, now }: RejectInput): Reject
   ...(reason === undefined ? {} : { review_reason: reason }),
 });
 
-export const notFound = (attributionId: string): ApiError =>
-  new ApiError('not_found', { context: { id: attributionId } });
+export const notFound = (attributionId: string): ApiError => new ApiError('not_found', { context: { id: attributionId } });
 
 export const notRejectable = (attributionId: string, status: string): ApiError =>
   new ApiError('conflict', {

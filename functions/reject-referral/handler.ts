@@ -6,35 +6,37 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { authorizedPrincipal } from '../middlewares/authorized-principal.js';
 import { errorEnvelope } from '../middlewares/error-envelope.js';
-import { observeRequest } from '../middlewares/observe-request.js';
+import { metering } from '../middlewares/metering.js';
 import { optionalJsonBody } from '../middlewares/optional-json-body.js';
-import { rateLimit } from '../middlewares/rate-limit.js';
 import type { ApiContext } from '../middlewares/request-context.js';
 import { validateRequest } from '../middlewares/validate-request.js';
-import { rejectReferral, type RejectDeps } from '../referrals/reject-referral.js';
-import { MAX_BODY_BYTES, RejectRequestSchema, toRejectRequest, type RejectRequest } from '../referrals/reject-request.js';
+import { rejectReferral } from '../referrals/reject-referral.js';
+import { MAX_BODY_BYTES, type RejectRequest, RejectRequestSchema, toRejectRequest } from '../referrals/reject-request.js';
 import { requestIdOf } from '../shared/envelope.js';
-import { logger, metrics } from '../shared/observability.js';
-import { createRejectDeps } from './dependencies.js';
+import { createObservability } from '../shared/observability.js';
+import { routes } from '../shared/routes.js';
+import { createRejectDeps, type RejectHandlerDeps } from './dependencies.js';
+import { presentRejection } from './present.js';
 
-export const createHandler = (deps: RejectDeps) =>
+export const createHandler = (deps: RejectHandlerDeps, { logger, metrics } = createObservability()) =>
   middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, ApiContext<RejectRequest>>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
-    .use(observeRequest({ logger, metrics }))
-    .use(errorEnvelope({ logger }))
+    .use(errorEnvelope({ logger, metrics, successMetric: 'Rejections' }))
     .use(httpHeaderNormalizer())
     .use(authorizedPrincipal())
-    .use(rateLimit(deps))
+    .use(metering({ ...deps, route: routes.rejectReferral, charge: 'by_route' }))
     .use(optionalJsonBody({ maxBytes: MAX_BODY_BYTES }))
     .use(validateRequest(RejectRequestSchema, toRejectRequest))
-    .handler((event, context) =>
-      rejectReferral(deps, {
+    .handler(async (event, context) => {
+      const requestId = requestIdOf(event, context.awsRequestId);
+      const result = await rejectReferral(deps, {
         request: context.input,
         principal: context.principal,
-        requestId: requestIdOf(event, context.awsRequestId),
+        requestId,
         admission: context.admission,
-      }),
-    );
+      });
+      return presentRejection(requestId, result);
+    });
 
 export const handler = createHandler(createRejectDeps());

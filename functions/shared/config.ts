@@ -11,3 +11,19 @@ export const readConfig = <S extends v.GenericSchema>(schema: S, env: NodeJS.Pro
 };
 
 export const requiredVariable = v.pipe(v.string('is required'), v.nonEmpty('is required'));
+
+/** An optional variable; declared but empty (as the stack declares DYNAMODB_ENDPOINT in AWS) counts as absent. */
+export const optionalVariable = v.pipe(
+  v.optional(v.string(), ''),
+  v.transform((value) => (value === '' ? undefined : value)),
+);
+
+/** What every function reads: where DynamoDB is (empty in AWS), and the Powertools names. */
+export const CommonConfigSchema = v.object({
+  DYNAMODB_ENDPOINT: v.pipe(optionalVariable, v.union([v.undefined(), v.pipe(v.string(), v.url('must be a URL'))])),
+  POWERTOOLS_SERVICE_NAME: v.optional(v.string(), 'referrals-admin'),
+  POWERTOOLS_METRICS_NAMESPACE: v.optional(v.string(), 'ReferralsAdmin'),
+});
+export type CommonConfig = v.InferOutput<typeof CommonConfigSchema>;
+
+export const readCommonConfig = (env: NodeJS.ProcessEnv = process.env): Readonly<CommonConfig> => readConfig(CommonConfigSchema, env);

@@ -1,7 +1,7 @@
 // The response envelope {code, msg, data} shared by the function, the gateway responses and the local API.
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { errorTypes, type ErrorType } from './error-types.js';
 import type { ApiError, ErrorContext } from './api-error.js';
+import { type ErrorType, errorTypes } from './error-types.js';
 
 export type SuccessEnvelope<T> = { code: number; msg: 'ok'; data: T; request_id: string };
 export type ErrorEnvelope = {
@@ -52,8 +52,27 @@ export const httpResponse = (
   body: JSON.stringify(envelope),
 });
 
+/** An error's message reaches the client only when it is exposed (below 500); a 5xx says only its type's public message. */
 export const errorResponse = (requestId: string, error: ApiError): APIGatewayProxyResult =>
-  httpResponse(errorEnvelope(requestId, error.type, { msg: error.message, context: error.context }), error.headers);
+  httpResponse(
+    errorEnvelope(requestId, error.type, { ...(error.expose ? { msg: error.message } : {}), context: error.context }),
+    error.headers,
+  );
+
+/**
+ * A success: the envelope names the request that first produced it (a replay keeps the first request's id),
+ * the `x-request-id` header names this request.
+ */
+export const successResponse = (
+  requestId: string,
+  result: { requestId: string; data: unknown },
+  headers: Record<string, string> = {},
+  statusCode = 200,
+): APIGatewayProxyResult => ({
+  statusCode,
+  headers: { ...headers, ...jsonHeaders(requestId) },
+  body: JSON.stringify(successEnvelope(result.requestId, result.data, statusCode)),
+});
 
 /** The errors API Gateway itself answers (Gateway Responses), rendered identically by the stack and the local API. */
 export const gatewayErrors = {

@@ -1,9 +1,9 @@
-import { App, Stack, Validations } from 'aws-cdk-lib';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { ReferralApiStack } from '../../lib/referral-api-stack.js';
 
@@ -15,17 +15,28 @@ const synthWithNag = (build: (app: App) => void) => {
 };
 
 describe('cdk-nag AwsSolutions checks', () => {
-  it.each(['dev', 'prod'])('pass over the %s stack, every acknowledged finding with a reason', (stage) => {
-    let stack: ReferralApiStack | undefined;
-    const synth = synthWithNag((app) => {
-      stack = new ReferralApiStack(app, `Nag-${stage}`, { stage });
-    });
-    expect(synth).not.toThrow();
-    const acknowledged = stack!.api.node.metadata.filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY);
-    const rules = acknowledged.flatMap((entry) => Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ id, reason })));
-    expect(rules.map((rule) => rule.id.replace(/^Annotation::/, '').replace(/\[.*$/, '')).sort()).toEqual(['AwsSolutions-APIG2', 'AwsSolutions-APIG3', 'AwsSolutions-COG4', 'AwsSolutions-IAM4']);
-    for (const rule of rules) expect(rule.reason.length).toBeGreaterThan(40);
-  }, 120_000);
+  it.each(['dev', 'prod'])(
+    'pass over the %s stack, every acknowledged finding with a reason',
+    (stage) => {
+      let stack: ReferralApiStack | undefined;
+      const synth = synthWithNag((app) => {
+        stack = new ReferralApiStack(app, `Nag-${stage}`, { stage });
+      });
+      expect(synth).not.toThrow();
+      const acknowledged = stack!.api.node.metadata.filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY);
+      const rules = acknowledged.flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ id, reason })),
+      );
+      expect(rules.map((rule) => rule.id.replace(/^Annotation::/, '').replace(/\[.*$/, '')).sort()).toEqual([
+        'AwsSolutions-APIG2',
+        'AwsSolutions-APIG3',
+        'AwsSolutions-COG4',
+        'AwsSolutions-IAM4',
+      ]);
+      for (const rule of rules) expect(rule.reason.length).toBeGreaterThan(40);
+    },
+    120_000,
+  );
 
   it('fail a stack with an unreviewed finding', () => {
     const synth = synthWithNag((app) => {

@@ -7,7 +7,11 @@ const synth = (stage: string) => {
   const app = new App();
   const stack = new ReferralApiStack(app, `Test-${stage}`, {
     stage,
-    adminJwt: { jwksUrl: 'https://console.example.com/.well-known/jwks.json', issuer: 'https://console.example.com', audience: 'referrals-admin' },
+    adminJwt: {
+      jwksUrl: 'https://console.example.com/.well-known/jwks.json',
+      issuer: 'https://console.example.com',
+      audience: 'referrals-admin',
+    },
   });
   return { stack, template: Template.fromStack(stack) };
 };
@@ -37,13 +41,21 @@ describe('ReferralApiStack', () => {
       AuthorizerId: { Ref: Match.stringLikeRegexp('AdminAuthorizer') },
       Integration: Match.objectLike({
         Type: 'AWS_PROXY',
-        Uri: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([{ 'Fn::GetAtt': [stack.getLogicalId(stack.rejectFunction.node.defaultChild as any), 'Arn'] }])]) }),
+        Uri: Match.objectLike({
+          'Fn::Join': Match.arrayWith([
+            Match.arrayWith([{ 'Fn::GetAtt': [stack.getLogicalId(stack.rejectFunction.node.defaultChild as any), 'Arn'] }]),
+          ]),
+        }),
       }),
     });
     template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
       Type: 'REQUEST',
       AuthorizerResultTtlInSeconds: 0,
-      AuthorizerUri: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([{ 'Fn::GetAtt': [stack.getLogicalId(stack.authorizerFunction.node.defaultChild as any), 'Arn'] }])]) }),
+      AuthorizerUri: Match.objectLike({
+        'Fn::Join': Match.arrayWith([
+          Match.arrayWith([{ 'Fn::GetAtt': [stack.getLogicalId(stack.authorizerFunction.node.defaultChild as any), 'Arn'] }]),
+        ]),
+      }),
     });
   });
 
@@ -76,7 +88,14 @@ describe('ReferralApiStack', () => {
       ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:UpdateItem', ...logActions].sort(),
     );
     expect(policyActionsOf(template, roleOf(stack.authorizerFunction)).sort()).toEqual(['dynamodb:GetItem', ...logActions].sort());
-    template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue(), AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })] }) }, 0);
+    template.resourcePropertiesCountIs(
+      'AWS::IAM::Role',
+      {
+        ManagedPolicyArns: Match.anyValue(),
+        AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })] }),
+      },
+      0,
+    );
   });
 
   it('defines the three tables on demand, with point-in-time recovery and TTL on usage', () => {
@@ -106,7 +125,9 @@ describe('ReferralApiStack', () => {
     template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
       ResponseType: 'UNAUTHORIZED',
       StatusCode: '401',
-      ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"code":401.*"type":"unauthorized".*"request_id":"\\$context.requestId"') },
+      ResponseTemplates: {
+        'application/json': Match.stringLikeRegexp('"code":401.*"type":"unauthorized".*"request_id":"\\$context.requestId"'),
+      },
     });
     template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
       ResponseType: 'ACCESS_DENIED',
@@ -117,7 +138,9 @@ describe('ReferralApiStack', () => {
 
   it('refuses plain HTTP in the API resource policy', () => {
     dev.template.hasResourceProperties('AWS::ApiGateway::RestApi', {
-      Policy: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      Policy: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
     });
   });
 

@@ -1,9 +1,9 @@
 import { createPublicKey } from 'node:crypto';
-import { SignJWT, type JWK } from 'jose';
+import { type JWK, SignJWT } from 'jose';
 import { describe, expect, inject, it } from 'vitest';
+import { generateApiKey } from '../../functions/auth/api-key.js';
 import { rejectRequest, withKey } from '../support/api.js';
 import { bearer, consoleToken, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/factories.js';
-import { generateApiKey } from '../../functions/auth/api-key.js';
 
 const expectUntouched = async (id: string) => expect((await storedAttribution(id))?.status).toBe('review_required');
 
@@ -12,7 +12,12 @@ describe('authentication', () => {
     const attribution = await givenAttribution();
     const response = await rejectRequest(attribution.id);
     expect(response.status).toBe(401);
-    expect(response.body).toMatchObject({ code: 401, msg: 'Authentication required', data: null, error: { type: 'unauthorized', retryable: false } });
+    expect(response.body).toMatchObject({
+      code: 401,
+      msg: 'Authentication required',
+      data: null,
+      error: { type: 'unauthorized', retryable: false },
+    });
     expect(response.body.request_id).toEqual(expect.any(String));
     await expectUntouched(attribution.id);
   });
@@ -43,9 +48,17 @@ describe('authentication', () => {
     const token = await consoleToken({ subject: 'console-admin-7', plan: 'business' });
     const response = await rejectRequest(attribution.id, { headers: bearer(token), body: { reason: 'chargeback ring' } });
     expect(response.status).toBe(200);
-    expect(response.body.data.attribution).toMatchObject({ status: 'rejected', reviewed_by: 'console-admin-7', review_reason: 'chargeback ring' });
+    expect(response.body.data.attribution).toMatchObject({
+      status: 'rejected',
+      reviewed_by: 'console-admin-7',
+      review_reason: 'chargeback ring',
+    });
     const usage = await usageRecordsOf('console-admin-7');
-    expect(usage.find((record) => record.request_id === response.body.request_id)).toMatchObject({ auth_method: 'jwt', subject_id: 'console-admin-7', plan: 'business' });
+    expect(usage.find((record) => record.request_id === response.body.request_id)).toMatchObject({
+      auth_method: 'jwt',
+      subject_id: 'console-admin-7',
+      plan: 'business',
+    });
   });
 
   it('answers 403 for a valid console JWT without the admin role', async () => {
@@ -72,13 +85,22 @@ describe('authentication', () => {
   it('answers 401 for unsigned, HS256-forged, unknown-kid and malformed bearer tokens', async () => {
     const attribution = await givenAttribution();
     const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const claims = { sub: 'attacker', role: 'admin', iss: 'https://console.local', aud: 'referrals-admin', exp: Math.floor(Date.now() / 1000) + 600 };
+    const claims = {
+      sub: 'attacker',
+      role: 'admin',
+      iss: 'https://console.local',
+      aud: 'referrals-admin',
+      exp: Math.floor(Date.now() / 1000) + 600,
+    };
     const valid = await consoleToken();
     const [header, payload, signature] = valid.split('.');
     const { kid } = JSON.parse(Buffer.from(header!, 'base64url').toString());
     // The algorithm-confusion attack: HMAC-sign with the issuer's public RSA key, as published in the JWKS.
     const jwks = (await (await fetch(inject('consoleJwksUrl'))).json()) as { keys: JWK[] };
-    const publicPem = createPublicKey({ key: jwks.keys[0]! as import('node:crypto').JsonWebKey, format: 'jwk' }).export({ format: 'pem', type: 'spki' });
+    const publicPem = createPublicKey({ key: jwks.keys[0]! as import('node:crypto').JsonWebKey, format: 'jwk' }).export({
+      format: 'pem',
+      type: 'spki',
+    });
     const confused = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid }).sign(new TextEncoder().encode(String(publicPem)));
     const forged = [
       `${b64({ alg: 'none' })}.${b64(claims)}.`,
@@ -88,7 +110,9 @@ describe('authentication', () => {
       'not.a.jwt',
     ];
     for (const token of forged) {
-      const response = await rejectRequest(attribution.id, { headers: { authorization: token.startsWith('Bearer') ? token : `Bearer ${token}` } });
+      const response = await rejectRequest(attribution.id, {
+        headers: { authorization: token.startsWith('Bearer') ? token : `Bearer ${token}` },
+      });
       expect(response.status).toBe(401);
     }
     await expectUntouched(attribution.id);

@@ -2,10 +2,10 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKeyStore } from '../../functions/adapters/api-key-store.js';
 import { createJwtVerifier } from '../../functions/adapters/jwt-verifier.js';
-import { hashApiKey, type ApiKeyRecord } from '../../functions/auth/api-key.js';
+import { type ApiKeyRecord, hashApiKey } from '../../functions/auth/api-key.js';
 import { createAuthenticator } from '../../functions/auth/authenticate.js';
 import { TtlCache } from '../../functions/auth/ttl-cache.js';
-import { signConsoleToken, startConsoleIssuer, type ConsoleIssuer } from '../../local/console-jwks.js';
+import { type ConsoleIssuer, signConsoleToken, startConsoleIssuer } from '../../local/console-jwks.js';
 import { db, givenApiKey, tables } from '../support/factories.js';
 
 describe('revoking an API key', () => {
@@ -18,7 +18,15 @@ describe('revoking an API key', () => {
     const admin = await givenApiKey();
     expect((await authenticate({ 'x-api-key': admin.key })).effect).toBe('allow');
 
-    await db.send(new UpdateCommand({ TableName: tables.apiKeys, Key: { key_hash: hashApiKey(admin.key) }, UpdateExpression: 'SET #s = :r', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':r': 'revoked' } }));
+    await db.send(
+      new UpdateCommand({
+        TableName: tables.apiKeys,
+        Key: { key_hash: hashApiKey(admin.key) },
+        UpdateExpression: 'SET #s = :r',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':r': 'revoked' },
+      }),
+    );
 
     clock += 59_000;
     expect((await authenticate({ 'x-api-key': admin.key })).effect).toBe('allow');
@@ -41,11 +49,13 @@ describe('console JWT key set', () => {
     const before = issuer.fetches();
 
     const forged = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => signConsoleToken({ ...issuer.privateJwk, kid: `unknown-${i}` }, { subject: 'b', role: 'admin' })),
+      Array.from({ length: 50 }, (_, i) =>
+        signConsoleToken({ ...issuer.privateJwk, kid: `unknown-${i}` }, { subject: 'b', role: 'admin' }),
+      ),
     );
-    const results = await Promise.allSettled(forged.map((token) => verifier.verify(token)));
+    const verdicts = await Promise.all(forged.map((token) => verifier.verify(token)));
 
-    expect(results.every((result) => result.status === 'rejected')).toBe(true);
+    expect(verdicts.map((verdict) => verdict.valid)).toEqual(forged.map(() => false));
     // jose refetches at most once per cooldown when it meets an unknown kid.
     expect(issuer.fetches() - before).toBeLessThanOrEqual(1);
     expect(before).toBe(1);

@@ -1,12 +1,8 @@
-import {
-  InternalServerError,
-  ProvisionedThroughputExceededException,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
+import { InternalServerError, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiOnClients, rejectRequest, withKey } from '../support/api.js';
 import { accountItems, givenApiKey, givenAttribution, storedAttribution } from '../support/factories.js';
-import { instrumentedClient } from '../../local/instrumented-client.js';
+import { instrumentedClient } from '../support/instrumented-client.js';
 
 const $metadata = { httpStatusCode: 400, attempts: 1, totalRetryDelay: 0 };
 
@@ -51,7 +47,11 @@ describe('DynamoDB faults', () => {
       const response = await rejectRequest(attribution.id, { headers: withKey(admin.key), gateway });
 
       expect(response.status).toBe(500);
-      expect(response.body).toMatchObject({ code: 500, msg: 'Internal server error', error: { type: 'dependency_unavailable', retryable: true } });
+      expect(response.body).toMatchObject({
+        code: 500,
+        msg: 'Internal server error',
+        error: { type: 'dependency_unavailable', retryable: true },
+      });
       expect(JSON.stringify(response.body)).not.toContain('injected');
       expect(functionDb.injectedAttempts()).toBe(3);
       expect(await snapshot(attribution.id, admin.userId)).toEqual(before);
@@ -110,7 +110,9 @@ describe('DynamoDB faults', () => {
     const admin = await givenApiKey();
     for (let round = 0; round < 10; round++) {
       const attribution = await givenAttribution();
-      const statuses = (await Promise.all([1, 2].map(() => rejectRequest(attribution.id, { headers: withKey(admin.key), gateway })))).map((r) => r.status);
+      const statuses = (await Promise.all([1, 2].map(() => rejectRequest(attribution.id, { headers: withKey(admin.key), gateway })))).map(
+        (r) => r.status,
+      );
       expect(statuses.sort()).toEqual([200, 409]);
     }
   });

@@ -1,12 +1,23 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { plans } from '../../functions/billing/plans.js';
-import { logger } from '../../functions/shared/observability.js';
-import { apiWithPlans, rejectRequest, withKey, type ApiResult } from '../support/api.js';
-import { bearer, consoleToken, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf, type TestKey } from '../support/factories.js';
+import { createObservability } from '../../functions/shared/observability.js';
+import { type ApiResult, apiWithPlans, rejectRequest, withKey } from '../support/api.js';
+import {
+  bearer,
+  consoleToken,
+  givenApiKey,
+  givenAttribution,
+  storedAttribution,
+  type TestKey,
+  usageRecordsOf,
+} from '../support/factories.js';
 
 // Limits lifted so hundreds of generated requests reach validation; the rate limiter still runs on each.
-const gateway = apiWithPlans({ business: { ...plans.business, ratePerMinute: 1_000_000 } });
+// Both functions log at DEBUG here, so that the log check below sees everything they could write.
+const observability = createObservability();
+observability.logger.setLogLevel('DEBUG');
+const gateway = apiWithPlans({ business: { ...plans.business, ratePerMinute: 1_000_000 } }, undefined, observability);
 const RUNS = 100;
 const MARKER = 'HOSTILE-MARKER';
 
@@ -16,7 +27,6 @@ let canaryId: string;
 let consoleBearer: string;
 
 beforeAll(async () => {
-  logger.setLogLevel('DEBUG');
   for (const stream of [process.stdout, process.stderr]) {
     vi.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array) => {
       logLines.push(String(chunk));
@@ -30,14 +40,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  logger.setLogLevel('SILENT');
+  observability.logger.setLogLevel('SILENT');
 });
 
 /** Every hostile request: a 4xx in the envelope, never a 5xx. */
 const expectRefused = (response: ApiResult) => {
   expect(response.status).toBeGreaterThanOrEqual(400);
   expect(response.status).toBeLessThan(500);
-  expect(response.body).toMatchObject({ code: response.status, data: null, error: { type: expect.any(String), retryable: expect.any(Boolean) } });
+  expect(response.body).toMatchObject({
+    code: response.status,
+    data: null,
+    error: { type: expect.any(String), retryable: expect.any(Boolean) },
+  });
 };
 
 const send = (id: string, options: Parameters<typeof rejectRequest>[1] = {}) =>
@@ -64,18 +78,24 @@ const parsesToValidBody = (text: string): boolean => {
 describe('hostile input: properties', () => {
   it('refuses any JSON value that is not a valid body', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.jsonValue().filter((value) => !isValidBody(value)), async (value) => {
-        expectRefused(await send(canaryId, { rawBody: JSON.stringify(value) }));
-      }),
+      fc.asyncProperty(
+        fc.jsonValue().filter((value) => !isValidBody(value)),
+        async (value) => {
+          expectRefused(await send(canaryId, { rawBody: JSON.stringify(value) }));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('refuses any text that does not parse to a valid body', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 200 }).filter((text) => !parsesToValidBody(text)), async (text) => {
-        expectRefused(await send(canaryId, { rawBody: `${text}${MARKER}` }));
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'grapheme', maxLength: 200 }).filter((text) => !parsesToValidBody(text)),
+        async (text) => {
+          expectRefused(await send(canaryId, { rawBody: `${text}${MARKER}` }));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -121,7 +141,7 @@ const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}
 const base64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
 
 /** Named hostile requests: [name, attribution id or null for the canary, request options]. */
-export const hostileCorpus: [string, string | null, Parameters<typeof rejectRequest>[1]][] = [
+const hostileCorpus: [string, string | null, Parameters<typeof rejectRequest>[1]][] = [
   ['a JSON array', null, { rawBody: `["${MARKER}"]` }],
   ['a JSON number', null, { rawBody: '42' }],
   ['a JSON string', null, { rawBody: `"${MARKER}"` }],

@@ -55,7 +55,9 @@ describe('Idempotency-Key', () => {
     const attribution = await givenAttribution();
     const headers = keyed(admin.key, 'concurrent-1');
 
-    const responses = await Promise.all(Array.from({ length: 10 }, () => rejectRequest(attribution.id, { headers, body: { reason: 'ring' } })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => rejectRequest(attribution.id, { headers, body: { reason: 'ring' } })),
+    );
 
     const successes = responses.filter((response) => response.status === 200);
     expect(successes.length).toBeGreaterThanOrEqual(1);

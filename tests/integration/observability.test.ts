@@ -8,7 +8,9 @@ const emittedMetrics = () =>
   output
     .flatMap((chunk) => chunk.split('\n'))
     .filter((line) => line.includes('"_aws"'))
-    .flatMap((line) => (JSON.parse(line)._aws.CloudWatchMetrics as { Metrics: { Name: string }[] }[]).flatMap((m) => m.Metrics.map((metric) => metric.Name)));
+    .flatMap((line) =>
+      (JSON.parse(line)._aws.CloudWatchMetrics as { Metrics: { Name: string }[] }[]).flatMap((m) => m.Metrics.map((metric) => metric.Name)),
+    );
 
 describe('observability', () => {
   let send: (id: string, key: string) => Promise<number>;
@@ -30,7 +32,8 @@ describe('observability', () => {
       authorizer,
       reject: createHandler({ ...createRejectDeps(), plans: { ...plans, starter: { ...plans.starter, ratePerMinute: 1 } } }),
     });
-    send = async (id, key) => (await gateway({ method: 'POST', path: `/api/v1/admin/referrals/${id}/reject`, headers: { 'x-api-key': key } })).statusCode;
+    send = async (id, key) =>
+      (await gateway({ method: 'POST', path: `/api/v1/admin/referrals/${id}/reject`, headers: { 'x-api-key': key } })).statusCode;
   });
 
   afterAll(() => {

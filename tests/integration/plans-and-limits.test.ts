@@ -28,7 +28,11 @@ describe('plans, rate limits, daily caps and credits', () => {
     const limited = responses[3]!;
     expect(limited.body).toMatchObject({
       code: 429,
-      error: { type: 'rate_limited', retryable: true, context: { limit: 'requests_per_minute', value: 3, resets_at: at('10:01:00'), retry_after: 45 } },
+      error: {
+        type: 'rate_limited',
+        retryable: true,
+        context: { limit: 'requests_per_minute', value: 3, resets_at: at('10:01:00'), retry_after: 45 },
+      },
     });
     expect(limited.headers).toMatchObject({
       'retry-after': '45',
@@ -46,7 +50,9 @@ describe('plans, rate limits, daily caps and credits', () => {
     const admin = await givenApiKey({ plan: 'pro' });
     const attributions = await times(50, () => givenAttribution());
 
-    const responses = await Promise.all(attributions.map((attribution) => rejectRequest(attribution.id, { headers: withKey(admin.key), gateway })));
+    const responses = await Promise.all(
+      attributions.map((attribution) => rejectRequest(attribution.id, { headers: withKey(admin.key), gateway })),
+    );
 
     const admitted = responses.filter((response) => response.status !== 429);
     expect(admitted).toHaveLength(10);
@@ -60,14 +66,19 @@ describe('plans, rate limits, daily caps and credits', () => {
     const admin = await givenApiKey({ plan: 'growth' });
     const attributions = await times(10, () => givenAttribution());
 
-    const responses = await Promise.all(attributions.map((attribution) => rejectRequest(attribution.id, { headers: withKey(admin.key), gateway })));
+    const responses = await Promise.all(
+      attributions.map((attribution) => rejectRequest(attribution.id, { headers: withKey(admin.key), gateway })),
+    );
 
     const ok = responses.filter((response) => response.status === 200);
     const capped = responses.filter((response) => response.status === 429);
     expect(ok).toHaveLength(3);
     expect(capped).toHaveLength(7);
     for (const response of capped) {
-      expect(response.body.error).toMatchObject({ type: 'daily_cap_reached', context: { limit: 'daily_credits', value: 3, resets_at: `${nextDay}T00:00:00.000Z` } });
+      expect(response.body.error).toMatchObject({
+        type: 'daily_cap_reached',
+        context: { limit: 'daily_credits', value: 3, resets_at: `${nextDay}T00:00:00.000Z` },
+      });
       expect(response.headers['retry-after']).toBe(String(12 * 3600));
     }
     const statuses = await Promise.all(attributions.map(async (attribution) => (await storedAttribution(attribution.id))?.status));
@@ -87,7 +98,10 @@ describe('plans, rate limits, daily caps and credits', () => {
     for (const attribution of attributions) statuses.push(await rejectRequest(attribution.id, { headers: withKey(admin.key), gateway }));
 
     expect(statuses.map((response) => response.status)).toEqual([200, 200, 429]);
-    expect(statuses[2]!.body.error).toMatchObject({ type: 'credits_exhausted', context: { limit: 'included_credits_per_month', value: 2, resets_at: nextMonth } });
+    expect(statuses[2]!.body.error).toMatchObject({
+      type: 'credits_exhausted',
+      context: { limit: 'included_credits_per_month', value: 2, resets_at: nextMonth },
+    });
     expect((await storedAttribution(attributions[2]!.id))?.status).toBe('review_required');
   });
 
@@ -104,7 +118,8 @@ describe('plans, rate limits, daily caps and credits', () => {
 
     expect(responses.map((response) => response.status)).toEqual(expected);
     const usage = await usageRecordsOf(admin.userId);
-    const overageOf = (response: (typeof responses)[number]) => usage.find((record) => record.request_id === response.body.request_id)?.overage;
+    const overageOf = (response: (typeof responses)[number]) =>
+      usage.find((record) => record.request_id === response.body.request_id)?.overage;
     expect(responses.slice(0, 2).map(overageOf)).toEqual([false, false]);
     if (overage) expect(overageOf(responses[2]!)).toBe(true);
     else expect(usage).toHaveLength(2);
@@ -115,7 +130,9 @@ describe('plans, rate limits, daily caps and credits', () => {
     const admin = await givenApiKey({ plan: 'pro' });
     const attributions = await times(4, () => givenAttribution());
 
-    const responses = await Promise.all(attributions.map((attribution) => rejectRequest(attribution.id, { headers: withKey(admin.key), gateway })));
+    const responses = await Promise.all(
+      attributions.map((attribution) => rejectRequest(attribution.id, { headers: withKey(admin.key), gateway })),
+    );
 
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
     const usage = await usageRecordsOf(admin.userId);

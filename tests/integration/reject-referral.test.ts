@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AttributionStatus } from '../../functions/referrals/attribution.js';
 import { api, rejectRequest, withKey } from '../support/api.js';
 import { givenApiKey, givenAttribution, givenReward, storedAttribution, usageRecordsOf } from '../support/factories.js';
-import type { AttributionStatus } from '../../functions/referrals/attribution.js';
 
 describe('POST /api/v1/admin/referrals/{id}/reject', () => {
   it('rejects a held referral, records the reviewer and charges one credit', async () => {
@@ -90,9 +90,7 @@ describe('POST /api/v1/admin/referrals/{id}/reject', () => {
     const admin = await givenApiKey();
     const attribution = await givenAttribution();
 
-    const responses = await Promise.all(
-      Array.from({ length: 20 }, () => rejectRequest(attribution.id, { headers: withKey(admin.key) })),
-    );
+    const responses = await Promise.all(Array.from({ length: 20 }, () => rejectRequest(attribution.id, { headers: withKey(admin.key) })));
 
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);

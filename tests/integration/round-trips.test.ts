@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiOnClients, rejectRequest, withKey } from '../support/api.js';
 import { givenApiKey, givenAttribution } from '../support/factories.js';
-import { instrumentedClient } from '../../local/instrumented-client.js';
+import { instrumentedClient } from '../support/instrumented-client.js';
 
 // Counts, not times: how many sequential DynamoDB round trips each path makes.
 describe('DynamoDB round trips', () => {
@@ -14,7 +14,7 @@ describe('DynamoDB round trips', () => {
     functionDb.reset();
   });
 
-  it('success: the three parallel calls, then one transaction; the authorizer one lookup, then none while cached', async () => {
+  it('success: the metering round beside the read, then one transaction; the authorizer one lookup, then none while cached', async () => {
     const admin = await givenApiKey();
     const [first, second] = [await givenAttribution(), await givenAttribution()];
 
@@ -22,8 +22,8 @@ describe('DynamoDB round trips', () => {
     expect(functionDb.waves()).toBe(2);
     expect(functionDb.calls.map((call) => [call.wave, call.command])).toEqual([
       [1, 'UpdateItemCommand'],
-      [1, 'QueryCommand'],
       [1, 'GetItemCommand'],
+      [1, 'QueryCommand'],
       [2, 'TransactWriteItemsCommand'],
     ]);
     expect(authorizerDb.waves()).toBe(1);
@@ -65,12 +65,13 @@ describe('DynamoDB round trips', () => {
     expect(functionDb.calls).toEqual([]);
   });
 
-  it('an invalid request makes only the rate-limit round trip', async () => {
+  it('an invalid request makes only the metering round trip', async () => {
     const admin = await givenApiKey();
     functionDb.reset();
     expect((await rejectRequest('x', { headers: withKey(admin.key), rawBody: '[]' })).status).toBe(400);
     expect(functionDb.calls).toEqual([]); // the default gateway uses its own client
     expect((await rejectRequest('x', { headers: withKey(admin.key), rawBody: '[]', gateway })).status).toBe(400);
-    expect(functionDb.calls.map((call) => call.command)).toEqual(['UpdateItemCommand']);
+    expect(functionDb.calls.map((call) => call.command)).toEqual(['UpdateItemCommand', 'GetItemCommand']);
+    expect(functionDb.waves()).toBe(1);
   });
 });

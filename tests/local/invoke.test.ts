@@ -34,7 +34,11 @@ const invoke = async (fn: string, file: string, env: NodeJS.ProcessEnv) => {
 
 describe('npm run invoke', () => {
   it('covers every sample event in events/', () => {
-    expect(readdirSync('events').filter((file) => file.endsWith('.json') && !file.startsWith('sam-')).sort()).toEqual(Object.keys(expected).sort());
+    expect(
+      readdirSync('events')
+        .filter((file) => file.endsWith('.json') && !file.startsWith('sam-'))
+        .sort(),
+    ).toEqual(Object.keys(expected).sort());
   });
 
   it('gives each sample event its expected result against a given DynamoDB endpoint', async () => {
@@ -42,7 +46,10 @@ describe('npm run invoke', () => {
     const tables = { REFERRALS_TABLE: `referrals-${suffix}`, API_KEYS_TABLE: `keys-${suffix}`, USAGE_TABLE: `usage-${suffix}` };
     const endpoint = inject('dynamoEndpoint');
     await ensureTables(endpoint, { referrals: tables.REFERRALS_TABLE, apiKeys: tables.API_KEYS_TABLE, usage: tables.USAGE_TABLE });
-    await loadSeed(await readSeed(DEMO_SEED_FILE), createSeedWriter(db, { referrals: tables.REFERRALS_TABLE, apiKeys: tables.API_KEYS_TABLE, usage: tables.USAGE_TABLE }));
+    await loadSeed(
+      await readSeed(DEMO_SEED_FILE),
+      createSeedWriter(db, { referrals: tables.REFERRALS_TABLE, apiKeys: tables.API_KEYS_TABLE, usage: tables.USAGE_TABLE }),
+    );
 
     for (const [file, { fn, exit, check }] of Object.entries(expected)) {
       const result = await invoke(fn, file, { ...process.env, DYNAMODB_ENDPOINT: endpoint, ...tables });

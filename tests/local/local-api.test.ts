@@ -1,4 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,15 @@ const running: ChildProcess[] = [];
 const npmStart = async (env: Record<string, string> = {}): Promise<Started> => {
   const port = await freePort();
   const child = spawn('npm', ['start'], {
-    env: { ...process.env, PORT: String(port), DYNAMODB_ENDPOINT: '', ADMIN_JWT_JWKS_URL: '', ADMIN_JWT_ISSUER: '', ADMIN_JWT_AUDIENCE: '', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DYNAMODB_ENDPOINT: '',
+      ADMIN_JWT_JWKS_URL: '',
+      ADMIN_JWT_ISSUER: '',
+      ADMIN_JWT_AUDIENCE: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
@@ -56,7 +64,11 @@ afterEach(async () => {
 });
 
 const post = async (baseUrl: string, id: string, init: { headers?: Record<string, string>; body?: string } = {}) => {
-  const response = await fetch(`${baseUrl}/api/v1/admin/referrals/${id}/reject`, { method: 'POST', headers: init.headers, body: init.body });
+  const response = await fetch(`${baseUrl}/api/v1/admin/referrals/${id}/reject`, {
+    method: 'POST',
+    headers: init.headers,
+    body: init.body,
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 };
 
@@ -65,7 +77,10 @@ const DEMO_MEMBER = { 'x-api-key': 'ck_demo_member_000000000000000' };
 
 const javaProcessesOnPort = (port: string): string[] => {
   try {
-    return execFileSync('pgrep', ['-f', `DynamoDBLocal.*-port ${port}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+    return execFileSync('pgrep', ['-f', `DynamoDBLocal.*-port ${port}`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return [];
   }
@@ -79,7 +94,14 @@ describe('npm start', () => {
 
     const ok = await post(api.baseUrl, 'example', { headers: DEMO_ADMIN, body: '{"reason":"same billing account"}' });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ code: 200, msg: 'ok', data: { attribution: { id: 'example', status: 'rejected', reviewed_by: 'admin-user', review_reason: 'same billing account' }, rewards: [] } });
+    expect(ok.body).toMatchObject({
+      code: 200,
+      msg: 'ok',
+      data: {
+        attribution: { id: 'example', status: 'rejected', reviewed_by: 'admin-user', review_reason: 'same billing account' },
+        rewards: [],
+      },
+    });
     expect(ok.headers.get('x-request-id')).toBe(ok.body.request_id);
 
     const token = /Demo console admin token \(12 h\): (\S+)/.exec(api.output())![1]!;
@@ -92,7 +114,11 @@ describe('npm start', () => {
     ] as const;
     for (const [status, response] of cases) {
       expect(response.status).toBe(status);
-      expect(response.body).toMatchObject({ code: status, data: null, error: { type: expect.any(String), retryable: expect.any(Boolean) } });
+      expect(response.body).toMatchObject({
+        code: status,
+        data: null,
+        error: { type: expect.any(String), retryable: expect.any(Boolean) },
+      });
       expect(response.headers.get('content-type')).toBe('application/json');
     }
     const wrongRoute = await fetch(`${api.baseUrl}/api/v1/admin/referrals/example`, { method: 'DELETE' });
@@ -120,7 +146,10 @@ describe('npm start', () => {
     const api = await npmStart({ LOCAL_SEED: file });
     const response = await post(api.baseUrl, 'custom-1', { headers: { 'x-api-key': 'ck_custom_seed_key_0000000001' } });
     expect(response.status).toBe(200);
-    expect(response.body.data).toMatchObject({ attribution: { id: 'custom-1', reviewed_by: 'custom-admin' }, rewards: [{ id: 'custom-reward', credits: 250 }] });
+    expect(response.body.data).toMatchObject({
+      attribution: { id: 'custom-1', reviewed_by: 'custom-admin' },
+      rewards: [{ id: 'custom-reward', credits: 250 }],
+    });
     expect((await post(api.baseUrl, 'example', { headers: DEMO_ADMIN })).status).toBe(401);
   });
 

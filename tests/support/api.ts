@@ -1,20 +1,21 @@
 // Drives the real handlers the way API Gateway does: the authorizer first, then the middy-wrapped function.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAuthorizerDeps } from '../../functions/authorizer/dependencies.js';
-import { createHandler as createAuthorizerHandler, handler as authorizer } from '../../functions/authorizer/handler.js';
-import { createHandler as createRejectHandler, handler as reject } from '../../functions/reject-referral/handler.js';
-import { createRejectDeps } from '../../functions/reject-referral/dependencies.js';
+import { handler as authorizer, createHandler as createAuthorizerHandler } from '../../functions/authorizer/handler.js';
 import type { PlanTable } from '../../functions/billing/plans.js';
 import { plans } from '../../functions/billing/plans.js';
-import { createApiGateway, type ApiRequest } from '../../local/api-gateway.js';
+import { createRejectDeps } from '../../functions/reject-referral/dependencies.js';
+import { createHandler as createRejectHandler, handler as reject } from '../../functions/reject-referral/handler.js';
+import type { Observability } from '../../functions/shared/observability.js';
+import { type ApiRequest, createApiGateway } from '../../local/api-gateway.js';
 
 export const api = createApiGateway({ authorizer, reject });
 
-/** The same gateway and handlers, with a plan table a test shrinks to reach its limits quickly. */
-export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date) =>
+/** The same gateway and handlers, with a plan table a test shrinks to reach its limits quickly (and, optionally, its own logger). */
+export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, observability?: Observability) =>
   createApiGateway({
-    authorizer,
-    reject: createRejectHandler({ ...createRejectDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) }),
+    authorizer: observability ? createAuthorizerHandler(createAuthorizerDeps(), observability) : authorizer,
+    reject: createRejectHandler({ ...createRejectDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) }, observability),
   });
 
 export type ApiResult = { status: number; headers: Record<string, string>; body: any };

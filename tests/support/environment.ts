@@ -1,8 +1,8 @@
 // Points every test worker at the shared DynamoDB Local before any handler module reads its configuration.
 import { inject } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { tableEnvironment } from '../../lib/tables.js';
 import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER } from '../../local/console-jwks.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 
 process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
 process.env.AWS_REGION = LOCAL_REGION;

@@ -1,18 +1,19 @@
 // Per-test records with unique ids, so tests run in any order and in parallel on the shared DynamoDB Local.
-import { inject } from 'vitest';
-import { signConsoleToken, type TokenOptions } from '../../local/console-jwks.js';
+
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
-import { attributionItemKey } from '../../functions/adapters/referral-store.js';
+import { attributionItemKey } from '../../functions/adapters/referral-keys.js';
 import { accountKey, USAGE_PREFIX } from '../../functions/adapters/usage-keys.js';
 import { generateApiKey } from '../../functions/auth/api-key.js';
 import type { PlanName } from '../../functions/billing/plans.js';
 import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
+import { signConsoleToken, type TokenOptions } from '../../local/console-jwks.js';
 import { LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
-import { createSeedWriter, type ApiKeySeed } from '../../local/seed-writer.js';
+import { type ApiKeySeed, createSeedWriter } from '../../local/seed-writer.js';
 
-export const db = createDocumentClient();
+export const db = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT });
 export const tables = LOCAL_TABLE_NAMES;
 export const seed = createSeedWriter(db, tables);
 
@@ -35,7 +36,14 @@ export const givenAttribution = async (overrides: Partial<Attribution> = {}): Pr
 };
 
 export const givenReward = async (attributionId: string, overrides: Partial<Reward> = {}): Promise<Reward> => {
-  const reward: Reward = { id: uniqueId('reward'), attribution_id: attributionId, role: 'referrer', credits: 10_000, user_id: 'user-referrer', ...overrides };
+  const reward: Reward = {
+    id: uniqueId('reward'),
+    attribution_id: attributionId,
+    role: 'referrer',
+    credits: 10_000,
+    user_id: 'user-referrer',
+    ...overrides,
+  };
   await seed.putReward(reward);
   return reward;
 };

@@ -42,7 +42,9 @@ describe('the principal handed through the authorizer context', () => {
 
   it('is refused when missing or malformed', () => {
     expect(fromAuthorizerContext(undefined)).toBeUndefined();
-    expect(fromAuthorizerContext({ userId: 'u', subjectId: 's', plan: 'platinum', authMethod: 'jwt', overageEnabled: 'false' })).toBeUndefined();
+    expect(
+      fromAuthorizerContext({ userId: 'u', subjectId: 's', plan: 'platinum', authMethod: 'jwt', overageEnabled: 'false' }),
+    ).toBeUndefined();
   });
 });
 

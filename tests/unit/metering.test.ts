@@ -34,7 +34,15 @@ describe('the monthly charge', () => {
 
 describe('plans', () => {
   it('match the published billing table', () => {
-    expect(Object.values(plans).map((plan) => [plan.name, plan.priceUsdPerMonth, plan.includedCreditsPerMonth, plan.dailyCap, plan.ratePerMinute])).toEqual([
+    expect(
+      Object.values(plans).map((plan) => [
+        plan.name,
+        plan.priceUsdPerMonth,
+        plan.includedCreditsPerMonth,
+        plan.dailyCap,
+        plan.ratePerMinute,
+      ]),
+    ).toEqual([
       ['free', 0, 2_000, 500, 5],
       ['starter', 9, 20_000, 5_000, 15],
       ['growth', 29, 100_000, 25_000, 45],
@@ -65,9 +73,21 @@ describe('the usage record', () => {
         principal: { userId: 'u1', subjectId: 'key_1', plan: 'pro', authMethod: 'api_key', overageEnabled: false },
         endpoint: 'POST /x',
         statusCode: 200,
+        credits: 1,
         overage: true,
         now,
       }),
-    ).toEqual({ request_id: 'req-1', credits: 1, user_id: 'u1', subject_id: 'key_1', auth_method: 'api_key', plan: 'pro', endpoint: 'POST /x', status_code: 200, overage: true, created_at: '2026-12-31T23:59:30.500Z' });
+    ).toEqual({
+      request_id: 'req-1',
+      credits: 1,
+      user_id: 'u1',
+      subject_id: 'key_1',
+      auth_method: 'api_key',
+      plan: 'pro',
+      endpoint: 'POST /x',
+      status_code: 200,
+      overage: true,
+      created_at: '2026-12-31T23:59:30.500Z',
+    });
   });
 });

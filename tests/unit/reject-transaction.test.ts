@@ -1,45 +1,74 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { buildRejectTransaction, readCancellation } from '../../functions/adapters/referral-store.js';
-import { planRejection } from '../../functions/referrals/reject-plan.js';
+import { planCharge } from '../../functions/billing/charge.js';
 import { plans } from '../../functions/billing/plans.js';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { buildIdempotencyRecord } from '../../functions/referrals/idempotency.js';
+import type { RejectWritePlan } from '../../functions/referrals/reject-plan.js';
+import { rejectionChanges } from '../../functions/referrals/reject-transition.js';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 const principal = { userId: 'u1', subjectId: 'key_1', plan: 'growth', authMethod: 'api_key', overageEnabled: false } as const;
-const outcome = planRejection({
-  request: { attributionId: 'attr-1', reason: 'fraud', idempotencyKey: 'k1' },
-  principal,
-  plan: plans.growth,
-  charge: { overage: false, includedLimit: 100_000 },
-  state: { attribution: { id: 'attr-1', status: 'review_required' }, rewards: [] },
-  requestId: 'req-1',
-  now,
-});
+const charge = planCharge(
+  { principal, plan: plans.growth, requestId: 'req-1', endpoint: 'POST /x', statusCode: 200, credits: 1, now },
+  { overage: false, includedLimit: 100_000 },
+);
+const write: RejectWritePlan = {
+  attributionId: 'attr-1',
+  expectedStatus: 'review_required',
+  changes: rejectionChanges({ attributionId: 'attr-1', reason: 'fraud', reviewer: 'u1', now }),
+  charge,
+  idempotency: buildIdempotencyRecord('k1', 'fp', { requestId: 'req-1', data: {} }, now),
+};
 
-describe('the reject write plan', () => {
-  it('changes the referral, charges one credit under the daily cap and the included credits, and keeps the response', () => {
-    expect(outcome.write).toMatchObject({
-      attributionId: 'attr-1',
-      expectedStatus: 'review_required',
-      changes: { status: 'rejected', reviewed_by: 'u1', review_reason: 'fraud', reviewed_at: now.toISOString() },
-      usage: { request_id: 'req-1', credits: 1, overage: false, status_code: 200 },
-      day: { window: '2026-11-25', credits: 1, ceiling: 25_000 },
-      month: { window: '2026-11', credits: 1, ceiling: 100_000 },
-      idempotency: { key: 'k1', response: outcome.response },
+describe('the reject transaction', () => {
+  const { TransactItems } = buildRejectTransaction({ referrals: 'r', usage: 'u' }, write);
+
+  it('changes the referral, charges one credit under the daily cap and the included credits, and keeps the idempotency record', () => {
+    expect(TransactItems).toHaveLength(5);
+    expect(TransactItems?.[0]?.Update).toMatchObject({ TableName: 'r', Key: { pk: 'attr-1', sk: 'attribution' } });
+    expect(Object.values(TransactItems?.[0]?.Update?.ExpressionAttributeValues ?? {})).toEqual([
+      'review_required',
+      'rejected',
+      now.toISOString(),
+      'u1',
+      'fraud',
+    ]);
+    expect(TransactItems?.[1]?.Put).toMatchObject({
+      TableName: 'u',
+      Item: { pk: 'account#u1', sk: 'usage#req-1', credits: 1, overage: false },
     });
-    expect(JSON.parse(outcome.response.body)).toMatchObject({ code: 200, data: { attribution: { status: 'rejected' }, rewards: [] } });
+    expect(TransactItems?.[2]?.Update).toMatchObject({
+      Key: { pk: 'account#u1', sk: 'day#2026-11-25' },
+      ExpressionAttributeValues: { ':credits': 1, ':room': 24_999 },
+    });
+    expect(TransactItems?.[3]?.Update).toMatchObject({
+      Key: { pk: 'account#u1', sk: 'month#2026-11' },
+      ExpressionAttributeValues: { ':credits': 1, ':room': 99_999 },
+    });
+    expect(TransactItems?.[4]?.Put).toMatchObject({
+      Item: { pk: 'account#u1', sk: 'idempotency#k1', key: 'k1' },
+      ExpressionAttributeValues: { ':now': now.getTime() / 1000 },
+    });
   });
 
-  it('becomes one transaction whose every write is conditional', () => {
-    const { TransactItems } = buildRejectTransaction({ referrals: 'r', usage: 'u' }, outcome.write);
-    expect(TransactItems).toHaveLength(5);
-    expect(TransactItems!.map((item) => (item.Update ?? item.Put)?.ConditionExpression)).toEqual([
+  it('makes every write conditional', () => {
+    expect(TransactItems?.map((item) => (item.Update ?? item.Put)?.ConditionExpression)).toEqual([
       '#status = :expected',
       'attribute_not_exists(pk)',
       'attribute_not_exists(credits) OR credits <= :room',
       'attribute_not_exists(credits) OR credits <= :room',
       'attribute_not_exists(pk) OR expires_at < :now',
     ]);
+  });
+
+  it('leaves an uncapped counter unconditional', () => {
+    const uncapped = buildRejectTransaction(
+      { referrals: 'r', usage: 'u' },
+      { ...write, charge: { ...charge, day: { ...charge.day, ceiling: null } } },
+    );
+    expect(uncapped.TransactItems?.[2]?.Update?.ConditionExpression).toBeUndefined();
+    expect(uncapped.TransactItems?.[2]?.Update?.ExpressionAttributeValues).not.toHaveProperty(':room');
   });
 });
 
@@ -49,16 +78,27 @@ describe('reading a cancelled transaction', () => {
 
   it('tells a missing referral from one in another status, without a read', () => {
     expect(readCancellation([failed(), none, none, none])).toEqual({ kind: 'attribution_missing' });
-    expect(readCancellation([failed({ pk: 'a', sk: 'attribution', status: 'rewarded' }), none, none, none])).toEqual({ kind: 'attribution_status', status: 'rewarded' });
+    expect(readCancellation([failed({ pk: 'a', sk: 'attribution', status: 'rewarded' }), none, none, none])).toEqual({
+      kind: 'attribution_status',
+      status: 'rewarded',
+    });
   });
 
   it('names the daily cap, the included credits, a replay and plain contention', () => {
     expect(readCancellation([none, none, failed({ credits: 3 }), none])).toEqual({ kind: 'daily_cap' });
     expect(readCancellation([none, none, none, failed({ credits: 9 })])).toEqual({ kind: 'included_credits' });
-    expect(readCancellation([failed({ status: 'rejected' }), none, none, none, failed({ pk: 'p', sk: 's', key: 'k', fingerprint: 'f', response: { statusCode: 200, body: '{}' }, expires_at: 1 })])).toEqual({
+    const record = { key: 'k', fingerprint: 'f', result: '{}', expires_at: 1 };
+    expect(readCancellation([failed({ status: 'rejected' }), none, none, none, failed({ pk: 'p', sk: 's', ...record })])).toEqual({
       kind: 'idempotency_replay',
-      record: { key: 'k', fingerprint: 'f', response: { statusCode: 200, body: '{}' }, expires_at: 1 },
+      record,
     });
     expect(readCancellation([{ Code: 'TransactionConflict' }, none, none, none])).toEqual({ kind: 'contention' });
+  });
+
+  it('does not replay a malformed idempotency record', () => {
+    expect(readCancellation([failed({ status: 'rejected' }), none, none, none, failed({ pk: 'p', sk: 's', key: 'k' })])).toEqual({
+      kind: 'attribution_status',
+      status: 'rejected',
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../functions/shared/api-error.js';
 import type { Attribution } from '../../functions/referrals/attribution.js';
 import { rejectAttribution, rejectionChanges } from '../../functions/referrals/reject-transition.js';
+import { ApiError } from '../../functions/shared/api-error.js';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 const held: Attribution = { id: 'attr-1', status: 'review_required', review_reason: 'same_stripe_customer', code: 'A1' };
@@ -18,7 +18,10 @@ describe('the reject transition', () => {
   });
 
   it('lists the fields in the spec order, id and status first', () => {
-    const rejected = rejectAttribution({ code: 'A1', review_reason: 'x', status: 'review_required', id: 'attr-1' }, { attributionId: 'attr-1', reviewer: 'a', now });
+    const rejected = rejectAttribution(
+      { code: 'A1', review_reason: 'x', status: 'review_required', id: 'attr-1' },
+      { attributionId: 'attr-1', reviewer: 'a', now },
+    );
     expect(Object.keys(rejected)).toEqual(['id', 'status', 'code', 'review_reason', 'reviewed_at', 'reviewed_by']);
   });
 
@@ -39,9 +42,12 @@ describe('the reject transition', () => {
     expect(error).toMatchObject({ type: 'not_found', statusCode: 404 });
   });
 
-  it.each(['attributed', 'qualified', 'rewarded', 'expired', 'capped', 'failed', 'rejected'] as const)('refuses a %s referral as a conflict naming its status', (status) => {
-    expect(() => rejectAttribution({ ...held, status }, { attributionId: 'attr-1', reviewer: 'a', now })).toThrowError(
-      expect.objectContaining({ type: 'conflict', statusCode: 409, context: { id: 'attr-1', status } }),
-    );
-  });
+  it.each(['attributed', 'qualified', 'rewarded', 'expired', 'capped', 'failed', 'rejected'] as const)(
+    'refuses a %s referral as a conflict naming its status',
+    (status) => {
+      expect(() => rejectAttribution({ ...held, status }, { attributionId: 'attr-1', reviewer: 'a', now })).toThrowError(
+        expect.objectContaining({ type: 'conflict', statusCode: 409, context: { id: 'attr-1', status } }),
+      );
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTopLevelKeys } from '../../functions/middlewares/top-level-keys.js';
+import { countTopLevelKeys } from '../../functions/shared/top-level-keys.js';
 
 describe('top-level key count', () => {
   it.each([

@@ -1,6 +1,6 @@
 // A real DynamoDB document client with SDK middlewares that count round trips and inject faults at chosen call sites.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
+import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 
 export type CallRecord = { command: string; wave: number };
 
@@ -18,7 +18,10 @@ export type Fault = {
  * another is in flight joins its wave, so the number of waves is the number of sequential round trips.
  */
 export const instrumentedClient = (options: { maxAttempts?: number } = {}) => {
-  const client: DynamoDBDocumentClient = createDocumentClient({ maxAttempts: options.maxAttempts ?? 3 });
+  const client: DynamoDBDocumentClient = createDocumentClient({
+    endpoint: process.env.DYNAMODB_ENDPOINT,
+    maxAttempts: options.maxAttempts ?? 3,
+  });
   const calls: CallRecord[] = [];
   let inFlight = 0;
   let wave = 0;

@@ -1,0 +1,47 @@
+// A charge as TransactWriteItems entries (the usage record and two conditional counter increments), and back from CancellationReasons.
+import type { CancellationReason } from '@aws-sdk/client-dynamodb';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Charge, CounterIncrement } from '../billing/charge.js';
+import type { ChargeRefusal } from '../billing/ports.js';
+import { dayKey, monthKey, usageKey } from './usage-keys.js';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const counterUpdate = (tableName: string, key: { pk: string; sk: string }, counter: CounterIncrement): TransactItem => ({
+  Update: {
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: 'ADD credits :credits SET expires_at = :expires_at',
+    ...(counter.ceiling === null ? {} : { ConditionExpression: 'attribute_not_exists(credits) OR credits <= :room' }),
+    ExpressionAttributeValues: {
+      ':credits': counter.credits,
+      ':expires_at': counter.expiresAt,
+      ...(counter.ceiling === null ? {} : { ':room': counter.ceiling - counter.credits }),
+    },
+  },
+});
+
+/** The charge's three items, in this order: usage record, day counter, month counter. */
+export const chargeItems = (usageTable: string, charge: Charge): TransactItem[] => [
+  {
+    Put: {
+      TableName: usageTable,
+      Item: { ...usageKey(charge.userId, charge.usage.request_id), ...charge.usage },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  },
+  counterUpdate(usageTable, dayKey(charge.userId, charge.day.window), charge.day),
+  counterUpdate(usageTable, monthKey(charge.userId, charge.month.window), charge.month),
+];
+
+export const CHARGE_ITEM_COUNT = 3;
+
+export const conditionFailed = (reason: CancellationReason | undefined): boolean => reason?.Code === 'ConditionalCheckFailed';
+
+/** Which counter refused the charge, from the reasons of its three items; undefined when neither did. */
+export const readChargeRefusal = (reasons: (CancellationReason | undefined)[]): ChargeRefusal | undefined => {
+  const [, day, month] = reasons;
+  if (conditionFailed(day)) return 'daily_cap';
+  if (conditionFailed(month)) return 'included_credits';
+  return undefined;
+};

@@ -1,0 +1,44 @@
+// DynamoDB access for metering: the atomic per-minute request counter, the month's credits, and a charge on its own.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { MeterStore } from '../billing/ports.js';
+import { chargeItems, readChargeRefusal } from './charge-items.js';
+import { callDynamo } from './dynamodb-errors.js';
+import { transactWrite } from './transact.js';
+import { monthKey, rateKey } from './usage-keys.js';
+
+export const createMeterStore = (client: DynamoDBDocumentClient, tables: { usage: string }): MeterStore => ({
+  async countRequest(userId, window, limit, expiresAt) {
+    try {
+      const result = await callDynamo(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tables.usage,
+            Key: rateKey(userId, window),
+            UpdateExpression: 'ADD hits :one SET expires_at = :expires_at',
+            ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+            ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expires_at': expiresAt },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        ),
+      );
+      return { admitted: true, used: Number(result.Attributes?.hits) };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return { admitted: false, used: limit };
+      throw error;
+    }
+  },
+
+  async readMonthCredits(userId, window) {
+    const result = await callDynamo(() =>
+      client.send(new GetCommand({ TableName: tables.usage, Key: monthKey(userId, window), ConsistentRead: true })),
+    );
+    return Number(result.Item?.credits ?? 0);
+  },
+
+  async commitCharge(charge) {
+    const outcome = await transactWrite(client, { TransactItems: chargeItems(tables.usage, charge) });
+    if (outcome.committed) return outcome;
+    return { committed: false, refusal: readChargeRefusal(outcome.reasons) ?? 'contention' };
+  },
+});

@@ -1,0 +1,66 @@
+// Meters every admitted request: the per-minute limit and the limit headers on every response, and the charge of a success.
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { admitRequest, chargeAlone, type MeterDeps } from '../billing/meter.js';
+import { rateLimited, rateLimitHeaders } from '../billing/metering.js';
+import { requestIdOf } from '../shared/envelope.js';
+import { endpointOf, type Route } from '../shared/routes.js';
+import type { ApiContext } from './request-context.js';
+
+export type MeteringOptions = MeterDeps & {
+  route: Route;
+  /**
+   * `after_success`: the route changes nothing itself, so a 2xx is charged here in its own transaction.
+   * `by_route`: the route charges inside its own transaction (through `chargeSuccess`), so nothing is charged here.
+   */
+  charge: 'after_success' | 'by_route';
+};
+
+const isSuccess = (statusCode: number) => statusCode >= 200 && statusCode < 300;
+
+/**
+ * The metering round starts in `before` and the handler awaits it next to its own reads,
+ * so admission adds no sequential round trip.
+ */
+export const metering = (options: MeteringOptions): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, ApiContext> => ({
+  before: (request) => {
+    const { principal } = request.context;
+    const plan = options.plans[principal.plan];
+    const now = options.now();
+    const admission = admitRequest(options, principal, now).then((admitted) => {
+      request.context.responseHeaders = { ...request.context.responseHeaders, ...rateLimitHeaders(admitted.rate, now) };
+      if (!admitted.admitted) throw rateLimited(plan, now);
+      return admitted;
+    });
+    admission.catch(() => undefined);
+    request.context.admission = admission;
+  },
+  after: async (request) => {
+    const admission = await request.context.admission;
+    const response = request.response;
+    if (!response) return;
+    if (options.charge === 'after_success' && isSuccess(response.statusCode)) {
+      const { principal } = request.context;
+      const input = {
+        principal,
+        plan: options.plans[principal.plan],
+        requestId: requestIdOf(request.event, request.context.awsRequestId),
+        endpoint: endpointOf(options.route),
+        statusCode: response.statusCode,
+        credits: options.route.credits,
+        now: options.now(),
+      };
+      await chargeAlone(options.meter, input, admission.usedThisMonth);
+    }
+    response.headers = { ...request.context.responseHeaders, ...response.headers };
+  },
+  onError: async (request) => {
+    if (!request.context.admission) return;
+    try {
+      await request.context.admission;
+    } catch (error) {
+      // Over the limit (or the metering round failed): that answer wins over whatever else went wrong.
+      request.error = error as Error;
+    }
+  },
+});

@@ -1,0 +1,18 @@
+// The API's routes, by method and resource template, with what a success costs: the one home of every route string.
+import { CREDITS_PER_REQUEST } from '../billing/plans.js';
+
+export type Route = {
+  readonly method: 'GET' | 'POST';
+  readonly resource: string;
+  /** Credits charged for each success (2xx); nothing else is charged. */
+  readonly credits: number;
+};
+
+export const routes = {
+  rejectReferral: { method: 'POST', resource: '/api/v1/admin/referrals/{id}/reject', credits: CREDITS_PER_REQUEST },
+} as const satisfies Record<string, Route>;
+
+export type RouteName = keyof typeof routes;
+
+/** How a route is named in usage records, logs and the documentation, e.g. `POST /api/v1/admin/referrals/{id}/reject`. */
+export const endpointOf = (route: Route): string => `${route.method} ${route.resource}`;
