@@ -46,8 +46,8 @@ export const buildRejectTransaction = (tables: Tables, write: RejectWritePlan): 
       Put: {
         TableName: tables.usage,
         Item: { ...idempotencyKey(write.charge.userId, write.idempotency.key), ...write.idempotency },
-        // An expired record that TTL has not removed yet may be replaced.
-        ConditionExpression: 'attribute_not_exists(pk) OR expires_at < :now',
+        // An expired record that TTL has not removed yet may be replaced; expired means as isLive says: expires_at <= now.
+        ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now',
         ExpressionAttributeValues: { ':now': write.idempotency.expires_at - IDEMPOTENCY_TTL_SECONDS },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },

@@ -1,8 +1,7 @@
 // Production wiring of the authorizer: config read once, the key store, the JWKS verifier and the key cache.
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as v from 'valibot';
 import { createApiKeyStore } from '../adapters/api-key-store.js';
-import { clientFor } from '../adapters/dynamodb-client.js';
+import { clientFor, type DynamoDBDocumentClient } from '../adapters/dynamodb-client.js';
 import { createJwtVerifier } from '../adapters/jwt-verifier.js';
 import type { ApiKeyRecord } from '../auth/api-key.js';
 import { type Authenticator, createAuthenticator } from '../auth/authenticate.js';

@@ -5,8 +5,8 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { ApiError } from '../shared/api-error.js';
 import { countTopLevelKeys } from '../shared/top-level-keys.js';
 
-const encodedSize = (body: string, isBase64Encoded: boolean): number =>
-  isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body, 'utf8');
+/** The body's size in bytes; a base64 body is measured as decoded (padding excluded). */
+const bodySize = (body: string, isBase64Encoded: boolean): number => Buffer.byteLength(body, isBase64Encoded ? 'base64' : 'utf8');
 
 export const optionalJsonBody = (options: { maxBytes: number }): MiddlewareObj<APIGatewayProxyEvent> => {
   const parser = httpJsonBodyParser<APIGatewayProxyEvent>();
@@ -17,7 +17,7 @@ export const optionalJsonBody = (options: { maxBytes: number }): MiddlewareObj<A
         (request.event as { body: unknown }).body = undefined;
         return;
       }
-      if (encodedSize(body, isBase64Encoded) > options.maxBytes) {
+      if (bodySize(body, isBase64Encoded) > options.maxBytes) {
         throw new ApiError('invalid_request', { message: `Request body must be at most ${options.maxBytes} bytes` });
       }
       // Decode once here, so the parser and the duplicate-field check read the same text.

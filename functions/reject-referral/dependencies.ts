@@ -1,7 +1,6 @@
 // Production wiring of the reject function: config read once, one DynamoDB client per container.
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as v from 'valibot';
-import { clientFor } from '../adapters/dynamodb-client.js';
+import { clientFor, type DynamoDBDocumentClient } from '../adapters/dynamodb-client.js';
 import { createIdempotencyStore } from '../adapters/idempotency-store.js';
 import { createMeterStore } from '../adapters/meter-store.js';
 import { createReferralStore } from '../adapters/referral-store.js';

@@ -4,7 +4,9 @@ import * as v from 'valibot';
 export const readConfig = <S extends v.GenericSchema>(schema: S, env: NodeJS.ProcessEnv = process.env): Readonly<v.InferOutput<S>> => {
   const result = v.safeParse(schema, env);
   if (!result.success) {
-    const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(environment)'}: ${issue.message}`);
+    const problems = result.issues.map(
+      (issue) => `${v.getDotPath(issue) ?? '(environment)'}: ${issue.input === undefined ? 'is required' : issue.message}`,
+    );
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   return Object.freeze(result.output);

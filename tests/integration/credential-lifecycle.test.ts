@@ -5,6 +5,7 @@ import { createJwtVerifier } from '../../functions/adapters/jwt-verifier.js';
 import { type ApiKeyRecord, hashApiKey } from '../../functions/auth/api-key.js';
 import { createAuthenticator } from '../../functions/auth/authenticate.js';
 import { TtlCache } from '../../functions/auth/ttl-cache.js';
+import { createAuthorizerDeps } from '../../functions/authorizer/dependencies.js';
 import { type ConsoleIssuer, signConsoleToken, startConsoleIssuer } from '../../local/console-jwks.js';
 import { db, givenApiKey, tables } from '../support/factories.js';
 
@@ -32,6 +33,38 @@ describe('revoking an API key', () => {
     expect((await authenticate({ 'x-api-key': admin.key })).effect).toBe('allow');
     clock += 1_000;
     expect(await authenticate({ 'x-api-key': admin.key })).toEqual({ effect: 'unauthenticated', reason: 'unknown or revoked API key' });
+  });
+});
+
+describe('AUTH_CACHE_TTL_SECONDS', () => {
+  const revoke = (key: string) =>
+    db.send(
+      new UpdateCommand({
+        TableName: tables.apiKeys,
+        Key: { key_hash: hashApiKey(key) },
+        UpdateExpression: 'SET #s = :r',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':r': 'revoked' },
+      }),
+    );
+
+  it.each([5, 0])('sets the revocation delay of the authorizer as deployed (%i s)', async (ttl) => {
+    let clock = 1_000_000;
+    const authenticate = createAuthorizerDeps({ ...process.env, AUTH_CACHE_TTL_SECONDS: String(ttl) }, db, () => clock);
+    const admin = await givenApiKey();
+    expect((await authenticate({ 'x-api-key': admin.key })).effect).toBe('allow');
+    await revoke(admin.key);
+    if (ttl > 0) {
+      clock += ttl * 1000 - 1;
+      expect((await authenticate({ 'x-api-key': admin.key })).effect).toBe('allow');
+    }
+    clock += 1;
+    expect((await authenticate({ 'x-api-key': admin.key })).effect).toBe('unauthenticated');
+  });
+
+  it('refuses a value outside 0-3600 at cold start, naming the variable', () => {
+    expect(() => createAuthorizerDeps({ ...process.env, AUTH_CACHE_TTL_SECONDS: '3601' }, db)).toThrow(/AUTH_CACHE_TTL_SECONDS/);
+    expect(() => createAuthorizerDeps({ ...process.env, AUTH_CACHE_TTL_SECONDS: 'soon' }, db)).toThrow(/AUTH_CACHE_TTL_SECONDS/);
   });
 });
 

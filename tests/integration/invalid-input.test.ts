@@ -18,6 +18,17 @@ describe('invalid input', () => {
     ['a body over 16 KB', JSON.stringify({ reason: 'x'.repeat(17 * 1024) })],
   ];
 
+  it('refuses a body over 16 KB by its size alone: a valid body padded past the limit', async () => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution();
+    const valid = '{"reason":"fraud"}';
+    const rawBody = valid + ' '.repeat(16 * 1024 - valid.length + 1);
+    const response = await rejectRequest(attribution.id, { headers: withKey(admin.key), rawBody });
+    expect(response.status).toBe(400);
+    expect(response.body.msg).toBe('Request body must be at most 16384 bytes');
+    expect((await rejectRequest(attribution.id, { headers: withKey(admin.key), rawBody: rawBody.slice(0, -1) })).status).toBe(200);
+  });
+
   it.each(bodies)('answers 400 for %s and changes nothing', async (_name, rawBody, headers) => {
     const admin = await givenApiKey();
     const attribution = await givenAttribution();

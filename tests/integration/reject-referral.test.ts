@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttributionStatus } from '../../functions/referrals/attribution.js';
 import { api, rejectRequest, withKey } from '../support/api.js';
-import { givenApiKey, givenAttribution, givenReward, storedAttribution, usageRecordsOf } from '../support/factories.js';
+import { givenApiKey, givenAttribution, givenReward, storedAttribution, storedRewards, usageRecordsOf } from '../support/factories.js';
 
 describe('POST /api/v1/admin/referrals/{id}/reject', () => {
   it('rejects a held referral, records the reviewer and charges one credit', async () => {
@@ -40,6 +40,19 @@ describe('POST /api/v1/admin/referrals/{id}/reject', () => {
       status_code: 200,
       overage: false,
     });
+  });
+
+  it('grants nothing: the rewards stay exactly as stored', async () => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution();
+    const reward = await givenReward(attribution.id, { credits_grant_key: 'reward-grant-1' });
+    const before = await storedRewards(attribution.id);
+
+    expect((await rejectRequest(attribution.id, { headers: withKey(admin.key) })).status).toBe(200);
+
+    expect(before).toEqual([expect.objectContaining({ id: reward.id })]);
+    expect(await storedRewards(attribution.id)).toEqual(before);
+    expect(before[0]).not.toHaveProperty('credits_granted_at');
   });
 
   it('keeps the stored review reason when no body is sent', async () => {

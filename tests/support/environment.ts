@@ -16,3 +16,5 @@ for (const [key, variable] of Object.entries(tableEnvironment)) {
 process.env.ADMIN_JWT_JWKS_URL = inject('consoleJwksUrl');
 process.env.ADMIN_JWT_ISSUER = LOCAL_JWT_ISSUER;
 process.env.ADMIN_JWT_AUDIENCE = LOCAL_JWT_AUDIENCE;
+// UTC+14: the day and month windows must follow UTC, whatever the machine's zone.
+process.env.TZ = 'Pacific/Kiritimati';

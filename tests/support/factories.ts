@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
-import { attributionItemKey } from '../../functions/adapters/referral-keys.js';
+import { attributionItemKey, REWARD_SK_PREFIX } from '../../functions/adapters/referral-keys.js';
 import { accountKey, USAGE_PREFIX } from '../../functions/adapters/usage-keys.js';
 import { generateApiKey } from '../../functions/auth/api-key.js';
 import type { PlanName } from '../../functions/billing/plans.js';
@@ -58,6 +58,19 @@ export const givenApiKey = async (overrides: Partial<Omit<ApiKeySeed, 'key'>> & 
 
 export const storedAttribution = async (id: string): Promise<Record<string, unknown> | undefined> =>
   (await db.send(new GetCommand({ TableName: tables.referrals, Key: attributionItemKey(id), ConsistentRead: true }))).Item;
+
+/** Every reward item stored under an attribution, as stored. */
+export const storedRewards = async (attributionId: string): Promise<Record<string, unknown>[]> =>
+  (
+    await db.send(
+      new QueryCommand({
+        TableName: tables.referrals,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': attributionId, ':prefix': REWARD_SK_PREFIX },
+        ConsistentRead: true,
+      }),
+    )
+  ).Items ?? [];
 
 export const usageRecordsOf = async (userId: string): Promise<Record<string, unknown>[]> =>
   (

@@ -1,3 +1,9 @@
-// Unit tests touch no AWS service; quiet logs and metrics all the same, as the functions read these at import.
+// Unit tests touch no AWS service. Handler modules read their configuration at import, as on Lambda, so give them
+// one; the clients they build are never called. A non-UTC time zone proves the metering windows follow UTC.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+process.env.AWS_REGION ??= 'us-east-1';
+process.env.REFERRALS_TABLE ??= 'referrals';
+process.env.USAGE_TABLE ??= 'usage';
+process.env.API_KEYS_TABLE ??= 'api-keys';
+process.env.TZ = 'Pacific/Kiritimati';

@@ -58,7 +58,7 @@ describe('the reject transaction', () => {
       'attribute_not_exists(pk)',
       'attribute_not_exists(credits) OR credits <= :room',
       'attribute_not_exists(credits) OR credits <= :room',
-      'attribute_not_exists(pk) OR expires_at < :now',
+      'attribute_not_exists(pk) OR expires_at <= :now',
     ]);
   });
 

@@ -1,0 +1,140 @@
+// In-memory fakes of the domain's ports, holding the same conditions the DynamoDB adapters put in their transactions.
+import type { ApiKeyRecord } from '../../functions/auth/api-key.js';
+import type { ApiKeyStore, TokenVerdict, TokenVerifier } from '../../functions/auth/ports.js';
+import type { Charge } from '../../functions/billing/charge.js';
+import type { ChargeCommit, ChargeRefusal, MeterStore, RequestCount } from '../../functions/billing/ports.js';
+import type { UsageRecord } from '../../functions/billing/usage-record.js';
+import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
+import type { IdempotencyRecord } from '../../functions/referrals/idempotency.js';
+import type { IdempotencyStore, ReferralStore, RejectCancellation, RejectCommit, ReviewState } from '../../functions/referrals/ports.js';
+import type { RejectWritePlan } from '../../functions/referrals/reject-plan.js';
+
+export class FakeMeterStore implements MeterStore {
+  readonly counters = new Map<string, number>();
+  readonly usage: UsageRecord[] = [];
+  /** Outcomes the next commits return instead of applying (contention, a race lost). */
+  readonly scripted: ChargeCommit[] = [];
+
+  async countRequest(userId: string, window: string, limit: number): Promise<RequestCount> {
+    const key = `${userId}#rate#${window}`;
+    const hits = this.counters.get(key) ?? 0;
+    if (hits >= limit) return { admitted: false, used: limit };
+    this.counters.set(key, hits + 1);
+    return { admitted: true, used: hits + 1 };
+  }
+
+  async readMonthCredits(userId: string, window: string): Promise<number> {
+    return this.counters.get(`${userId}#month#${window}`) ?? 0;
+  }
+
+  /** The day and month conditions of a charge, as the transaction checks them; undefined when both hold. */
+  refusalOf(charge: Charge): ChargeRefusal | undefined {
+    const fits = (key: string, ceiling: number | null, credits: number) =>
+      ceiling === null || (this.counters.get(key) ?? 0) + credits <= ceiling;
+    if (!fits(`${charge.userId}#day#${charge.day.window}`, charge.day.ceiling, charge.day.credits)) return 'daily_cap';
+    if (!fits(`${charge.userId}#month#${charge.month.window}`, charge.month.ceiling, charge.month.credits)) return 'included_credits';
+    return undefined;
+  }
+
+  apply(charge: Charge): void {
+    const add = (key: string, credits: number) => this.counters.set(key, (this.counters.get(key) ?? 0) + credits);
+    add(`${charge.userId}#day#${charge.day.window}`, charge.day.credits);
+    add(`${charge.userId}#month#${charge.month.window}`, charge.month.credits);
+    this.usage.push(charge.usage);
+  }
+
+  async commitCharge(charge: Charge): Promise<ChargeCommit> {
+    const scripted = this.scripted.shift();
+    if (scripted) return scripted;
+    const refusal = this.refusalOf(charge);
+    if (refusal) return { committed: false, refusal };
+    this.apply(charge);
+    return { committed: true };
+  }
+}
+
+export class FakeIdempotencyStore implements IdempotencyStore {
+  readonly records = new Map<string, IdempotencyRecord>();
+  /** Records that appear only from the given read on (1-based), to play a concurrent request committing in between. */
+  readonly appearOnRead = new Map<string, { read: number; record: IdempotencyRecord }>();
+  reads = 0;
+
+  async read(userId: string, key: string): Promise<IdempotencyRecord | undefined> {
+    this.reads += 1;
+    const late = this.appearOnRead.get(`${userId}#${key}`);
+    if (late && this.reads >= late.read) this.records.set(`${userId}#${key}`, late.record);
+    return this.records.get(`${userId}#${key}`);
+  }
+}
+
+export class FakeReferralStore implements ReferralStore {
+  readonly attributions = new Map<string, Attribution>();
+  readonly rewards = new Map<string, Reward[]>();
+  readonly commits: RejectWritePlan[] = [];
+  /** Cancellations the next commits return before any check, to play races lost to other requests. */
+  readonly scripted: RejectCancellation[] = [];
+
+  constructor(
+    private readonly meter: FakeMeterStore,
+    private readonly idempotency: FakeIdempotencyStore,
+  ) {}
+
+  put(attribution: Attribution, rewards: Reward[] = []): void {
+    this.attributions.set(attribution.id, attribution);
+    this.rewards.set(attribution.id, rewards);
+  }
+
+  async loadReviewState(attributionId: string): Promise<ReviewState> {
+    return { attribution: this.attributions.get(attributionId), rewards: this.rewards.get(attributionId) ?? [] };
+  }
+
+  async commitRejection(write: RejectWritePlan): Promise<RejectCommit> {
+    this.commits.push(write);
+    const scripted = this.scripted.shift();
+    if (scripted) return { committed: false, cancellation: scripted };
+    const recordKey = write.idempotency ? `${write.charge.userId}#${write.idempotency.key}` : undefined;
+    const existing = recordKey ? this.idempotency.records.get(recordKey) : undefined;
+    const now = Date.parse(write.charge.usage.created_at) / 1000;
+    if (existing && existing.expires_at > now) return { committed: false, cancellation: { kind: 'idempotency_replay', record: existing } };
+    const current = this.attributions.get(write.attributionId);
+    if (!current) return { committed: false, cancellation: { kind: 'attribution_missing' } };
+    if (current.status !== write.expectedStatus)
+      return { committed: false, cancellation: { kind: 'attribution_status', status: current.status } };
+    const refusal = this.meter.refusalOf(write.charge);
+    if (refusal) return { committed: false, cancellation: { kind: refusal } };
+    this.attributions.set(write.attributionId, { ...current, ...write.changes });
+    this.meter.apply(write.charge);
+    if (recordKey && write.idempotency) this.idempotency.records.set(recordKey, write.idempotency);
+    return { committed: true };
+  }
+}
+
+export class FakeApiKeyStore implements ApiKeyStore {
+  readonly records = new Map<string, ApiKeyRecord>();
+  lookups = 0;
+  failure: Error | undefined;
+
+  async findByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    this.lookups += 1;
+    if (this.failure) throw this.failure;
+    return this.records.get(keyHash);
+  }
+}
+
+export class FakeTokenVerifier implements TokenVerifier {
+  readonly verdicts = new Map<string, TokenVerdict>();
+  failure: Error | undefined;
+
+  async verify(token: string): Promise<TokenVerdict> {
+    if (this.failure) throw this.failure;
+    return this.verdicts.get(token) ?? { valid: false, reason: 'unknown token' };
+  }
+}
+
+/** One in-memory world: referrals, idempotency records and metering, sharing their counters. */
+export const fakeWorld = () => {
+  const meter = new FakeMeterStore();
+  const idempotency = new FakeIdempotencyStore();
+  const referrals = new FakeReferralStore(meter, idempotency);
+  return { meter, idempotency, referrals };
+};
