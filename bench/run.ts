@@ -352,11 +352,14 @@ const printAndSave = (elapsedMs: number) => {
   const format = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
   console.log(`\n${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${lines.map(format).join('\n')}`);
   console.log(`\nNode ${process.version}, ${elapsedMs / 1000} s`);
-  mkdirSync(path.join(root, 'bench'), { recursive: true });
-  writeFileSync(
-    path.join(root, 'bench/results.json'),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, elapsedSeconds: elapsedMs / 1000, rows }, null, 2)}\n`,
-  );
+  // The tracked results file changes only when asked: `npm run bench -- --save`.
+  if (process.argv.includes('--save')) {
+    writeFileSync(
+      path.join(root, 'bench/results.json'),
+      `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, elapsedSeconds: elapsedMs / 1000, rows }, null, 2)}\n`,
+    );
+    console.log('Saved bench/results.json');
+  }
   if (rows.some((row) => row.within === false)) process.exitCode = 1;
 };
 

@@ -11,18 +11,17 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import type { JwtSettings } from '../functions/auth/jwt-settings.js';
 import { errorEnvelope, type GatewayErrorKind, gatewayErrors } from '../functions/shared/envelope.js';
 import { errorTypes } from '../functions/shared/error-types.js';
 import { type TableDefinition, type TableKey, tableDefinitions, tableEnvironment } from './tables.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export type AdminJwtSettings = { jwksUrl: string; issuer: string; audience: string };
-
 export type ReferralApiStackProps = StackProps & {
   /** `prod` keeps tables on deletion and turns on deletion protection. */
   stage: string;
-  adminJwt?: AdminJwtSettings;
+  adminJwt?: JwtSettings;
   /** How long the authorizer reuses a key lookup: the delay before a revoked key stops working. */
   authCacheTtlSeconds?: number;
 };

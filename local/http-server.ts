@@ -21,10 +21,22 @@ const readBody = (request: IncomingMessage): Promise<Buffer | undefined> =>
 
 export const startHttpServer = async (
   gateway: (request: ApiRequest) => Promise<APIGatewayProxyResult>,
-  options: { port: number; host?: string; tooLarge: () => APIGatewayProxyResult; failed: () => APIGatewayProxyResult },
+  options: {
+    port: number;
+    host?: string;
+    tooLarge: () => APIGatewayProxyResult;
+    failed: () => APIGatewayProxyResult;
+    /** Documents served as they are on GET, without credentials, e.g. /openapi.json. */
+    documents?: Record<string, string>;
+  },
 ): Promise<Server> => {
   const server = createServer(async (incoming, outgoing) => {
     let result: APIGatewayProxyResult;
+    const document = incoming.method === 'GET' ? options.documents?.[new URL(incoming.url ?? '/', 'http://local').pathname] : undefined;
+    if (document !== undefined) {
+      outgoing.writeHead(200, { 'content-type': 'application/json' }).end(document);
+      return;
+    }
     try {
       const url = new URL(incoming.url ?? '/', 'http://local');
       const body = await readBody(incoming);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
+import { jwtSettingsFrom } from '../functions/auth/jwt-settings.js';
 import { type TableKey, tableEnvironment } from '../lib/tables.js';
 import { type ConsoleIssuer, startConsoleIssuer } from './console-jwks.js';
 import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES, startDynamoDbLocal } from './dynamodb-local.js';
@@ -50,7 +51,11 @@ export const prepareLocalRuntime = async (options: {
       client.destroy();
     }
 
-    const jwtConfigured = process.env.ADMIN_JWT_JWKS_URL && process.env.ADMIN_JWT_ISSUER && process.env.ADMIN_JWT_AUDIENCE;
+    const jwtConfigured = jwtSettingsFrom({
+      jwksUrl: process.env.ADMIN_JWT_JWKS_URL,
+      issuer: process.env.ADMIN_JWT_ISSUER,
+      audience: process.env.ADMIN_JWT_AUDIENCE,
+    });
     if (!jwtConfigured && options.issueConsoleTokens) {
       issuer = await startConsoleIssuer();
       process.env.ADMIN_JWT_JWKS_URL = issuer.jwksUrl;

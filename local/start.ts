@@ -1,11 +1,15 @@
 // `npm start`: the API on http://127.0.0.1:$PORT, on an embedded DynamoDB Local with seed data, until SIGINT/SIGTERM.
 
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createApiGateway, gatewayErrorResponse } from './api-gateway.js';
 import { signConsoleToken } from './console-jwks.js';
 import { startHttpServer } from './http-server.js';
 import { prepareLocalRuntime } from './local-runtime.js';
 import { SeedError } from './seed.js';
+
+const OPENAPI_FILE = path.resolve(import.meta.dirname, '../openapi.json');
 
 const main = async () => {
   const port = Number(process.env.PORT ?? 3000);
@@ -35,6 +39,7 @@ const main = async () => {
       port,
       tooLarge: () => gatewayErrorResponse('REQUEST_TOO_LARGE', randomUUID()),
       failed: () => gatewayErrorResponse('DEFAULT_5XX', randomUUID()),
+      documents: { '/openapi.json': await readFile(OPENAPI_FILE, 'utf8') },
     });
   } catch (error) {
     await runtime.stop();
@@ -44,6 +49,7 @@ const main = async () => {
   const address = server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
   console.log(`Referral admin API listening on ${baseUrl}`);
+  console.log(`OpenAPI document: ${baseUrl}/openapi.json`);
   console.log(`DynamoDB endpoint: ${runtime.dynamoEndpoint}${runtime.startedDynamoDb ? ' (DynamoDB Local, in memory)' : ' (external)'}`);
   console.log('Try the spec example:');
   console.log(

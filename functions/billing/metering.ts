@@ -1,5 +1,6 @@
 // Metering windows (UTC minute, day, month), the charge decision and the rate-limit headers.
 import { ApiError } from '../shared/api-error.js';
+import type { LimitContext } from '../shared/error-contexts.js';
 import { allowsOverage, type Plan } from './plans.js';
 
 export type MeterWindow = { id: string; resetAt: Date };
@@ -43,13 +44,14 @@ export const monthlyCharge = (plan: Plan, overageEnabled: boolean, usedThisMonth
 
 const limitError = (
   type: 'rate_limited' | 'daily_cap_reached' | 'credits_exhausted',
-  limit: { name: string; value: number },
+  limit: { name: LimitContext['limit']; value: number },
   window: MeterWindow,
   now: Date,
 ): ApiError => {
   const retryAfter = secondsUntil(window.resetAt, now);
+  const context: LimitContext = { limit: limit.name, value: limit.value, resets_at: window.resetAt.toISOString(), retry_after: retryAfter };
   return new ApiError(type, {
-    context: { limit: limit.name, value: limit.value, resets_at: window.resetAt.toISOString(), retry_after: retryAfter },
+    context,
     headers: { 'retry-after': String(retryAfter) },
   });
 };

@@ -2,6 +2,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import * as v from 'valibot';
 import { ApiError } from '../shared/api-error.js';
+import type { ValidationContext } from '../shared/error-contexts.js';
 import type { ApiContext } from './request-context.js';
 
 export const validateRequest = <S extends v.GenericSchema, T>(
@@ -11,8 +12,10 @@ export const validateRequest = <S extends v.GenericSchema, T>(
   before: (request) => {
     const result = v.safeParse(schema, request.event);
     if (!result.success) {
-      const issues = result.issues.map((issue) => ({ field: v.getDotPath(issue) ?? '', message: issue.message }));
-      throw new ApiError('invalid_request', { message: issues[0]?.message, context: { issues } });
+      const context: ValidationContext = {
+        issues: result.issues.map((issue) => ({ field: v.getDotPath(issue) ?? '', message: issue.message })),
+      };
+      throw new ApiError('invalid_request', { message: context.issues[0]?.message, context });
     }
     request.context.input = toInput(result.output);
   },

@@ -4,7 +4,7 @@ import { type Admission, type ChargeAttempt, chargeSuccess } from '../billing/me
 import type { PlanTable } from '../billing/plans.js';
 import { ApiError, isApiError } from '../shared/api-error.js';
 import { endpointOf, routes } from '../shared/routes.js';
-import type { Attribution, Reward } from './attribution.js';
+import type { Attribution, ReviewResponse } from './attribution.js';
 import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from './idempotency.js';
 import type { IdempotencyStore, ReferralStore, RejectCommit } from './ports.js';
 import type { RejectRequest } from './reject-request.js';
@@ -25,7 +25,7 @@ export type RejectCall = {
   admission: Promise<Admission>;
 };
 
-export type RejectedReferral = { attribution: Attribution; rewards: Reward[] };
+export type RejectedReferral = ReviewResponse;
 
 /** A rejection, or the replay of the first one made with the same idempotency key. */
 export type RejectResult = SuccessResult<RejectedReferral> & { replayed: boolean };

@@ -4,27 +4,38 @@ import { AttributionIdSchema } from './attribution.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
-const ReasonSchema = v.pipe(
+export const ReasonSchema = v.pipe(
   v.string('reason must be a string'),
   v.check((reason) => reason.isWellFormed(), 'reason must be well-formed Unicode text'),
   v.trim(),
   v.minLength(1, 'reason must not be blank'),
   v.maxLength(500, 'reason must be at most 500 characters'),
+  v.metadata({
+    description: 'Why the admin rejects the referral: 1-500 characters once leading and trailing white space is trimmed',
+    examples: ['same billing account'],
+  }),
 );
 
 const BODY_SHAPE = 'body must be a JSON object whose only field is reason';
+
+/** The body's shape, as documented (`referrals.adminReferralRejectRequestDoc`). */
+export const RejectBodyDocSchema = v.strictObject({ reason: v.optional(ReasonSchema) }, BODY_SHAPE);
 
 export const RejectBodySchema = v.optional(
   v.pipe(
     // valibot's object schemas accept arrays (typeof [] is "object"); a JSON array is not a valid body.
     v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), BODY_SHAPE),
-    v.strictObject({ reason: v.optional(ReasonSchema) }, BODY_SHAPE),
+    RejectBodyDocSchema,
   ),
 );
 
 export const IdempotencyKeySchema = v.pipe(
   v.string(),
   v.regex(/^[\x21-\x7e]([\x20-\x7e]{0,253}[\x21-\x7e])?$/, 'Idempotency-Key must be 1-255 printable characters'),
+  v.metadata({
+    description: 'Makes the request safe to retry: 1-255 printable ASCII characters, scoped to the account, kept 24 hours',
+    examples: ['reject-attr-1-2026-11-27'],
+  }),
 );
 
 export const RejectRequestSchema = v.object({

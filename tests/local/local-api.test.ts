@@ -1,11 +1,12 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../local/dynamodb-local.js';
 import { db, uniqueId } from '../support/factories.js';
+import { assertConformsToDocument } from '../support/openapi-conformance.js';
 
 type Started = { child: ChildProcess; baseUrl: string; dynamoEndpoint: string; output: () => string };
 
@@ -63,14 +64,16 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map(stop));
 });
 
-const post = async (baseUrl: string, id: string, init: { headers?: Record<string, string>; body?: string } = {}) => {
-  const response = await fetch(`${baseUrl}/api/v1/admin/referrals/${id}/reject`, {
-    method: 'POST',
-    headers: init.headers,
-    body: init.body,
-  });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+/** A request to the running API over HTTP; every response is held to openapi.json. */
+const send = async (baseUrl: string, method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}) => {
+  const response = await fetch(`${baseUrl}${path}`, { method, headers: init.headers, body: init.body });
+  const text = await response.text();
+  assertConformsToDocument({ method, path, status: response.status, headers: Object.fromEntries(response.headers), body: text });
+  return { status: response.status, headers: response.headers, body: JSON.parse(text) as any };
 };
+
+const post = (baseUrl: string, id: string, init: { headers?: Record<string, string>; body?: string } = {}) =>
+  send(baseUrl, 'POST', `/api/v1/admin/referrals/${id}/reject`, init);
 
 const DEMO_ADMIN = { 'x-api-key': 'ck_demo_admin_0000000000000000', 'content-type': 'application/json' };
 const DEMO_MEMBER = { 'x-api-key': 'ck_demo_member_000000000000000' };
@@ -121,9 +124,14 @@ describe('npm start', () => {
       });
       expect(response.headers.get('content-type')).toBe('application/json');
     }
-    const wrongRoute = await fetch(`${api.baseUrl}/api/v1/admin/referrals/example`, { method: 'DELETE' });
+    const wrongRoute = await send(api.baseUrl, 'DELETE', '/api/v1/admin/referrals/example');
     expect(wrongRoute.status).toBe(404);
-    expect(await wrongRoute.json()).toMatchObject({ code: 404, error: { type: 'route_not_found' } });
+    expect(wrongRoute.body).toMatchObject({ code: 404, error: { type: 'route_not_found' } });
+
+    expect(api.output()).toContain(`OpenAPI document: ${api.baseUrl}/openapi.json`);
+    const documentResponse = await fetch(`${api.baseUrl}/openapi.json`);
+    expect(documentResponse.status).toBe(200);
+    expect(await documentResponse.text()).toBe(readFileSync(path.resolve(import.meta.dirname, '../../openapi.json'), 'utf8'));
 
     const dynamoPort = new URL(api.dynamoEndpoint).port;
     expect(javaProcessesOnPort(dynamoPort)).not.toEqual([]);

@@ -8,12 +8,31 @@ import { createRejectDeps } from '../../functions/reject-referral/dependencies.j
 import { createHandler as createRejectHandler, handler as reject } from '../../functions/reject-referral/handler.js';
 import type { Observability } from '../../functions/shared/observability.js';
 import { type ApiRequest, createApiGateway } from '../../local/api-gateway.js';
+import { assertConformsToDocument } from './openapi-conformance.js';
 
-export const api = createApiGateway({ authorizer, reject });
+type Gateway = ReturnType<typeof createApiGateway>;
+
+/** The emulated API Gateway, with every response it gives held to openapi.json. */
+export const checkedGateway = (handlers: Parameters<typeof createApiGateway>[0]): Gateway => {
+  const gateway = createApiGateway(handlers);
+  return async (request) => {
+    const result = await gateway(request);
+    assertConformsToDocument({
+      method: request.method,
+      path: request.path,
+      status: result.statusCode,
+      headers: (result.headers ?? {}) as Record<string, string>,
+      body: result.body,
+    });
+    return result;
+  };
+};
+
+export const api = checkedGateway({ authorizer, reject });
 
 /** The same gateway and handlers, with a plan table a test shrinks to reach its limits quickly (and, optionally, its own logger). */
 export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, observability?: Observability) =>
-  createApiGateway({
+  checkedGateway({
     authorizer: observability ? createAuthorizerHandler(createAuthorizerDeps(), observability) : authorizer,
     reject: createRejectHandler({ ...createRejectDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) }, observability),
   });
@@ -22,7 +41,7 @@ export type ApiResult = { status: number; headers: Record<string, string>; body:
 
 export const rejectRequest = (
   id: string,
-  options: { headers?: ApiRequest['headers']; body?: unknown; rawBody?: string; gateway?: ReturnType<typeof createApiGateway> } = {},
+  options: { headers?: ApiRequest['headers']; body?: unknown; rawBody?: string; gateway?: Gateway } = {},
 ): Promise<ApiResult> => {
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
@@ -37,7 +56,7 @@ export const withKey = (key: string) => ({ 'x-api-key': key });
 
 /** The real handlers on given DynamoDB clients (to count their round trips or inject faults). */
 export const apiOnClients = (clients: { authorizer: DynamoDBDocumentClient; reject: DynamoDBDocumentClient }) =>
-  createApiGateway({
+  checkedGateway({
     authorizer: createAuthorizerHandler(createAuthorizerDeps(process.env, clients.authorizer)),
     reject: createRejectHandler(createRejectDeps(process.env, clients.reject)),
   });

@@ -1,0 +1,25 @@
+// The shapes of `error.context` that clients rely on: validation issues, the limit that was hit, a conflicting status.
+import * as v from 'valibot';
+
+export const ValidationContextSchema = v.object({
+  issues: v.array(
+    v.object({
+      field: v.pipe(v.string(), v.metadata({ description: 'Dot path of the field, e.g. body.reason or pathParameters.id' })),
+      message: v.string(),
+    }),
+  ),
+});
+export type ValidationContext = v.InferOutput<typeof ValidationContextSchema>;
+
+export const LimitContextSchema = v.object({
+  limit: v.picklist(['requests_per_minute', 'daily_credits', 'included_credits_per_month']),
+  value: v.pipe(v.number(), v.integer()),
+  resets_at: v.pipe(v.string(), v.isoTimestamp()),
+  retry_after: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+export type LimitContext = v.InferOutput<typeof LimitContextSchema>;
+
+export const ConflictContextSchema = v.object({
+  id: v.string(),
+  status: v.pipe(v.string(), v.metadata({ description: 'The status the referral has now' })),
+});

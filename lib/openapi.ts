@@ -1,0 +1,307 @@
+// Builds the OpenAPI 3.1 document from the routes' contracts and the project's own valibot schemas; never written by hand.
+import { type ConversionConfig, toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+import { type Plan, plans } from '../functions/billing/plans.js';
+import { AttributionSchema, RewardSchema } from '../functions/referrals/attribution.js';
+import { rejectReferralContract } from '../functions/reject-referral/contract.js';
+import type { RouteContract } from '../functions/shared/contract.js';
+import { EnvelopeSchema, ErrorEnvelopeSchema, gatewayErrors } from '../functions/shared/envelope.js';
+import { ConflictContextSchema, LimitContextSchema, ValidationContextSchema } from '../functions/shared/error-contexts.js';
+import { type ErrorType, errorTypes } from '../functions/shared/error-types.js';
+
+export const contracts: RouteContract[] = [rejectReferralContract];
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * What JSON Schema cannot say is left to the descriptions: `check` (well-formed Unicode) and `trim`
+ * (lengths count after trimming) run only in the function.
+ */
+const conversion: ConversionConfig = {
+  target: 'draft-2020-12',
+  typeMode: 'input',
+  errorMode: 'throw',
+  ignoreActions: ['check', 'trim'],
+  overrideRef: (context) => `#/components/schemas/${context.referenceId}`,
+};
+
+const ref = (component: string) => ({ $ref: `#/components/schemas/${component}` });
+
+const SHARED_SCHEMAS = {
+  'app.Response': EnvelopeSchema,
+  'app.ErrorResponse': ErrorEnvelopeSchema,
+  'app.ValidationContext': ValidationContextSchema,
+  'app.ConflictContext': ConflictContextSchema,
+  'app.LimitContext': LimitContextSchema,
+  'referrals.adminReferralAttributionRecordDoc': AttributionSchema,
+  'referrals.adminReferralRewardRecordDoc': RewardSchema,
+};
+
+const convert = (schema: v.GenericSchema, definitions: Record<string, v.GenericSchema>): JsonSchema => {
+  const { $schema: _dialect, $defs: _defs, ...json } = toJsonSchema(schema, { ...conversion, definitions }) as JsonSchema;
+  return json;
+};
+
+const header = (description: string, schema: JsonSchema, example: unknown, required = false) => ({
+  description,
+  ...(required ? { required } : {}),
+  schema,
+  example,
+});
+
+const HEADERS = {
+  'x-request-id': header(
+    'The request id API Gateway assigned; the envelope names it too',
+    { type: 'string' },
+    'c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e',
+    true,
+  ),
+  'RateLimit-Policy': header('The per-minute quota (IETF httpapi ratelimit-headers)', { type: 'string' }, '"per-minute";q=120;w=60'),
+  RateLimit: header('Requests remaining and seconds until the window resets', { type: 'string' }, '"per-minute";r=117;t=42'),
+  'X-RateLimit-Limit': header('Requests per minute', { type: 'string', pattern: '^[0-9]+$' }, '120'),
+  'X-RateLimit-Remaining': header('Requests left in this minute', { type: 'string', pattern: '^[0-9]+$' }, '117'),
+  'X-RateLimit-Reset': header('Unix time (seconds) when the window resets', { type: 'string', pattern: '^[0-9]+$' }, '1795615740'),
+  'Retry-After': header('Seconds until the limit that was hit resets', { type: 'string', pattern: '^[0-9]+$' }, '42'),
+  'Idempotent-Replayed': header('Present on a replay of the first success made with the same Idempotency-Key', { const: 'true' }, 'true'),
+};
+
+const headerRefs = (names: (keyof typeof HEADERS)[]) =>
+  Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+
+const RATE_LIMIT_HEADERS: (keyof typeof HEADERS)[] = [
+  'RateLimit-Policy',
+  'RateLimit',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+];
+
+/** The error types API Gateway itself answers with, for any route. */
+const gatewayTypes = (): ErrorType[] => [...new Set(Object.values(gatewayErrors))];
+
+/** The context each status's errors carry, where clients rely on its shape. */
+const CONTEXTS: Record<number, string> = { 400: 'app.ValidationContext', 409: 'app.ConflictContext', 429: 'app.LimitContext' };
+
+const errorResponse = (status: number, types: ErrorType[], fromFunction: boolean) => {
+  const lines = types.map((type) => {
+    const source = (Object.keys(gatewayErrors) as (keyof typeof gatewayErrors)[]).filter((kind) => gatewayErrors[kind] === type);
+    const by = fromFunction && !gatewayTypes().includes(type) ? '' : source.length ? ` (API Gateway: ${source.join(', ')})` : '';
+    return `- \`${type}\`${errorTypes[type].retryable ? ', retryable' : ''}: ${errorTypes[type].msg}${by}`;
+  });
+  return {
+    description: `${errorTypes[types[0] as ErrorType].msg}\n\n${lines.join('\n')}`,
+    headers: headerRefs([
+      'x-request-id',
+      ...(fromFunction ? RATE_LIMIT_HEADERS : []),
+      ...(status === 429 ? (['Retry-After'] as const) : []),
+    ]),
+    content: {
+      'application/json': {
+        schema: {
+          allOf: [
+            ref('app.ErrorResponse'),
+            {
+              type: 'object',
+              properties: {
+                code: { const: status },
+                error: {
+                  type: 'object',
+                  properties: { type: { enum: types }, ...(CONTEXTS[status] ? { context: ref(CONTEXTS[status]) } : {}) },
+                },
+              },
+            },
+          ],
+        },
+      },
+    },
+  };
+};
+
+const operation = (contract: RouteContract, definitions: Record<string, v.GenericSchema>) => {
+  const parameters = [
+    ...Object.entries(contract.pathParameters ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: convert(schema, definitions),
+    })),
+    ...Object.entries(contract.queryParameters ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'query',
+      required: false,
+      schema: convert(schema, definitions),
+    })),
+    ...Object.entries(contract.headers ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'header',
+      required: false,
+      schema: convert(schema, definitions),
+    })),
+  ];
+  const functionTypes = contract.errors;
+  const allTypes = [...new Set([...functionTypes, ...gatewayTypes()])];
+  const byStatus = new Map<number, ErrorType[]>();
+  for (const type of allTypes) byStatus.set(errorTypes[type].status, [...(byStatus.get(errorTypes[type].status) ?? []), type]);
+  const errors = Object.fromEntries(
+    [...byStatus.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, types]) => [
+        String(status),
+        errorResponse(
+          status,
+          types,
+          types.some((type) => functionTypes.includes(type)),
+        ),
+      ]),
+  );
+  const success = contract.success;
+  return {
+    operationId: contract.operationId,
+    summary: contract.summary,
+    description: `${contract.description}\n\nCosts ${contract.route.credits} credit per successful (2xx) response; nothing else is charged.`,
+    tags: ['referrals'],
+    'x-credits': contract.route.credits,
+    'x-charged-responses': '2xx',
+    parameters,
+    ...(contract.body
+      ? {
+          requestBody: {
+            required: contract.body.required,
+            content: {
+              'application/json': {
+                schema: ref(contract.body.component),
+                examples: { spec: { summary: 'The spec example', value: contract.body.example } },
+              },
+            },
+          },
+        }
+      : {}),
+    responses: {
+      [String(success.status)]: {
+        description: success.description,
+        headers: headerRefs(['x-request-id', ...RATE_LIMIT_HEADERS, ...(success.idempotent ? (['Idempotent-Replayed'] as const) : [])]),
+        content: {
+          'application/json': {
+            schema: {
+              allOf: [
+                ref('app.Response'),
+                {
+                  type: 'object',
+                  required: ['data'],
+                  properties: { code: { const: success.status }, msg: { const: 'ok' }, data: ref(success.component) },
+                },
+              ],
+            },
+            examples: {
+              spec: {
+                summary: 'The spec example',
+                value: { code: success.status, msg: 'ok', data: success.example, request_id: 'c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e' },
+              },
+            },
+          },
+        },
+      },
+      ...errors,
+    },
+  };
+};
+
+const planTable = (plan: Plan) => ({
+  plan: plan.name,
+  price_usd_per_month: plan.priceUsdPerMonth,
+  included_credits_per_month: plan.includedCreditsPerMonth,
+  daily_cap_credits: plan.dailyCap,
+  rate_limit_per_minute: plan.ratePerMinute,
+  overage: plan.overage.kind === 'none' ? 'none' : { billed: plan.overage.kind, usd_per_1000_credits: plan.overage.usdPer1000 },
+});
+
+const usd = (amount: number) => `$${Number.isInteger(amount) ? amount : amount.toFixed(2)}`;
+const count = (n: number) => n.toLocaleString('en-US');
+
+const billingDescription = () =>
+  [
+    'Every endpoint is metered in credits: each successful (2xx) response costs the credits its operation states in `x-credits`; 4xx and 5xx cost nothing.',
+    '',
+    '| Plan | Price / month | Included credits / month | Daily cap | Rate limit | Overage |',
+    '|---|---|---|---|---|---|',
+    ...Object.values(plans).map(
+      (plan) =>
+        `| ${plan.name} | ${usd(plan.priceUsdPerMonth)} | ${count(plan.includedCreditsPerMonth)} | ${plan.dailyCap === null ? 'none' : count(plan.dailyCap)} | ${count(plan.ratePerMinute)}/min | ${
+          plan.overage.kind === 'none'
+            ? 'none'
+            : `${usd(plan.overage.usdPer1000)} / 1,000${plan.overage.kind === 'opt_in' ? ', when enabled' : ''}`
+        } |`,
+    ),
+  ].join('\n');
+
+export const buildOpenApiDocument = (version: string) => {
+  const definitions: Record<string, v.GenericSchema> = { ...SHARED_SCHEMAS };
+  for (const contract of contracts) {
+    if (contract.body) definitions[contract.body.component] = contract.body.schema;
+    definitions[contract.success.component] = contract.success.schema;
+  }
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const contract of contracts) {
+    const path = contract.route.resource;
+    paths[path] = { ...paths[path], [contract.route.method.toLowerCase()]: operation(contract, definitions) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Referral programme admin API',
+      version,
+      description: `The admin back office of the referral programme's fraud review.\n\n${billingDescription()}`,
+      'x-plans': Object.values(plans).map(planTable),
+    },
+    servers: [
+      {
+        url: 'https://{apiId}.execute-api.{region}.amazonaws.com/{stage}',
+        description: 'A deployed stage (the stack outputs its URL)',
+        variables: { apiId: { default: 'abcdef1234' }, region: { default: 'us-east-1' }, stage: { default: 'dev' } },
+      },
+      { url: 'http://127.0.0.1:3000', description: '`npm start`' },
+    ],
+    security: [{ apiKey: [] }, { consoleJwt: [] }],
+    tags: [{ name: 'referrals', description: 'Fraud review of referral attributions' }],
+    paths,
+    components: {
+      schemas: toJsonSchemaDefs(definitions, conversion),
+      securitySchemes: {
+        apiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-api-key',
+          description: 'An admin API key: `ck_` followed by 16-128 characters of A-Z, a-z, 0-9, _ or -',
+        },
+        consoleJwt: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: "A console JWT with `role: admin`, signed by the console's JWKS",
+        },
+      },
+      headers: HEADERS,
+      responses: {
+        RouteNotFound: {
+          description: 'Any path or method this API does not serve (API Gateway: MISSING_AUTHENTICATION_TOKEN)',
+          headers: headerRefs(['x-request-id']),
+          content: {
+            'application/json': {
+              schema: {
+                allOf: [
+                  ref('app.ErrorResponse'),
+                  { properties: { code: { const: 404 }, error: { properties: { type: { const: 'route_not_found' } } } } },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+};
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
+
+/** The document as committed: stable key order, two-space indentation, a final newline. */
+export const renderOpenApiDocument = (version: string): string => `${JSON.stringify(buildOpenApiDocument(version), null, 2)}\n`;
