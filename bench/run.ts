@@ -6,11 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
-import { App } from 'aws-cdk-lib';
 import { buildSync } from 'esbuild';
 import { bundling, ReferralApiStack } from '../lib/referral-api-stack.js';
 import { type TableKey, tableEnvironment } from '../lib/tables.js';
 import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES, startDynamoDbLocal } from '../local/dynamodb-local.js';
+import { projectApp } from '../tests/support/cdk-app.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const IMPORT_RUNS = 31;
@@ -60,13 +60,19 @@ const record = (
 // 1. Bundles, as CDK builds them, and the SDK floor built with the same options.
 const buildBundles = () => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'bench-cdk-'));
-  const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
+  const app = projectApp({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
   const stack = new ReferralApiStack(app, 'Bench', { stage: 'bench' });
   const assembly = app.synth();
   const template = JSON.parse(readFileSync(path.join(assembly.directory, 'Bench.template.json'), 'utf8'));
-  const assetOf = (fn: typeof stack.rejectFunction) => {
+  /** The bundle CDK built for a function, and the environment the template gives it (references become names). */
+  const assetOf = (fn: typeof stack.rejectFunction): Bundle => {
     const id = stack.resolve(stack.getLogicalId(fn.node.defaultChild as never)) as string;
-    return path.join(assembly.directory, template.Resources[id].Metadata['aws:asset:path'], 'index.js');
+    const resource = template.Resources[id];
+    const variables = Object.entries(resource.Properties.Environment?.Variables ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : `bench-${name.toLowerCase()}`,
+    ]);
+    return { file: path.join(assembly.directory, resource.Metadata['aws:asset:path'], 'index.js'), env: Object.fromEntries(variables) };
   };
   const floorDir = path.join(outdir, 'floor');
   mkdirSync(floorDir);
@@ -81,28 +87,34 @@ const buildBundles = () => {
     external: bundling.externalModules,
     logLevel: 'error',
   });
-  return { reject: assetOf(stack.rejectFunction), authorizer: assetOf(stack.authorizerFunction), floor: path.join(floorDir, 'index.js') };
+  return {
+    reject: assetOf(stack.rejectFunction),
+    authorizer: assetOf(stack.authorizerFunction),
+    floor: { file: path.join(floorDir, 'index.js'), env: {} },
+  };
 };
 
-// 2. Cold-start proxy: time to require each bundle in a fresh Node process.
-const importTime = (file: string): number => {
+type Bundle = { file: string; env: Record<string, string> };
+
+// 2. Cold-start proxy: time to require each bundle in a fresh Node process, with exactly the environment the
+// template gives its function (NODE_OPTIONS included, or its absence) on top of what the Lambda runtime sets.
+const importTime = ({ file, env }: Bundle): number => {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-  const env = {
-    ...process.env,
-    REFERRALS_TABLE: 'referrals',
-    USAGE_TABLE: 'usage',
-    API_KEYS_TABLE: 'api-keys',
+  const runtime = {
+    PATH: process.env.PATH ?? '',
     AWS_REGION: LOCAL_REGION,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1024',
+    TZ: ':UTC',
+    LANG: 'en_US.UTF-8',
   };
-  return Number(execFileSync(process.execPath, ['-e', script], { env, encoding: 'utf8' }));
+  return Number(execFileSync(process.execPath, ['-e', script], { env: { ...runtime, ...env }, encoding: 'utf8' }));
 };
 
 const main = async () => {
   const started = Date.now();
   console.log('Building bundles as CDK does…');
   const bundles = buildBundles();
-  const size = (file: string) => statSync(file).size;
+  const size = (bundle: Bundle) => statSync(bundle.file).size;
   record('bundle size', 'reject function', size(bundles.reject), size(bundles.floor), 'bytes', '≤ 1.15 × SDK floor', 1.15);
   record('bundle size', 'authorizer', size(bundles.authorizer), size(bundles.floor), 'bytes', '≤ 1.15 × SDK floor', 1.15);
 
@@ -148,7 +160,7 @@ const measureRequestPath = async () => {
   const { createSeedWriter } = await import('../local/seed-writer.js');
   const { plans } = await import('../functions/billing/plans.js');
   const { startHttpServer } = await import('../local/http-server.js');
-  const { gatewayErrorResponse } = await import('../local/api-gateway.js');
+  const { gatewayErrorResponse } = await import('../functions/shared/gateway-responses.js');
 
   const db = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT });
   const seed = createSeedWriter(db, LOCAL_TABLE_NAMES);
@@ -173,7 +185,7 @@ const measureRequestPath = async () => {
   const unlimited = { ...plans, enterprise: { ...plans.enterprise, ratePerMinute: 1_000_000 } };
   const gateway = createApiGateway({
     authorizer: createAuthorizer(createAuthorizerDeps()),
-    reject: createReject({ ...createRejectDeps(), plans: unlimited }),
+    functions: { rejectReferral: createReject({ ...createRejectDeps(), plans: unlimited }) },
   });
   const bareCalls = async (id: string, n: number) => {
     const now = new Date();
@@ -270,7 +282,7 @@ const measureRequestPath = async () => {
   const functionDb = instrumentedClient();
   const counted = createApiGateway({
     authorizer: createAuthorizer(createAuthorizerDeps(process.env, authorizerDb.client)),
-    reject: createReject(createRejectDeps(process.env, functionDb.client)),
+    functions: { rejectReferral: createReject(createRejectDeps(process.env, functionDb.client)) },
   });
   const [rtOk, rtConflict, rtKeyed] = await seedAttributions('rt', 3);
   await seed.putAttribution({ id: 'rt-rewarded', status: 'rewarded' });
@@ -301,8 +313,7 @@ const measureRequestPath = async () => {
   const poolIds = await seedAttributions('tp', 12_000);
   const server = await startHttpServer(gateway, {
     port: 0,
-    tooLarge: () => gatewayErrorResponse('REQUEST_TOO_LARGE', 'bench'),
-    failed: () => gatewayErrorResponse('DEFAULT_5XX', 'bench'),
+    failed: () => gatewayErrorResponse('DEFAULT_5XX', 'bench', 500),
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

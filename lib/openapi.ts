@@ -5,9 +5,15 @@ import { type Plan, plans } from '../functions/billing/plans.js';
 import { AttributionSchema, RewardSchema } from '../functions/referrals/attribution.js';
 import { rejectReferralContract } from '../functions/reject-referral/contract.js';
 import type { RouteContract } from '../functions/shared/contract.js';
-import { EnvelopeSchema, ErrorEnvelopeSchema, gatewayErrors } from '../functions/shared/envelope.js';
+import { EnvelopeSchema, ErrorEnvelopeSchema } from '../functions/shared/envelope.js';
 import { ConflictContextSchema, LimitContextSchema, ValidationContextSchema } from '../functions/shared/error-contexts.js';
 import { type ErrorType, errorTypes } from '../functions/shared/error-types.js';
+import {
+  GatewayMessageSchema,
+  type GatewayResponseSpec,
+  type GatewayResponseType,
+  gatewayResponses,
+} from '../functions/shared/gateway-responses.js';
 
 export const contracts: RouteContract[] = [rejectReferralContract];
 
@@ -33,6 +39,7 @@ const SHARED_SCHEMAS = {
   'app.ValidationContext': ValidationContextSchema,
   'app.ConflictContext': ConflictContextSchema,
   'app.LimitContext': LimitContextSchema,
+  'aws.GatewayMessage': GatewayMessageSchema,
   'referrals.adminReferralAttributionRecordDoc': AttributionSchema,
   'referrals.adminReferralRewardRecordDoc': RewardSchema,
 };
@@ -76,18 +83,31 @@ const RATE_LIMIT_HEADERS: (keyof typeof HEADERS)[] = [
   'X-RateLimit-Reset',
 ];
 
-/** The error types API Gateway itself answers with, for any route. */
-const gatewayTypes = (): ErrorType[] => [...new Set(Object.values(gatewayErrors))];
+/** One way a route can fail: its status, its type, who answers it, and the `code` its envelope carries. */
+type ErrorEntry = { status: number; type: ErrorType; source: 'function' | GatewayResponseType; code: number };
+
+/** API Gateway's own answers, for any route; the 5xx fallback answers Lambda's refusals (500) and function errors (502). */
+const gatewayEntries = (): ErrorEntry[] =>
+  (Object.entries(gatewayResponses) as [GatewayResponseType, GatewayResponseSpec][]).flatMap(([kind, spec]) => {
+    const code = errorTypes[spec.type].status;
+    if (spec.status !== null) return [{ status: spec.status, type: spec.type, source: kind, code: spec.status }];
+    return kind === 'DEFAULT_5XX' ? [500, 502].map((status) => ({ status, type: spec.type, source: kind, code })) : [];
+  });
 
 /** The context each status's errors carry, where clients rely on its shape. */
 const CONTEXTS: Record<number, string> = { 400: 'app.ValidationContext', 409: 'app.ConflictContext', 429: 'app.LimitContext' };
 
-const errorResponse = (status: number, types: ErrorType[], fromFunction: boolean) => {
-  const lines = types.map((type) => {
-    const source = (Object.keys(gatewayErrors) as (keyof typeof gatewayErrors)[]).filter((kind) => gatewayErrors[kind] === type);
-    const by = fromFunction && !gatewayTypes().includes(type) ? '' : source.length ? ` (API Gateway: ${source.join(', ')})` : '';
-    return `- \`${type}\`${errorTypes[type].retryable ? ', retryable' : ''}: ${errorTypes[type].msg}${by}`;
-  });
+const errorResponse = (status: number, entries: ErrorEntry[]) => {
+  const fromFunction = entries.some((entry) => entry.source === 'function');
+  const lines = entries.map(
+    (entry) =>
+      `- \`${entry.type}\`${errorTypes[entry.type].retryable ? ', retryable' : ''}: ${errorTypes[entry.type].msg}` +
+      (entry.source === 'function'
+        ? ''
+        : ` (API Gateway: ${entry.source}${entry.code === status ? '' : `; its body says code ${entry.code}`})`),
+  );
+  const types = [...new Set(entries.map((entry) => entry.type))];
+  const codes = [...new Set(entries.map((entry) => entry.code))];
   return {
     description: `${errorTypes[types[0] as ErrorType].msg}\n\n${lines.join('\n')}`,
     headers: headerRefs([
@@ -103,7 +123,7 @@ const errorResponse = (status: number, types: ErrorType[], fromFunction: boolean
             {
               type: 'object',
               properties: {
-                code: { const: status },
+                code: codes.length === 1 ? { const: codes[0] } : { enum: codes },
                 error: {
                   type: 'object',
                   properties: { type: { enum: types }, ...(CONTEXTS[status] ? { context: ref(CONTEXTS[status]) } : {}) },
@@ -116,6 +136,21 @@ const errorResponse = (status: number, types: ErrorType[], fromFunction: boolean
     },
   };
 };
+
+/** Answers API Gateway sends in its own default form, outside the envelope. */
+const DEFAULT_FORM_RESPONSES = {
+  '413': 'Request Too Long: the payload is over 10 MB. AWS does not let this Gateway Response be customized, so it keeps its default body',
+  '414': 'Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes',
+  '431': "The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not)",
+};
+
+const defaultFormResponses = () =>
+  Object.fromEntries(
+    Object.entries(DEFAULT_FORM_RESPONSES).map(([status, description]) => [
+      status,
+      { description, content: { 'application/json': { schema: ref('aws.GatewayMessage') } } },
+    ]),
+  );
 
 const operation = (contract: RouteContract, definitions: Record<string, v.GenericSchema>) => {
   const parameters = [
@@ -138,22 +173,22 @@ const operation = (contract: RouteContract, definitions: Record<string, v.Generi
       schema: convert(schema, definitions),
     })),
   ];
-  const functionTypes = contract.errors;
-  const allTypes = [...new Set([...functionTypes, ...gatewayTypes()])];
-  const byStatus = new Map<number, ErrorType[]>();
-  for (const type of allTypes) byStatus.set(errorTypes[type].status, [...(byStatus.get(errorTypes[type].status) ?? []), type]);
-  const errors = Object.fromEntries(
-    [...byStatus.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([status, types]) => [
-        String(status),
-        errorResponse(
-          status,
-          types,
-          types.some((type) => functionTypes.includes(type)),
-        ),
-      ]),
-  );
+  const entries: ErrorEntry[] = [
+    ...contract.errors.map((type) => ({
+      status: errorTypes[type].status,
+      type,
+      source: 'function' as const,
+      code: errorTypes[type].status,
+    })),
+    ...gatewayEntries(),
+  ];
+  const byStatus = new Map<number, ErrorEntry[]>();
+  for (const entry of entries) byStatus.set(entry.status, [...(byStatus.get(entry.status) ?? []), entry]);
+  const errors = {
+    ...Object.fromEntries([...byStatus.entries()].map(([status, group]) => [String(status), errorResponse(status, group)])),
+    ...defaultFormResponses(),
+  };
+  const sortedErrors = Object.fromEntries(Object.entries(errors).sort(([a], [b]) => Number(a) - Number(b)));
   const success = contract.success;
   return {
     operationId: contract.operationId,
@@ -201,7 +236,7 @@ const operation = (contract: RouteContract, definitions: Record<string, v.Generi
           },
         },
       },
-      ...errors,
+      ...sortedErrors,
     },
   };
 };

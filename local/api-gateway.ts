@@ -1,4 +1,5 @@
-// Runs a request through the route, the REQUEST authorizer and the function as API Gateway (REST) does, with its Gateway Responses.
+// Runs a request through the web ACL, the route table, the REQUEST authorizer and the function as API Gateway (REST) does,
+// with its Gateway Responses and its documented limits. Each rule cites the AWS page it follows.
 import { randomUUID } from 'node:crypto';
 import type {
   APIGatewayAuthorizerResult,
@@ -7,12 +8,16 @@ import type {
   APIGatewayRequestAuthorizerEvent,
   Context,
 } from 'aws-lambda';
-import { errorEnvelope, type GatewayErrorKind, gatewayErrors, httpResponse } from '../functions/shared/envelope.js';
+import { type GatewayResponseType, gatewayErrorResponse, requestTooLargeResponse } from '../functions/shared/gateway-responses.js';
+import { type RouteName, routes } from '../functions/shared/routes.js';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from '../lib/runtime-settings.js';
+import { matchesArn } from './iam-arn.js';
 
 export type ApiRequest = {
   method: string;
-  /** Path without the query string. */
+  /** Path, with or without a query string. */
   path: string;
+  /** Header names as the client sent them; a list for a repeated header. */
   headers?: Record<string, string | string[] | undefined>;
   body?: string;
   isBase64Encoded?: boolean;
@@ -23,33 +28,58 @@ export type AuthorizerHandler = (event: APIGatewayRequestAuthorizerEvent, contex
 // Middy handlers type their context with what their middlewares add, and take an optional third argument.
 export type ProxyHandler = (event: APIGatewayProxyEvent, context: any, ...rest: any[]) => Promise<APIGatewayProxyResult>;
 
-export const REJECT_ROUTE = {
-  method: 'POST',
-  resource: '/api/v1/admin/referrals/{id}/reject',
-  pattern: /^\/api\/v1\/admin\/referrals\/([^/]+)\/reject\/?$/,
-} as const;
+export type GatewayOptions = {
+  /** The functions' configured timeout; a function that runs longer fails, which API Gateway answers with 502. */
+  functionTimeoutMs?: number;
+  /** API Gateway's integration timeout (29 s by default). */
+  integrationTimeoutMs?: number;
+};
 
 const STAGE = 'local';
 const ACCOUNT = '123456789012';
 const API_ID = 'localapi';
+const REGION = 'us-east-1';
+
+/** REST API quotas: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html */
+export const LIMITS = {
+  payloadBytes: 10 * 1024 * 1024,
+  /** "Total combined size of all header values". */
+  headerBytes: 10_240,
+  /** "Length, in characters, of the URL for a regional API". */
+  urlCharacters: 10_240,
+  /** An authorization-enabled method's ARN; longer gives 414 (api-gateway-lambda-authorizer-output.html). */
+  methodArnBytes: 1600,
+  /** Lambda's synchronous invocation payload, request and response: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
+  lambdaPayloadBytes: 6 * 1024 * 1024,
+  integrationTimeoutMs: 29_000,
+};
 
 export const lambdaContext = (functionName: string, awsRequestId: string = randomUUID()): Context => ({
   callbackWaitsForEmptyEventLoop: false,
   functionName,
   functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${functionName}`,
-  memoryLimitInMB: '1024',
+  invokedFunctionArn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${functionName}`,
+  memoryLimitInMB: String(FUNCTION_MEMORY_MB),
   awsRequestId,
   logGroupName: `/aws/lambda/${functionName}`,
   logStreamName: 'local',
-  getRemainingTimeInMillis: () => 10_000,
+  getRemainingTimeInMillis: () => FUNCTION_TIMEOUT_SECONDS * 1000,
   done: () => undefined,
   fail: () => undefined,
   succeed: () => undefined,
 });
 
-export const gatewayErrorResponse = (kind: GatewayErrorKind, requestId: string): APIGatewayProxyResult =>
-  httpResponse(errorEnvelope(requestId, gatewayErrors[kind]));
+/** A response API Gateway produced itself; every response carries API Gateway's own request id header too. */
+const fromGateway = (response: APIGatewayProxyResult, requestId: string): APIGatewayProxyResult => ({
+  ...response,
+  headers: { ...response.headers, 'x-amzn-RequestId': requestId },
+});
+
+const plainError = (statusCode: number, message: string): APIGatewayProxyResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ message }),
+});
 
 const splitHeaders = (headers: ApiRequest['headers'] = {}) => {
   const single: Record<string, string> = {};
@@ -59,25 +89,76 @@ const splitHeaders = (headers: ApiRequest['headers'] = {}) => {
     const values = Array.isArray(value) ? value : [value];
     if (values.length === 0) continue;
     multi[name] = values;
-    single[name] = values[values.length - 1]!;
+    single[name] = values[values.length - 1] as string;
   }
   return { single, multi };
 };
 
-const requestContext = (request: ApiRequest, requestId: string, path: string) => ({
+const headerBytes = (headers: ApiRequest['headers'] = {}): number =>
+  Object.entries(headers).reduce(
+    (total, [name, value]) =>
+      total + [value ?? []].flat().reduce((sum, item) => sum + Buffer.byteLength(name) + Buffer.byteLength(item), 0),
+    0,
+  );
+
+const parseQuery = (query: string) => {
+  if (query === '') return { single: null, multi: null };
+  const multi: Record<string, string[]> = {};
+  for (const [name, value] of new URLSearchParams(query)) multi[name] = [...(multi[name] ?? []), value];
+  const single = Object.fromEntries(Object.entries(multi).map(([name, values]) => [name, values[values.length - 1] as string]));
+  return { single, multi };
+};
+
+/** API Gateway hands path parameters to the integration percent-decoded; an undecodable value stays as sent. */
+const decodePathParameter = (raw: string): string => {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+};
+
+type RouteMatch = { name: RouteName; resource: string; pathParameters: Record<string, string> | null };
+
+const matchRoute = (method: string, path: string): RouteMatch | undefined => {
+  const segments = path.replace(/\/$/, '').split('/');
+  for (const [name, route] of Object.entries(routes) as [RouteName, (typeof routes)[RouteName]][]) {
+    if (route.method !== method) continue;
+    const template = route.resource.split('/');
+    if (template.length !== segments.length) continue;
+    const parameters: Record<string, string> = {};
+    const matches = template.every((part, index) => {
+      const segment = segments[index] as string;
+      const parameter = /^\{(.+)\}$/.exec(part)?.[1];
+      if (parameter) {
+        if (segment === '') return false;
+        parameters[parameter] = decodePathParameter(segment);
+        return true;
+      }
+      return part === segment;
+    });
+    if (matches) return { name, resource: route.resource, pathParameters: Object.keys(parameters).length ? parameters : null };
+  }
+  return undefined;
+};
+
+type Prepared = { request: ApiRequest; requestId: string; path: string; query: string; route: RouteMatch; methodArn: string };
+
+const requestContext = (prepared: Prepared) => ({
   accountId: ACCOUNT,
   apiId: API_ID,
-  authorizer: undefined as unknown as APIGatewayProxyEvent['requestContext']['authorizer'],
-  httpMethod: request.method,
-  path: `/${STAGE}${path}`,
+  authorizer: null as unknown as APIGatewayProxyEvent['requestContext']['authorizer'],
+  domainName: `${API_ID}.execute-api.${REGION}.amazonaws.com`,
+  httpMethod: prepared.request.method,
+  path: `/${STAGE}${prepared.path}`,
   protocol: 'HTTP/1.1',
-  requestId,
+  requestId: prepared.requestId,
   requestTimeEpoch: Date.now(),
   resourceId: 'local',
-  resourcePath: REJECT_ROUTE.resource,
+  resourcePath: prepared.route.resource,
   stage: STAGE,
   identity: {
-    sourceIp: request.sourceIp ?? '127.0.0.1',
+    sourceIp: prepared.request.sourceIp ?? '127.0.0.1',
     userAgent: null,
     accessKey: null,
     accountId: null,
@@ -95,79 +176,171 @@ const requestContext = (request: ApiRequest, requestId: string, path: string) =>
   },
 });
 
-/** What the authorizer event and the proxy event share: the route, the path parameter and the headers. */
-const routeFields = (request: ApiRequest, id: string) => {
-  const { single, multi } = splitHeaders(request.headers);
+/** What the authorizer event and the proxy event share: the route, the parameters and the headers as sent. */
+const routeFields = (prepared: Prepared) => {
+  const headers = splitHeaders(prepared.request.headers);
+  const query = parseQuery(prepared.query);
   return {
-    resource: REJECT_ROUTE.resource,
-    path: request.path,
-    httpMethod: request.method,
-    headers: single,
-    multiValueHeaders: multi,
-    pathParameters: { id },
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
+    resource: prepared.route.resource,
+    path: prepared.path,
+    httpMethod: prepared.request.method,
+    headers: headers.single,
+    multiValueHeaders: headers.multi,
+    pathParameters: prepared.route.pathParameters,
+    queryStringParameters: query.single,
+    multiValueQueryStringParameters: query.multi,
     stageVariables: null,
   };
 };
 
-/** The REQUEST authorizer event API Gateway sends for this request. */
-export const authorizerEvent = (request: ApiRequest, requestId: string, id: string): APIGatewayRequestAuthorizerEvent => ({
+/** The REQUEST authorizer event: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-input.html */
+const authorizerEvent = (prepared: Prepared): APIGatewayRequestAuthorizerEvent => ({
   type: 'REQUEST',
-  methodArn: `arn:aws:execute-api:us-east-1:${ACCOUNT}:${API_ID}/${STAGE}/${request.method}${request.path}`,
-  ...routeFields(request, id),
-  requestContext: requestContext(request, requestId, request.path) as APIGatewayRequestAuthorizerEvent['requestContext'],
+  methodArn: prepared.methodArn,
+  ...routeFields(prepared),
+  requestContext: requestContext(prepared) as APIGatewayRequestAuthorizerEvent['requestContext'],
 });
 
-/** The proxy integration event the function receives once the authorizer admitted the caller. */
-export const proxyEvent = (
-  request: ApiRequest,
-  requestId: string,
-  id: string,
-  authorizer: Record<string, unknown> | null,
-): APIGatewayProxyEvent => ({
-  ...routeFields(request, id),
-  body: request.body ?? null,
-  isBase64Encoded: request.isBase64Encoded ?? false,
-  requestContext: { ...requestContext(request, requestId, request.path), authorizer } as APIGatewayProxyEvent['requestContext'],
+/** The Lambda proxy event: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html */
+const proxyEvent = (prepared: Prepared, authorizer: Record<string, unknown>): APIGatewayProxyEvent => ({
+  ...routeFields(prepared),
+  body: prepared.request.body ?? null,
+  isBase64Encoded: prepared.request.isBase64Encoded ?? false,
+  requestContext: { ...requestContext(prepared), authorizer } as APIGatewayProxyEvent['requestContext'],
 });
 
-const isAllowed = (result: APIGatewayAuthorizerResult): boolean => {
-  const statements = result.policyDocument?.Statement ?? [];
-  return statements.length > 0 && statements.every((statement) => statement.Effect === 'Allow');
+type Statement = { Effect?: unknown; Action?: unknown; Resource?: unknown };
+
+/**
+ * The authorizer's output must hold a principalId and a policy document; context values may only be strings,
+ * numbers or booleans ("you cannot set a JSON object or array as a valid value of any key in the context map",
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html).
+ * Anything else is an AUTHORIZER_CONFIGURATION_ERROR.
+ */
+const readAuthorizerOutput = (
+  output: unknown,
+): { principalId: string; statements: Statement[]; context: Record<string, string> } | undefined => {
+  if (typeof output !== 'object' || output === null) return undefined;
+  const { principalId, policyDocument, context } = output as APIGatewayAuthorizerResult;
+  if (typeof principalId !== 'string' || typeof policyDocument !== 'object' || policyDocument === null) return undefined;
+  const statements = (policyDocument as { Statement?: unknown }).Statement;
+  if (!Array.isArray(statements) || statements.length === 0) return undefined;
+  const values = Object.entries(context ?? {});
+  if (!values.every(([, value]) => ['string', 'number', 'boolean'].includes(typeof value))) return undefined;
+  return { principalId, statements, context: Object.fromEntries(values.map(([key, value]) => [key, String(value)])) };
 };
 
-/** API Gateway hands the authorizer context to the integration with every value as a string. */
-const stringifyContext = (result: APIGatewayAuthorizerResult): Record<string, string> => ({
-  principalId: result.principalId,
-  ...Object.fromEntries(Object.entries(result.context ?? {}).map(([key, value]) => [key, String(value)])),
-});
+const listOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
 
-export const createApiGateway =
-  (handlers: { authorizer: AuthorizerHandler; reject: ProxyHandler }) =>
-  async (request: ApiRequest): Promise<APIGatewayProxyResult> => {
-    const requestId = randomUUID();
-    const match = REJECT_ROUTE.pattern.exec(request.path);
-    if (!match || request.method !== REJECT_ROUTE.method) return gatewayErrorResponse('MISSING_AUTHENTICATION_TOKEN', requestId);
-    const id = match[1]!;
+/**
+ * IAM evaluation of the returned policy against the method ARN: an explicit Deny wins, then an Allow, else denied.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-control-access-using-iam-policies-to-invoke-api.html
+ */
+export const policyAllows = (statements: Statement[], methodArn: string): boolean => {
+  const applies = (statement: Statement) =>
+    listOf(statement.Action).some((action) => ['execute-api:Invoke', 'execute-api:*', '*'].includes(action)) &&
+    listOf(statement.Resource).some((resource) => matchesArn(resource, methodArn));
+  if (statements.some((statement) => statement.Effect === 'Deny' && applies(statement))) return false;
+  return statements.some((statement) => statement.Effect === 'Allow' && applies(statement));
+};
 
-    let authorization: APIGatewayAuthorizerResult;
+/** A Lambda proxy response API Gateway can use; anything else is a 502 ("Malformed Lambda proxy response"). */
+const isWellFormedResult = (result: unknown): result is APIGatewayProxyResult => {
+  if (typeof result !== 'object' || result === null) return false;
+  const { statusCode, headers, body, multiValueHeaders } = result as Record<string, unknown>;
+  const isStringMap = (map: unknown, item: (value: unknown) => boolean) =>
+    map === undefined || (typeof map === 'object' && map !== null && Object.values(map).every(item));
+  return (
+    Number.isInteger(statusCode) &&
+    (body === undefined || typeof body === 'string') &&
+    isStringMap(headers, (value) => ['string', 'number', 'boolean'].includes(typeof value)) &&
+    isStringMap(multiValueHeaders, (value) => Array.isArray(value))
+  );
+};
+
+class Timeout extends Error {}
+
+const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Timeout()), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+};
+
+export type GatewayHandlers = { authorizer: AuthorizerHandler; functions: Partial<Record<RouteName, ProxyHandler>> };
+
+export const createApiGateway = (handlers: GatewayHandlers, options: GatewayOptions = {}) => {
+  const functionTimeoutMs = options.functionTimeoutMs ?? FUNCTION_TIMEOUT_SECONDS * 1000;
+  const integrationTimeoutMs = options.integrationTimeoutMs ?? LIMITS.integrationTimeoutMs;
+
+  const invoke = async <T>(
+    run: () => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false; timedOut: 'function' | 'integration' | false; error?: unknown }> => {
     try {
-      authorization = await handlers.authorizer(authorizerEvent(request, requestId, id), lambdaContext('authorizer'));
+      const limit = Math.min(functionTimeoutMs, integrationTimeoutMs);
+      return { ok: true, value: await withTimeout(run(), limit) };
     } catch (error) {
-      const unauthorized = error instanceof Error && error.message === 'Unauthorized';
-      return gatewayErrorResponse(unauthorized ? 'UNAUTHORIZED' : 'AUTHORIZER_FAILURE', requestId);
-    }
-    if (!isAllowed(authorization)) return gatewayErrorResponse('ACCESS_DENIED', requestId);
-
-    try {
-      const result = await handlers.reject(
-        proxyEvent(request, requestId, id, stringifyContext(authorization)),
-        lambdaContext('reject-referral'),
-      );
-      return result;
-    } catch {
-      // An unhandled function error is a 502 at API Gateway; the envelope keeps it readable.
-      return gatewayErrorResponse('DEFAULT_5XX', requestId);
+      if (error instanceof Timeout) return { ok: false, timedOut: functionTimeoutMs <= integrationTimeoutMs ? 'function' : 'integration' };
+      return { ok: false, timedOut: false, error };
     }
   };
+
+  return async (request: ApiRequest): Promise<APIGatewayProxyResult> => {
+    const requestId = randomUUID();
+    const gatewayError = (kind: GatewayResponseType, status?: number) =>
+      fromGateway(gatewayErrorResponse(kind, requestId, status), requestId);
+    const [path = '/', query = ''] = request.path.split(/\?(.*)/s);
+    const bodyBytes = request.body === undefined ? 0 : Buffer.byteLength(request.body, request.isBase64Encoded ? 'base64' : 'utf8');
+
+    if (bodyBytes > LIMITS.payloadBytes) return fromGateway(requestTooLargeResponse(), requestId);
+    if (request.path.length > LIMITS.urlCharacters) return fromGateway(plainError(414, 'Request URI too long'), requestId);
+    // The header quota's answer is not documented; 431 is HTTP's status for it.
+    if (headerBytes(request.headers) > LIMITS.headerBytes)
+      return fromGateway(plainError(431, 'Request Header Fields Too Large'), requestId);
+    // The stack's web ACL blocks bodies over the functions' limit (a size rule with oversize handling MATCH);
+    // API Gateway then answers with its WAF_FILTERED Gateway Response.
+    if (bodyBytes > MAX_REQUEST_BODY_BYTES) return gatewayError('WAF_FILTERED');
+
+    const route = matchRoute(request.method, path);
+    const handler = route ? handlers.functions[route.name] : undefined;
+    if (!route || !handler) return gatewayError('MISSING_AUTHENTICATION_TOKEN');
+    const methodArn = `arn:aws:execute-api:${REGION}:${ACCOUNT}:${API_ID}/${STAGE}/${request.method}${path}`;
+    if (Buffer.byteLength(methodArn) > LIMITS.methodArnBytes) return fromGateway(plainError(414, 'Request URI too long'), requestId);
+    const prepared: Prepared = { request, requestId, path, query, route, methodArn };
+
+    const authorized = await invoke(() => handlers.authorizer(authorizerEvent(prepared), lambdaContext('authorizer')));
+    if (!authorized.ok) {
+      // Only exactly "Unauthorized" is a 401; any other failure of the authorizer is a 500.
+      const unauthorized = authorized.error instanceof Error && authorized.error.message === 'Unauthorized';
+      return gatewayError(unauthorized ? 'UNAUTHORIZED' : 'AUTHORIZER_CONFIGURATION_ERROR');
+    }
+    const output = readAuthorizerOutput(authorized.value);
+    if (!output) return gatewayError('AUTHORIZER_CONFIGURATION_ERROR');
+    if (!policyAllows(output.statements, methodArn)) return gatewayError('ACCESS_DENIED');
+
+    const event = proxyEvent(prepared, { principalId: output.principalId, ...output.context });
+    // Lambda refuses an invocation over its payload limit; API Gateway answers a refused invocation with 500.
+    if (Buffer.byteLength(JSON.stringify(event)) > LIMITS.lambdaPayloadBytes) return gatewayError('DEFAULT_5XX', 500);
+    const result = await invoke(() => handler(event, lambdaContext(route.name)));
+    if (!result.ok) {
+      if (result.timedOut === 'integration') return gatewayError('INTEGRATION_TIMEOUT');
+      // A function error (a throw, or its own timeout) is a 502: https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html
+      return gatewayError('DEFAULT_5XX', 502);
+    }
+    if (!isWellFormedResult(result.value) || Buffer.byteLength(JSON.stringify(result.value)) > LIMITS.lambdaPayloadBytes) {
+      return gatewayError('DEFAULT_5XX', 502);
+    }
+    const response = result.value;
+    return {
+      statusCode: response.statusCode,
+      headers: { ...response.headers, 'x-amzn-RequestId': requestId },
+      ...(response.multiValueHeaders ? { multiValueHeaders: response.multiValueHeaders } : {}),
+      body: response.body ?? '',
+      ...(response.isBase64Encoded ? { isBase64Encoded: true } : {}),
+    };
+  };
+};
+
+export type ApiGateway = ReturnType<typeof createApiGateway>;

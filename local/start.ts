@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createApiGateway, gatewayErrorResponse } from './api-gateway.js';
+import { gatewayErrorResponse } from '../functions/shared/gateway-responses.js';
+import { createApiGateway } from './api-gateway.js';
 import { signConsoleToken } from './console-jwks.js';
 import { startHttpServer } from './http-server.js';
 import { prepareLocalRuntime } from './local-runtime.js';
@@ -35,10 +36,9 @@ const main = async () => {
       import('../functions/authorizer/handler.js'),
       import('../functions/reject-referral/handler.js'),
     ]);
-    server = await startHttpServer(createApiGateway({ authorizer, reject }), {
+    server = await startHttpServer(createApiGateway({ authorizer, functions: { rejectReferral: reject } }), {
       port,
-      tooLarge: () => gatewayErrorResponse('REQUEST_TOO_LARGE', randomUUID()),
-      failed: () => gatewayErrorResponse('DEFAULT_5XX', randomUUID()),
+      failed: () => gatewayErrorResponse('DEFAULT_5XX', randomUUID(), 500),
       documents: { '/openapi.json': await readFile(OPENAPI_FILE, 'utf8') },
     });
   } catch (error) {

@@ -1,7 +1,6 @@
 // Lambda REQUEST authorizer: admits admins with their principal in the context, denies other callers (403), refuses the rest (401).
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent, Context } from 'aws-lambda';
 import type { Authenticator } from '../auth/authenticate.js';
@@ -15,6 +14,8 @@ export const UNAUTHORIZED = 'Unauthorized';
 
 /** The metric the authorizer alarm watches: failures other than refusing a caller (a 401 is not one). */
 export const AUTHORIZER_FAILURE_METRIC = 'AuthorizerFailures';
+/** Callers refused with 401 or 403, for the dashboard. */
+export const AUTHORIZER_REFUSAL_METRIC = 'AuthorizerRefusals';
 
 export const createHandler = (authenticate: Authenticator, { logger, metrics }: Observability = createObservability()) => {
   const authorize = async (event: APIGatewayRequestAuthorizerEvent, _context: Context): Promise<APIGatewayAuthorizerResult> => {
@@ -37,16 +38,22 @@ export const createHandler = (authenticate: Authenticator, { logger, metrics }: 
           context: toAuthorizerContext(decision.principal),
         };
       case 'deny':
+        metrics.addMetric(AUTHORIZER_REFUSAL_METRIC, MetricUnit.Count, 1);
         logger.info('caller is not an admin', { subject_id: decision.subject });
         return accessPolicy(decision.subject, 'Deny', event.methodArn);
       case 'unauthenticated':
+        metrics.addMetric(AUTHORIZER_REFUSAL_METRIC, MetricUnit.Count, 1);
         logger.info('caller not authenticated', { reason: decision.reason });
         throw new Error(UNAUTHORIZED);
     }
   };
+  // Metrics are flushed only when there are some: an admitted caller emits none, and an empty flush logs a warning.
+  const flushMetrics = () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  };
   return middy(authorize)
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics));
+    .use({ after: flushMetrics, onError: flushMetrics });
 };
 
 export const handler = createHandler(createAuthorizerDeps());

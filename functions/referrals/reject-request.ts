@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { AttributionIdSchema } from './attribution.js';
 
-export const MAX_BODY_BYTES = 16 * 1024;
+export { MAX_BODY_BYTES } from '../shared/request-limits.js';
 
 export const ReasonSchema = v.pipe(
   v.string('reason must be a string'),

@@ -1,5 +1,6 @@
 // POST /api/v1/admin/referrals/{id}/reject: middy wiring around the reject use case.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
@@ -36,6 +37,8 @@ export const createHandler = (deps: RejectHandlerDeps, { logger, metrics } = cre
         requestId,
         admission: context.admission,
       });
+      // A replay charges nothing.
+      if (!result.replayed) metrics.addMetric('ChargedCredits', MetricUnit.Count, routes.rejectReferral.credits);
       return presentRejection(requestId, result);
     });
 

@@ -25,6 +25,8 @@ export const CommonConfigSchema = v.object({
   DYNAMODB_ENDPOINT: v.pipe(optionalVariable, v.union([v.undefined(), v.pipe(v.string(), v.url('must be a URL'))])),
   POWERTOOLS_SERVICE_NAME: v.optional(v.string(), 'referrals-admin'),
   POWERTOOLS_METRICS_NAMESPACE: v.optional(v.string(), 'ReferralsAdmin'),
+  /** The deployment stage; a dimension of every metric, so that stages sharing an account keep apart. */
+  STAGE: v.optional(v.pipe(v.string(), v.nonEmpty()), 'local'),
 });
 export type CommonConfig = v.InferOutput<typeof CommonConfigSchema>;
 

@@ -103,20 +103,3 @@ export const successResponse = (
   headers: { ...headers, ...jsonHeaders(requestId) },
   body: JSON.stringify(successEnvelope(result.requestId, result.data, statusCode)),
 });
-
-/** The errors API Gateway itself answers (Gateway Responses), rendered identically by the stack and the local API. */
-export const gatewayErrors = {
-  UNAUTHORIZED: 'unauthorized',
-  ACCESS_DENIED: 'forbidden',
-  MISSING_AUTHENTICATION_TOKEN: 'route_not_found',
-  AUTHORIZER_FAILURE: 'dependency_unavailable',
-  AUTHORIZER_CONFIGURATION_ERROR: 'internal',
-  THROTTLED: 'rate_limited',
-  QUOTA_EXCEEDED: 'rate_limited',
-  REQUEST_TOO_LARGE: 'payload_too_large',
-  INTEGRATION_TIMEOUT: 'gateway_timeout',
-  DEFAULT_4XX: 'invalid_request',
-  DEFAULT_5XX: 'internal',
-} as const satisfies Record<string, ErrorType>;
-
-export type GatewayErrorKind = keyof typeof gatewayErrors;

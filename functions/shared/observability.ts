@@ -7,7 +7,11 @@ export const createObservability = (env: NodeJS.ProcessEnv = process.env) => {
   const config = readCommonConfig(env);
   return {
     logger: new Logger({ serviceName: config.POWERTOOLS_SERVICE_NAME }),
-    metrics: new Metrics({ namespace: config.POWERTOOLS_METRICS_NAMESPACE, serviceName: config.POWERTOOLS_SERVICE_NAME }),
+    metrics: new Metrics({
+      namespace: config.POWERTOOLS_METRICS_NAMESPACE,
+      serviceName: config.POWERTOOLS_SERVICE_NAME,
+      defaultDimensions: { stage: config.STAGE },
+    }),
   };
 };
 

@@ -1,11 +1,13 @@
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gatewayResponses } from '../../functions/shared/gateway-responses.js';
 import { ReferralApiStack } from '../../lib/referral-api-stack.js';
+import { CDK_CONTEXT, projectApp } from '../support/cdk-app.js';
 
-const synth = (stage: string) => {
-  const app = new App();
+const synth = (stage: string, extra: { alarmEmail?: string; context?: Record<string, unknown> } = {}) => {
+  const app = projectApp(extra.context ? { context: extra.context } : {});
   const stack = new ReferralApiStack(app, `Test-${stage}`, {
+    ...(extra.alarmEmail ? { alarmEmail: extra.alarmEmail } : {}),
     stage,
     adminJwt: {
       jwksUrl: 'https://console.example.com/.well-known/jwks.json',
@@ -83,7 +85,7 @@ describe('ReferralApiStack', () => {
   it('grants each function only the table actions it uses', () => {
     const { template, stack } = dev;
     const roleOf = (fn: typeof stack.rejectFunction) => stack.getLogicalId(fn.role!.node.defaultChild as any);
-    const logActions = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+    const logActions = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
     expect(policyActionsOf(template, roleOf(stack.rejectFunction)).sort()).toEqual(
       ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:UpdateItem', ...logActions].sort(),
     );
@@ -114,10 +116,178 @@ describe('ReferralApiStack', () => {
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
   });
 
-  it('keeps and protects the tables in production', () => {
+  it('keeps and protects the tables, and keeps every log group, in production only', () => {
     const { template } = synth('prod');
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
     template.allResourcesProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
+    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(3);
+    template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
+    dev.template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
+  }, 120_000);
+
+  it('loads the functions as fast as they can: no source-map flag, and the stage in their environment', () => {
+    const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')) as any[];
+    expect(functions).toHaveLength(2);
+    for (const fn of functions) {
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
+      expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin' });
+      expect(fn.Properties).toMatchObject({ Timeout: 10, MemorySize: 1024, Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    }
+  });
+
+  it('gives every Gateway Response type its true status, the envelope and the x-request-id header', () => {
+    const { template } = dev;
+    const responses = Object.values(template.findResources('AWS::ApiGateway::GatewayResponse')) as any[];
+    const byType = Object.fromEntries(responses.map((response) => [response.Properties.ResponseType, response.Properties]));
+    expect(Object.keys(byType).sort()).toEqual(Object.keys(gatewayResponses).sort());
+    expect(byType).not.toHaveProperty('REQUEST_TOO_LARGE');
+    for (const [kind, spec] of Object.entries(gatewayResponses)) {
+      const properties = byType[kind];
+      expect(properties.StatusCode, kind).toBe(spec.status === null ? undefined : String(spec.status));
+      expect(properties.ResponseParameters).toEqual({
+        'gatewayresponse.header.content-type': "'application/json'",
+        'gatewayresponse.header.x-request-id': 'context.requestId',
+      });
+      expect(JSON.parse(properties.ResponseTemplates['application/json'])).toMatchObject({
+        error: { type: spec.type },
+        request_id: '$context.requestId',
+      });
+    }
+    for (const kind of ['WAF_FILTERED', 'RESOURCE_NOT_FOUND', 'INTEGRATION_FAILURE', 'INTEGRATION_TIMEOUT', 'API_CONFIGURATION_ERROR'])
+      expect(byType).toHaveProperty(kind);
+    const retryable = (kind: string) => JSON.parse(byType[kind].ResponseTemplates['application/json']).error.retryable;
+    for (const kind of ['AUTHORIZER_CONFIGURATION_ERROR', 'AUTHORIZER_FAILURE', 'DEFAULT_5XX', 'THROTTLED', 'INTEGRATION_TIMEOUT'])
+      expect(retryable(kind), kind).toBe(true);
+    expect(JSON.parse(byType.AUTHORIZER_CONFIGURATION_ERROR.ResponseTemplates['application/json'])).toMatchObject({
+      code: 500,
+      error: { type: 'dependency_unavailable' },
+    });
+  });
+
+  it('puts a web ACL on the stage that blocks bodies over 16 KB, inspected or not', () => {
+    const { template } = dev;
+    template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      DefaultAction: { Allow: {} },
+      Rules: [
+        Match.objectLike({
+          Action: { Block: {} },
+          Statement: {
+            SizeConstraintStatement: {
+              FieldToMatch: { Body: { OversizeHandling: 'MATCH' } },
+              ComparisonOperator: 'GT',
+              Size: 16 * 1024,
+              TextTransformations: Match.anyValue(),
+            },
+          },
+        }),
+      ],
+    });
+    template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      ResourceArn: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([':apigateway:', '::/restapis/'])]) }),
+    });
+  });
+
+  it('names the API per stage and alarms on its own ApiName and Stage', () => {
+    const { template } = dev;
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', { Name: 'referrals-admin-dev' });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: '5XXError',
+      Dimensions: Match.arrayWith([
+        { Name: 'ApiName', Value: 'referrals-admin-dev' },
+        { Name: 'Stage', Value: Match.anyValue() },
+      ]),
+    });
+  });
+
+  it('alarms on authorizer failures, not on its Lambda Errors (which every 401 counts)', () => {
+    const { template, stack } = dev;
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'ReferralsAdmin',
+      MetricName: 'AuthorizerFailures',
+      Dimensions: Match.arrayWith([
+        { Name: 'service', Value: 'referrals-admin' },
+        { Name: 'stage', Value: 'dev' },
+      ]),
+    });
+    const authorizerName = { Ref: stack.getLogicalId(stack.authorizerFunction.node.defaultChild as any) };
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as any[];
+    const onAuthorizer = alarms.filter((alarm) =>
+      JSON.stringify(alarm.Properties.Dimensions ?? []).includes(JSON.stringify(authorizerName)),
+    );
+    expect(onAuthorizer.map((alarm) => alarm.Properties.MetricName)).toEqual(['Throttles']);
+  });
+
+  it('notifies an SNS topic from every alarm, and subscribes alarmEmail when given', () => {
+    const { template } = synth('dev', { alarmEmail: 'oncall@example.com' });
+    const topic = Object.keys(template.findResources('AWS::SNS::Topic'))[0];
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as any[];
+    expect(alarms.length).toBeGreaterThanOrEqual(5);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic }]);
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'oncall@example.com',
+      TopicArn: { Ref: topic },
+    });
+    dev.template.resourceCountIs('AWS::SNS::Subscription', 0);
+  }, 120_000);
+
+  it('shows a dashboard per stage with traffic, latency, outcomes, refusals, credits and DynamoDB health', () => {
+    const { template } = dev;
+    const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as any[];
+    expect(dashboards).toHaveLength(1);
+    expect(dashboards[0].Properties.DashboardName).toBe('referrals-admin-dev');
+    const body = JSON.stringify(dashboards[0].Properties.DashboardBody);
+    for (const metric of [
+      '5XXError',
+      '4XXError',
+      'Count',
+      'Latency',
+      'IntegrationLatency',
+      'Duration',
+      'AuthorizerRefusals',
+      'AuthorizerFailures',
+      'Rejections',
+      'Conflicts',
+      'LimitHits',
+      'ChargedCredits',
+      'WriteThrottleEvents',
+      'TransactionConflict',
+      'p99',
+    ]) {
+      expect(body, metric).toContain(metric);
+    }
+  });
+
+  it('traces the stage and the functions with X-Ray, and logs why requests fail', () => {
+    const { template } = dev;
+    const stage = Object.values(template.findResources('AWS::ApiGateway::Stage'))[0] as any;
+    expect(stage.Properties.TracingEnabled).toBe(true);
+    const format = JSON.parse(stage.Properties.AccessLogSetting.Format);
+    for (const variable of [
+      '$context.authorizer.error',
+      '$context.error.responseType',
+      '$context.integrationErrorMessage',
+      '$context.authorizer.principalId',
+      '$context.authorizer.latency',
+      '$context.integrationLatency',
+      '$context.responseLatency',
+    ]) {
+      expect(Object.values(format)).toContain(variable);
+    }
+    expect(JSON.stringify(format)).not.toMatch(/identity\.(caller|user)\b/);
+  });
+
+  it('outputs the base URL and every table name', () => {
+    const outputs = dev.template.toJSON().Outputs;
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'ReferralsTableName', 'ApiKeysTableName', 'UsageTableName']));
+  });
+
+  it('redeploys the API when the authorizer changes (the deployment logical id covers it)', () => {
+    expect(CDK_CONTEXT['@aws-cdk/aws-apigateway:authorizerChangeDeploymentLogicalId']).toBe(true);
+    const deploymentId = (template: Template) => Object.keys(template.findResources('AWS::ApiGateway::Deployment'))[0];
+    const without = synth('dev', { context: { '@aws-cdk/aws-apigateway:authorizerChangeDeploymentLogicalId': false } });
+    expect(deploymentId(dev.template)).not.toBe(deploymentId(without.template));
   }, 120_000);
 
   it('answers 401 and 403 from API Gateway in the response envelope', () => {
@@ -144,13 +314,12 @@ describe('ReferralApiStack', () => {
     });
   });
 
-  it('logs access and throttles the stage, and alarms on 5xx and throttles', () => {
+  it('logs access and throttles the stage, and alarms on throttles', () => {
     const { template } = dev;
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }),
       MethodSettings: Match.arrayWith([Match.objectLike({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 })]),
     });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5XXError' });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Throttles' });
   });
 });

@@ -30,7 +30,9 @@ describe('observability', () => {
     const { createApiGateway } = await import('../../local/api-gateway.js');
     const gateway = createApiGateway({
       authorizer,
-      reject: createHandler({ ...createRejectDeps(), plans: { ...plans, starter: { ...plans.starter, ratePerMinute: 1 } } }),
+      functions: {
+        rejectReferral: createHandler({ ...createRejectDeps(), plans: { ...plans, starter: { ...plans.starter, ratePerMinute: 1 } } }),
+      },
     });
     send = async (id, key) =>
       (await gateway({ method: 'POST', path: `/api/v1/admin/referrals/${id}/reject`, headers: { 'x-api-key': key } })).statusCode;
@@ -41,7 +43,7 @@ describe('observability', () => {
     process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   });
 
-  it('counts rejections, conflicts, limit hits and refusals as embedded metrics', async () => {
+  it('counts rejections, charged credits, conflicts, limit hits and refusals, and the authorizer its refusals, as embedded metrics', async () => {
     const admin = await givenApiKey({ plan: 'starter' });
     const other = await givenApiKey({ plan: 'pro' });
     const held = await givenAttribution();
@@ -51,7 +53,8 @@ describe('observability', () => {
     expect(await send(held.id, admin.key)).toBe(429);
     expect(await send(rewarded.id, other.key)).toBe(409);
     expect(await send('no-such-referral', other.key)).toBe(404);
+    expect(await send(held.id, `ck_${'z'.repeat(24)}`)).toBe(401);
 
-    expect(emittedMetrics()).toEqual(['Rejections', 'LimitHits', 'Conflicts', 'Refusals']);
+    expect(emittedMetrics()).toEqual(['ChargedCredits', 'Rejections', 'LimitHits', 'Conflicts', 'Refusals', 'AuthorizerRefusals']);
   });
 });

@@ -28,13 +28,18 @@ export const checkedGateway = (handlers: Parameters<typeof createApiGateway>[0])
   };
 };
 
-export const api = checkedGateway({ authorizer, reject });
+export const api = checkedGateway({ authorizer, functions: { rejectReferral: reject } });
 
 /** The same gateway and handlers, with a plan table a test shrinks to reach its limits quickly (and, optionally, its own logger). */
 export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, observability?: Observability) =>
   checkedGateway({
     authorizer: observability ? createAuthorizerHandler(createAuthorizerDeps(), observability) : authorizer,
-    reject: createRejectHandler({ ...createRejectDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) }, observability),
+    functions: {
+      rejectReferral: createRejectHandler(
+        { ...createRejectDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) },
+        observability,
+      ),
+    },
   });
 
 export type ApiResult = { status: number; headers: Record<string, string>; body: any };
@@ -58,5 +63,5 @@ export const withKey = (key: string) => ({ 'x-api-key': key });
 export const apiOnClients = (clients: { authorizer: DynamoDBDocumentClient; reject: DynamoDBDocumentClient }) =>
   checkedGateway({
     authorizer: createAuthorizerHandler(createAuthorizerDeps(process.env, clients.authorizer)),
-    reject: createRejectHandler(createRejectDeps(process.env, clients.reject)),
+    functions: { rejectReferral: createRejectHandler(createRejectDeps(process.env, clients.reject)) },
   });

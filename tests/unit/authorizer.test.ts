@@ -3,7 +3,8 @@ import { errors } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
 import { isKeySetUnavailable } from '../../functions/adapters/jwt-verifier.js';
 import type { AuthDecision } from '../../functions/auth/authenticate.js';
-import { AUTHORIZER_FAILURE_METRIC, createHandler, UNAUTHORIZED } from '../../functions/authorizer/handler.js';
+import { AUTHORIZER_FAILURE_METRIC, AUTHORIZER_REFUSAL_METRIC, createHandler, UNAUTHORIZED } from '../../functions/authorizer/handler.js';
+import { stageWildcard } from '../../functions/authorizer/policy.js';
 import { ApiError } from '../../functions/shared/api-error.js';
 import { createObservability } from '../../functions/shared/observability.js';
 import { context } from '../support/lambda.js';
@@ -34,8 +35,16 @@ describe('the authorizer handler', () => {
     const { invoke } = authorize(async () => ({ effect: 'allow', principal }));
     const result = await invoke();
     expect(result.principalId).toBe('key_1');
-    expect(result.policyDocument.Statement).toEqual([{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: event.methodArn }]);
+    // The whole stage, not the method ARN: a resource is limited to 512 characters, and no route is singled out.
+    expect(result.policyDocument.Statement).toEqual([
+      { Action: 'execute-api:Invoke', Effect: 'Allow', Resource: 'arn:aws:execute-api:us-east-1:1:api/dev/*' },
+    ]);
     expect(result.context).toEqual({ userId: 'u', subjectId: 'key_1', plan: 'pro', authMethod: 'api_key', overageEnabled: 'true' });
+  });
+
+  it('keeps the policy resource short whatever the path', () => {
+    const long = `arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/prod/POST/api/v1/admin/referrals/${'a'.repeat(2000)}/reject`;
+    expect(stageWildcard(long)).toBe('arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/prod/*');
   });
 
   it('denies a caller who is not an admin', async () => {
@@ -49,7 +58,8 @@ describe('the authorizer handler', () => {
   it('throws exactly "Unauthorized" for an unauthenticated caller, without counting a failure', async () => {
     const { observed, invoke } = authorize(async () => ({ effect: 'unauthenticated', reason: 'no credentials' }));
     await expect(invoke()).rejects.toThrow(new Error(UNAUTHORIZED));
-    expect(observed.metrics).not.toHaveBeenCalled();
+    expect(observed.metrics).toHaveBeenCalledTimes(1);
+    expect(observed.metrics).toHaveBeenCalledWith(AUTHORIZER_REFUSAL_METRIC, 'Count', 1);
     expect(observed.keys).toHaveBeenCalledWith({ request_id: 'r-1' });
     expect(observed.info).toHaveBeenCalledWith('caller not authenticated', { reason: 'no credentials' });
   });

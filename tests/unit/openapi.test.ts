@@ -6,8 +6,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { plans } from '../../functions/billing/plans.js';
 import { AttributionStatusSchema } from '../../functions/referrals/attribution.js';
-import { gatewayErrors } from '../../functions/shared/envelope.js';
-import { errorTypes } from '../../functions/shared/error-types.js';
+import { gatewayResponses } from '../../functions/shared/gateway-responses.js';
 import { endpointOf, routes } from '../../functions/shared/routes.js';
 import { buildOpenApiDocument, renderOpenApiDocument } from '../../lib/openapi.js';
 
@@ -39,12 +38,14 @@ describe('openapi.json', () => {
 
   it("describes every API Gateway answer on every route, with each type's status", () => {
     for (const { operation } of operations) {
-      for (const type of Object.values(gatewayErrors)) {
-        const status = String(errorTypes[type].status);
-        expect(operation.responses[status]?.content['application/json'].schema.allOf[1].properties.error.properties.type.enum).toContain(
-          type,
-        );
+      for (const { type, status } of Object.values(gatewayResponses)) {
+        for (const answered of status === null ? (type === 'upstream_failure' ? [500, 502] : []) : [status]) {
+          expect(
+            operation.responses[String(answered)]?.content['application/json'].schema.allOf[1].properties.error.properties.type.enum,
+          ).toContain(type);
+        }
       }
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['413', '414']));
     }
   });
 

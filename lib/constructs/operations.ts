@@ -1,0 +1,121 @@
+// What tells a team how a stage is doing: alarms that notify an SNS topic, and one dashboard per stage.
+import { Duration } from 'aws-cdk-lib';
+import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+
+export type OperationsProps = {
+  stageName: string;
+  api: apigateway.RestApi;
+  authorizer: lambda.IFunction;
+  functions: Record<string, lambda.IFunction>;
+  tables: Record<string, dynamodb.ITable>;
+  /** The functions' own metrics: namespace and the dimensions Powertools adds (service, stage). */
+  metrics: { namespace: string; dimensions: Record<string, string> };
+  alarmEmail?: string;
+};
+
+const PER_MINUTE = { period: Duration.minutes(1), statistic: 'Sum' };
+
+export class Operations extends Construct {
+  readonly topic: sns.Topic;
+  readonly dashboard: cloudwatch.Dashboard;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: OperationsProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: `Referral admin API alarms (${props.stageName})`,
+      enforceSSL: true,
+      masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+    });
+    if (props.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+
+    const own = (metricName: string, statistic = 'Sum') =>
+      new cloudwatch.Metric({
+        namespace: props.metrics.namespace,
+        metricName,
+        dimensionsMap: props.metrics.dimensions,
+        period: Duration.minutes(1),
+        statistic,
+      });
+    const stage = props.api.deploymentStage;
+
+    // API Gateway's metrics with ApiName and Stage, so that another stage in the account never fires this one's alarm.
+    this.alarm('Api5xxAlarm', 'The admin API answered 5xx', stage.metricServerError(PER_MINUTE));
+    // Only unexpected authorizer failures count here; refusing a caller (401/403) is not one.
+    this.alarm('AuthorizerFailuresAlarm', 'The authorizer failed (a DynamoDB or JWKS outage, or a bug)', own('AuthorizerFailures'));
+    this.alarm('FunctionErrorsAlarm', 'A function reported unexpected errors', own('Errors'));
+    for (const [name, fn] of Object.entries({ Authorizer: props.authorizer, ...props.functions })) {
+      this.alarm(`${name}ThrottlesAlarm`, `${name} invocations were throttled`, fn.metricThrottles(PER_MINUTE));
+      // A function error is a crash or a timeout: the handlers answer every failure themselves, except the authorizer's 401.
+      if (fn !== props.authorizer)
+        this.alarm(`${name}CrashesAlarm`, `${name} invocations crashed or timed out`, fn.metricErrors(PER_MINUTE));
+    }
+
+    const graph = (title: string, left: cloudwatch.IMetric[], width = 8) => new cloudwatch.GraphWidget({ title, left, width, height: 6 });
+    const percentiles = (metric: (options: cloudwatch.MetricOptions) => cloudwatch.Metric) => [
+      metric({ statistic: 'p50', period: Duration.minutes(1), label: 'p50' }),
+      metric({ statistic: 'p99', period: Duration.minutes(1), label: 'p99' }),
+    ];
+    const tables = Object.values(props.tables);
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: `referrals-admin-${props.stageName}`,
+      widgets: [
+        [
+          graph('Requests, 4xx and 5xx', [
+            stage.metricCount(PER_MINUTE),
+            stage.metricClientError(PER_MINUTE),
+            stage.metricServerError(PER_MINUTE),
+          ]),
+          graph(
+            'Answers by outcome',
+            ['Rejections', 'Refusals', 'Conflicts', 'LimitHits', 'Errors'].map((name) => own(name)),
+          ),
+          graph('Authorizer: refusals and failures', [own('AuthorizerRefusals'), own('AuthorizerFailures')]),
+        ],
+        [
+          graph('API latency (ms)', [
+            ...percentiles((o) => stage.metricLatency(o)),
+            ...percentiles((o) => stage.metricIntegrationLatency(o)),
+          ]),
+          ...Object.entries({ Authorizer: props.authorizer, ...props.functions }).map(([name, fn]) =>
+            graph(
+              `${name} duration (ms)`,
+              percentiles((o) => fn.metricDuration(o)),
+            ),
+          ),
+        ],
+        [
+          graph('Charged credits', [own('ChargedCredits')]),
+          graph(
+            'DynamoDB throttle events',
+            tables.flatMap((table) => ['ReadThrottleEvents', 'WriteThrottleEvents'].map((name) => table.metric(name, PER_MINUTE))),
+          ),
+          graph(
+            'DynamoDB transaction conflicts',
+            tables.map((table) => table.metric('TransactionConflict', PER_MINUTE)),
+          ),
+        ],
+      ],
+    });
+  }
+
+  private alarm(id: string, alarmDescription: string, metric: cloudwatch.IMetric): void {
+    const alarm = new cloudwatch.Alarm(this, id, {
+      alarmDescription,
+      metric,
+      threshold: 1,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new actions.SnsAction(this.topic));
+    this.alarms.push(alarm);
+  }
+}
