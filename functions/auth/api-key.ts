@@ -11,7 +11,11 @@ export const isWellFormedApiKey = (key: string): boolean => API_KEY_PATTERN.test
 
 export const hashApiKey = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
 
+/** 24 bytes from the CSPRNG: 192 bits, as 32 base64url characters after the prefix. */
 export const generateApiKey = (): string => `${API_KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
+
+/** A key's public name, for listing and revoking; random, so it says nothing of the key. */
+export const generateKeyId = (): string => `key_${randomBytes(8).toString('hex')}`;
 
 export const ApiKeyRecordSchema = v.object({
   key_hash: v.pipe(v.string(), v.hexadecimal(), v.length(64)),
@@ -22,5 +26,7 @@ export const ApiKeyRecordSchema = v.object({
   overage: v.optional(v.boolean(), false),
   status: v.picklist(['active', 'revoked']),
   created_at: v.string(),
+  label: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  revoked_at: v.optional(v.string()),
 });
 export type ApiKeyRecord = v.InferOutput<typeof ApiKeyRecordSchema>;

@@ -1,0 +1,99 @@
+// Issues, lists and revokes API keys in the keys table, for `npm run keys` and the local seed; the functions never import it.
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as v from 'valibot';
+import { type ApiKeyRecord, ApiKeyRecordSchema, generateApiKey, generateKeyId, hashApiKey } from '../auth/api-key.js';
+import type { PlanName } from '../billing/plans.js';
+
+export type NewKey = {
+  userId: string;
+  plan: PlanName;
+  admin: boolean;
+  overage: boolean;
+  label?: string;
+  status?: 'active' | 'revoked';
+  keyId?: string;
+};
+
+export type ApiKeyAdmin = {
+  /** Stores a key by its hash only; a generated key unless one is given (seeds). */
+  create(input: NewKey, key?: string): Promise<{ key: string; record: ApiKeyRecord }>;
+  list(filter?: { userId?: string }): Promise<ApiKeyRecord[]>;
+  /** Sets the key to revoked; undefined when no key has that id. */
+  revoke(keyId: string, now?: Date): Promise<ApiKeyRecord | undefined>;
+};
+
+/** A record with the hash left out, for anything that shows keys. */
+export const publicView = (record: ApiKeyRecord): Omit<ApiKeyRecord, 'key_hash'> => {
+  const { key_hash: _hash, ...rest } = record;
+  return rest;
+};
+
+export const createApiKeyAdmin = (
+  client: DynamoDBDocumentClient,
+  { table, keyIdIndex }: { table: string; keyIdIndex: string },
+): ApiKeyAdmin => ({
+  async create(input, given) {
+    const key = given ?? generateApiKey();
+    const record: ApiKeyRecord = v.parse(ApiKeyRecordSchema, {
+      key_hash: hashApiKey(key),
+      key_id: input.keyId ?? generateKeyId(),
+      user_id: input.userId,
+      plan: input.plan,
+      admin: input.admin,
+      overage: input.overage,
+      status: input.status ?? 'active',
+      created_at: new Date().toISOString(),
+      ...(input.label === undefined ? {} : { label: input.label }),
+    });
+    await client.send(new PutCommand({ TableName: table, Item: record, ConditionExpression: 'attribute_not_exists(key_hash)' }));
+    return { key, record };
+  },
+
+  async list(filter = {}) {
+    const records: ApiKeyRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      // A scan: the keys table holds a few admin keys per account, read only by this tool.
+      const page = await client.send(
+        new ScanCommand({
+          TableName: table,
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+          ...(filter.userId ? { FilterExpression: 'user_id = :user', ExpressionAttributeValues: { ':user': filter.userId } } : {}),
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const record = v.safeParse(ApiKeyRecordSchema, item);
+        if (record.success) records.push(record.output);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return records.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.key_id.localeCompare(b.key_id));
+  },
+
+  async revoke(keyId, now = new Date()) {
+    // The index is eventually consistent: a key created an instant ago may not be found yet.
+    const found = await client.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: keyIdIndex,
+        KeyConditionExpression: 'key_id = :id',
+        ExpressionAttributeValues: { ':id': keyId },
+      }),
+    );
+    const hash = found.Items?.[0]?.key_hash;
+    if (typeof hash !== 'string') return undefined;
+    const updated = await client.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { key_hash: hash },
+        UpdateExpression: 'SET #status = :revoked, revoked_at = if_not_exists(revoked_at, :now)',
+        ConditionExpression: 'key_id = :id',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':revoked': 'revoked', ':now': now.toISOString(), ':id': keyId },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return v.parse(ApiKeyRecordSchema, updated.Attributes);
+  },
+});

@@ -1,0 +1,102 @@
+// `npm run keys -- create | list | revoke`: issues and revokes admin API keys; the plaintext key is printed once, never stored.
+import { parseArgs } from 'node:util';
+import * as v from 'valibot';
+import { createApiKeyAdmin, publicView } from '../functions/adapters/api-key-admin.js';
+import { PlanNameSchema } from '../functions/billing/plans.js';
+import { KEY_ID_INDEX } from '../lib/tables.js';
+import { describeFailure, resolveTable, targetClient, UsageError } from './table-target.js';
+
+export const KEYS_USAGE = `usage:
+  npm run keys -- create --user <user id> --plan <plan> [--admin] [--overage] [--label <text>] [target]
+  npm run keys -- list [--user <user id>] [target]
+  npm run keys -- revoke <key id> [target]
+target: --stack <stack name> | --table <table name> | DYNAMODB_ENDPOINT=<url> (DynamoDB Local)`;
+
+export type Io = { out: (line: string) => void; err: (line: string) => void };
+
+const columns = ['key_id', 'user_id', 'plan', 'admin', 'overage', 'status', 'created_at', 'label'] as const;
+
+const table = (rows: Record<string, unknown>[]): string[] => {
+  const cells = rows.map((row) => columns.map((column) => String(row[column] ?? '')));
+  const widths = columns.map((column, index) => Math.max(column.length, ...cells.map((cell) => (cell[index] as string).length)));
+  const line = (values: readonly string[]) =>
+    values
+      .map((value, index) => value.padEnd(widths[index] as number))
+      .join('  ')
+      .trimEnd();
+  return [line(columns), ...cells.map(line)];
+};
+
+/** Runs one command and returns the exit code: 0 done, 1 failed, 2 bad usage. Nothing is written on bad input. */
+export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> => {
+  let tableName: string | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        user: { type: 'string' },
+        plan: { type: 'string' },
+        admin: { type: 'boolean', default: false },
+        overage: { type: 'boolean', default: false },
+        label: { type: 'string' },
+        stack: { type: 'string' },
+        table: { type: 'string' },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (!command || !['create', 'list', 'revoke'].includes(command)) throw new UsageError(`unknown command ${command ?? '(none)'}`);
+    if (command === 'create') {
+      if (!values.user?.trim()) throw new UsageError('create needs --user <user id>');
+      if (!v.is(PlanNameSchema, values.plan))
+        throw new UsageError(`unknown plan ${values.plan ?? '(none)'}; one of ${PlanNameSchema.options.join(', ')}`);
+      if (values.label !== undefined && values.label.length > 200) throw new UsageError('--label must be at most 200 characters');
+    }
+    if (command === 'revoke' && rest.length !== 1) throw new UsageError('revoke needs exactly one key id');
+    if (command !== 'revoke' && rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
+
+    tableName = await resolveTable(values, env, { output: 'ApiKeysTableName', variable: 'API_KEYS_TABLE', local: 'api-keys' });
+    const client = targetClient(env);
+    try {
+      const admin = createApiKeyAdmin(client, { table: tableName, keyIdIndex: KEY_ID_INDEX });
+      if (command === 'create') {
+        const { key, record } = await admin.create({
+          userId: (values.user as string).trim(),
+          plan: values.plan as v.InferOutput<typeof PlanNameSchema>,
+          admin: values.admin,
+          overage: values.overage,
+          ...(values.label === undefined ? {} : { label: values.label }),
+        });
+        io.out(`key_id: ${record.key_id}`);
+        io.out(`key:    ${key}`);
+        io.out('Store the key now: it is not kept and cannot be shown again.');
+        return 0;
+      }
+      if (command === 'list') {
+        const records = await admin.list(values.user ? { userId: values.user } : {});
+        for (const line of table(records.map(publicView))) io.out(line);
+        return 0;
+      }
+      const revoked = await admin.revoke(rest[0] as string);
+      if (!revoked) {
+        io.err(`keys: no key with id ${rest[0]}`);
+        return 1;
+      }
+      io.out(
+        `revoked ${revoked.key_id} (user ${revoked.user_id}); the authorizer stops admitting it within its cache TTL (AUTH_CACHE_TTL_SECONDS, 60 s by default)`,
+      );
+      return 0;
+    } finally {
+      client.destroy();
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`keys: ${(error as Error).message}`);
+      io.err(KEYS_USAGE);
+      return 2;
+    }
+    io.err(`keys: ${describeFailure(error, tableName, env)}`);
+    return 1;
+  }
+};

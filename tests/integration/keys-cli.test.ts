@@ -1,0 +1,146 @@
+import { spawnSync } from 'node:child_process';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { hashApiKey } from '../../functions/auth/api-key.js';
+import { createAuthorizerDeps } from '../../functions/authorizer/dependencies.js';
+import { freePort } from '../../local/dynamodb-local.js';
+import { runKeysCommand } from '../../scripts/keys-command.js';
+import { db, tables, uniqueId } from '../support/factories.js';
+
+const run = async (...argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runKeysCommand(argv, { out: (line) => out.push(line), err: (line) => err.push(line) }, process.env);
+  return { code, out, err };
+};
+
+const allKeyItems = async () => (await db.send(new ScanCommand({ TableName: tables.apiKeys, ConsistentRead: true }))).Items ?? [];
+
+const created = (out: string[]) => ({
+  keyId: /^key_id: (\S+)$/m.exec(out.join('\n'))?.[1] as string,
+  key: /^key: +(ck_\S+)$/m.exec(out.join('\n'))?.[1] as string,
+});
+
+describe('npm run keys', () => {
+  it('creates a key from the CSPRNG, prints it once with its id, and stores only its hash', async () => {
+    const user = uniqueId('cli-admin');
+    const result = await run(
+      'create',
+      '--user',
+      user,
+      '--plan',
+      'growth',
+      '--admin',
+      '--overage',
+      '--label',
+      'fraud desk',
+      '--table',
+      tables.apiKeys,
+    );
+    expect(result.code).toBe(0);
+    const { key, keyId } = created(result.out);
+    expect(key).toMatch(/^ck_[A-Za-z0-9_-]{32}$/);
+    expect(keyId).toMatch(/^key_[0-9a-f]{16}$/);
+    const items = await allKeyItems();
+    expect(JSON.stringify(items)).not.toContain(key);
+    expect(items.find((item) => item.key_id === keyId)).toMatchObject({
+      key_hash: hashApiKey(key),
+      user_id: user,
+      plan: 'growth',
+      admin: true,
+      overage: true,
+      status: 'active',
+      label: 'fraud desk',
+    });
+    // Two keys never repeat.
+    const again = created((await run('create', '--user', user, '--plan', 'growth', '--table', tables.apiKeys)).out);
+    expect(again.key).not.toBe(key);
+  });
+
+  it('issues a key the authorizer admits, and refuses once revoked and the cache TTL has passed', async () => {
+    const user = uniqueId('cli-admin');
+    const { key, keyId } = created((await run('create', '--user', user, '--plan', 'pro', '--admin', '--table', tables.apiKeys)).out);
+    let clock = 1_000_000;
+    const authenticate = createAuthorizerDeps({ ...process.env, AUTH_CACHE_TTL_SECONDS: '60' }, db, () => clock);
+    expect(await authenticate({ 'x-api-key': key })).toMatchObject({
+      effect: 'allow',
+      principal: { userId: user, subjectId: keyId, plan: 'pro' },
+    });
+
+    const revoked = await run('revoke', keyId, '--table', tables.apiKeys);
+    expect(revoked.code).toBe(0);
+    expect(revoked.out.join('\n')).toMatch(/revoked .*within its cache TTL/);
+    clock += 59_999;
+    expect((await authenticate({ 'x-api-key': key })).effect).toBe('allow');
+    clock += 1;
+    expect((await authenticate({ 'x-api-key': key })).effect).toBe('unauthenticated');
+  });
+
+  it('lists keys with their id, user, plan, flags, status, date and label, never the hash or the key', async () => {
+    const user = uniqueId('cli-lister');
+    const { key, keyId } = created(
+      (await run('create', '--user', user, '--plan', 'starter', '--label', 'ops', '--table', tables.apiKeys)).out,
+    );
+    await run('create', '--user', uniqueId('someone-else'), '--plan', 'free', '--table', tables.apiKeys);
+    const listed = await run('list', '--user', user, '--table', tables.apiKeys);
+    expect(listed.code).toBe(0);
+    expect(listed.out[0]).toMatch(/^key_id\s+user_id\s+plan\s+admin\s+overage\s+status\s+created_at\s+label$/);
+    expect(listed.out).toHaveLength(2);
+    expect(listed.out[1]).toMatch(new RegExp(`^${keyId}\\s+${user}\\s+starter\\s+false\\s+false\\s+active\\s+\\S+\\s+ops$`));
+    expect(listed.out.join('\n')).not.toContain(key);
+    expect(listed.out.join('\n')).not.toContain(hashApiKey(key));
+    expect((await run('list', '--table', tables.apiKeys)).out.length).toBeGreaterThan(2);
+  });
+
+  it.each([
+    ['an unknown plan', ['create', '--user', 'u', '--plan', 'platinum'], /unknown plan platinum/],
+    ['a missing user', ['create', '--plan', 'pro'], /create needs --user/],
+    ['a blank user', ['create', '--user', '  ', '--plan', 'pro'], /create needs --user/],
+    ['an unknown command', ['delete', 'key_1'], /unknown command delete/],
+    ['an unknown option', ['list', '--everything'], /Unknown option/],
+    ['revoke without an id', ['revoke'], /exactly one key id/],
+  ])('refuses %s with a one-line error, exit 2, and writes nothing', async (_name, argv, message) => {
+    const before = (await allKeyItems()).length;
+    const result = await run(...argv, '--table', tables.apiKeys);
+    expect(result.code).toBe(2);
+    expect(result.err[0]).toMatch(message);
+    expect(result.err[0]?.split('\n')).toHaveLength(1);
+    expect((await allKeyItems()).length).toBe(before);
+  });
+
+  it('fails with exit 1 for a key id that does not exist, and for a table that does not', async () => {
+    const missing = await run('revoke', 'key_0000000000000000', '--table', tables.apiKeys);
+    expect(missing).toMatchObject({ code: 1, err: ['keys: no key with id key_0000000000000000'] });
+    const noTable = await run('list', '--table', 'no-such-table');
+    expect(noTable).toMatchObject({ code: 1, err: ['keys: table no-such-table does not exist'] });
+  });
+
+  it('fails with one line when DynamoDB cannot be reached', async () => {
+    const endpoint = `http://127.0.0.1:${await freePort()}`;
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runKeysCommand(
+      ['list'],
+      { out: (line) => out.push(line), err: (line) => err.push(line) },
+      { ...process.env, DYNAMODB_ENDPOINT: endpoint },
+    );
+    expect(code).toBe(1);
+    expect(err).toEqual([`keys: cannot reach DynamoDB at ${endpoint} (ECONNREFUSED)`]);
+  });
+
+  it('runs as npm run keys, with the exit code and the output a pipeline reads', () => {
+    const result = spawnSync(
+      'npm',
+      ['run', '--silent', 'keys', '--', 'create', '--user', uniqueId('npm-admin'), '--plan', 'business', '--admin'],
+      {
+        env: { ...process.env, API_KEYS_TABLE: tables.apiKeys },
+        encoding: 'utf8',
+      },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^key_id: key_[0-9a-f]{16}\nkey: +ck_\S+\nStore the key now/);
+    const bad = spawnSync('npm', ['run', '--silent', 'keys', '--', 'create', '--plan', 'business'], { env: process.env, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('keys: create needs --user');
+  });
+});
