@@ -54,7 +54,16 @@ export const METRICS_NAMESPACE = 'ReferralsAdmin';
 export const SERVICE_NAME = 'referrals-admin';
 
 /** Each route's function: its handler, and the table actions it may use. */
-const ROUTE_FUNCTIONS: Record<RouteName, { id: string; entry: string; grants: Partial<Record<TableKey, string[]>> }> = {
+type RouteFunctionSpec = {
+  id: string;
+  entry: string;
+  /** Actions on each table itself. */
+  grants: Partial<Record<TableKey, string[]>>;
+  /** Actions on a table's named indexes, granted on those indexes alone. */
+  indexGrants?: Partial<Record<TableKey, Record<string, string[]>>>;
+};
+
+const ROUTE_FUNCTIONS: Record<RouteName, RouteFunctionSpec> = {
   rejectReferral: {
     id: 'RejectReferralFunction',
     entry: 'functions/reject-referral/handler.ts',
@@ -153,7 +162,7 @@ export class ReferralApiStack extends Stack {
       },
       retention,
     );
-    this.tables.apiKeys.grant(this.authorizerFunction, 'dynamodb:GetItem');
+    this.grantOn(this.authorizerFunction, 'apiKeys', ['dynamodb:GetItem']);
 
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: retention });
     this.api = new apigateway.RestApi(this, 'ReferralsAdminApi', {
@@ -266,6 +275,16 @@ export class ReferralApiStack extends Stack {
       ],
     ];
     for (const [id, reason] of reviewed) Validations.of(this.api).acknowledge({ id, reason });
+  }
+
+  /**
+   * Grants actions on a table, or on one of its indexes, and nothing else: Table.grant would add every index of
+   * the table (`<arn>/index/*`) to each grant.
+   */
+  private grantOn(fn: NodejsFunction, key: TableKey, actions: string[], index?: string): void {
+    if (actions.length === 0) return;
+    const table = this.tables[key];
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [index ? `${table.tableArn}/index/${index}` : table.tableArn] }));
   }
 
   private table(key: TableKey, definition: TableDefinition, production: boolean): dynamodb.Table {

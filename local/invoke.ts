@@ -1,7 +1,9 @@
 // `npm run invoke -- <function> <event.json>`: one invocation of a deployed handler on a sample event, as `sam local invoke` does, without Docker.
 import { readFile } from 'node:fs/promises';
 import { lambdaContext } from './api-gateway.js';
+import { DynamoDbLocalUnavailable } from './dynamodb-local.js';
 import { prepareLocalRuntime } from './local-runtime.js';
+import { SeedError } from './seed.js';
 
 /** Accepts the short names and the stack's logical id prefixes. */
 const FUNCTIONS: Record<string, () => Promise<{ handler: (event: any, context: any) => Promise<unknown> }>> = {
@@ -41,7 +43,8 @@ const main = async (): Promise<number> => {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error);
+    // A missing Java or a bad seed is one line; anything else keeps its stack.
+    console.error(error instanceof DynamoDbLocalUnavailable || error instanceof SeedError ? error.message : error);
     process.exit(1);
   },
 );

@@ -6,7 +6,7 @@ import { jwtSettingsFrom } from '../functions/auth/jwt-settings.js';
 import { type TableKey, tableEnvironment } from '../lib/tables.js';
 import { type ConsoleIssuer, startConsoleIssuer } from './console-jwks.js';
 import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES, startDynamoDbLocal } from './dynamodb-local.js';
-import { loadSeed, readSeed } from './seed.js';
+import { loadSeed, readSeed, type Seed } from './seed.js';
 import { createSeedWriter } from './seed-writer.js';
 
 export const DEMO_SEED_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-seed.json');
@@ -16,6 +16,8 @@ export type LocalRuntime = {
   startedDynamoDb: boolean;
   /** Present when this runtime issues its own console tokens. */
   issuer?: ConsoleIssuer;
+  /** The seed that was read (and loaded, unless the DynamoDB was external and not to be seeded). */
+  seed: Seed;
   stop(): Promise<void>;
 };
 
@@ -70,6 +72,7 @@ export const prepareLocalRuntime = async (options: {
   return {
     dynamoEndpoint: dynamo.endpoint,
     startedDynamoDb: !external,
+    seed,
     ...(issuer ? { issuer } : {}),
     stop: async () => {
       await Promise.all([dynamo.stop(), issuer?.stop()]);

@@ -45,8 +45,9 @@ export const readSeed = async (file: string): Promise<Seed> => {
   }
   const result = v.safeParse(SeedSchema, json);
   if (!result.success) {
-    const issue = result.issues[0]!;
-    throw new SeedError(file, `${v.getDotPath(issue) ?? '(top level)'}: ${issue.message}`);
+    // Every problem at once, one per line, so that a bad file is fixed in one go.
+    const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(top level)'}: ${issue.message}`);
+    throw new SeedError(file, problems.length === 1 ? (problems[0] as string) : `${problems.length} problems\n  ${problems.join('\n  ')}`);
   }
   return result.output;
 };

@@ -1,19 +1,66 @@
 // `npm start`: the API on http://127.0.0.1:$PORT, on an embedded DynamoDB Local with seed data, until SIGINT/SIGTERM.
-
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { gatewayErrorResponse } from '../functions/shared/gateway-responses.js';
+import { accessLogEntry, formatAccessLog } from './access-log.js';
 import { createApiGateway } from './api-gateway.js';
 import { signConsoleToken } from './console-jwks.js';
+import { DynamoDbLocalUnavailable } from './dynamodb-local.js';
 import { startHttpServer } from './http-server.js';
 import { prepareLocalRuntime } from './local-runtime.js';
-import { SeedError } from './seed.js';
+import { type Seed, SeedError } from './seed.js';
 
 const OPENAPI_FILE = path.resolve(import.meta.dirname, '../openapi.json');
 
+/** An error told in one line, without a stack trace. */
+class StartError extends Error {}
+
+/** Fails before anything starts when the port is taken. */
+const ensurePortFree = (port: number): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new StartError(error.code === 'EADDRINUSE' ? `PORT ${port} is in use: set PORT to a free port` : `PORT ${port}: ${error.code}`),
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+
+/** Ready curl lines from the seed that was loaded, or a word on why there is none. */
+const hints = (seed: Seed, baseUrl: string, token: string | undefined): string[] => {
+  const key = seed.apiKeys.find((candidate) => candidate.admin && (candidate.status ?? 'active') === 'active');
+  const held = seed.attributions.filter((attribution) => attribution.status === 'review_required').map((attribution) => attribution.id);
+  const lines: string[] = [];
+  const url = (id: string) => `${baseUrl}/api/v1/admin/referrals/${id}/reject`;
+  if (!held.length) return ['The seed has no referral awaiting review (review_required): no ready curl line.'];
+  if (key) {
+    lines.push('Reject a held referral with the seed admin key:');
+    lines.push(
+      `  curl -X POST "${url(held[0] as string)}" -H "x-api-key: ${key.key}" -H "Content-Type: application/json" -d '{"reason":"same billing account"}'`,
+    );
+  } else {
+    lines.push('The seed has no active admin API key: no ready API-key curl line.');
+  }
+  if (token) {
+    lines.push('Or as a console admin (the token is good for 12 hours):');
+    lines.push(`  curl -X POST "${url((held[1] ?? held[0]) as string)}" -H "Authorization: Bearer ${token}"`);
+  }
+  return lines;
+};
+
 const main = async () => {
   const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new StartError(`PORT must be a port number, not ${process.env.PORT}`);
+  if (port !== 0) await ensurePortFree(port);
+  const jsonLogs = process.env.LOG_FORMAT === 'json';
+  // The functions' own JSON logs (below warnings) and metrics stay quiet, unless LOG_FORMAT=json asks for them raw.
+  if (!jsonLogs) {
+    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+    process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  }
   const runtime = await prepareLocalRuntime({ seedFile: process.env.LOCAL_SEED, issueConsoleTokens: true, seedExternal: true });
 
   let stopping = false;
@@ -40,6 +87,7 @@ const main = async () => {
       port,
       failed: () => gatewayErrorResponse('DEFAULT_5XX', randomUUID(), 500),
       documents: { '/openapi.json': await readFile(OPENAPI_FILE, 'utf8') },
+      onResponse: (request, response, latencyMs) => console.log(formatAccessLog(accessLogEntry(request, response, latencyMs), jsonLogs)),
     });
   } catch (error) {
     await runtime.stop();
@@ -48,22 +96,22 @@ const main = async () => {
 
   const address = server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
-  console.log(`Referral admin API listening on ${baseUrl}`);
+  const token = runtime.issuer
+    ? await signConsoleToken(runtime.issuer.privateJwk, { subject: 'console-admin', role: 'admin', expiresIn: 12 * 3600 })
+    : undefined;
+  console.log(`Referral admin API listening on ${baseUrl} (pid ${process.pid})`);
   console.log(`OpenAPI document: ${baseUrl}/openapi.json`);
   console.log(`DynamoDB endpoint: ${runtime.dynamoEndpoint}${runtime.startedDynamoDb ? ' (DynamoDB Local, in memory)' : ' (external)'}`);
-  console.log('Try the spec example:');
-  console.log(
-    `  curl -X POST "${baseUrl}/api/v1/admin/referrals/example/reject" -H "x-api-key: ck_demo_admin_0000000000000000" -H "Content-Type: application/json" -d '{"reason":"same billing account"}'`,
-  );
-  if (runtime.issuer) {
-    const token = await signConsoleToken(runtime.issuer.privateJwk, { subject: 'console-admin', role: 'admin', expiresIn: 12 * 3600 });
+  if (runtime.issuer && token) {
     console.log(`Console JWKS: ${runtime.issuer.jwksUrl}`);
     console.log(`Demo console admin token (12 h): ${token}`);
   }
+  for (const line of hints(runtime.seed, baseUrl, token)) console.log(line);
   console.log('Ready.');
 };
 
 main().catch((error) => {
-  console.error(error instanceof SeedError ? error.message : error);
+  const oneLine = error instanceof SeedError || error instanceof StartError || error instanceof DynamoDbLocalUnavailable;
+  console.error(oneLine ? error.message : error);
   process.exit(1);
 });

@@ -6,10 +6,10 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { ReferralApiStack } from '../../lib/referral-api-stack.js';
-import { projectApp } from '../support/cdk-app.js';
+import { templateApp } from '../support/cdk-app.js';
 
 const synthWithNag = (build: (app: App) => void) => {
-  const app = projectApp({ outdir: mkdtempSync(path.join(tmpdir(), 'nag-')) });
+  const app = templateApp({ outdir: mkdtempSync(path.join(tmpdir(), 'nag-')) });
   build(app);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return () => app.synth();

@@ -2,10 +2,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gatewayResponses } from '../../functions/shared/gateway-responses.js';
 import { ReferralApiStack } from '../../lib/referral-api-stack.js';
-import { CDK_CONTEXT, projectApp } from '../support/cdk-app.js';
+import { CDK_CONTEXT, templateApp } from '../support/cdk-app.js';
 
 const synth = (stage: string, extra: { alarmEmail?: string; context?: Record<string, unknown> } = {}) => {
-  const app = projectApp(extra.context ? { context: extra.context } : {});
+  const app = templateApp(extra.context ? { context: extra.context } : {});
   const stack = new ReferralApiStack(app, `Test-${stage}`, {
     ...(extra.alarmEmail ? { alarmEmail: extra.alarmEmail } : {}),
     stage,

@@ -1,68 +1,14 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../local/dynamodb-local.js';
 import { db, uniqueId } from '../support/factories.js';
+import { npmStart, stop, stopAll } from '../support/npm-start.js';
 import { assertConformsToDocument } from '../support/openapi-conformance.js';
 
-type Started = { child: ChildProcess; baseUrl: string; dynamoEndpoint: string; output: () => string };
-
-const running: ChildProcess[] = [];
-
-/** `npm start` as a user runs it, on a free port; resolves once it prints that it is ready. */
-const npmStart = async (env: Record<string, string> = {}): Promise<Started> => {
-  const port = await freePort();
-  const child = spawn('npm', ['start'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DYNAMODB_ENDPOINT: '',
-      ADMIN_JWT_JWKS_URL: '',
-      ADMIN_JWT_ISSUER: '',
-      ADMIN_JWT_AUDIENCE: '',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not get ready:\n${output}`)), 90_000);
-    const check = () => {
-      if (output.includes('Ready.')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`npm start exited with ${code}:\n${output}`));
-    });
-  });
-  return {
-    child,
-    baseUrl: /listening on (\S+)/.exec(output)![1]!,
-    dynamoEndpoint: /DynamoDB endpoint: (\S+)/.exec(output)![1]!,
-    output: () => output,
-  };
-};
-
-const stop = (child: ChildProcess): Promise<number | null> =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map(stop));
-});
+afterEach(stopAll);
 
 /** A request to the running API over HTTP; every response is held to openapi.json. */
 const send = async (baseUrl: string, method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}) => {

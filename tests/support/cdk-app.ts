@@ -8,3 +8,10 @@ export const CDK_CONTEXT = (
 ).context;
 
 export const projectApp = (props: AppProps = {}): App => new App({ ...props, context: { ...CDK_CONTEXT, ...props.context } });
+
+/**
+ * The same App for template assertions: no stack is bundled (the 'aws:cdk:bundling-stacks' context CDK's CLI
+ * sets for --exclusively), so the tests print no bundler output and skip work the template does not need.
+ */
+export const templateApp = (props: AppProps = {}): App =>
+  projectApp({ ...props, context: { 'aws:cdk:bundling-stacks': [], ...props.context } });

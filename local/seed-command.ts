@@ -1,0 +1,66 @@
+// `npm run seed [-- --reset]`: loads the seed into a running DynamoDB Local (DYNAMODB_ENDPOINT), after emptying its tables with --reset.
+import { parseArgs } from 'node:util';
+import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
+import { type TableKey, tableDefinitions, tableEnvironment } from '../lib/tables.js';
+import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES } from './dynamodb-local.js';
+import { DEMO_SEED_FILE } from './local-runtime.js';
+import { loadSeed, readSeed, SeedError } from './seed.js';
+import { createSeedWriter } from './seed-writer.js';
+
+type Io = { out: (line: string) => void; err: (line: string) => void };
+
+/** Deletes every item of a table, page by page, 25 keys a batch. */
+const emptyTable = async (client: ReturnType<typeof createDocumentClient>, table: string, key: TableKey): Promise<number> => {
+  const definition = tableDefinitions[key];
+  const keyNames = [definition.partitionKey.name, ...('sortKey' in definition ? [definition.sortKey.name] : [])];
+  let deleted = 0;
+  for (;;) {
+    const page = await client.send(
+      new ScanCommand({
+        TableName: table,
+        ProjectionExpression: keyNames.map((_, i) => `#k${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(keyNames.map((name, i) => [`#k${i}`, name])),
+      }),
+    );
+    const items = page.Items ?? [];
+    for (let index = 0; index < items.length; index += 25) {
+      const batch = items.slice(index, index + 25).map((item) => ({ DeleteRequest: { Key: item } }));
+      await client.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
+    }
+    deleted += items.length;
+    if (!page.LastEvaluatedKey) return deleted;
+  }
+};
+
+export const runSeedCommand = async (argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> => {
+  try {
+    const { values } = parseArgs({ args: argv, strict: true, options: { reset: { type: 'boolean', default: false } } });
+    const endpoint = env.DYNAMODB_ENDPOINT;
+    if (!endpoint) {
+      io.err('seed: set DYNAMODB_ENDPOINT to the DynamoDB Local that `npm start` printed');
+      return 2;
+    }
+    const seedFile = env.LOCAL_SEED ?? DEMO_SEED_FILE;
+    const seed = await readSeed(seedFile);
+    const tables = Object.fromEntries(
+      (Object.keys(tableEnvironment) as TableKey[]).map((key) => [key, env[tableEnvironment[key]] ?? LOCAL_TABLE_NAMES[key]]),
+    ) as Record<TableKey, string>;
+    await ensureTables(endpoint, tables);
+    const client = createDocumentClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    try {
+      if (values.reset) {
+        for (const key of Object.keys(tables) as TableKey[])
+          io.out(`emptied ${tables[key]}: ${await emptyTable(client, tables[key], key)} items`);
+      }
+      await loadSeed(seed, createSeedWriter(client, tables));
+    } finally {
+      client.destroy();
+    }
+    io.out(`loaded ${seedFile}: ${seed.apiKeys.length} keys, ${seed.attributions.length} attributions, ${seed.rewards.length} rewards`);
+    return 0;
+  } catch (error) {
+    io.err(`seed: ${error instanceof SeedError ? error.message : ((error as Error).message ?? String(error))}`);
+    return 1;
+  }
+};

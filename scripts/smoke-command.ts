@@ -1,0 +1,175 @@
+// `npm run smoke`: checks a deployment without harming real data; with --write, one reject end to end, cleaned up after.
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { attributionItemKey } from '../functions/adapters/referral-keys.js';
+import { accountKey, USAGE_PREFIX } from '../functions/adapters/usage-keys.js';
+import { describeFailure, resolveTable, targetClient, UsageError } from './table-target.js';
+
+export const SMOKE_USAGE = `usage: npm run smoke -- --url <base url> (--key <admin key> | --token <jwt>) [--stack <name>] [--write]
+--write puts a uniquely named referral, rejects it through the API, checks the result and removes it (the usage
+record stays, marked smoke: true); it needs table access: --stack <name>, or DYNAMODB_ENDPOINT for DynamoDB Local.`;
+
+type Io = { out: (line: string) => void; err: (line: string) => void };
+/** The envelope fields the checks read; anything else in an answer is left alone. */
+type Envelope = {
+  code?: number;
+  request_id?: string;
+  error?: { type?: string };
+  data?: { attribution?: { id?: string; status?: string; reviewed_by?: string } };
+};
+type Answer = { status: number; headers: Headers; body: Envelope | undefined };
+
+const RATE_LIMIT_HEADERS = ['ratelimit-policy', 'ratelimit', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+
+const isEnvelope = (answer: Answer, status: number, type?: string) =>
+  answer.status === status &&
+  answer.body?.code === status &&
+  answer.headers.get('x-request-id') === answer.body?.request_id &&
+  (type === undefined || answer.body?.error?.type === type);
+
+export const runSmokeCommand = async (argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> => {
+  let failures = 0;
+  const check = (name: string, passed: boolean, detail: () => string) => {
+    if (passed) io.out(`ok    ${name}`);
+    else {
+      failures += 1;
+      io.out(`FAIL  ${name}: ${detail()}`);
+    }
+  };
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        url: { type: 'string' },
+        key: { type: 'string' },
+        token: { type: 'string' },
+        stack: { type: 'string' },
+        write: { type: 'boolean', default: false },
+      },
+    });
+    if (!values.url || !URL.canParse(values.url)) throw new UsageError('--url <base url> is required, e.g. the stack output ApiUrl');
+    if (Boolean(values.key) === Boolean(values.token)) throw new UsageError('give exactly one of --key <admin key> or --token <jwt>');
+    const base = values.url.endsWith('/') ? values.url : `${values.url}/`;
+    const credentials: Record<string, string> = values.key ? { 'x-api-key': values.key } : { authorization: `Bearer ${values.token}` };
+    const call = async (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> => {
+      const response = await fetch(new URL(path, base), { method, headers, ...(body === undefined ? {} : { body }) });
+      const text = await response.text();
+      let parsed: Envelope | undefined;
+      try {
+        parsed = JSON.parse(text) as Envelope;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: response.status, headers: response.headers, body: parsed };
+    };
+    const show = (answer: Answer) => `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`;
+
+    const missing = await call('POST', `api/v1/admin/referrals/smoke-missing-${randomUUID()}/reject`, credentials);
+    check('an unknown referral answers 404 not_found in the envelope', isEnvelope(missing, 404, 'not_found'), () => show(missing));
+    check(
+      'the rate-limit headers are present',
+      RATE_LIMIT_HEADERS.every((name) => missing.headers.has(name)),
+      () => `missing ${RATE_LIMIT_HEADERS.filter((name) => !missing.headers.has(name)).join(', ')}`,
+    );
+    const anonymous = await call('POST', `api/v1/admin/referrals/smoke-${randomUUID()}/reject`);
+    check('no credentials answer 401 unauthorized in the envelope', isEnvelope(anonymous, 401, 'unauthorized'), () => show(anonymous));
+    const nowhere = await call('POST', `api/v1/admin/smoke-no-such-route-${randomUUID()}`, credentials);
+    check('an unknown route answers 404 route_not_found', isEnvelope(nowhere, 404, 'route_not_found'), () => show(nowhere));
+
+    if (values.write) {
+      const referralsTable = await resolveTable(values, env, {
+        output: 'ReferralsTableName',
+        variable: 'REFERRALS_TABLE',
+        local: 'referrals',
+      });
+      const usageTable = await resolveTable(values, env, { output: 'UsageTableName', variable: 'USAGE_TABLE', local: 'usage' });
+      const client = targetClient(env);
+      const id = `smoke-${randomUUID()}`;
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: referralsTable,
+            Item: {
+              ...attributionItemKey(id),
+              id,
+              status: 'review_required',
+              code: 'SMOKE',
+              risk_flags: ['smoke_test'],
+              created_at: new Date().toISOString(),
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        const rejected = await call(
+          'POST',
+          `api/v1/admin/referrals/${id}/reject`,
+          { ...credentials, 'content-type': 'application/json' },
+          '{"reason":"smoke test"}',
+        );
+        check(
+          'a held referral is rejected: 200 with the attribution',
+          isEnvelope(rejected, 200) &&
+            rejected.body?.data?.attribution?.id === id &&
+            rejected.body?.data?.attribution?.status === 'rejected',
+          () => show(rejected),
+        );
+        const stored = await client.send(
+          new QueryCommand({
+            TableName: referralsTable,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': id },
+            ConsistentRead: true,
+          }),
+        );
+        const attribution = stored.Items?.find((item) => item.sk === 'attribution');
+        check('the stored referral is rejected', attribution?.status === 'rejected', () => `stored status ${attribution?.status}`);
+        const userId = rejected.body?.data?.attribution?.reviewed_by;
+        const requestId = rejected.body?.request_id;
+        if (typeof userId === 'string' && typeof requestId === 'string') {
+          const usage = await client.send(
+            new QueryCommand({
+              TableName: usageTable,
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+              FilterExpression: 'request_id = :request',
+              ExpressionAttributeValues: { ':pk': accountKey(userId), ':prefix': USAGE_PREFIX, ':request': requestId },
+              ConsistentRead: true,
+            }),
+          );
+          check('exactly one usage record, of 1 credit', usage.Items?.length === 1 && usage.Items[0]?.credits === 1, () =>
+            JSON.stringify(usage.Items),
+          );
+          for (const item of usage.Items ?? []) {
+            // Real billing data: kept, and marked so that billing can tell it apart.
+            await client.send(
+              new UpdateCommand({
+                TableName: usageTable,
+                Key: { pk: item.pk, sk: item.sk },
+                UpdateExpression: 'SET smoke = :yes',
+                ExpressionAttributeValues: { ':yes': true },
+              }),
+            );
+          }
+        } else {
+          check('exactly one usage record, of 1 credit', false, () => 'no reviewer or request id in the answer');
+        }
+        for (const item of stored.Items ?? [])
+          await client.send(new DeleteCommand({ TableName: referralsTable, Key: { pk: item.pk, sk: item.sk } }));
+        io.out(`ok    removed ${id}; its usage record stays, marked smoke: true`);
+      } finally {
+        client.destroy();
+      }
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`smoke: ${(error as Error).message}`);
+      io.err(SMOKE_USAGE);
+      return 2;
+    }
+    io.err(`smoke: ${describeFailure(error, undefined, env)}`);
+    return 1;
+  }
+  io.out(failures === 0 ? 'smoke test passed' : `smoke test failed: ${failures} check(s)`);
+  return failures === 0 ? 0 : 1;
+};

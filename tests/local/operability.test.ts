@@ -1,0 +1,225 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
+import { accountKey } from '../../functions/adapters/usage-keys.js';
+import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
+import { runSmokeCommand } from '../../scripts/smoke-command.js';
+import { npmStart, stopAll } from '../support/npm-start.js';
+
+afterEach(stopAll);
+
+const seedFile = (content: unknown) => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'seed-')), 'seed.json');
+  writeFileSync(file, JSON.stringify(content));
+  return file;
+};
+
+const javaOnPort = (port: string): number => {
+  try {
+    return execFileSync('pgrep', ['-f', `DynamoDBLocal.*-port ${port}`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean).length;
+  } catch {
+    return 0;
+  }
+};
+
+const clientFor = (endpoint: string) => createDocumentClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+
+/** The curl lines npm start prints, run as fetch calls. */
+const runCurlLine = async (line: string) => {
+  const url = /curl -X POST "([^"]+)"/.exec(line)?.[1] as string;
+  const headers = Object.fromEntries([...line.matchAll(/-H "([^:]+): ([^"]+)"/g)].map((match) => [match[1] as string, match[2] as string]));
+  const body = /-d '([^']+)'/.exec(line)?.[1];
+  return fetch(url, { method: 'POST', headers, ...(body ? { body } : {}) });
+};
+
+describe('npm start, run by a person', () => {
+  it('prints ready curl lines from the seed, both of which work, and one readable access line per request', async () => {
+    const api = await npmStart();
+    const lines = api.output().split('\n');
+    const keyLine = lines.find((line) => line.includes('-H "x-api-key: ck_demo_admin_0000000000000000"')) as string;
+    const jwtLine = lines.find((line) => line.includes('-H "Authorization: Bearer ')) as string;
+    expect((await runCurlLine(keyLine)).status).toBe(200);
+    expect((await runCurlLine(jwtLine)).status).toBe(200);
+    expect((await fetch(`${api.baseUrl}/api/v1/admin/nowhere`, { method: 'DELETE' })).status).toBe(404);
+    expect((await fetch(`${api.baseUrl}/api/v1/admin/referrals/example/reject`, { method: 'POST' })).status).toBe(401);
+    expect(
+      (await fetch(`${api.baseUrl}/api/v1/admin/referrals/example/reject`, { method: 'POST', body: 'x'.repeat(10 * 1024 * 1024 + 1) }))
+        .status,
+    ).toBe(413);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const access = api
+      .output()
+      .split('\n')
+      .filter((line) => /^(POST|DELETE|GET) \//.test(line));
+    expect(access).toEqual([
+      expect.stringMatching(/^POST \/api\/v1\/admin\/referrals\/example\/reject 200 - \d+ ms [0-9a-f-]{36}$/),
+      expect.stringMatching(/^POST \/api\/v1\/admin\/referrals\/attr-review-2\/reject 200 - \d+ ms [0-9a-f-]{36}$/),
+      expect.stringMatching(/^DELETE \/api\/v1\/admin\/nowhere 404 route_not_found \d+ ms [0-9a-f-]{36}$/),
+      expect.stringMatching(/^POST \/api\/v1\/admin\/referrals\/example\/reject 401 unauthorized \d+ ms [0-9a-f-]{36}$/),
+      expect.stringMatching(/^POST \/api\/v1\/admin\/referrals\/example\/reject 413 - \d+ ms -$/),
+    ]);
+    // The functions' JSON logs and metrics do not drown the access lines.
+    expect(api.output()).not.toMatch(/^\{"(level|_aws)"/m);
+  });
+
+  it('keeps the functions JSON logs raw, and the access lines as JSON, with LOG_FORMAT=json', async () => {
+    const api = await npmStart({ LOG_FORMAT: 'json' });
+    for (const id of ['example', 'no-such-referral']) {
+      await fetch(`${api.baseUrl}/api/v1/admin/referrals/${id}/reject`, {
+        method: 'POST',
+        headers: { 'x-api-key': 'ck_demo_admin_0000000000000000' },
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const json = api
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+    const requestIds = json.filter((line) => line.access_log).map((line) => line.access_log.request_id);
+    expect(requestIds).toHaveLength(2);
+    // Each function logs under its own name, and the authorizer under this request's id, never the previous one's.
+    const admitted = json.filter((line) => line.message === 'caller admitted');
+    expect(admitted.map((line) => [line.function_name, line.request_id])).toEqual(requestIds.map((id) => ['authorizer', id]));
+    const refused = json.filter((line) => line.message === 'request refused');
+    expect(refused.map((line) => [line.function_name, line.request_id, line.error_type])).toEqual([
+      ['rejectReferral', requestIds[1], 'not_found'],
+    ]);
+  });
+
+  it('says so when the seed has no admin key or no referral awaiting review, instead of printing a line that fails', async () => {
+    const noKey = await npmStart({
+      LOCAL_SEED: seedFile({
+        apiKeys: [{ key: 'ck_member_key_00000000000000', userId: 'm', plan: 'pro', admin: false }],
+        attributions: [{ id: 'held', status: 'review_required' }],
+      }),
+    });
+    expect(noKey.output()).toContain('The seed has no active admin API key: no ready API-key curl line.');
+    expect(noKey.output()).not.toContain('x-api-key: ck_member_key');
+    await stopAll();
+    const noneHeld = await npmStart({ LOCAL_SEED: seedFile({ apiKeys: [], attributions: [{ id: 'done', status: 'rejected' }] }) });
+    expect(noneHeld.output()).toContain('The seed has no referral awaiting review (review_required): no ready curl line.');
+  });
+
+  it('refuses a port in use with one line naming PORT, before DynamoDB Local is started', async () => {
+    const blocker = createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const result = spawnSync('npm', ['start', '--silent'], {
+        env: { ...process.env, PORT: String(port), DYNAMODB_ENDPOINT: '' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(`PORT ${port} is in use: set PORT to a free port`);
+      expect(result.stdout).not.toContain('DynamoDB endpoint');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('reports every problem of a bad seed file', async () => {
+    const file = seedFile({
+      apiKeys: [{ key: 'short', userId: '', plan: 'gold', admin: true }],
+      attributions: [{ id: 'x', status: 'pending' }],
+    });
+    const result = spawnSync('npm', ['start', '--silent'], {
+      env: { ...process.env, LOCAL_SEED: file, DYNAMODB_ENDPOINT: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    for (const field of ['apiKeys.0.key', 'apiKeys.0.userId', 'apiKeys.0.plan', 'attributions.0.status'])
+      expect(result.stderr).toContain(field);
+    expect(result.stderr).toContain('4 problems');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says in one line, without a stack trace, that Java is missing: npm start and npm run invoke', () => {
+    const nodeOnly = path.dirname(process.execPath);
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    for (const script of ['local/start.ts', 'local/invoke.ts']) {
+      const args = script === 'local/invoke.ts' ? [script, 'reject-referral', 'events/reject-example.json'] : [script];
+      const result = spawnSync(process.execPath, [tsx, ...args], {
+        env: { PATH: nodeOnly, HOME: process.env.HOME ?? '/tmp', PORT: String(0), DYNAMODB_ENDPOINT: '' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(result.status, script).toBe(1);
+      expect(result.stderr.trim(), script).toBe('Cannot start DynamoDB Local: it needs Java 17 or later on the PATH (ENOENT)');
+    }
+  });
+
+  it('does not orphan DynamoDB Local when the server is killed with SIGKILL', async () => {
+    const api = await npmStart();
+    const port = new URL(api.dynamoEndpoint).port;
+    expect(javaOnPort(port)).toBe(1);
+    process.kill(api.serverPid, 'SIGKILL');
+    const deadline = Date.now() + 5_000;
+    while (javaOnPort(port) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(javaOnPort(port)).toBe(0);
+  });
+
+  it('restores the demo data with npm run seed -- --reset against the running DynamoDB Local', async () => {
+    const api = await npmStart();
+    const headers = { 'x-api-key': 'ck_demo_admin_0000000000000000' };
+    expect((await fetch(`${api.baseUrl}/api/v1/admin/referrals/attr-queue-01/reject`, { method: 'POST', headers })).status).toBe(200);
+    const db = clientFor(api.dynamoEndpoint);
+    const status = async () =>
+      (await db.send(new GetCommand({ TableName: 'referrals', Key: { pk: 'attr-queue-01', sk: 'attribution' } }))).Item?.status;
+    expect(await status()).toBe('rejected');
+    const child = spawn('npm', ['run', '--silent', 'seed', '--', '--reset'], {
+      env: { ...process.env, DYNAMODB_ENDPOINT: api.dynamoEndpoint },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+    expect(output).toMatch(/emptied usage: [1-9]\d* items/);
+    expect(await status()).toBe('review_required');
+    const usage = await db.send(
+      new QueryCommand({
+        TableName: 'usage',
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': accountKey('admin-user') },
+      }),
+    );
+    expect(usage.Items).toEqual([]);
+    db.destroy();
+  });
+
+  it('passes the smoke test, --write included, and fails it with a key that does not work', async () => {
+    const api = await npmStart();
+    const out: string[] = [];
+    const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
+    const env = { ...process.env, DYNAMODB_ENDPOINT: api.dynamoEndpoint, REFERRALS_TABLE: 'referrals', USAGE_TABLE: 'usage' };
+    expect(await runSmokeCommand(['--url', api.baseUrl, '--key', 'ck_demo_admin_0000000000000000', '--write'], io, env)).toBe(0);
+    expect(out.filter((line) => line.startsWith('ok'))).toHaveLength(8);
+    expect(out.at(-1)).toBe('smoke test passed');
+    const db = clientFor(api.dynamoEndpoint);
+    const usage = await db.send(
+      new QueryCommand({
+        TableName: 'usage',
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)',
+        ExpressionAttributeValues: { ':pk': accountKey('admin-user'), ':u': 'usage#' },
+      }),
+    );
+    expect(usage.Items).toEqual([expect.objectContaining({ smoke: true, credits: 1 })]);
+    const removed = /removed (smoke-\S+);/.exec(out.join('\n'))?.[1] as string;
+    expect((await db.send(new GetCommand({ TableName: 'referrals', Key: { pk: removed, sk: 'attribution' } }))).Item).toBeUndefined();
+    db.destroy();
+
+    out.length = 0;
+    expect(await runSmokeCommand(['--url', api.baseUrl, '--key', `ck_${'x'.repeat(24)}`], io, env)).toBe(1);
+    expect(out).toContainEqual(expect.stringMatching(/^FAIL {2}an unknown referral answers 404/));
+    expect(out.at(-1)).toMatch(/smoke test failed/);
+  });
+});
