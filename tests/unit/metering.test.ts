@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayWindow, minuteWindow, monthlyCharge, monthWindow, rateLimitHeaders } from '../../functions/billing/metering.js';
+import { planCharge } from '../../functions/billing/charge.js';
+import { counterExpiry, dayWindow, minuteWindow, monthlyCharge, monthWindow, rateLimitHeaders } from '../../functions/billing/metering.js';
 import { allowsOverage, plans } from '../../functions/billing/plans.js';
 import { buildUsageRecord } from '../../functions/billing/usage-record.js';
 
@@ -89,5 +90,36 @@ describe('the usage record', () => {
       overage: true,
       created_at: '2026-12-31T23:59:30.500Z',
     });
+  });
+});
+
+describe('counter expiry', () => {
+  it('keeps each counter past its window by a margin, in Unix seconds', () => {
+    expect(counterExpiry(minuteWindow(now), 60)).toBe(Date.parse('2027-01-01T00:01:00.000Z') / 1000);
+    const charge = planCharge(
+      {
+        principal: { userId: 'u', subjectId: 's', plan: 'growth', authMethod: 'jwt', overageEnabled: false },
+        plan: plans.growth,
+        requestId: 'r',
+        endpoint: 'e',
+        statusCode: 200,
+        credits: 2,
+        now,
+      },
+      { overage: false, includedLimit: 100_000 },
+    );
+    expect(charge.day).toEqual({
+      window: '2026-12-31',
+      credits: 2,
+      ceiling: 25_000,
+      expiresAt: Date.parse('2027-01-03T00:00:00.000Z') / 1000,
+    });
+    expect(charge.month).toEqual({
+      window: '2026-12',
+      credits: 2,
+      ceiling: 100_000,
+      expiresAt: Date.parse('2027-02-05T00:00:00.000Z') / 1000,
+    });
+    expect(charge.usage).toMatchObject({ credits: 2, overage: false });
   });
 });

@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import { createError } from '@middy/util';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { errorEnvelope, failureMetric } from '../../../functions/middlewares/error-envelope.js';
+import { errorEnvelope, failureMetric, toApiError } from '../../../functions/middlewares/error-envelope.js';
 import { ApiError } from '../../../functions/shared/api-error.js';
 import { context, proxyEvent, recordingObservability } from '../../support/lambda.js';
 
@@ -80,6 +80,42 @@ describe('the error envelope middleware', () => {
     expect(response.statusCode).toBe(400);
     expect(JSON.parse(response.body)).toMatchObject({ msg: message, error: { type: 'invalid_request' } });
     expect(observed.lines).toEqual([expect.objectContaining({ level: 'info', message: 'request refused' })]);
+  });
+
+  it('logs a refusal with its type and status, and a failure with its type and the error', async () => {
+    const refused = wrap(() => {
+      throw new ApiError('not_found');
+    });
+    await refused.invoke();
+    expect(refused.observed.lines).toEqual([
+      expect.objectContaining({ level: 'info', attributes: expect.objectContaining({ error_type: 'not_found', status: 404 }) }),
+    ]);
+    expect(refused.observed.metadata).toEqual({});
+    const failed = wrap(() => {
+      throw new Error('boom');
+    });
+    await failed.invoke();
+    expect(failed.observed.lines).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        attributes: expect.objectContaining({ error_type: 'internal', error: expect.any(Error) }),
+      }),
+    ]);
+  });
+
+  it.each([
+    [400, 400],
+    [499, 400],
+    [500, 500],
+  ])("maps middy's exposed %i to %i", async (status, expected) => {
+    const { invoke } = wrap(() => {
+      throw createError(status, 'x', { expose: true });
+    });
+    expect((await invoke()).statusCode).toBe(expected);
+  });
+
+  it.each([null, undefined, 'a string'])('answers a thrown %o with a generic 500', (thrown) => {
+    expect(toApiError(thrown)).toMatchObject({ type: 'internal', statusCode: 500 });
   });
 
   it('treats a middy error that is not exposed as internal', async () => {

@@ -135,6 +135,14 @@ describe('the authorized principal middleware', () => {
     });
   });
 
+  it('refuses with 401 an event without a request context (a direct invocation)', async () => {
+    const handler = middy<ReturnType<typeof proxyEvent>, unknown, Error, ApiContext>()
+      .use(authorizedPrincipal())
+      .handler(async () => 'reached');
+    const event = { ...proxyEvent(), requestContext: undefined } as unknown as ReturnType<typeof proxyEvent>;
+    await expect(handler(event, context() as ApiContext)).rejects.toMatchObject({ type: 'unauthorized' });
+  });
+
   it.each([null, {}, { userId: 'u', subjectId: 'k', plan: 'gold', authMethod: 'api_key', overageEnabled: 'false' }])(
     'refuses with 401 when the context is %o',
     async (authorizer) => {
