@@ -3,6 +3,7 @@ import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
+import { activitySortKey } from '../referrals/activity.js';
 import { AttributionSchema, RewardSchema } from '../referrals/attribution.js';
 import { IDEMPOTENCY_TTL_SECONDS } from '../referrals/idempotency.js';
 import type { ReferralStore, RejectCancellation } from '../referrals/ports.js';
@@ -39,6 +40,14 @@ export const buildRejectTransaction = (tables: Tables, write: RejectWritePlan): 
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
+    {
+      Put: {
+        TableName: tables.referrals,
+        Item: { pk: write.attributionId, sk: activitySortKey(write.activity.at, write.activity.request_id), ...write.activity },
+        // Written once, never replaced.
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
     ...chargeItems(tables.usage, write.charge),
   ];
   if (write.idempotency) {
@@ -56,11 +65,16 @@ export const buildRejectTransaction = (tables: Tables, write: RejectWritePlan): 
   return { TransactItems: items };
 };
 
+/** Where each write sits in the transaction; readCancellation reads the reasons by these positions. */
+const ATTRIBUTION_ITEM = 0;
+const FIRST_CHARGE_ITEM = 2;
+const IDEMPOTENCY_ITEM = FIRST_CHARGE_ITEM + CHARGE_ITEM_COUNT;
+
 /** Names the cause of a cancellation, most specific first: a replay, the referral, the counters, else contention. */
 export const readCancellation = (reasons: CancellationReason[]): RejectCancellation => {
-  const [attribution] = reasons;
-  const charge = reasons.slice(1, 1 + CHARGE_ITEM_COUNT);
-  const idempotency = reasons[1 + CHARGE_ITEM_COUNT];
+  const attribution = reasons[ATTRIBUTION_ITEM];
+  const charge = reasons.slice(FIRST_CHARGE_ITEM, IDEMPOTENCY_ITEM);
+  const idempotency = reasons[IDEMPOTENCY_ITEM];
   const record = conditionFailed(idempotency) && idempotency?.Item ? toIdempotencyRecord(unmarshall(idempotency.Item)) : undefined;
   if (record) return { kind: 'idempotency_replay', record };
   if (conditionFailed(attribution)) {

@@ -1,5 +1,6 @@
-// The reject write plan: the attribution change, its charge and its idempotency record, committed all or nothing.
+// The reject write plan: the attribution change, its activity item, its charge and its idempotency record, all or nothing.
 import type { Charge } from '../billing/charge.js';
+import type { Activity } from './activity.js';
 import type { AttributionStatus } from './attribution.js';
 import type { IdempotencyRecord } from './idempotency.js';
 import type { RejectionChanges } from './reject-transition.js';
@@ -8,6 +9,8 @@ export type RejectWritePlan = {
   attributionId: string;
   expectedStatus: AttributionStatus;
   changes: RejectionChanges;
+  /** The audit item, written once in the same transaction. */
+  activity: Activity;
   charge: Charge;
   idempotency?: IdempotencyRecord;
 };

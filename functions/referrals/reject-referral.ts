@@ -1,9 +1,10 @@
-// The reject use case: one parallel read, the reject rule, and one transaction holding the change, its charge and its idempotency record.
+// The reject use case: one parallel read, the reject rule, and one transaction holding the change, its activity item, its charge and its idempotency record.
 import type { Principal } from '../auth/principal.js';
 import { type Admission, type ChargeAttempt, chargeSuccess } from '../billing/meter.js';
 import type { PlanTable } from '../billing/plans.js';
 import { ApiError, isApiError } from '../shared/api-error.js';
 import { endpointOf, routes } from '../shared/routes.js';
+import { rejectionActivity } from './activity.js';
 import type { Attribution, ReviewResponse } from './attribution.js';
 import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from './idempotency.js';
 import type { IdempotencyStore, ReferralStore, RejectCommit } from './ports.js';
@@ -75,11 +76,14 @@ export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promis
     now,
   };
 
+  const activity = rejectionActivity({ before: state.attribution as Attribution, after: attribution, reason: request.reason, principal, requestId });
+
   return chargeSuccess(input, admission.usedThisMonth, async (charge): Promise<ChargeAttempt<RejectResult>> => {
     const commit: RejectCommit = await deps.referrals.commitRejection({
       attributionId: request.attributionId,
       expectedStatus: REJECTABLE_STATUS,
       changes: rejectionChanges(reject),
+      activity,
       charge,
       ...(key === undefined ? {} : { idempotency: buildIdempotencyRecord(key, rejectFingerprint(request), success, now) }),
     });

@@ -4,7 +4,7 @@ import { type Attribution, AttributionSchema, type AttributionStatus, inSchemaOr
 
 export const REJECTABLE_STATUS: AttributionStatus = 'review_required';
 
-export type RejectionChanges = Pick<Attribution, 'status' | 'reviewed_at' | 'reviewed_by' | 'review_reason'>;
+export type RejectionChanges = Pick<Attribution, 'status' | 'reviewed_at' | 'reviewed_by'>;
 
 export type RejectInput = {
   attributionId: string;
@@ -14,12 +14,14 @@ export type RejectInput = {
   now: Date;
 };
 
-/** Fields a rejection sets; `review_reason` is left as stored when no reason is given. */
-export const rejectionChanges = ({ reason, reviewer, now }: RejectInput): RejectionChanges => ({
+/**
+ * Fields a rejection sets. `review_reason` keeps its spec meaning, why the fraud checks held the referral
+ * (e.g. same_stripe_customer), and is never overwritten; the admin's reason goes to the activity item.
+ */
+export const rejectionChanges = ({ reviewer, now }: RejectInput): RejectionChanges => ({
   status: 'rejected',
   reviewed_at: now.toISOString(),
   reviewed_by: reviewer,
-  ...(reason === undefined ? {} : { review_reason: reason }),
 });
 
 export const notFound = (attributionId: string): ApiError => new ApiError('not_found', { context: { id: attributionId } });

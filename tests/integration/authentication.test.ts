@@ -3,7 +3,15 @@ import { type JWK, SignJWT } from 'jose';
 import { describe, expect, inject, it } from 'vitest';
 import { generateApiKey } from '../../functions/auth/api-key.js';
 import { rejectRequest, withKey } from '../support/api.js';
-import { bearer, consoleToken, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/factories.js';
+import {
+  activityOf,
+  bearer,
+  consoleToken,
+  givenApiKey,
+  givenAttribution,
+  storedAttribution,
+  usageRecordsOf,
+} from '../support/factories.js';
 
 const expectUntouched = async (id: string) => expect((await storedAttribution(id))?.status).toBe('review_required');
 
@@ -48,11 +56,10 @@ describe('authentication', () => {
     const token = await consoleToken({ subject: 'console-admin-7', plan: 'business' });
     const response = await rejectRequest(attribution.id, { headers: bearer(token), body: { reason: 'chargeback ring' } });
     expect(response.status).toBe(200);
-    expect(response.body.data.attribution).toMatchObject({
-      status: 'rejected',
-      reviewed_by: 'console-admin-7',
-      review_reason: 'chargeback ring',
-    });
+    expect(response.body.data.attribution).toMatchObject({ status: 'rejected', reviewed_by: 'console-admin-7' });
+    expect(await activityOf(attribution.id)).toEqual([
+      expect.objectContaining({ reason: 'chargeback ring', actor: 'console-admin-7', auth_method: 'jwt', subject_id: 'console-admin-7' }),
+    ]);
     const usage = await usageRecordsOf('console-admin-7');
     expect(usage.find((record) => record.request_id === response.body.request_id)).toMatchObject({
       auth_method: 'jwt',

@@ -1,7 +1,7 @@
 import { InternalServerError, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiOnClients, rejectRequest, withKey } from '../support/api.js';
-import { accountItems, givenApiKey, givenAttribution, storedAttribution } from '../support/factories.js';
+import { accountItems, activityOf, givenApiKey, givenAttribution, storedAttribution } from '../support/factories.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
 
 const $metadata = { httpStatusCode: 400, attempts: 1, totalRetryDelay: 0 };
@@ -19,9 +19,10 @@ const transactionConflict = () =>
     CancellationReasons: [{ Code: 'None' }, { Code: 'None' }, { Code: 'TransactionConflict' }, { Code: 'None' }],
   });
 
-/** Everything a failed request must leave as it was: the referral and the account's billing state. */
+/** Everything a failed request must leave as it was: the referral, its audit trail and the account's billing state. */
 const snapshot = async (attributionId: string, userId: string) => ({
   attribution: await storedAttribution(attributionId),
+  activity: await activityOf(attributionId),
   billing: (await accountItems(userId)).filter((item) => !String(item.sk).startsWith('rate#')),
 });
 
@@ -67,6 +68,8 @@ describe('DynamoDB faults', () => {
       expect(response.status).toBe(200);
       expect(functionDb.injectedAttempts()).toBe(1);
       expect((await storedAttribution(attribution.id))?.status).toBe('rejected');
+      // A rejection and its activity item exist together.
+      expect(await activityOf(attribution.id)).toHaveLength(1);
     });
 
     it('in the authorizer: a retryable 500 in the envelope, nothing changed', async () => {

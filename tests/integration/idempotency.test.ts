@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rejectRequest, withKey } from '../support/api.js';
-import { accountItems, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/factories.js';
+import { accountItems, activityOf, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/factories.js';
 
 const keyed = (apiKey: string, idempotencyKey: string) => ({ ...withKey(apiKey), 'Idempotency-Key': idempotencyKey });
 
@@ -36,7 +36,7 @@ describe('Idempotency-Key', () => {
     expect(reused.body.error).toMatchObject({ type: 'idempotency_key_reused', retryable: false });
     expect(reusedElsewhere.status).toBe(422);
     expect((await storedAttribution(otherReferral.id))?.status).toBe('review_required');
-    expect((await storedAttribution(attribution.id))?.review_reason).toBe('first');
+    expect((await activityOf(attribution.id)).map((item) => item.reason)).toEqual(['first']);
     expect(await usageRecordsOf(admin.userId)).toHaveLength(1);
   });
 

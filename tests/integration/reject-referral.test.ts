@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { AttributionStatus } from '../../functions/referrals/attribution.js';
 import { api, rejectRequest, withKey } from '../support/api.js';
-import { givenApiKey, givenAttribution, givenReward, storedAttribution, storedRewards, usageRecordsOf } from '../support/factories.js';
+import {
+  activityOf,
+  givenApiKey,
+  givenAttribution,
+  givenReward,
+  storedAttribution,
+  storedRewards,
+  usageRecordsOf,
+} from '../support/factories.js';
 
 describe('POST /api/v1/admin/referrals/{id}/reject', () => {
-  it('rejects a held referral, records the reviewer and charges one credit', async () => {
+  it('rejects a held referral, records the reviewer and the activity, and charges one credit', async () => {
     const admin = await givenApiKey({ plan: 'pro' });
     const attribution = await givenAttribution();
     const reward = await givenReward(attribution.id);
@@ -18,14 +26,32 @@ describe('POST /api/v1/admin/referrals/{id}/reject', () => {
       code: 200,
       msg: 'ok',
       data: {
-        attribution: { ...attribution, status: 'rejected', reviewed_by: admin.userId, review_reason: 'same billing account' },
+        attribution: { ...attribution, status: 'rejected', reviewed_by: admin.userId, review_reason: 'same_stripe_customer' },
         rewards: [reward],
       },
     });
     const stored = await storedAttribution(attribution.id);
-    expect(stored).toMatchObject({ status: 'rejected', reviewed_by: admin.userId, review_reason: 'same billing account' });
+    expect(stored).toMatchObject({ status: 'rejected', reviewed_by: admin.userId, review_reason: 'same_stripe_customer' });
     expect(stored?.reviewed_at).toBe(response.body.data.attribution.reviewed_at);
     expect(new Date(String(stored?.reviewed_at)).toISOString()).toBe(stored?.reviewed_at);
+
+    // Nothing is lost: the fraud checks' reason stays on the referral, and the audit trail holds both.
+    expect(await activityOf(attribution.id)).toEqual([
+      {
+        pk: attribution.id,
+        sk: `activity#${stored?.reviewed_at}#${response.body.request_id}`,
+        action: 'reject',
+        previous_status: 'review_required',
+        previous_review_reason: 'same_stripe_customer',
+        reason: 'same billing account',
+        actor: admin.userId,
+        auth_method: 'api_key',
+        subject_id: admin.keyId,
+        request_id: response.body.request_id,
+        at: stored?.reviewed_at,
+        attribution: response.body.data.attribution,
+      },
+    ]);
 
     const usage = await usageRecordsOf(admin.userId);
     expect(usage).toHaveLength(1);
@@ -96,6 +122,7 @@ describe('POST /api/v1/admin/referrals/{id}/reject', () => {
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({ code: 409, error: { type: 'conflict', context: { status } } });
     expect(await storedAttribution(attribution.id)).toMatchObject({ status, review_reason: attribution.review_reason });
+    expect(await activityOf(attribution.id)).toEqual([]);
     expect(await usageRecordsOf(admin.userId)).toEqual([]);
   });
 
@@ -108,6 +135,7 @@ describe('POST /api/v1/admin/referrals/{id}/reject', () => {
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(19);
+    expect(await activityOf(attribution.id)).toHaveLength(1);
     expect(await usageRecordsOf(admin.userId)).toHaveLength(1);
     expect((await storedAttribution(attribution.id))?.status).toBe('rejected');
   });

@@ -47,7 +47,7 @@ describe('npm start', () => {
       code: 200,
       msg: 'ok',
       data: {
-        attribution: { id: 'example', status: 'rejected', reviewed_by: 'admin-user', review_reason: 'same billing account' },
+        attribution: { id: 'example', status: 'rejected', reviewed_by: 'admin-user', review_reason: 'same_stripe_customer' },
         rewards: [],
       },
     });

@@ -49,7 +49,7 @@ describe('the reject use case', () => {
         attribution: {
           ...held,
           status: 'rejected',
-          review_reason: 'same billing account',
+          review_reason: 'same_stripe_customer',
           reviewed_at: now.toISOString(),
           reviewed_by: 'admin-1',
         },
@@ -62,6 +62,29 @@ describe('the reject use case', () => {
     ]);
     expect(world.referrals.commits).toHaveLength(1);
     expect(world.referrals.commits[0]?.idempotency).toBeUndefined();
+    // Nothing is lost: the fraud checks' reason stays on the referral, the admin's goes to the audit trail with it.
+    expect(world.referrals.commits[0]?.activity).toEqual({
+      action: 'reject',
+      previous_status: 'review_required',
+      previous_review_reason: 'same_stripe_customer',
+      reason: 'same billing account',
+      actor: 'admin-1',
+      auth_method: 'api_key',
+      subject_id: 'key_1',
+      request_id: 'req-1',
+      at: now.toISOString(),
+      attribution: result.data.attribution,
+    });
+  });
+
+  it('leaves reason and previous_review_reason out of the activity when there are none', async () => {
+    const { world, call } = setup();
+    world.referrals.put({ id: 'attr-plain', status: 'review_required' });
+    await call({ attributionId: 'attr-plain' });
+    const activity = world.referrals.commits[0]?.activity;
+    expect(activity).not.toHaveProperty('reason');
+    expect(activity).not.toHaveProperty('previous_review_reason');
+    expect(activity).toMatchObject({ previous_status: 'review_required', actor: 'admin-1' });
   });
 
   it('answers 404 for an unknown referral and 409 naming the status of one not held, committing nothing', async () => {

@@ -7,13 +7,13 @@ const now = new Date('2026-11-25T10:00:00.000Z');
 const held: Attribution = { id: 'attr-1', status: 'review_required', review_reason: 'same_stripe_customer', code: 'A1' };
 
 describe('the reject transition', () => {
-  it('rejects a held referral, recording the reviewer, the time and the reason', () => {
+  it('rejects a held referral, recording the reviewer and the time, and keeping the fraud checks reason', () => {
     expect(rejectAttribution(held, { attributionId: 'attr-1', reason: 'same billing account', reviewer: 'admin-user', now })).toEqual({
       ...held,
       status: 'rejected',
       reviewed_at: '2026-11-25T10:00:00.000Z',
       reviewed_by: 'admin-user',
-      review_reason: 'same billing account',
+      review_reason: 'same_stripe_customer',
     });
   });
 
@@ -25,7 +25,8 @@ describe('the reject transition', () => {
     expect(Object.keys(rejected)).toEqual(['id', 'status', 'code', 'review_reason', 'reviewed_at', 'reviewed_by']);
   });
 
-  it('keeps the stored reason when none is given', () => {
+  it('never sets review_reason, given a reason or not', () => {
+    expect(rejectionChanges({ attributionId: 'attr-1', reason: 'fraud', reviewer: 'admin-user', now })).not.toHaveProperty('review_reason');
     expect(rejectionChanges({ attributionId: 'attr-1', reviewer: 'admin-user', now })).not.toHaveProperty('review_reason');
     expect(rejectAttribution(held, { attributionId: 'attr-1', reviewer: 'a', now }).review_reason).toBe('same_stripe_customer');
   });

@@ -1,0 +1,49 @@
+// The audit trail: one activity item per change of a referral, written once in the change's own transaction.
+import * as v from 'valibot';
+import type { Principal } from '../auth/principal.js';
+import { type Attribution, AttributionSchema, AttributionStatusSchema } from './attribution.js';
+
+export const ACTIVITY_ACTIONS = ['reject'] as const;
+
+export const ActivitySchema = v.object({
+  action: v.picklist(ACTIVITY_ACTIONS),
+  previous_status: AttributionStatusSchema,
+  /** The fraud checks' reason the referral carried before the change; absent when it had none. */
+  previous_review_reason: v.optional(v.string()),
+  /** The admin's reason, absent when none was given. */
+  reason: v.optional(v.string()),
+  /** Who made the change: the `reviewed_by` value. */
+  actor: v.string(),
+  auth_method: v.picklist(['api_key', 'jwt']),
+  /** The API key id, or the JWT subject. */
+  subject_id: v.string(),
+  request_id: v.string(),
+  at: v.pipe(v.string(), v.isoTimestamp()),
+  /** The attribution as the change left it, as the API returned it. */
+  attribution: v.object(AttributionSchema.entries),
+});
+export type Activity = v.InferOutput<typeof ActivitySchema>;
+
+/** Newest first when sorted descending: the timestamp leads, the request id keeps two changes in one instant apart. */
+export const activitySortKey = (at: string, requestId: string): string => `activity#${at}#${requestId}`;
+export const ACTIVITY_PREFIX = 'activity#';
+
+/** The activity item of a rejection. */
+export const rejectionActivity = (input: {
+  before: Attribution;
+  after: Attribution;
+  reason: string | undefined;
+  principal: Principal;
+  requestId: string;
+}): Activity => ({
+  action: 'reject',
+  previous_status: input.before.status,
+  ...(input.before.review_reason === undefined ? {} : { previous_review_reason: input.before.review_reason }),
+  ...(input.reason === undefined ? {} : { reason: input.reason }),
+  actor: input.principal.userId,
+  auth_method: input.principal.authMethod,
+  subject_id: input.principal.subjectId,
+  request_id: input.requestId,
+  at: input.after.reviewed_at as string,
+  attribution: input.after,
+});
