@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -18,6 +19,7 @@ import {
 } from '../functions/shared/gateway-responses.js';
 import { type RouteName, routes } from '../functions/shared/routes.js';
 import { ApiFirewall } from './constructs/api-firewall.js';
+import { EventForwarding } from './constructs/event-forwarding.js';
 import { Operations } from './constructs/operations.js';
 import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from './runtime-settings.js';
 import { type IndexDefinition, type TableDefinition, type TableKey, tableDefinitions, tableEnvironment } from './tables.js';
@@ -105,6 +107,8 @@ export class ReferralApiStack extends Stack {
   readonly authorizerFunction: NodejsFunction;
   readonly firewall: ApiFirewall;
   readonly operations: Operations;
+  readonly eventBus: events.EventBus;
+  readonly forwarding: EventForwarding;
 
   get rejectFunction(): NodejsFunction {
     return this.routeFunctions.rejectReferral;
@@ -231,6 +235,15 @@ export class ReferralApiStack extends Stack {
       });
     }
 
+    // Every rejection goes out as a referral.rejected event on the stage's own bus, read off the referrals table's stream.
+    this.eventBus = new events.EventBus(this, 'ReferralEvents', { eventBusName: `referrals-${props.stage}` });
+    this.forwarding = new EventForwarding(this, 'EventForwarding', {
+      table: this.tables.referrals,
+      bus: this.eventBus,
+      forwarder: (environment) =>
+        this.function('EventForwarderFunction', 'functions/forwarder/handler.ts', { ...commonEnvironment, ...environment }, retention),
+    });
+
     this.firewall = new ApiFirewall(this, 'Firewall', {
       stage: this.api.deploymentStage,
       maxBodyBytes: MAX_REQUEST_BODY_BYTES,
@@ -241,9 +254,13 @@ export class ReferralApiStack extends Stack {
       stageName: props.stage,
       api: this.api,
       authorizer: this.authorizerFunction,
-      functions: Object.fromEntries(
-        Object.entries(ROUTE_FUNCTIONS).map(([name, spec]) => [spec.id.replace(/Function$/, ''), this.routeFunctions[name as RouteName]]),
-      ),
+      functions: {
+        ...Object.fromEntries(
+          Object.entries(ROUTE_FUNCTIONS).map(([name, spec]) => [spec.id.replace(/Function$/, ''), this.routeFunctions[name as RouteName]]),
+        ),
+        EventForwarder: this.forwarding.forwarder,
+      },
+      deadLetterQueue: this.forwarding.deadLetterQueue,
       tables: this.tables,
       metrics: { namespace: METRICS_NAMESPACE, dimensions: { service: SERVICE_NAME, stage: props.stage } },
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
@@ -254,6 +271,8 @@ export class ReferralApiStack extends Stack {
     new CfnOutput(this, 'ApiKeysTableName', { value: this.tables.apiKeys.tableName });
     new CfnOutput(this, 'UsageTableName', { value: this.tables.usage.tableName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
+    new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
+    new CfnOutput(this, 'EventBusArn', { value: this.eventBus.eventBusArn });
 
     this.acknowledgeReviewedFindings();
   }
@@ -296,6 +315,7 @@ export class ReferralApiStack extends Stack {
       partitionKey: attribute(definition.partitionKey),
       ...(definition.sortKey ? { sortKey: attribute(definition.sortKey) } : {}),
       ...(definition.timeToLiveAttribute ? { timeToLiveAttribute: definition.timeToLiveAttribute } : {}),
+      ...(definition.stream ? { stream: dynamodb.StreamViewType.NEW_IMAGE } : {}),
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },

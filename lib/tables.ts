@@ -13,13 +13,16 @@ export type TableDefinition = {
   readonly sortKey?: KeyAttribute;
   readonly timeToLiveAttribute?: string;
   readonly globalSecondaryIndexes?: Readonly<Record<string, IndexDefinition>>;
+  /** A DynamoDB stream of new images, read by the event forwarder. */
+  readonly stream?: 'NEW_IMAGE';
 };
 
 export const tableDefinitions = {
-  /** Attributions (sk = "attribution") and their rewards (sk = "reward#<id>"), partitioned by attribution id. */
+  /** Attributions (sk = "attribution"), their rewards (sk = "reward#<id>") and activity (sk = "activity#<at>#<request id>"). */
   referrals: {
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
+    stream: 'NEW_IMAGE',
   },
   /** API keys, stored only by the SHA-256 hash of the key; found by key id for `npm run keys`. */
   apiKeys: {

@@ -129,6 +129,7 @@ const createTable = async (client: DynamoDBClient, name: string, definition: Tab
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
       KeySchema: keySchema(definition),
+      ...(definition.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } } : {}),
       ...(indexes.length
         ? {
             GlobalSecondaryIndexes: indexes.map(([IndexName, index]) => ({

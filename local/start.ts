@@ -1,5 +1,6 @@
 // `npm start`: the API on http://127.0.0.1:$PORT, on an embedded DynamoDB Local with seed data, until SIGINT/SIGTERM.
 import { randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -8,9 +9,11 @@ import { accessLogEntry, formatAccessLog } from './access-log.js';
 import { createApiGateway } from './api-gateway.js';
 import { signConsoleToken } from './console-jwks.js';
 import { DynamoDbLocalUnavailable } from './dynamodb-local.js';
+import { startEventSink } from './event-sink.js';
 import { startHttpServer } from './http-server.js';
 import { prepareLocalRuntime } from './local-runtime.js';
 import { type Seed, SeedError } from './seed.js';
+import { type StreamPoller, startStreamPoller } from './stream-poller.js';
 
 const OPENAPI_FILE = path.resolve(import.meta.dirname, '../openapi.json');
 
@@ -62,6 +65,18 @@ const main = async () => {
     process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   }
   const runtime = await prepareLocalRuntime({ seedFile: process.env.LOCAL_SEED, issueConsoleTokens: true, seedExternal: true });
+  // Events go to a local stand-in for EventBridge, which prints each and, with LOCAL_EVENTS_FILE, appends it as a JSON line.
+  const eventsFile = process.env.LOCAL_EVENTS_FILE;
+  const sink = await startEventSink({
+    onPublished: (entry) => {
+      const detail = JSON.parse(entry.Detail) as { attribution_id?: string; event_id?: string };
+      console.log(`event ${entry.DetailType} ${detail.attribution_id} ${detail.event_id}`);
+      if (eventsFile) appendFileSync(eventsFile, `${JSON.stringify(entry)}\n`);
+    },
+  });
+  process.env.EVENTS_ENDPOINT = sink.endpoint;
+  process.env.EVENT_BUS_NAME ??= 'referrals-local';
+  process.env.DEAD_LETTER_QUEUE_URL ??= 'local';
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -70,7 +85,8 @@ const main = async () => {
     console.log(`\n${signal} received, stopping`);
     server?.close();
     server?.closeAllConnections();
-    await runtime.stop();
+    await poller?.stop();
+    await Promise.all([runtime.stop(), sink.stop()]);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -78,11 +94,21 @@ const main = async () => {
 
   // The handlers read their configuration at import, as on Lambda; import them once the environment is ready.
   let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
+  let poller: StreamPoller | undefined;
   try {
-    const [{ handler: authorizer }, { handler: reject }] = await Promise.all([
+    const [{ handler: authorizer }, { handler: reject }, forwarder, { createForwarderDeps }] = await Promise.all([
       import('../functions/authorizer/handler.js'),
       import('../functions/reject-referral/handler.js'),
+      import('../functions/forwarder/handler.js'),
+      import('../functions/forwarder/dependencies.js'),
     ]);
+    const deadLetters = { send: async (letter: unknown) => console.log(`dead letter ${JSON.stringify(letter)}`) };
+    poller = await startStreamPoller({
+      endpoint: runtime.dynamoEndpoint,
+      table: process.env.REFERRALS_TABLE as string,
+      handler: forwarder.createHandler(createForwarderDeps(process.env, { deadLetters })),
+      from: 'LATEST',
+    });
     server = await startHttpServer(createApiGateway({ authorizer, functions: { rejectReferral: reject } }), {
       port,
       failed: () => gatewayErrorResponse('DEFAULT_5XX', randomUUID(), 500),
@@ -90,7 +116,7 @@ const main = async () => {
       onResponse: (request, response, latencyMs) => console.log(formatAccessLog(accessLogEntry(request, response, latencyMs), jsonLogs)),
     });
   } catch (error) {
-    await runtime.stop();
+    await Promise.all([runtime.stop(), sink.stop(), poller?.stop()]);
     throw error;
   }
 

@@ -76,7 +76,13 @@ export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promis
     now,
   };
 
-  const activity = rejectionActivity({ before: state.attribution as Attribution, after: attribution, reason: request.reason, principal, requestId });
+  const activity = rejectionActivity({
+    before: state.attribution as Attribution,
+    after: attribution,
+    reason: request.reason,
+    principal,
+    requestId,
+  });
 
   return chargeSuccess(input, admission.usedThisMonth, async (charge): Promise<ChargeAttempt<RejectResult>> => {
     const commit: RejectCommit = await deps.referrals.commitRejection({

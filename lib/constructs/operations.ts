@@ -8,6 +8,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 export type OperationsProps = {
@@ -16,6 +17,8 @@ export type OperationsProps = {
   authorizer: lambda.IFunction;
   functions: Record<string, lambda.IFunction>;
   tables: Record<string, dynamodb.ITable>;
+  /** Stream records that could not become events. */
+  deadLetterQueue: sqs.IQueue;
   /** The functions' own metrics: namespace and the dimensions Powertools adds (service, stage). */
   metrics: { namespace: string; dimensions: Record<string, string> };
   alarmEmail?: string;
@@ -52,6 +55,11 @@ export class Operations extends Construct {
     // Only unexpected authorizer failures count here; refusing a caller (401/403) is not one.
     this.alarm('AuthorizerFailuresAlarm', 'The authorizer failed (a DynamoDB or JWKS outage, or a bug)', own('AuthorizerFailures'));
     this.alarm('FunctionErrorsAlarm', 'A function reported unexpected errors', own('Errors'));
+    this.alarm(
+      'EventsDeadLetterAlarm',
+      'Stream records could not be forwarded as events and wait in the dead-letter queue',
+      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+    );
     for (const [name, fn] of Object.entries({ Authorizer: props.authorizer, ...props.functions })) {
       this.alarm(`${name}ThrottlesAlarm`, `${name} invocations were throttled`, fn.metricThrottles(PER_MINUTE));
       // A function error is a crash or a timeout: the handlers answer every failure themselves, except the authorizer's 401.
@@ -98,6 +106,11 @@ export class Operations extends Construct {
             'DynamoDB throttle events',
             tables.flatMap((table) => ['ReadThrottleEvents', 'WriteThrottleEvents'].map((name) => table.metric(name, PER_MINUTE))),
           ),
+          graph('Events published and dead-lettered', [
+            own('EventsPublished'),
+            own('EventsDeadLettered'),
+            props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+          ]),
           graph(
             'DynamoDB transaction conflicts',
             tables.map((table) => table.metric('TransactionConflict', PER_MINUTE)),

@@ -36,6 +36,7 @@ describe('cdk-nag AwsSolutions checks', () => {
         'AwsSolutions-COG4',
         'AwsSolutions-IAM4',
         'AwsSolutions-IAM5',
+        'AwsSolutions-SQS3',
       ]);
       for (const rule of rules) expect(rule.reason.length).toBeGreaterThan(40);
     },

@@ -120,14 +120,14 @@ describe('ReferralApiStack', () => {
     const { template } = synth('prod');
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
     template.allResourcesProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
-    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(3);
+    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(4);
     template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
     dev.template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
   }, 120_000);
 
   it('loads the functions as fast as they can: no source-map flag, and the stage in their environment', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')) as any[];
-    expect(functions).toHaveLength(2);
+    expect(functions).toHaveLength(3);
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
       expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin' });
@@ -278,9 +278,66 @@ describe('ReferralApiStack', () => {
     expect(JSON.stringify(format)).not.toMatch(/identity\.(caller|user)\b/);
   });
 
-  it('outputs the base URL and every table name', () => {
+  it('outputs the base URL, every table name and the event bus', () => {
     const outputs = dev.template.toJSON().Outputs;
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'ReferralsTableName', 'ApiKeysTableName', 'UsageTableName']));
+    expect(Object.keys(outputs)).toEqual(
+      expect.arrayContaining(['ApiUrl', 'ReferralsTableName', 'ApiKeysTableName', 'UsageTableName', 'EventBusName', 'EventBusArn']),
+    );
+  });
+
+  it('streams new images of the referrals table to the forwarder, only new activity items, with partial failures and a dead-letter queue', () => {
+    const { template, stack } = dev;
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
+    const dlq = stack.getLogicalId(stack.forwarding.deadLetterQueue.node.defaultChild as any);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [stack.getLogicalId(stack.tables.referrals.node.defaultChild as any), 'StreamArn'] },
+      FunctionName: { Ref: stack.getLogicalId(stack.forwarding.forwarder.node.defaultChild as any) },
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      MaximumRecordAgeInSeconds: 24 * 3600,
+      ParallelizationFactor: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlq, 'Arn'] } } },
+      FilterCriteria: {
+        Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { sk: { S: [{ prefix: 'activity#' }] } } } }) }],
+      },
+    });
+    template.hasResourceProperties('AWS::Events::EventBus', { Name: 'referrals-dev' });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: Match.anyValue() }],
+    });
+  });
+
+  it("gives the forwarder its own role: PutEvents on the stage's bus, the stream read, the dead-letter queue", () => {
+    const { template, stack } = dev;
+    const role = stack.getLogicalId(stack.forwarding.forwarder.role!.node.defaultChild as any);
+    const policies = Object.values(
+      template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: role }]) } }),
+    ) as any[];
+    const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const actions = statements.flatMap((statement) => [statement.Action].flat());
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'events:PutEvents',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:DescribeStream',
+        'sqs:SendMessage',
+      ]),
+    );
+    expect(actions.filter((action) => action.startsWith('events:'))).toEqual(['events:PutEvents']);
+    expect(actions.filter((action) => /dynamodb:(Put|Update|Delete|Get)Item|dynamodb:Query/.test(action))).toEqual([]);
+    const putEvents = statements.find((statement) => [statement.Action].flat().includes('events:PutEvents'));
+    expect(putEvents.Resource).toEqual({ 'Fn::GetAtt': [stack.getLogicalId(stack.eventBus.node.defaultChild as any), 'Arn'] });
   });
 
   it('redeploys the API when the authorizer changes (the deployment logical id covers it)', () => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -221,5 +221,31 @@ describe('npm start, run by a person', () => {
     expect(await runSmokeCommand(['--url', api.baseUrl, '--key', `ck_${'x'.repeat(24)}`], io, env)).toBe(1);
     expect(out).toContainEqual(expect.stringMatching(/^FAIL {2}an unknown referral answers 404/));
     expect(out.at(-1)).toMatch(/smoke test failed/);
+  });
+});
+
+describe('npm start delivers events', () => {
+  it('prints a line per referral.rejected event and appends each PutEvents entry to LOCAL_EVENTS_FILE, within 2 s', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'events-')), 'events.jsonl');
+    const api = await npmStart({ LOCAL_EVENTS_FILE: file });
+    const started = Date.now();
+    const response = await fetch(`${api.baseUrl}/api/v1/admin/referrals/attr-queue-02/reject`, {
+      method: 'POST',
+      headers: { 'x-api-key': 'ck_demo_admin_0000000000000000', 'content-type': 'application/json' },
+      body: '{"reason":"ring"}',
+    });
+    expect(response.status).toBe(200);
+    const requestId = response.headers.get('x-request-id');
+    let lines: string[] = [];
+    while (Date.now() - started < 2_000 && lines.length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      lines = existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : [];
+    }
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0] as string);
+    expect(entry).toMatchObject({ Source: 'crawlora.referrals', DetailType: 'referral.rejected', EventBusName: 'referrals-local' });
+    expect(JSON.parse(entry.Detail)).toMatchObject({ event_id: `attr-queue-02:${requestId}`, reason: 'ring', status: 'rejected' });
+    expect(api.output()).toContain(`event referral.rejected attr-queue-02 attr-queue-02:${requestId}`);
   });
 });

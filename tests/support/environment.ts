@@ -18,3 +18,5 @@ process.env.ADMIN_JWT_ISSUER = LOCAL_JWT_ISSUER;
 process.env.ADMIN_JWT_AUDIENCE = LOCAL_JWT_AUDIENCE;
 // UTC+14: the day and month windows must follow UTC, whatever the machine's zone.
 process.env.TZ = 'Pacific/Kiritimati';
+process.env.EVENT_BUS_NAME = 'referrals-test';
+process.env.DEAD_LETTER_QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/referrals-test-dlq';

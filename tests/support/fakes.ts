@@ -4,10 +4,12 @@ import type { ApiKeyStore, TokenVerdict, TokenVerifier } from '../../functions/a
 import type { Charge } from '../../functions/billing/charge.js';
 import type { ChargeCommit, ChargeRefusal, MeterStore, RequestCount } from '../../functions/billing/ports.js';
 import type { UsageRecord } from '../../functions/billing/usage-record.js';
+import type { DeadLetter, DeadLetters, EventPublisher, PublishOutcome } from '../../functions/events/ports.js';
 import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
 import type { IdempotencyRecord } from '../../functions/referrals/idempotency.js';
 import type { IdempotencyStore, ReferralStore, RejectCancellation, RejectCommit, ReviewState } from '../../functions/referrals/ports.js';
 import type { RejectWritePlan } from '../../functions/referrals/reject-plan.js';
+import type { DomainEvent } from '../../functions/referrals/rejection-event.js';
 
 export class FakeMeterStore implements MeterStore {
   readonly counters = new Map<string, number>();
@@ -138,3 +140,32 @@ export const fakeWorld = () => {
   const referrals = new FakeReferralStore(meter, idempotency);
   return { meter, idempotency, referrals };
 };
+
+/** A bus that records what it was given and fails the entries or requests it is told to. */
+export class FakePublisher implements EventPublisher {
+  readonly requests: DomainEvent[][] = [];
+  readonly published: DomainEvent[] = [];
+  /** Per request, in turn: indexes of the entries to fail, or 'throw' to fail the whole request. */
+  readonly script: (number[] | 'throw')[] = [];
+
+  async publish(events: DomainEvent[]): Promise<PublishOutcome[]> {
+    this.requests.push(events);
+    const step = this.script.shift();
+    if (step === 'throw') throw Object.assign(new Error('injected'), { name: 'InternalException' });
+    return events.map((event, index) => {
+      if (step?.includes(index)) return { published: false, code: 'ThrottlingException' };
+      this.published.push(event);
+      return { published: true };
+    });
+  }
+}
+
+export class FakeDeadLetters implements DeadLetters {
+  readonly letters: DeadLetter[] = [];
+  failure: Error | undefined;
+
+  async send(letter: DeadLetter): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.letters.push(letter);
+  }
+}

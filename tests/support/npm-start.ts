@@ -13,6 +13,8 @@ export const npmStart = async (env: Record<string, string> = {}): Promise<Starte
   const inherited = { ...process.env };
   delete inherited.POWERTOOLS_LOG_LEVEL;
   delete inherited.POWERTOOLS_METRICS_DISABLED;
+  delete inherited.EVENT_BUS_NAME;
+  delete inherited.DEAD_LETTER_QUEUE_URL;
   const child = spawn('npm', ['start'], {
     env: {
       ...inherited,

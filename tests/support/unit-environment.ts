@@ -7,3 +7,5 @@ process.env.REFERRALS_TABLE ??= 'referrals';
 process.env.USAGE_TABLE ??= 'usage';
 process.env.API_KEYS_TABLE ??= 'api-keys';
 process.env.TZ = 'Pacific/Kiritimati';
+process.env.EVENT_BUS_NAME ??= 'referrals-test';
+process.env.DEAD_LETTER_QUEUE_URL ??= 'https://sqs.us-east-1.amazonaws.com/123456789012/referrals-test-dlq';

@@ -1,0 +1,16 @@
+// DynamoDB stream records in the forwarder's terms: keys as plain strings (for logs), the new image unmarshalled.
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { ActivityRecord } from '../events/forward-activity.js';
+
+type AttributeMap = Parameters<typeof unmarshall>[0];
+
+export const toActivityRecord = (record: DynamoDBStreamEvent['Records'][number]): ActivityRecord => {
+  const keys = record.dynamodb?.Keys ? unmarshall(record.dynamodb.Keys as AttributeMap) : {};
+  return {
+    sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+    eventName: record.eventName ?? '',
+    keys: Object.fromEntries(Object.entries(keys).map(([name, value]) => [name, String(value)])),
+    image: record.dynamodb?.NewImage ? unmarshall(record.dynamodb.NewImage as AttributeMap) : undefined,
+  };
+};

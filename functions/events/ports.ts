@@ -1,0 +1,17 @@
+// What forwarding events needs from the outside: a bus to publish on and a dead-letter queue, in the domain's words.
+import type { DomainEvent } from '../referrals/rejection-event.js';
+
+/** One entry's outcome: published, or failed with a code that says whether a retry may help. */
+export type PublishOutcome = { published: true } | { published: false; code: string };
+
+export type EventPublisher = {
+  /** Publishes up to 10 events in one request; one outcome per event, in order. Throws when the request itself fails. */
+  publish(events: DomainEvent[]): Promise<PublishOutcome[]>;
+};
+
+/** Where a record that can never become an event goes: named by its keys, never its contents. */
+export type DeadLetter = { reason: string; table_keys: Record<string, string>; sequence_number: string };
+
+export type DeadLetters = {
+  send(letter: DeadLetter): Promise<void>;
+};

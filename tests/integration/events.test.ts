@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createForwarderDeps } from '../../functions/forwarder/dependencies.js';
+import { createHandler } from '../../functions/forwarder/handler.js';
+import { createObservability } from '../../functions/shared/observability.js';
+import { type EventSink, startEventSink } from '../../local/event-sink.js';
+import { type StreamPoller, startStreamPoller } from '../../local/stream-poller.js';
+import { rejectRequest, withKey } from '../support/api.js';
+import { givenApiKey, givenAttribution, tables } from '../support/factories.js';
+import { FakeDeadLetters } from '../support/fakes.js';
+
+// A reject through the API, the real DynamoDB Local stream, the real forwarder handler, and the PutEvents
+// request exactly as the AWS SDK sends it, to a local endpoint that records it.
+let sink: EventSink;
+let poller: StreamPoller;
+
+beforeAll(async () => {
+  sink = await startEventSink();
+  const handler = createHandler(
+    createForwarderDeps(
+      { ...process.env, EVENT_BUS_NAME: 'referrals-test', DEAD_LETTER_QUEUE_URL: 'http://unused', EVENTS_ENDPOINT: sink.endpoint },
+      { deadLetters: new FakeDeadLetters() },
+    ),
+    createObservability(),
+  );
+  poller = await startStreamPoller({
+    endpoint: process.env.DYNAMODB_ENDPOINT as string,
+    table: tables.referrals,
+    handler,
+    from: 'LATEST',
+    intervalMs: 100,
+  });
+});
+
+afterAll(async () => {
+  await poller.stop();
+  await sink.stop();
+});
+
+const eventsOf = (attributionId: string) =>
+  sink.published
+    .map((entry) => ({ ...entry, detail: JSON.parse(entry.Detail) }))
+    .filter((entry) => entry.detail.attribution_id === attributionId);
+
+const rejectOne = async (body?: unknown) => {
+  const admin = await givenApiKey();
+  const attribution = await givenAttribution();
+  const response = await rejectRequest(attribution.id, { headers: withKey(admin.key), ...(body ? { body } : {}) });
+  expect(response.status).toBe(200);
+  return { admin, attribution, response };
+};
+
+describe('the referral.rejected event', () => {
+  it('reaches the bus as the SDK sends PutEvents, once, with every documented field', async () => {
+    const { admin, attribution, response } = await rejectOne({ reason: 'same billing account' });
+    await poller.drain();
+    const events = eventsOf(attribution.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ Source: 'crawlora.referrals', DetailType: 'referral.rejected', EventBusName: 'referrals-test' });
+    expect(events[0]?.detail).toEqual({
+      event_id: `${attribution.id}:${response.body.request_id}`,
+      attribution_id: attribution.id,
+      previous_status: 'review_required',
+      status: 'rejected',
+      reason: 'same billing account',
+      reviewed_by: admin.userId,
+      reviewed_at: response.body.data.attribution.reviewed_at,
+      auth_method: 'api_key',
+      request_id: response.body.request_id,
+      attribution: response.body.data.attribution,
+    });
+    const request = sink.requests.find((candidate) => candidate.body.Entries.some((entry) => entry.Detail.includes(attribution.id)));
+    expect(request).toMatchObject({ target: 'AWSEvents.PutEvents', contentType: 'application/x-amz-json-1.1' });
+    expect(JSON.stringify(request)).not.toContain(admin.key);
+  });
+
+  it('loses nothing when PutEvents fails some entries: they are retried within the invocation', async () => {
+    sink.fail({ kind: 'entries', failIndexes: [0], code: 'ThrottlingException' }, 2);
+    const { attribution } = await rejectOne();
+    await poller.drain();
+    await poller.drain();
+    expect(eventsOf(attribution.id)).toHaveLength(1);
+  });
+
+  it('loses nothing when every request fails for a while: the batch is reported and retried from its first record', async () => {
+    sink.fail({ kind: 'status', status: 500, errorType: 'InternalException' }, 12);
+    const { attribution } = await rejectOne();
+    for (let round = 0; round < 4 && eventsOf(attribution.id).length === 0; round++) await poller.drain();
+    const delivered = eventsOf(attribution.id);
+    expect(delivered.length).toBeGreaterThanOrEqual(1);
+    // At least once: a redelivery carries the same event_id, which consumers deduplicate on.
+    expect(new Set(delivered.map((event) => event.detail.event_id)).size).toBe(1);
+  }, 30_000);
+
+  it('loses nothing when PutEvents is throttled', async () => {
+    sink.fail({ kind: 'status', status: 400, errorType: 'ThrottlingException' }, 2);
+    const { attribution } = await rejectOne();
+    for (let round = 0; round < 3 && eventsOf(attribution.id).length === 0; round++) await poller.drain();
+    expect(eventsOf(attribution.id)).toHaveLength(1);
+  }, 30_000);
+
+  it('publishes nothing for a refused reject', async () => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution({ status: 'rewarded' });
+    expect((await rejectRequest(attribution.id, { headers: withKey(admin.key) })).status).toBe(409);
+    await poller.drain();
+    expect(eventsOf(attribution.id)).toEqual([]);
+  });
+});
