@@ -2,8 +2,10 @@
 import { type ConversionConfig, toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { type Plan, plans } from '../functions/billing/plans.js';
+import { ActivitySchema } from '../functions/referrals/activity.js';
 import { AttributionSchema, RewardSchema } from '../functions/referrals/attribution.js';
 import { rejectReferralContract } from '../functions/reject-referral/contract.js';
+import { getReferralContract, listReferralsContract } from '../functions/review-queue/contract.js';
 import type { RouteContract } from '../functions/shared/contract.js';
 import { EnvelopeSchema, ErrorEnvelopeSchema } from '../functions/shared/envelope.js';
 import { ConflictContextSchema, LimitContextSchema, ValidationContextSchema } from '../functions/shared/error-contexts.js';
@@ -15,7 +17,7 @@ import {
   gatewayResponses,
 } from '../functions/shared/gateway-responses.js';
 
-export const contracts: RouteContract[] = [rejectReferralContract];
+export const contracts: RouteContract[] = [listReferralsContract, getReferralContract, rejectReferralContract];
 
 type JsonSchema = Record<string, unknown>;
 
@@ -42,6 +44,7 @@ const SHARED_SCHEMAS = {
   'aws.GatewayMessage': GatewayMessageSchema,
   'referrals.adminReferralAttributionRecordDoc': AttributionSchema,
   'referrals.adminReferralRewardRecordDoc': RewardSchema,
+  'referrals.adminReferralActivityRecordDoc': ActivitySchema,
 };
 
 const convert = (schema: v.GenericSchema, definitions: Record<string, v.GenericSchema>): JsonSchema => {

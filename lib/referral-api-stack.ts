@@ -70,9 +70,20 @@ const ROUTE_FUNCTIONS: Record<RouteName, RouteFunctionSpec> = {
     id: 'RejectReferralFunction',
     entry: 'functions/reject-referral/handler.ts',
     grants: {
-      referrals: ['dynamodb:Query', 'dynamodb:UpdateItem'],
+      referrals: ['dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
       usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     },
+  },
+  listReferrals: {
+    id: 'ListReferralsFunction',
+    entry: 'functions/review-queue/list-handler.ts',
+    grants: { usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
+    indexGrants: { referrals: { 'by-status': ['dynamodb:Query'] } },
+  },
+  getReferral: {
+    id: 'GetReferralFunction',
+    entry: 'functions/review-queue/get-handler.ts',
+    grants: { referrals: ['dynamodb:Query'], usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
   },
 };
 
@@ -137,14 +148,17 @@ export class ReferralApiStack extends Stack {
 
     this.routeFunctions = Object.fromEntries(
       (Object.entries(ROUTE_FUNCTIONS) as [RouteName, (typeof ROUTE_FUNCTIONS)[RouteName]][]).map(([name, spec]) => {
-        const tablesUsed = Object.keys(spec.grants) as TableKey[];
+        const tablesUsed = [...new Set([...Object.keys(spec.grants), ...Object.keys(spec.indexGrants ?? {})])] as TableKey[];
         const fn = this.function(
           spec.id,
           spec.entry,
           { ...commonEnvironment, ...Object.assign({}, ...tablesUsed.map(tableEnv)) },
           retention,
         );
-        for (const key of tablesUsed) this.tables[key].grant(fn, ...(spec.grants[key] ?? []));
+        for (const key of tablesUsed) {
+          this.grantOn(fn, key, spec.grants[key] ?? []);
+          for (const [index, actions] of Object.entries(spec.indexGrants?.[key] ?? {})) this.grantOn(fn, key, actions, index);
+        }
         return [name, fn];
       }),
     ) as Record<RouteName, NodejsFunction>;

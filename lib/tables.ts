@@ -23,6 +23,10 @@ export const tableDefinitions = {
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
     stream: 'NEW_IMAGE',
+    globalSecondaryIndexes: {
+      // Only attribution items carry both keys (the index is sparse); a status change moves an item between queues.
+      'by-status': { partitionKey: { name: 'status', type: 'S' }, sortKey: { name: 'queue_order', type: 'S' }, projection: 'ALL' },
+    },
   },
   /** API keys, stored only by the SHA-256 hash of the key; found by key id for `npm run keys`. */
   apiKeys: {

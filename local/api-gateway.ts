@@ -120,26 +120,48 @@ const decodePathParameter = (raw: string): string => {
 
 type RouteMatch = { name: RouteName; resource: string; pathParameters: Record<string, string> | null };
 
-const matchRoute = (method: string, path: string): RouteMatch | undefined => {
+/** The template's path parameters and their values when it matches the path, else undefined. */
+const matchTemplate = (template: string, path: string): Record<string, string> | undefined => {
   const segments = path.replace(/\/$/, '').split('/');
-  for (const [name, route] of Object.entries(routes) as [RouteName, (typeof routes)[RouteName]][]) {
-    if (route.method !== method) continue;
-    const template = route.resource.split('/');
-    if (template.length !== segments.length) continue;
-    const parameters: Record<string, string> = {};
-    const matches = template.every((part, index) => {
-      const segment = segments[index] as string;
-      const parameter = /^\{(.+)\}$/.exec(part)?.[1];
-      if (parameter) {
-        if (segment === '') return false;
-        parameters[parameter] = decodePathParameter(segment);
-        return true;
-      }
-      return part === segment;
-    });
-    if (matches) return { name, resource: route.resource, pathParameters: Object.keys(parameters).length ? parameters : null };
+  const parts = template.split('/');
+  if (parts.length !== segments.length) return undefined;
+  const parameters: Record<string, string> = {};
+  for (const [index, part] of parts.entries()) {
+    const segment = segments[index] as string;
+    const parameter = /^\{(.+)\}$/.exec(part)?.[1];
+    if (parameter) {
+      if (segment === '') return undefined;
+      parameters[parameter] = decodePathParameter(segment);
+    } else if (part !== segment) return undefined;
   }
-  return undefined;
+  return parameters;
+};
+
+/** Orders templates as API Gateway picks a resource: at the first segment where they differ, a fixed one beats a variable. */
+const moreSpecific = (a: string, b: string): number => {
+  const [left, right] = [a.split('/'), b.split('/')];
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const [x, y] = [left[index]?.startsWith('{'), right[index]?.startsWith('{')];
+    if (x !== y) return x ? 1 : -1;
+  }
+  return 0;
+};
+
+/**
+ * Finds the resource first, then the method on it: a path that matches a fixed resource never falls through to a
+ * variable one (`GET /referrals/reject` is a missing method on `/referrals/reject`, not `/referrals/{id}`).
+ */
+const matchRoute = (method: string, path: string): RouteMatch | undefined => {
+  const all = Object.entries(routes) as [RouteName, (typeof routes)[RouteName]][];
+  const resources = [...new Set(all.map(([, route]) => route.resource))]
+    .filter((template) => matchTemplate(template, path))
+    .sort(moreSpecific);
+  const resource = resources[0];
+  if (!resource) return undefined;
+  const found = all.find(([, route]) => route.resource === resource && route.method === method);
+  if (!found) return undefined;
+  const parameters = matchTemplate(resource, path) ?? {};
+  return { name: found[0], resource, pathParameters: Object.keys(parameters).length ? parameters : null };
 };
 
 type Prepared = { request: ApiRequest; requestId: string; path: string; query: string; route: RouteMatch; methodArn: string };

@@ -1,6 +1,6 @@
 // Writes attributions, rewards and API keys in the stored layout; used by the local API's seed loader and the tests.
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { attributionItemKey, rewardItemKey } from '../functions/adapters/referral-keys.js';
+import { attributionItem, rewardItemKey } from '../functions/adapters/referral-keys.js';
 import { type ApiKeyRecord, hashApiKey } from '../functions/auth/api-key.js';
 import type { PlanName } from '../functions/billing/plans.js';
 import type { Attribution, Reward } from '../functions/referrals/attribution.js';
@@ -18,7 +18,7 @@ export type ApiKeySeed = {
 
 export const createSeedWriter = (client: DynamoDBDocumentClient, tables: TableNames) => ({
   putAttribution: (attribution: Attribution) =>
-    client.send(new PutCommand({ TableName: tables.referrals, Item: { ...attributionItemKey(attribution.id), ...attribution } })),
+    client.send(new PutCommand({ TableName: tables.referrals, Item: attributionItem(attribution) })),
 
   putReward: (reward: Reward) =>
     client.send(new PutCommand({ TableName: tables.referrals, Item: { ...rewardItemKey(reward.attribution_id, reward.id), ...reward } })),

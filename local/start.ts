@@ -96,12 +96,15 @@ const main = async () => {
   let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   let poller: StreamPoller | undefined;
   try {
-    const [{ handler: authorizer }, { handler: reject }, forwarder, { createForwarderDeps }] = await Promise.all([
-      import('../functions/authorizer/handler.js'),
-      import('../functions/reject-referral/handler.js'),
-      import('../functions/forwarder/handler.js'),
-      import('../functions/forwarder/dependencies.js'),
-    ]);
+    const [{ handler: authorizer }, { handler: reject }, { handler: list }, { handler: get }, forwarder, { createForwarderDeps }] =
+      await Promise.all([
+        import('../functions/authorizer/handler.js'),
+        import('../functions/reject-referral/handler.js'),
+        import('../functions/review-queue/list-handler.js'),
+        import('../functions/review-queue/get-handler.js'),
+        import('../functions/forwarder/handler.js'),
+        import('../functions/forwarder/dependencies.js'),
+      ]);
     const deadLetters = { send: async (letter: unknown) => console.log(`dead letter ${JSON.stringify(letter)}`) };
     poller = await startStreamPoller({
       endpoint: runtime.dynamoEndpoint,
@@ -109,12 +112,15 @@ const main = async () => {
       handler: forwarder.createHandler(createForwarderDeps(process.env, { deadLetters })),
       from: 'LATEST',
     });
-    server = await startHttpServer(createApiGateway({ authorizer, functions: { rejectReferral: reject } }), {
-      port,
-      failed: () => gatewayErrorResponse('DEFAULT_5XX', randomUUID(), 500),
-      documents: { '/openapi.json': await readFile(OPENAPI_FILE, 'utf8') },
-      onResponse: (request, response, latencyMs) => console.log(formatAccessLog(accessLogEntry(request, response, latencyMs), jsonLogs)),
-    });
+    server = await startHttpServer(
+      createApiGateway({ authorizer, functions: { rejectReferral: reject, listReferrals: list, getReferral: get } }),
+      {
+        port,
+        failed: () => gatewayErrorResponse('DEFAULT_5XX', randomUUID(), 500),
+        documents: { '/openapi.json': await readFile(OPENAPI_FILE, 'utf8') },
+        onResponse: (request, response, latencyMs) => console.log(formatAccessLog(accessLogEntry(request, response, latencyMs), jsonLogs)),
+      },
+    );
   } catch (error) {
     await Promise.all([runtime.stop(), sink.stop(), poller?.stop()]);
     throw error;

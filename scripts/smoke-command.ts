@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { attributionItemKey } from '../functions/adapters/referral-keys.js';
+import { attributionItem } from '../functions/adapters/referral-keys.js';
 import { accountKey, USAGE_PREFIX } from '../functions/adapters/usage-keys.js';
 import { describeFailure, resolveTable, targetClient, UsageError } from './table-target.js';
 
@@ -91,14 +91,13 @@ export const runSmokeCommand = async (argv: string[], io: Io, env: NodeJS.Proces
         await client.send(
           new PutCommand({
             TableName: referralsTable,
-            Item: {
-              ...attributionItemKey(id),
+            Item: attributionItem({
               id,
               status: 'review_required',
               code: 'SMOKE',
               risk_flags: ['smoke_test'],
               created_at: new Date().toISOString(),
-            },
+            }),
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );

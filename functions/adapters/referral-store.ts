@@ -3,16 +3,16 @@ import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
-import { activitySortKey } from '../referrals/activity.js';
+import { ACTIVITY_PREFIX, ActivitySchema, activitySortKey } from '../referrals/activity.js';
 import { AttributionSchema, RewardSchema } from '../referrals/attribution.js';
 import { IDEMPOTENCY_TTL_SECONDS } from '../referrals/idempotency.js';
-import type { ReferralStore, RejectCancellation } from '../referrals/ports.js';
+import type { ReferralReader, ReferralStore, RejectCancellation } from '../referrals/ports.js';
 import type { RejectWritePlan } from '../referrals/reject-plan.js';
 import { CHARGE_ITEM_COUNT, chargeItems, conditionFailed, readChargeRefusal, type TransactItem } from './charge-items.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
 import { withoutKeys } from './items.js';
-import { ATTRIBUTION_SK, attributionItemKey, REWARD_SK_PREFIX } from './referral-keys.js';
+import { ATTRIBUTION_SK, attributionItemKey, QUEUE_ORDER, REWARD_SK_PREFIX, STATUS_INDEX } from './referral-keys.js';
 import { transactWrite } from './transact.js';
 import { idempotencyKey } from './usage-keys.js';
 
@@ -98,24 +98,70 @@ const parseRecord = <S extends v.GenericSchema>(schema: S, item: Record<string, 
   return parsed.output;
 };
 
-export const createReferralStore = (client: DynamoDBDocumentClient, tables: Tables): ReferralStore => ({
-  async loadReviewState(attributionId) {
-    const result = await callDynamo(() =>
+/** Every item of an attribution's partition, read consistently: the attribution, its rewards and its activity. */
+const readPartition = async (client: DynamoDBDocumentClient, tables: Tables, attributionId: string) => {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await callDynamo(() =>
       client.send(
         new QueryCommand({
           TableName: tables.referrals,
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': attributionId },
           ConsistentRead: true,
+          ExclusiveStartKey: start,
         }),
       ),
     );
-    const items = result.Items ?? [];
-    const attribution = items.find((item) => item.sk === ATTRIBUTION_SK);
-    const rewards = items.filter((item) => String(item.sk).startsWith(REWARD_SK_PREFIX));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const attribution = items.find((item) => item.sk === ATTRIBUTION_SK);
+  return {
+    attribution: attribution ? parseRecord(StoredAttributionSchema, attribution, 'attribution') : undefined,
+    rewards: items
+      .filter((item) => String(item.sk).startsWith(REWARD_SK_PREFIX))
+      .map((item) => parseRecord(StoredRewardSchema, item, 'reward')),
+    // Newest first: the sort key starts with the time of the change.
+    activity: items
+      .filter((item) => String(item.sk).startsWith(ACTIVITY_PREFIX))
+      .sort((a, b) => String(b.sk).localeCompare(String(a.sk)))
+      .map((item) => parseRecord(ActivitySchema, item, 'activity')),
+  };
+};
+
+export const createReferralStore = (client: DynamoDBDocumentClient, tables: Tables): ReferralStore & ReferralReader => ({
+  async loadReviewState(attributionId) {
+    const { attribution, rewards } = await readPartition(client, tables, attributionId);
+    return { attribution, rewards };
+  },
+
+  async loadReferral(attributionId) {
+    const record = await readPartition(client, tables, attributionId);
+    return record.attribution ? { ...record, attribution: record.attribution } : undefined;
+  },
+
+  async listByStatus({ status, limit, referrerUserId, after }) {
+    const page = await callDynamo(() =>
+      client.send(
+        new QueryCommand({
+          TableName: tables.referrals,
+          IndexName: STATUS_INDEX,
+          KeyConditionExpression: '#status = :status',
+          ...(referrerUserId ? { FilterExpression: 'referrer_user_id = :referrer' } : {}),
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': status, ...(referrerUserId ? { ':referrer': referrerUserId } : {}) },
+          Limit: limit,
+          ScanIndexForward: true,
+          ...(after ? { ExclusiveStartKey: { status, [QUEUE_ORDER]: after.order, ...attributionItemKey(after.id) } } : {}),
+        }),
+      ),
+    );
+    const last = page.LastEvaluatedKey;
     return {
-      attribution: attribution ? parseRecord(StoredAttributionSchema, attribution, 'attribution') : undefined,
-      rewards: rewards.map((item) => parseRecord(StoredRewardSchema, item, 'reward')),
+      attributions: (page.Items ?? []).map((item) => parseRecord(StoredAttributionSchema, item, 'attribution')),
+      ...(last ? { last: { order: String(last[QUEUE_ORDER]), id: String(last.pk) } } : {}),
     };
   },
 

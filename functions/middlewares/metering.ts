@@ -14,6 +14,8 @@ export type MeteringOptions = MeterDeps & {
    * `by_route`: the route charges inside its own transaction (through `chargeSuccess`), so nothing is charged here.
    */
   charge: 'after_success' | 'by_route';
+  /** Told the credits of each charge this middleware makes, e.g. for a metric. */
+  onCharged?: (credits: number) => void;
 };
 
 const isSuccess = (statusCode: number) => statusCode >= 200 && statusCode < 300;
@@ -51,6 +53,7 @@ export const metering = (options: MeteringOptions): MiddlewareObj<APIGatewayProx
         now: options.now(),
       };
       await chargeAlone(options.meter, input, admission.usedThisMonth);
+      options.onCharged?.(input.credits);
     }
     response.headers = { ...request.context.responseHeaders, ...response.headers };
   },

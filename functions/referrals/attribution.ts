@@ -79,6 +79,12 @@ export const ReviewResponseSchema = v.object({
 });
 export type ReviewResponse = v.InferOutput<typeof ReviewResponseSchema>;
 
+/** A page of the review queue. */
+export const ReferralPageSchema = v.object({
+  attributions: v.pipe(v.array(AttributionSchema), v.metadata({ description: 'Oldest first by created_at, then id' })),
+  next_cursor: v.pipe(v.nullable(v.string()), v.metadata({ description: 'Pass as cursor for the next page; null on the last page' })),
+});
+
 /** Puts a stored record's fields in the spec's order (id and status first), any others after. */
 export const inSchemaOrder = <T extends Record<string, unknown>>(record: T, schema: { entries: Record<string, unknown> }): T => {
   const ordered: Record<string, unknown> = {};

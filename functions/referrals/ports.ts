@@ -1,5 +1,6 @@
 // What the referral use cases need from storage, in the domain's own words; the DynamoDB adapters implement it.
-import type { Attribution, Reward } from './attribution.js';
+import type { Activity } from './activity.js';
+import type { Attribution, AttributionStatus, Reward } from './attribution.js';
 import type { IdempotencyRecord } from './idempotency.js';
 import type { RejectWritePlan } from './reject-plan.js';
 
@@ -26,4 +27,20 @@ export type ReferralStore = {
 
 export type IdempotencyStore = {
   read(userId: string, key: string): Promise<IdempotencyRecord | undefined>;
+};
+
+/** A place in a status queue: the last item a page returned. */
+export type QueuePosition = { order: string; id: string };
+
+/** A referral with everything known of it: its rewards, and its audit trail newest first. */
+export type ReferralRecord = { attribution: Attribution; rewards: Reward[]; activity: Activity[] };
+
+export type ReferralReader = {
+  /** One read of the status index, oldest first; `last` is set when more may follow. */
+  listByStatus(query: { status: AttributionStatus; limit: number; referrerUserId?: string; after?: QueuePosition }): Promise<{
+    attributions: Attribution[];
+    last?: QueuePosition;
+  }>;
+  /** The attribution, its rewards and its activity, read consistently; undefined when there is no such attribution. */
+  loadReferral(attributionId: string): Promise<ReferralRecord | undefined>;
 };

@@ -10,6 +10,8 @@ export type Route = {
 
 export const routes = {
   rejectReferral: { method: 'POST', resource: '/api/v1/admin/referrals/{id}/reject', credits: CREDITS_PER_REQUEST },
+  listReferrals: { method: 'GET', resource: '/api/v1/admin/referrals', credits: CREDITS_PER_REQUEST },
+  getReferral: { method: 'GET', resource: '/api/v1/admin/referrals/{id}', credits: CREDITS_PER_REQUEST },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof routes;

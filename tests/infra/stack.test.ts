@@ -87,7 +87,15 @@ describe('ReferralApiStack', () => {
     const roleOf = (fn: typeof stack.rejectFunction) => stack.getLogicalId(fn.role!.node.defaultChild as any);
     const logActions = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
     expect(policyActionsOf(template, roleOf(stack.rejectFunction)).sort()).toEqual(
-      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:UpdateItem', ...logActions].sort(),
+      [
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        'dynamodb:UpdateItem',
+        ...logActions,
+      ].sort(),
     );
     expect(policyActionsOf(template, roleOf(stack.authorizerFunction)).sort()).toEqual(['dynamodb:GetItem', ...logActions].sort());
     template.resourcePropertiesCountIs(
@@ -98,6 +106,36 @@ describe('ReferralApiStack', () => {
       },
       0,
     );
+  });
+
+  it('serves the review queue: the status index, two GET methods behind the authorizer, the list reading only that index', () => {
+    const { template, stack } = dev;
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'by-status',
+          KeySchema: [
+            { AttributeName: 'status', KeyType: 'HASH' },
+            { AttributeName: 'queue_order', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    });
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method')) as any[];
+    expect(methods.map((method) => [method.Properties.HttpMethod, method.Properties.AuthorizationType]).sort()).toEqual([
+      ['GET', 'CUSTOM'],
+      ['GET', 'CUSTOM'],
+      ['POST', 'CUSTOM'],
+    ]);
+    const role = stack.getLogicalId(stack.routeFunctions.listReferrals.role!.node.defaultChild as any);
+    const policies = Object.values(
+      template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: role }]) } }),
+    ) as any[];
+    const query = policies
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      .find((statement) => statement.Action === 'dynamodb:Query');
+    expect(JSON.stringify(query.Resource)).toContain('/index/by-status');
   });
 
   it('defines the three tables on demand, with point-in-time recovery and TTL on usage', () => {
@@ -120,14 +158,14 @@ describe('ReferralApiStack', () => {
     const { template } = synth('prod');
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
     template.allResourcesProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
-    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(4);
+    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(6);
     template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
     dev.template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
   }, 120_000);
 
   it('loads the functions as fast as they can: no source-map flag, and the stage in their environment', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')) as any[];
-    expect(functions).toHaveLength(3);
+    expect(functions).toHaveLength(5);
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
       expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin' });

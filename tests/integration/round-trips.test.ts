@@ -58,6 +58,27 @@ describe('DynamoDB round trips', () => {
     expect(functionDb.waves()).toBe(1);
   });
 
+  it('the list and the single read: the metering round beside the read, then the charge', async () => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution();
+    for (const path of ['/api/v1/admin/referrals?limit=5', `/api/v1/admin/referrals/${attribution.id}`]) {
+      functionDb.reset();
+      expect((await gateway({ method: 'GET', path, headers: withKey(admin.key) })).statusCode).toBe(200);
+      expect(functionDb.waves(), path).toBe(2);
+      expect(functionDb.calls.map((call) => call.command).sort()).toEqual([
+        'GetItemCommand',
+        'QueryCommand',
+        'TransactWriteItemsCommand',
+        'UpdateItemCommand',
+      ]);
+    }
+    functionDb.reset();
+    expect((await gateway({ method: 'GET', path: '/api/v1/admin/referrals/no-such-one', headers: withKey(admin.key) })).statusCode).toBe(
+      404,
+    );
+    expect(functionDb.waves()).toBe(1);
+  });
+
   it('a malformed API key is refused before any lookup', async () => {
     const response = await rejectRequest('any', { headers: { 'x-api-key': 'ck_short' }, gateway });
     expect(response.status).toBe(401);

@@ -6,6 +6,9 @@ import type { PlanTable } from '../../functions/billing/plans.js';
 import { plans } from '../../functions/billing/plans.js';
 import { createRejectDeps } from '../../functions/reject-referral/dependencies.js';
 import { createHandler as createRejectHandler, handler as reject } from '../../functions/reject-referral/handler.js';
+import { createReviewQueueDeps } from '../../functions/review-queue/dependencies.js';
+import { createHandler as createGetHandler, handler as get } from '../../functions/review-queue/get-handler.js';
+import { createHandler as createListHandler, handler as list } from '../../functions/review-queue/list-handler.js';
 import type { Observability } from '../../functions/shared/observability.js';
 import { type ApiRequest, createApiGateway } from '../../local/api-gateway.js';
 import { assertConformsToDocument } from './openapi-conformance.js';
@@ -28,7 +31,7 @@ export const checkedGateway = (handlers: Parameters<typeof createApiGateway>[0])
   };
 };
 
-export const api = checkedGateway({ authorizer, functions: { rejectReferral: reject } });
+export const api = checkedGateway({ authorizer, functions: { rejectReferral: reject, listReferrals: list, getReferral: get } });
 
 /** The same gateway and handlers, with a plan table a test shrinks to reach its limits quickly (and, optionally, its own logger). */
 export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, observability?: Observability) =>
@@ -37,6 +40,14 @@ export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, ob
     functions: {
       rejectReferral: createRejectHandler(
         { ...createRejectDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) },
+        observability,
+      ),
+      listReferrals: createListHandler(
+        { ...createReviewQueueDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) },
+        observability,
+      ),
+      getReferral: createGetHandler(
+        { ...createReviewQueueDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) },
         observability,
       ),
     },
@@ -59,9 +70,21 @@ export const rejectRequest = (
 
 export const withKey = (key: string) => ({ 'x-api-key': key });
 
+/** A GET through the gateway, the response body parsed. */
+export const getRequest = (path: string, options: { headers?: ApiRequest['headers']; gateway?: Gateway } = {}): Promise<ApiResult> =>
+  (options.gateway ?? api)({ method: 'GET', path, headers: options.headers ?? {} }).then((result) => ({
+    status: result.statusCode,
+    headers: (result.headers ?? {}) as Record<string, string>,
+    body: JSON.parse(result.body),
+  }));
+
 /** The real handlers on given DynamoDB clients (to count their round trips or inject faults). */
 export const apiOnClients = (clients: { authorizer: DynamoDBDocumentClient; reject: DynamoDBDocumentClient }) =>
   checkedGateway({
     authorizer: createAuthorizerHandler(createAuthorizerDeps(process.env, clients.authorizer)),
-    functions: { rejectReferral: createRejectHandler(createRejectDeps(process.env, clients.reject)) },
+    functions: {
+      rejectReferral: createRejectHandler(createRejectDeps(process.env, clients.reject)),
+      listReferrals: createListHandler(createReviewQueueDeps(process.env, clients.reject)),
+      getReferral: createGetHandler(createReviewQueueDeps(process.env, clients.reject)),
+    },
   });

@@ -19,18 +19,17 @@ ajv.addSchema(document, 'openapi.json');
 
 const pointer = (...parts: string[]) => parts.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
 
-/** The documented path template a concrete path matches, e.g. /api/v1/admin/referrals/{id}/reject. */
+/** The documented path template a concrete path matches, a fixed segment winning over a variable one, as API Gateway picks. */
 const templateOf = (requestPath: string): string | undefined =>
-  Object.keys(document.paths).find((template) => {
-    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}/?$`);
-    return pattern.test(requestPath);
-  });
+  Object.keys(document.paths)
+    .filter((template) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}/?$`).test(requestPath))
+    .sort((a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0))[0];
 
 export type ObservedResponse = { method: string; path: string; status: number; headers: Record<string, string | undefined>; body: string };
 
 /** Throws, naming the route and status, when a response is not what the document says. */
 export const assertConformsToDocument = (response: ObservedResponse): void => {
-  const template = templateOf(response.path);
+  const template = templateOf(response.path.split('?')[0] as string);
   const operation = template ? document.paths[template]?.[response.method.toLowerCase()] : undefined;
   const status = String(response.status);
   const described = operation ? operation.responses[status] : document.components.responses.RouteNotFound;
