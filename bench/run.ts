@@ -16,6 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const IMPORT_RUNS = 31;
 const LATENCY_SAMPLES = 500;
 const WARMUP = 50;
+const BULK_ROUNDS = 9;
 
 const median = (values: number[]) => quantile(values, 0.5);
 const quantile = (values: number[], q: number) => {
@@ -90,6 +91,9 @@ const buildBundles = () => {
   return {
     reject: assetOf(stack.rejectFunction),
     authorizer: assetOf(stack.authorizerFunction),
+    bulk: assetOf(stack.routeFunctions.bulkRejectReferrals),
+    list: assetOf(stack.routeFunctions.listReferrals),
+    get: assetOf(stack.routeFunctions.getReferral),
     floor: { file: path.join(floorDir, 'index.js'), env: {} },
   };
 };
@@ -115,17 +119,26 @@ const main = async () => {
   console.log('Building bundles as CDK does…');
   const bundles = buildBundles();
   const size = (bundle: Bundle) => statSync(bundle.file).size;
-  record('bundle size', 'reject function', size(bundles.reject), size(bundles.floor), 'bytes', '≤ 1.15 × SDK floor', 1.15);
-  record('bundle size', 'authorizer', size(bundles.authorizer), size(bundles.floor), 'bytes', '≤ 1.15 × SDK floor', 1.15);
+  const subjects = {
+    reject: 'reject function',
+    authorizer: 'authorizer',
+    bulk: 'bulk reject function',
+    list: 'list function',
+    get: 'get function',
+  } as const;
+  const measured = Object.keys(subjects) as (keyof typeof subjects)[];
+  for (const key of measured)
+    record('bundle size', subjects[key], size(bundles[key]), size(bundles.floor), 'bytes', '≤ 1.15 × SDK floor', 1.15);
 
   console.log(`Timing imports (${IMPORT_RUNS} fresh processes each, interleaved)…`);
-  const times: Record<'reject' | 'authorizer' | 'floor', number[]> = { reject: [], authorizer: [], floor: [] };
+  const order = ['floor', ...measured] as const;
+  const times = Object.fromEntries(order.map((key) => [key, [] as number[]])) as Record<(typeof order)[number], number[]>;
   // Two discarded rounds first, so the page cache holds every bundle before anything is timed.
-  for (let run = 0; run < 2; run++) for (const key of ['floor', 'reject', 'authorizer'] as const) importTime(bundles[key]);
-  for (let run = 0; run < IMPORT_RUNS; run++)
-    for (const key of ['floor', 'reject', 'authorizer'] as const) times[key].push(importTime(bundles[key]));
-  record('import time (median)', 'reject function', median(times.reject), median(times.floor), 'ms', '≤ 1.15 × SDK floor', 1.15);
-  record('import time (median)', 'authorizer', median(times.authorizer), median(times.floor), 'ms', '≤ 1.15 × SDK floor', 1.15);
+  for (let run = 0; run < 2; run++) for (const key of order) importTime(bundles[key]);
+  for (let run = 0; run < IMPORT_RUNS; run++) for (const key of order) times[key].push(importTime(bundles[key]));
+  for (const key of measured) {
+    record('import time (median)', subjects[key], median(times[key]), median(times.floor), 'ms', '≤ 1.15 × SDK floor', 1.15);
+  }
 
   console.log('Starting DynamoDB Local…');
   const dynamo = await startDynamoDbLocal();
@@ -157,6 +170,11 @@ const measureRequestPath = async () => {
   const { createAuthorizerDeps } = await import('../functions/authorizer/dependencies.js');
   const { createHandler: createReject } = await import('../functions/reject-referral/handler.js');
   const { createRejectDeps } = await import('../functions/reject-referral/dependencies.js');
+  const { createHandler: createBulk } = await import('../functions/bulk-reject/handler.js');
+  const { createBulkDeps } = await import('../functions/bulk-reject/dependencies.js');
+  const { createHandler: createList } = await import('../functions/review-queue/list-handler.js');
+  const { createHandler: createGet } = await import('../functions/review-queue/get-handler.js');
+  const { createReviewQueueDeps } = await import('../functions/review-queue/dependencies.js');
   const { createSeedWriter } = await import('../local/seed-writer.js');
   const { plans } = await import('../functions/billing/plans.js');
   const { startHttpServer } = await import('../local/http-server.js');
@@ -185,7 +203,10 @@ const measureRequestPath = async () => {
   const unlimited = { ...plans, enterprise: { ...plans.enterprise, ratePerMinute: 1_000_000 } };
   const gateway = createApiGateway({
     authorizer: createAuthorizer(createAuthorizerDeps()),
-    functions: { rejectReferral: createReject({ ...createRejectDeps(), plans: unlimited }) },
+    functions: {
+      rejectReferral: createReject({ ...createRejectDeps(), plans: unlimited }),
+      bulkRejectReferrals: createBulk({ ...createBulkDeps(), plans: unlimited }),
+    },
   });
   const bareCalls = async (id: string, n: number) => {
     const now = new Date();
@@ -276,13 +297,54 @@ const measureRequestPath = async () => {
   record('warm latency p50', 'reject path', median(projectTimes), median(floorTimes), 'ms', '≤ 1.25 × bare calls', 1.25);
   record('warm latency p99', 'reject path', quantile(projectTimes, 0.99), quantile(floorTimes, 0.99), 'ms', 'for the record', null);
 
+  // 3b. A bulk reject of 100 ids beside 100 single rejects one after the other, as a caller would otherwise send them.
+  console.log(`Measuring bulk reject (${BULK_ROUNDS} rounds of 100 ids, interleaved with 100 sequential single rejects)…`);
+  const bulkTimes: number[] = [];
+  const singlesTimes: number[] = [];
+  for (let round = 0; round < BULK_ROUNDS + 1; round++) {
+    const [bulkIds, singleIds] = [await seedAttributions(`bulk-${round}`, 100), await seedAttributions(`single-${round}`, 100)];
+    let t = performance.now();
+    const bulkResult = await gateway({
+      method: 'POST',
+      path: '/api/v1/admin/referrals/reject',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: bulkIds, reason: 'bench' }),
+    });
+    const bulkMs = performance.now() - t;
+    if (bulkResult.statusCode !== 200 || JSON.parse(bulkResult.body).data.rejected !== 100) {
+      throw new Error(`bench bulk reject answered ${bulkResult.statusCode}: ${bulkResult.body.slice(0, 200)}`);
+    }
+    t = performance.now();
+    for (const id of singleIds) {
+      const single = await gateway({
+        method: 'POST',
+        path: `/api/v1/admin/referrals/${id}/reject`,
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        body: '{"reason":"bench"}',
+      });
+      if (single.statusCode !== 200) throw new Error(`bench reject answered ${single.statusCode}`);
+    }
+    const singlesMs = performance.now() - t;
+    // The first round warms the bulk path up and is discarded.
+    if (round > 0) {
+      bulkTimes.push(bulkMs);
+      singlesTimes.push(singlesMs);
+    }
+  }
+  record('bulk reject p50', '100 ids vs 100 sequential rejects', median(bulkTimes), median(singlesTimes), 'ms', 'for the record', null);
+
   // 4. Round trips, counted by an SDK middleware on the real client.
   console.log('Counting round trips…');
   const authorizerDb = instrumentedClient();
   const functionDb = instrumentedClient();
   const counted = createApiGateway({
     authorizer: createAuthorizer(createAuthorizerDeps(process.env, authorizerDb.client)),
-    functions: { rejectReferral: createReject(createRejectDeps(process.env, functionDb.client)) },
+    functions: {
+      rejectReferral: createReject(createRejectDeps(process.env, functionDb.client)),
+      bulkRejectReferrals: createBulk({ ...createBulkDeps(process.env, functionDb.client), plans: unlimited }),
+      listReferrals: createList({ ...createReviewQueueDeps(process.env, functionDb.client), plans: unlimited }),
+      getReferral: createGet({ ...createReviewQueueDeps(process.env, functionDb.client), plans: unlimited }),
+    },
   });
   const [rtOk, rtConflict, rtKeyed] = await seedAttributions('rt', 3);
   await seed.putAttribution({ id: 'rt-rewarded', status: 'rewarded' });
@@ -307,6 +369,25 @@ const measureRequestPath = async () => {
   await count('function, 400', () => call(rtKeyed!, {}, '[1]'), functionDb, 2);
   await count('function, keyed first request', () => call(rtKeyed!, { 'idempotency-key': 'bench-1' }), functionDb, 2);
   await count('function, keyed replay', () => call(rtKeyed!, { 'idempotency-key': 'bench-1' }), functionDb, 2);
+  const listIds = await seedAttributions('rt-list', 3);
+  const get = (routePath: string) => counted({ method: 'GET', path: routePath, headers: { 'x-api-key': key } });
+  await count('list, a page of 25', () => get('/api/v1/admin/referrals?limit=25'), functionDb, 2);
+  await count('get, one referral', () => get(`/api/v1/admin/referrals/${listIds[0]}`), functionDb, 2);
+  const bulkIds = await seedAttributions('rt-bulk', 100);
+  const bulk = (ids: string[], headers: Record<string, string> = {}) =>
+    counted({
+      method: 'POST',
+      path: '/api/v1/admin/referrals/reject',
+      headers: { 'x-api-key': key, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ ids }),
+    });
+  await count('bulk reject, 100 ids', () => bulk(bulkIds), functionDb, 4);
+  await count(
+    'bulk reject, keyed, some not rejectable',
+    () => bulk([listIds[1]!, 'rt-rewarded'], { 'idempotency-key': 'bench-bulk' }),
+    functionDb,
+    4,
+  );
 
   // 5. Throughput of the local API at concurrency 16, for the record.
   console.log('Measuring local API throughput (autocannon, 16 connections, 10 s)…');

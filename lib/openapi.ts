@@ -2,6 +2,7 @@
 import { type ConversionConfig, toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { type Plan, plans } from '../functions/billing/plans.js';
+import { bulkRejectContract } from '../functions/bulk-reject/contract.js';
 import { ActivitySchema } from '../functions/referrals/activity.js';
 import { AttributionSchema, RewardSchema } from '../functions/referrals/attribution.js';
 import { rejectReferralContract } from '../functions/reject-referral/contract.js';
@@ -17,7 +18,7 @@ import {
   gatewayResponses,
 } from '../functions/shared/gateway-responses.js';
 
-export const contracts: RouteContract[] = [listReferralsContract, getReferralContract, rejectReferralContract];
+export const contracts: RouteContract[] = [listReferralsContract, getReferralContract, rejectReferralContract, bulkRejectContract];
 
 type JsonSchema = Record<string, unknown>;
 

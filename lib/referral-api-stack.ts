@@ -80,6 +80,14 @@ const ROUTE_FUNCTIONS: Record<RouteName, RouteFunctionSpec> = {
     grants: { usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
     indexGrants: { referrals: { 'by-status': ['dynamodb:Query'] } },
   },
+  bulkRejectReferrals: {
+    id: 'BulkRejectFunction',
+    entry: 'functions/bulk-reject/handler.ts',
+    grants: {
+      referrals: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
+      usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+    },
+  },
   getReferral: {
     id: 'GetReferralFunction',
     entry: 'functions/review-queue/get-handler.ts',

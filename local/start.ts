@@ -96,15 +96,23 @@ const main = async () => {
   let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   let poller: StreamPoller | undefined;
   try {
-    const [{ handler: authorizer }, { handler: reject }, { handler: list }, { handler: get }, forwarder, { createForwarderDeps }] =
-      await Promise.all([
-        import('../functions/authorizer/handler.js'),
-        import('../functions/reject-referral/handler.js'),
-        import('../functions/review-queue/list-handler.js'),
-        import('../functions/review-queue/get-handler.js'),
-        import('../functions/forwarder/handler.js'),
-        import('../functions/forwarder/dependencies.js'),
-      ]);
+    const [
+      { handler: authorizer },
+      { handler: reject },
+      { handler: bulk },
+      { handler: list },
+      { handler: get },
+      forwarder,
+      { createForwarderDeps },
+    ] = await Promise.all([
+      import('../functions/authorizer/handler.js'),
+      import('../functions/reject-referral/handler.js'),
+      import('../functions/bulk-reject/handler.js'),
+      import('../functions/review-queue/list-handler.js'),
+      import('../functions/review-queue/get-handler.js'),
+      import('../functions/forwarder/handler.js'),
+      import('../functions/forwarder/dependencies.js'),
+    ]);
     const deadLetters = { send: async (letter: unknown) => console.log(`dead letter ${JSON.stringify(letter)}`) };
     poller = await startStreamPoller({
       endpoint: runtime.dynamoEndpoint,
@@ -113,7 +121,10 @@ const main = async () => {
       from: 'LATEST',
     });
     server = await startHttpServer(
-      createApiGateway({ authorizer, functions: { rejectReferral: reject, listReferrals: list, getReferral: get } }),
+      createApiGateway({
+        authorizer,
+        functions: { rejectReferral: reject, bulkRejectReferrals: bulk, listReferrals: list, getReferral: get },
+      }),
       {
         port,
         failed: () => gatewayErrorResponse('DEFAULT_5XX', randomUUID(), 500),

@@ -1,8 +1,10 @@
 // Reads idempotency records; they are written inside the transaction of the change they answer for.
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
-import { type IdempotencyRecord, IdempotencyRecordSchema } from '../referrals/idempotency.js';
-import type { IdempotencyStore } from '../referrals/ports.js';
+import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord, IdempotencyRecordSchema } from '../referrals/idempotency.js';
+import type { IdempotencyClaims, IdempotencyStore } from '../referrals/ports.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { withoutKeys } from './items.js';
 import { idempotencyKey } from './usage-keys.js';
@@ -19,5 +21,81 @@ export const createIdempotencyStore = (client: DynamoDBDocumentClient, tables: {
       client.send(new GetCommand({ TableName: tables.usage, Key: idempotencyKey(userId, key), ConsistentRead: true })),
     );
     return result.Item ? toIdempotencyRecord(result.Item) : undefined;
+  },
+});
+
+/** How long a claim holds its key: a request that dies leaves it to a retry after this. */
+export const CLAIM_LEASE_SECONDS = 60;
+
+/**
+ * The claim-then-complete idempotency of a request that writes more than one transaction (bulk reject): a
+ * conditional put takes the key (or a stale claim's, or an expired record's); the result replaces the claim.
+ */
+export const createIdempotencyClaims = (client: DynamoDBDocumentClient, tables: { usage: string }): IdempotencyClaims => ({
+  async claim({ userId, key, fingerprint, claimId, now }) {
+    const seconds = Math.floor(now.getTime() / 1000);
+    try {
+      await callDynamo(() =>
+        client.send(
+          new PutCommand({
+            TableName: tables.usage,
+            Item: {
+              ...idempotencyKey(userId, key),
+              key,
+              fingerprint,
+              state: 'in_progress',
+              claim_id: claimId,
+              lease_until: seconds + CLAIM_LEASE_SECONDS,
+              expires_at: seconds + IDEMPOTENCY_TTL_SECONDS,
+            },
+            ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now OR (#state = :inProgress AND lease_until <= :now)',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':now': seconds, ':inProgress': 'in_progress' },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        ),
+      );
+      return { kind: 'claimed' };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const item = error.Item ? unmarshall(error.Item) : {};
+      const record = toIdempotencyRecord(item);
+      if (record) return { kind: 'completed', record };
+      return { kind: 'in_progress', fingerprint: String(item.fingerprint ?? ''), expiresAt: Number(item.expires_at ?? seconds) };
+    }
+  },
+
+  async complete({ userId, key, claimId, record }) {
+    try {
+      await callDynamo(() =>
+        client.send(
+          new PutCommand({
+            TableName: tables.usage,
+            Item: { ...idempotencyKey(userId, key), ...record, state: 'completed' },
+            // Only while the claim is still this request's: a retry that took a stale claim over keeps its own.
+            ConditionExpression: 'claim_id = :claim',
+            ExpressionAttributeValues: { ':claim': claimId },
+          }),
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  },
+
+  async abandon({ userId, key, claimId }) {
+    await callDynamo(() =>
+      client.send(
+        new DeleteCommand({
+          TableName: tables.usage,
+          Key: idempotencyKey(userId, key),
+          ConditionExpression: 'claim_id = :claim AND #state = :inProgress',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':claim': claimId, ':inProgress': 'in_progress' },
+        }),
+      ),
+    ).catch((error) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
   },
 });

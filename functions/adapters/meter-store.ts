@@ -1,13 +1,13 @@
 // DynamoDB access for metering: the atomic per-minute request counter, the month's credits, and a charge on its own.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { MeterStore } from '../billing/ports.js';
-import { chargeItems, readChargeRefusal } from './charge-items.js';
+import type { CreditReservations, MeterStore } from '../billing/ports.js';
+import { chargeItems, counterUpdate, readChargeRefusal } from './charge-items.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { transactWrite } from './transact.js';
-import { monthKey, rateKey } from './usage-keys.js';
+import { dayKey, monthKey, rateKey } from './usage-keys.js';
 
-export const createMeterStore = (client: DynamoDBDocumentClient, tables: { usage: string }): MeterStore => ({
+export const createMeterStore = (client: DynamoDBDocumentClient, tables: { usage: string }): MeterStore & CreditReservations => ({
   async countRequest(userId, window, limit, expiresAt) {
     try {
       const result = await callDynamo(() =>
@@ -34,6 +34,36 @@ export const createMeterStore = (client: DynamoDBDocumentClient, tables: { usage
       client.send(new GetCommand({ TableName: tables.usage, Key: monthKey(userId, window), ConsistentRead: true })),
     );
     return Number(result.Item?.credits ?? 0);
+  },
+
+  async reserve(reservation) {
+    const outcome = await transactWrite(client, {
+      TransactItems: [
+        counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), reservation.day),
+        counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), reservation.month),
+      ],
+    });
+    if (outcome.committed) return { reserved: true };
+    // The reasons of the two counters sit where readChargeRefusal reads the day's and the month's.
+    return { reserved: false, refusal: readChargeRefusal([undefined, ...outcome.reasons]) ?? 'contention' };
+  },
+
+  async release(reservation, credits) {
+    const giveBack = (key: { pk: string; sk: string }) => ({
+      Update: {
+        TableName: tables.usage,
+        Key: key,
+        UpdateExpression: 'ADD credits :credits',
+        ExpressionAttributeValues: { ':credits': -credits },
+      },
+    });
+    const outcome = await transactWrite(client, {
+      TransactItems: [
+        giveBack(dayKey(reservation.userId, reservation.day.window)),
+        giveBack(monthKey(reservation.userId, reservation.month.window)),
+      ],
+    });
+    if (!outcome.committed) throw new Error('releasing reserved credits was cancelled');
   },
 
   async commitCharge(charge) {

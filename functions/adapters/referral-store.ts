@@ -1,14 +1,15 @@
 // DynamoDB access for attributions: one consistent read of the attribution with its rewards, and the reject transaction.
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
 import { ACTIVITY_PREFIX, ActivitySchema, activitySortKey } from '../referrals/activity.js';
-import { AttributionSchema, RewardSchema } from '../referrals/attribution.js';
+import { type Attribution, AttributionSchema, RewardSchema } from '../referrals/attribution.js';
 import { IDEMPOTENCY_TTL_SECONDS } from '../referrals/idempotency.js';
-import type { ReferralReader, ReferralStore, RejectCancellation } from '../referrals/ports.js';
+import type { BulkItemWrite, BulkReferralStore, ReferralReader, ReferralStore, RejectCancellation } from '../referrals/ports.js';
 import type { RejectWritePlan } from '../referrals/reject-plan.js';
-import { CHARGE_ITEM_COUNT, chargeItems, conditionFailed, readChargeRefusal, type TransactItem } from './charge-items.js';
+import { dependencyUnavailable } from '../shared/api-error.js';
+import { CHARGE_ITEM_COUNT, chargeItems, conditionFailed, readChargeRefusal, type TransactItem, usageRecordPut } from './charge-items.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
 import { withoutKeys } from './items.js';
@@ -18,8 +19,10 @@ import { idempotencyKey } from './usage-keys.js';
 
 type Tables = { referrals: string; usage: string };
 
-/** Builds the TransactWriteItems request; item order matters to readCancellation. */
-export const buildRejectTransaction = (tables: Tables, write: RejectWritePlan): TransactWriteCommandInput => {
+type RejectionWrite = Pick<RejectWritePlan, 'attributionId' | 'expectedStatus' | 'changes' | 'activity'>;
+
+/** The referral's two writes: its status change, conditional on the status read, and its activity item. */
+const rejectionItems = (tables: Tables, write: RejectionWrite): TransactItem[] => {
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = { ':expected': write.expectedStatus };
   const sets: string[] = [];
@@ -28,7 +31,7 @@ export const buildRejectTransaction = (tables: Tables, write: RejectWritePlan): 
     values[`:f${index}`] = value;
     sets.push(`#f${index} = :f${index}`);
   });
-  const items: TransactItem[] = [
+  return [
     {
       Update: {
         TableName: tables.referrals,
@@ -48,8 +51,12 @@ export const buildRejectTransaction = (tables: Tables, write: RejectWritePlan): 
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    ...chargeItems(tables.usage, write.charge),
   ];
+};
+
+/** Builds the TransactWriteItems request; item order matters to readCancellation. */
+export const buildRejectTransaction = (tables: Tables, write: RejectWritePlan): TransactWriteCommandInput => {
+  const items: TransactItem[] = [...rejectionItems(tables, write), ...chargeItems(tables.usage, write.charge)];
   if (write.idempotency) {
     items.push({
       Put: {
@@ -64,6 +71,12 @@ export const buildRejectTransaction = (tables: Tables, write: RejectWritePlan): 
   }
   return { TransactItems: items };
 };
+
+/** One referral's transaction in a bulk reject: its status change, its activity item and its own usage record. */
+export const buildBulkItemTransaction = (tables: Tables, write: BulkItemWrite): TransactWriteCommandInput => ({
+  // No counter: the credits were reserved on them already, so no two referrals' transactions share an item.
+  TransactItems: [...rejectionItems(tables, write), usageRecordPut(tables.usage, write.userId, write.usage)],
+});
 
 /** Where each write sits in the transaction; readCancellation reads the reasons by these positions. */
 const ATTRIBUTION_ITEM = 0;
@@ -131,7 +144,44 @@ const readPartition = async (client: DynamoDBDocumentClient, tables: Tables, att
   };
 };
 
-export const createReferralStore = (client: DynamoDBDocumentClient, tables: Tables): ReferralStore & ReferralReader => ({
+/** BatchGetItem reads at most 100 keys a request. */
+const BATCH_GET_LIMIT = 100;
+
+export const createReferralStore = (
+  client: DynamoDBDocumentClient,
+  tables: Tables,
+): ReferralStore & ReferralReader & BulkReferralStore => ({
+  async loadAttributions(ids) {
+    const found = new Map<string, Attribution>();
+    for (let offset = 0; offset < ids.length; offset += BATCH_GET_LIMIT) {
+      let keys: Record<string, unknown>[] | undefined = ids.slice(offset, offset + BATCH_GET_LIMIT).map(attributionItemKey);
+      // Unprocessed keys (throttling) are asked for again; usually there are none.
+      for (let attempt = 0; keys?.length; attempt++) {
+        const requested: Record<string, unknown>[] = keys;
+        const page = await callDynamo(() =>
+          client.send(new BatchGetCommand({ RequestItems: { [tables.referrals]: { Keys: requested, ConsistentRead: true } } })),
+        );
+        for (const item of page.Responses?.[tables.referrals] ?? []) {
+          const attribution = parseRecord(StoredAttributionSchema, item, 'attribution');
+          found.set(attribution.id, attribution);
+        }
+        keys = page.UnprocessedKeys?.[tables.referrals]?.Keys;
+        if (keys?.length && attempt >= 4) throw dependencyUnavailable(new Error('BatchGetItem left keys unprocessed'));
+      }
+    }
+    return found;
+  },
+
+  async commitItemRejection(write) {
+    const outcome = await transactWrite(client, buildBulkItemTransaction(tables, write));
+    if (outcome.committed) return outcome;
+    const attribution = outcome.reasons[ATTRIBUTION_ITEM];
+    if (!conditionFailed(attribution)) return { committed: false, cancellation: 'contention' };
+    return attribution?.Item
+      ? { committed: false, cancellation: 'attribution_status', status: String(unmarshall(attribution.Item).status) }
+      : { committed: false, cancellation: 'attribution_missing' };
+  },
+
   async loadReviewState(attributionId) {
     const { attribution, rewards } = await readPartition(client, tables, attributionId);
     return { attribution, rewards };

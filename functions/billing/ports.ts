@@ -1,5 +1,5 @@
 // What metering needs from storage, in the billing domain's own words; the DynamoDB adapter implements it.
-import type { Charge } from './charge.js';
+import type { Charge, CounterIncrement } from './charge.js';
 
 export type RequestCount = { admitted: boolean; used: number };
 
@@ -14,4 +14,16 @@ export type MeterStore = {
   readMonthCredits(userId: string, window: string): Promise<number>;
   /** Writes the usage record and both counters together, under the counters' ceilings. */
   commitCharge(charge: Charge): Promise<ChargeCommit>;
+};
+
+/** Credits reserved on the day and month counters, in one step, before the writes they pay for. */
+export type Reservation = { userId: string; day: CounterIncrement; month: CounterIncrement };
+
+export type ReservationCommit = { reserved: true } | { reserved: false; refusal: ChargeRefusal | 'contention' };
+
+export type CreditReservations = {
+  /** Adds the credits to both counters under their ceilings, both or neither. */
+  reserve(reservation: Reservation): Promise<ReservationCommit>;
+  /** Gives back unused reserved credits; until it runs the counters over-count, never under-count. */
+  release(reservation: Reservation, credits: number): Promise<void>;
 };

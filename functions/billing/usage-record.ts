@@ -13,6 +13,8 @@ export type UsageRecord = {
   status_code: number;
   overage: boolean;
   created_at: string;
+  /** Set on a bulk reject's records: one per rejected referral, under the bulk request's id. */
+  attribution_id?: string;
 };
 
 export const buildUsageRecord = (input: {

@@ -1,8 +1,11 @@
 // What the referral use cases need from storage, in the domain's own words; the DynamoDB adapters implement it.
+
+import type { UsageRecord } from '../billing/usage-record.js';
 import type { Activity } from './activity.js';
 import type { Attribution, AttributionStatus, Reward } from './attribution.js';
 import type { IdempotencyRecord } from './idempotency.js';
 import type { RejectWritePlan } from './reject-plan.js';
+import type { REJECTABLE_STATUS, RejectionChanges } from './reject-transition.js';
 
 export type ReviewState = { attribution: Attribution | undefined; rewards: Reward[] };
 
@@ -43,4 +46,42 @@ export type ReferralReader = {
   }>;
   /** The attribution, its rewards and its activity, read consistently; undefined when there is no such attribution. */
   loadReferral(attributionId: string): Promise<ReferralRecord | undefined>;
+};
+
+/** One referral's write in a bulk reject: its status change, its activity item and its own usage record; no account-wide item. */
+export type BulkItemWrite = {
+  attributionId: string;
+  expectedStatus: typeof REJECTABLE_STATUS;
+  changes: RejectionChanges;
+  activity: Activity;
+  userId: string;
+  usage: UsageRecord;
+};
+
+export type BulkItemCommit =
+  | { committed: true }
+  | { committed: false; cancellation: 'attribution_missing' | 'contention' }
+  | { committed: false; cancellation: 'attribution_status'; status: string };
+
+export type BulkReferralStore = {
+  /** The attributions of these ids, read consistently; absent ids are missing from the map. */
+  loadAttributions(ids: string[]): Promise<Map<string, Attribution>>;
+  commitItemRejection(write: BulkItemWrite): Promise<BulkItemCommit>;
+};
+
+export type IdempotencyClaim =
+  | { kind: 'claimed' }
+  | { kind: 'completed'; record: IdempotencyRecord }
+  | { kind: 'in_progress'; fingerprint: string; expiresAt: number };
+
+export type ClaimHolder = { userId: string; key: string; claimId: string };
+
+/** Claim-then-complete idempotency, for a request that writes more than one transaction. */
+export type IdempotencyClaims = {
+  /** Takes the key for this request for a lease, or says who holds it. */
+  claim(input: ClaimHolder & { fingerprint: string; now: Date }): Promise<IdempotencyClaim>;
+  /** Stores the result in place of this request's claim. */
+  complete(input: ClaimHolder & { record: IdempotencyRecord }): Promise<void>;
+  /** Gives the key back, so that a retry is not held up for the lease. */
+  abandon(input: ClaimHolder): Promise<void>;
 };

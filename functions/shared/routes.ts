@@ -12,6 +12,8 @@ export const routes = {
   rejectReferral: { method: 'POST', resource: '/api/v1/admin/referrals/{id}/reject', credits: CREDITS_PER_REQUEST },
   listReferrals: { method: 'GET', resource: '/api/v1/admin/referrals', credits: CREDITS_PER_REQUEST },
   getReferral: { method: 'GET', resource: '/api/v1/admin/referrals/{id}', credits: CREDITS_PER_REQUEST },
+  /** Charged per rejected referral, not per request. */
+  bulkRejectReferrals: { method: 'POST', resource: '/api/v1/admin/referrals/reject', credits: CREDITS_PER_REQUEST },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof routes;

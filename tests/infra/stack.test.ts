@@ -98,6 +98,19 @@ describe('ReferralApiStack', () => {
       ].sort(),
     );
     expect(policyActionsOf(template, roleOf(stack.authorizerFunction)).sort()).toEqual(['dynamodb:GetItem', ...logActions].sort());
+    // The bulk reject reads the referrals in one batch and claims, completes or gives back its idempotency key.
+    expect(policyActionsOf(template, roleOf(stack.routeFunctions.bulkRejectReferrals)).sort()).toEqual(
+      [
+        'dynamodb:BatchGetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        ...logActions,
+      ].sort(),
+    );
     template.resourcePropertiesCountIs(
       'AWS::IAM::Role',
       {
@@ -126,6 +139,7 @@ describe('ReferralApiStack', () => {
     expect(methods.map((method) => [method.Properties.HttpMethod, method.Properties.AuthorizationType]).sort()).toEqual([
       ['GET', 'CUSTOM'],
       ['GET', 'CUSTOM'],
+      ['POST', 'CUSTOM'],
       ['POST', 'CUSTOM'],
     ]);
     const role = stack.getLogicalId(stack.routeFunctions.listReferrals.role!.node.defaultChild as any);
@@ -158,14 +172,14 @@ describe('ReferralApiStack', () => {
     const { template } = synth('prod');
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
     template.allResourcesProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
-    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(6);
+    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(7); // one per function (six) and the access log
     template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
     dev.template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
   }, 120_000);
 
   it('loads the functions as fast as they can: no source-map flag, and the stage in their environment', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')) as any[];
-    expect(functions).toHaveLength(5);
+    expect(functions).toHaveLength(6); // the authorizer, four routes and the event forwarder
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
       expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin' });

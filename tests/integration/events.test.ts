@@ -4,7 +4,7 @@ import { createHandler } from '../../functions/forwarder/handler.js';
 import { createObservability } from '../../functions/shared/observability.js';
 import { type EventSink, startEventSink } from '../../local/event-sink.js';
 import { type StreamPoller, startStreamPoller } from '../../local/stream-poller.js';
-import { rejectRequest, withKey } from '../support/api.js';
+import { bulkRequest, rejectRequest, withKey } from '../support/api.js';
 import { givenApiKey, givenAttribution, tables } from '../support/factories.js';
 import { FakeDeadLetters } from '../support/fakes.js';
 
@@ -50,6 +50,24 @@ const rejectOne = async (body?: unknown) => {
 };
 
 describe('the referral.rejected event', () => {
+  it('is published once for every referral a bulk reject rejects, and for no other', async () => {
+    const admin = await givenApiKey();
+    const held = await Promise.all([givenAttribution(), givenAttribution(), givenAttribution()]);
+    const rewarded = await givenAttribution({ status: 'rewarded' });
+    const response = await bulkRequest(
+      { ids: [...held.map((item) => item.id), rewarded.id], reason: 'ring' },
+      { headers: withKey(admin.key) },
+    );
+    expect(response.body.data.rejected).toBe(3);
+    await poller.drain();
+    for (const attribution of held) {
+      const events = eventsOf(attribution.id);
+      expect(events).toHaveLength(1);
+      expect(events[0]?.detail).toMatchObject({ event_id: `${attribution.id}:${response.body.request_id}`, reason: 'ring' });
+    }
+    expect(eventsOf(rewarded.id)).toEqual([]);
+  });
+
   it('reaches the bus as the SDK sends PutEvents, once, with every documented field', async () => {
     const { admin, attribution, response } = await rejectOne({ reason: 'same billing account' });
     await poller.drain();

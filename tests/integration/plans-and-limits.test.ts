@@ -89,6 +89,17 @@ describe('plans, rate limits, daily caps and credits', () => {
     expect(dayCounter).toMatchObject({ credits: 3 });
   });
 
+  it('refuses the first request of a day when the cap is 0: a counter not written yet is no way past the ceiling', async () => {
+    const gateway = apiWithPlans({ growth: { ...plans.growth, dailyCap: 0 } }, fixedClock(at('12:30:00')));
+    const admin = await givenApiKey({ plan: 'growth' });
+    const attribution = await givenAttribution();
+    const response = await rejectRequest(attribution.id, { headers: withKey(admin.key), gateway });
+    expect(response.status).toBe(429);
+    expect(response.body.error.type).toBe('daily_cap_reached');
+    expect((await storedAttribution(attribution.id))?.status).toBe('review_required');
+    expect(await usageRecordsOf(admin.userId)).toEqual([]);
+  });
+
   it('refuses a Free account past its included credits with 429 credits_exhausted', async () => {
     const gateway = apiWithPlans({ free: { ...plans.free, includedCreditsPerMonth: 2 } }, fixedClock(at('13:00:00')));
     const admin = await givenApiKey({ plan: 'free' });

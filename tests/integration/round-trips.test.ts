@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiOnClients, rejectRequest, withKey } from '../support/api.js';
+import { apiOnClients, bulkRequest, rejectRequest, withKey } from '../support/api.js';
 import { givenApiKey, givenAttribution } from '../support/factories.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
 
@@ -76,6 +76,46 @@ describe('DynamoDB round trips', () => {
     expect((await gateway({ method: 'GET', path: '/api/v1/admin/referrals/no-such-one', headers: withKey(admin.key) })).statusCode).toBe(
       404,
     );
+    expect(functionDb.waves()).toBe(1);
+  });
+
+  it('bulk reject of 100 ids: the metering round beside the read, the reservation, the referrals in parallel; 3 round trips', async () => {
+    const admin = await givenApiKey();
+    const ids = await Promise.all(Array.from({ length: 100 }, async () => (await givenAttribution()).id));
+    functionDb.reset();
+    const response = await bulkRequest({ ids }, { headers: withKey(admin.key), gateway });
+    expect(response.body.data.rejected).toBe(100);
+    expect(functionDb.waves()).toBe(3);
+    const byWave = (wave: number) => functionDb.calls.filter((call) => call.wave === wave).map((call) => call.command);
+    expect(byWave(1).sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'UpdateItemCommand']);
+    expect(byWave(2)).toEqual(['TransactWriteItemsCommand']);
+    expect(byWave(3)).toEqual(Array.from({ length: 100 }, () => 'TransactWriteItemsCommand'));
+  });
+
+  it('bulk reject with a key and ids that fail: the claim joins the first round, the release and the result share the last; 4 round trips', async () => {
+    const admin = await givenApiKey();
+    const ids = await Promise.all(Array.from({ length: 5 }, async () => (await givenAttribution()).id));
+    const taken = ids[0] as string;
+    await rejectRequest(taken, { headers: withKey(admin.key) });
+    const headers = { ...withKey(admin.key), 'idempotency-key': 'round-trips-bulk' };
+    functionDb.reset();
+    // One referral's transaction fails at write time, so that its reserved credit is released in the last round.
+    const failing = ids[1] as string;
+    functionDb.inject({
+      command: 'TransactWriteItemsCommand',
+      error: () => Object.assign(new Error('injected'), { name: 'InternalServerError', $fault: 'server' }),
+      times: Infinity,
+      matches: (input) => JSON.stringify(input).includes(`"${failing}"`) && JSON.stringify(input).includes('"Put"'),
+    });
+    const send = () => bulkRequest({ ids: [...ids, 'no-such-attribution'] }, { headers, gateway });
+    expect((await send()).body.data.rejected).toBe(3);
+    expect(functionDb.waves()).toBe(4);
+    const byWave = (wave: number) => functionDb.calls.filter((call) => call.wave === wave).map((call) => call.command);
+    expect(byWave(1).sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'PutItemCommand', 'UpdateItemCommand']);
+    expect(byWave(4).sort()).toEqual(['PutItemCommand', 'TransactWriteItemsCommand']);
+    // The replay: the first round alone.
+    functionDb.reset();
+    expect((await send()).headers['idempotent-replayed']).toBe('true');
     expect(functionDb.waves()).toBe(1);
   });
 

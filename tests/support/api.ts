@@ -4,6 +4,8 @@ import { createAuthorizerDeps } from '../../functions/authorizer/dependencies.js
 import { handler as authorizer, createHandler as createAuthorizerHandler } from '../../functions/authorizer/handler.js';
 import type { PlanTable } from '../../functions/billing/plans.js';
 import { plans } from '../../functions/billing/plans.js';
+import { createBulkDeps } from '../../functions/bulk-reject/dependencies.js';
+import { handler as bulk, createHandler as createBulkHandler } from '../../functions/bulk-reject/handler.js';
 import { createRejectDeps } from '../../functions/reject-referral/dependencies.js';
 import { createHandler as createRejectHandler, handler as reject } from '../../functions/reject-referral/handler.js';
 import { createReviewQueueDeps } from '../../functions/review-queue/dependencies.js';
@@ -31,7 +33,10 @@ export const checkedGateway = (handlers: Parameters<typeof createApiGateway>[0])
   };
 };
 
-export const api = checkedGateway({ authorizer, functions: { rejectReferral: reject, listReferrals: list, getReferral: get } });
+export const api = checkedGateway({
+  authorizer,
+  functions: { rejectReferral: reject, listReferrals: list, getReferral: get, bulkRejectReferrals: bulk },
+});
 
 /** The same gateway and handlers, with a plan table a test shrinks to reach its limits quickly (and, optionally, its own logger). */
 export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, observability?: Observability) =>
@@ -48,6 +53,10 @@ export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, ob
       ),
       getReferral: createGetHandler(
         { ...createReviewQueueDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) },
+        observability,
+      ),
+      bulkRejectReferrals: createBulkHandler(
+        { ...createBulkDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) },
         observability,
       ),
     },
@@ -70,6 +79,25 @@ export const rejectRequest = (
 
 export const withKey = (key: string) => ({ 'x-api-key': key });
 
+/** A bulk reject through the gateway, the response body parsed. */
+export const bulkRequest = (
+  body: unknown,
+  options: { headers?: ApiRequest['headers']; rawBody?: string; gateway?: Gateway } = {},
+): Promise<ApiResult> => {
+  const raw = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+  const headers = { ...(raw === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
+  return (options.gateway ?? api)({
+    method: 'POST',
+    path: '/api/v1/admin/referrals/reject',
+    headers,
+    ...(raw === undefined ? {} : { body: raw }),
+  }).then((result) => ({
+    status: result.statusCode,
+    headers: (result.headers ?? {}) as Record<string, string>,
+    body: JSON.parse(result.body),
+  }));
+};
+
 /** A GET through the gateway, the response body parsed. */
 export const getRequest = (path: string, options: { headers?: ApiRequest['headers']; gateway?: Gateway } = {}): Promise<ApiResult> =>
   (options.gateway ?? api)({ method: 'GET', path, headers: options.headers ?? {} }).then((result) => ({
@@ -86,5 +114,6 @@ export const apiOnClients = (clients: { authorizer: DynamoDBDocumentClient; reje
       rejectReferral: createRejectHandler(createRejectDeps(process.env, clients.reject)),
       listReferrals: createListHandler(createReviewQueueDeps(process.env, clients.reject)),
       getReferral: createGetHandler(createReviewQueueDeps(process.env, clients.reject)),
+      bulkRejectReferrals: createBulkHandler(createBulkDeps(process.env, clients.reject)),
     },
   });

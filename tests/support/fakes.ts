@@ -2,16 +2,36 @@
 import type { ApiKeyRecord } from '../../functions/auth/api-key.js';
 import type { ApiKeyStore, TokenVerdict, TokenVerifier } from '../../functions/auth/ports.js';
 import type { Charge } from '../../functions/billing/charge.js';
-import type { ChargeCommit, ChargeRefusal, MeterStore, RequestCount } from '../../functions/billing/ports.js';
+import type {
+  ChargeCommit,
+  ChargeRefusal,
+  CreditReservations,
+  MeterStore,
+  RequestCount,
+  Reservation,
+  ReservationCommit,
+} from '../../functions/billing/ports.js';
 import type { UsageRecord } from '../../functions/billing/usage-record.js';
 import type { DeadLetter, DeadLetters, EventPublisher, PublishOutcome } from '../../functions/events/ports.js';
 import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
 import type { IdempotencyRecord } from '../../functions/referrals/idempotency.js';
-import type { IdempotencyStore, ReferralStore, RejectCancellation, RejectCommit, ReviewState } from '../../functions/referrals/ports.js';
+import type {
+  BulkItemCommit,
+  BulkItemWrite,
+  BulkReferralStore,
+  ClaimHolder,
+  IdempotencyClaim,
+  IdempotencyClaims,
+  IdempotencyStore,
+  ReferralStore,
+  RejectCancellation,
+  RejectCommit,
+  ReviewState,
+} from '../../functions/referrals/ports.js';
 import type { RejectWritePlan } from '../../functions/referrals/reject-plan.js';
 import type { DomainEvent } from '../../functions/referrals/rejection-event.js';
 
-export class FakeMeterStore implements MeterStore {
+export class FakeMeterStore implements MeterStore, CreditReservations {
   readonly counters = new Map<string, number>();
   readonly usage: UsageRecord[] = [];
   /** Outcomes the next commits return instead of applying (contention, a race lost). */
@@ -45,6 +65,31 @@ export class FakeMeterStore implements MeterStore {
     this.usage.push(charge.usage);
   }
 
+  /** Reservations that throw instead of applying, in turn (a fault). */
+  readonly failingReservations: Error[] = [];
+  readonly failingReleases: Error[] = [];
+
+  async reserve(reservation: Reservation): Promise<ReservationCommit> {
+    const failure = this.failingReservations.shift();
+    if (failure) throw failure;
+    const refusal = this.refusalOf({ ...reservation, usage: {} as UsageRecord });
+    if (refusal) return { reserved: false, refusal };
+    this.add(`${reservation.userId}#day#${reservation.day.window}`, reservation.day.credits);
+    this.add(`${reservation.userId}#month#${reservation.month.window}`, reservation.month.credits);
+    return { reserved: true };
+  }
+
+  async release(reservation: Reservation, credits: number): Promise<void> {
+    const failure = this.failingReleases.shift();
+    if (failure) throw failure;
+    this.add(`${reservation.userId}#day#${reservation.day.window}`, -credits);
+    this.add(`${reservation.userId}#month#${reservation.month.window}`, -credits);
+  }
+
+  private add(key: string, credits: number): void {
+    this.counters.set(key, (this.counters.get(key) ?? 0) + credits);
+  }
+
   async commitCharge(charge: Charge): Promise<ChargeCommit> {
     const scripted = this.scripted.shift();
     if (scripted) return scripted;
@@ -69,7 +114,7 @@ export class FakeIdempotencyStore implements IdempotencyStore {
   }
 }
 
-export class FakeReferralStore implements ReferralStore {
+export class FakeReferralStore implements ReferralStore, BulkReferralStore {
   readonly attributions = new Map<string, Attribution>();
   readonly rewards = new Map<string, Reward[]>();
   readonly commits: RejectWritePlan[] = [];
@@ -108,6 +153,59 @@ export class FakeReferralStore implements ReferralStore {
     this.meter.apply(write.charge);
     if (recordKey && write.idempotency) this.idempotency.records.set(recordKey, write.idempotency);
     return { committed: true };
+  }
+
+  readonly itemWrites: BulkItemWrite[] = [];
+  /** Per attribution id: an error its item transaction throws, or a contention it loses. */
+  readonly itemFaults = new Map<string, Error | 'contention'>();
+
+  async loadAttributions(ids: string[]): Promise<Map<string, Attribution>> {
+    return new Map(ids.flatMap((id) => (this.attributions.has(id) ? [[id, this.attributions.get(id) as Attribution] as const] : [])));
+  }
+
+  async commitItemRejection(write: BulkItemWrite): Promise<BulkItemCommit> {
+    this.itemWrites.push(write);
+    const fault = this.itemFaults.get(write.attributionId);
+    if (fault instanceof Error) throw fault;
+    if (fault === 'contention') return { committed: false, cancellation: 'contention' };
+    const current = this.attributions.get(write.attributionId);
+    if (!current) return { committed: false, cancellation: 'attribution_missing' };
+    if (current.status !== write.expectedStatus) return { committed: false, cancellation: 'attribution_status', status: current.status };
+    this.attributions.set(write.attributionId, { ...current, ...write.changes });
+    this.meter.usage.push(write.usage);
+    return { committed: true };
+  }
+}
+
+export class FakeIdempotencyClaims implements IdempotencyClaims {
+  readonly entries = new Map<string, { claimId?: string; fingerprint: string; leaseUntil: number; record?: IdempotencyRecord }>();
+  abandoned = 0;
+
+  async claim(input: ClaimHolder & { fingerprint: string; now: Date }): Promise<IdempotencyClaim> {
+    const key = `${input.userId}#${input.key}`;
+    const seconds = input.now.getTime() / 1000;
+    const entry = this.entries.get(key);
+    if (entry?.record && entry.record.expires_at > seconds) return { kind: 'completed', record: entry.record };
+    if (entry && !entry.record && entry.leaseUntil > seconds) {
+      return { kind: 'in_progress', fingerprint: entry.fingerprint, expiresAt: entry.leaseUntil + 86_400 };
+    }
+    this.entries.set(key, { claimId: input.claimId, fingerprint: input.fingerprint, leaseUntil: seconds + 60 });
+    return { kind: 'claimed' };
+  }
+
+  async complete(input: ClaimHolder & { record: IdempotencyRecord }): Promise<void> {
+    const key = `${input.userId}#${input.key}`;
+    if (this.entries.get(key)?.claimId === input.claimId)
+      this.entries.set(key, { fingerprint: input.record.fingerprint, leaseUntil: 0, record: input.record });
+  }
+
+  async abandon(input: ClaimHolder): Promise<void> {
+    const key = `${input.userId}#${input.key}`;
+    const entry = this.entries.get(key);
+    if (entry?.claimId === input.claimId && !entry.record) {
+      this.entries.delete(key);
+      this.abandoned += 1;
+    }
   }
 }
 

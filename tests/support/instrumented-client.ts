@@ -11,6 +11,8 @@ export type Fault = {
   error: () => Error;
   /** How many attempts fail before the call goes through (Infinity: all). */
   times: number;
+  /** Fails only the calls whose input this accepts, e.g. one referral's transaction. */
+  matches?: (input: Record<string, unknown>) => boolean;
 };
 
 /**
@@ -44,7 +46,10 @@ export const instrumentedClient = (options: { maxAttempts?: number } = {}) => {
 
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const fault = faults.find((candidate) => candidate.command === context.commandName && candidate.times > 0);
+      const input = (args as { input: Record<string, unknown> }).input;
+      const fault = faults.find(
+        (candidate) => candidate.command === context.commandName && candidate.times > 0 && (candidate.matches?.(input) ?? true),
+      );
       if (fault) {
         fault.times -= 1;
         attempts += 1;
@@ -64,6 +69,7 @@ export const instrumentedClient = (options: { maxAttempts?: number } = {}) => {
     injectedAttempts: () => attempts,
     reset: () => {
       calls.length = 0;
+      wave = 0;
       faults.length = 0;
       attempts = 0;
     },

@@ -7,6 +7,7 @@ import { buildIdempotencyRecord, IDEMPOTENCY_TTL_SECONDS } from '../../functions
 import { type RejectDeps, type RejectResult, rejectFingerprint, rejectReferral } from '../../functions/referrals/reject-referral.js';
 import type { RejectRequest } from '../../functions/referrals/reject-request.js';
 import { ApiError } from '../../functions/shared/api-error.js';
+import { failure } from '../support/api-errors.js';
 import { fakeWorld } from '../support/fakes.js';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
@@ -27,15 +28,6 @@ const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal> }
       admission: admission ?? admitRequest({ meter: world.meter, plans: table, now: () => now }, caller, now),
     });
   return { world, deps, call, caller };
-};
-
-const failure = async (promise: Promise<unknown>): Promise<ApiError> => {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 };
 
 describe('the reject use case', () => {

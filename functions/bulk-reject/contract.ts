@@ -1,0 +1,78 @@
+// The bulk reject's public contract, from the schemas its function validates with.
+import * as v from 'valibot';
+import { AttributionSchema } from '../referrals/attribution.js';
+import { BulkRejectBodySchema } from '../referrals/bulk-reject.js';
+import { IdempotencyKeySchema } from '../referrals/reject-request.js';
+import type { RouteContract } from '../shared/contract.js';
+import { ErrorTypeSchema } from '../shared/envelope.js';
+import { routes } from '../shared/routes.js';
+
+const BulkOutcomeSchema = v.variant('outcome', [
+  v.object({ id: v.string(), outcome: v.literal('rejected'), attribution: AttributionSchema }),
+  v.object({ id: v.string(), outcome: v.literal('not_found'), error: v.object({ type: v.literal('not_found') }) }),
+  v.object({
+    id: v.string(),
+    outcome: v.literal('conflict'),
+    error: v.object({ type: v.literal('conflict'), context: v.object({ status: v.string() }) }),
+  }),
+  v.object({ id: v.string(), outcome: v.literal('failed'), error: v.object({ type: ErrorTypeSchema, retryable: v.literal(true) }) }),
+]);
+
+export const BulkResultSchema = v.object({
+  results: v.pipe(v.array(BulkOutcomeSchema), v.metadata({ description: "One per id, in the request's order" })),
+  rejected: v.pipe(v.number(), v.integer(), v.metadata({ description: 'Referrals rejected (and charged, 1 credit each)' })),
+  failed: v.pipe(
+    v.number(),
+    v.integer(),
+    v.metadata({ description: 'Referrals not rejected: not found, not held for review, or failed (retryable)' }),
+  ),
+});
+
+export const bulkRejectContract: RouteContract = {
+  route: routes.bulkRejectReferrals,
+  operationId: 'bulkRejectReferrals',
+  summary: 'Reject up to 100 referrals held for review',
+  description:
+    'Each referral is rejected on its own transaction (its status change, its activity item and its usage record), so for ' +
+    'every referral a rejection, its audit item and its charge exist together or not at all. The credits are reserved ' +
+    'first, in one step, and what is not used is given back. A request in which no id could be rejected is still a 200. ' +
+    'Charged 1 credit per rejected referral; the request counts once toward the per-minute limit.',
+  headers: { 'Idempotency-Key': IdempotencyKeySchema },
+  body: {
+    component: 'referrals.adminReferralBulkRejectRequestDoc',
+    schema: BulkRejectBodySchema,
+    required: true,
+    example: { ids: ['attr-1', 'attr-2'], reason: 'same billing account' },
+  },
+  success: {
+    status: 200,
+    component: 'referrals.adminReferralBulkRejectResponseDoc',
+    schema: BulkResultSchema,
+    description: 'The outcome of every id',
+    example: {
+      results: [
+        {
+          id: 'attr-1',
+          outcome: 'rejected',
+          attribution: { id: 'attr-1', status: 'rejected', reviewed_by: 'admin-user', reviewed_at: '2026-11-27T10:00:00.000Z' },
+        },
+        { id: 'attr-2', outcome: 'conflict', error: { type: 'conflict', context: { status: 'rewarded' } } },
+      ],
+      rejected: 1,
+      failed: 1,
+    },
+    idempotent: true,
+  },
+  errors: [
+    'invalid_request',
+    'unauthorized',
+    'concurrent_update',
+    'request_in_progress',
+    'idempotency_key_reused',
+    'rate_limited',
+    'daily_cap_reached',
+    'credits_exhausted',
+    'internal',
+    'dependency_unavailable',
+  ],
+};

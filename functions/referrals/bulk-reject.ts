@@ -1,0 +1,235 @@
+// Bulk reject: up to 100 referrals in one call, each in its own transaction, their credits reserved in one step first.
+import * as v from 'valibot';
+import type { Principal } from '../auth/principal.js';
+import type { Admission } from '../billing/meter.js';
+import { counterExpiry, creditsExhausted, dailyCapReached, dayWindow, monthWindow } from '../billing/metering.js';
+import { allowsOverage, type PlanTable } from '../billing/plans.js';
+import type { CreditReservations, Reservation } from '../billing/ports.js';
+import { buildUsageRecord } from '../billing/usage-record.js';
+import { ApiError, isApiError } from '../shared/api-error.js';
+import type { ErrorType } from '../shared/error-types.js';
+import { endpointOf, routes } from '../shared/routes.js';
+import { rejectionActivity } from './activity.js';
+import { type Attribution, AttributionIdSchema, AttributionSchema, inSchemaOrder } from './attribution.js';
+import { buildIdempotencyRecord, fingerprintOf, replayStoredResult, type SuccessResult } from './idempotency.js';
+import type { BulkReferralStore, IdempotencyClaims } from './ports.js';
+import { ReasonSchema } from './reject-request.js';
+import { REJECTABLE_STATUS, rejectionChanges } from './reject-transition.js';
+
+export const MAX_BULK_IDS = 100;
+const BODY_SHAPE = 'body must be a JSON object with ids (1-100 unique attribution ids) and an optional reason';
+
+export const BulkRejectBodySchema = v.strictObject(
+  {
+    ids: v.pipe(
+      v.array(AttributionIdSchema, 'ids must be an array of attribution ids'),
+      v.minLength(1, 'ids must hold at least 1 id'),
+      v.maxLength(MAX_BULK_IDS, `ids must hold at most ${MAX_BULK_IDS} ids`),
+      v.check((ids) => new Set(ids).size === ids.length, 'ids must not repeat an id'),
+      v.metadata({ description: '1-100 unique attribution ids; each is rejected on its own', examples: [['attr-1', 'attr-2']] }),
+    ),
+    reason: v.optional(ReasonSchema),
+  },
+  BODY_SHAPE,
+);
+
+export type BulkRejectRequest = { ids: string[]; reason?: string; idempotencyKey?: string };
+
+export type BulkOutcome =
+  | { id: string; outcome: 'rejected'; attribution: Attribution }
+  | { id: string; outcome: 'not_found'; error: { type: 'not_found' } }
+  | { id: string; outcome: 'conflict'; error: { type: 'conflict'; context: { status: string } } }
+  | { id: string; outcome: 'failed'; error: { type: ErrorType; retryable: true } };
+
+export type BulkResult = { results: BulkOutcome[]; rejected: number; failed: number };
+
+export const BULK_ENDPOINT = endpointOf(routes.bulkRejectReferrals);
+
+export type BulkDeps = {
+  referrals: BulkReferralStore;
+  meter: CreditReservations;
+  idempotency: IdempotencyClaims;
+  plans: PlanTable;
+  now: () => Date;
+  log: { warn(message: string, attributes: Record<string, unknown>): void };
+};
+
+export type BulkCall = { request: BulkRejectRequest; principal: Principal; requestId: string; admission: Promise<Admission> };
+
+/** Per-referral transactions run at most this many at a time, well under the SDK's socket pool. */
+export const BULK_CONCURRENCY = 16;
+
+const DAY_MARGIN_SECONDS = 2 * 24 * 60 * 60;
+const MONTH_MARGIN_SECONDS = 35 * 24 * 60 * 60;
+
+export const bulkFingerprint = (request: BulkRejectRequest): string => fingerprintOf(['bulk', request.ids, request.reason ?? null]);
+
+/** Runs fn over items with at most `limit` at once, keeping results in the items' order. */
+export const mapWithConcurrency = async <T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+};
+
+/**
+ * How many credits to reserve and under which ceilings. Within the included credits the month counter must stay
+ * under them (exact under concurrency); a plan that bills overage reserves without a month ceiling, and the
+ * credits past what was included at the read are flagged overage.
+ */
+export const planReservation = (input: { principal: Principal; plans: PlanTable; usedThisMonth: number; credits: number; now: Date }) => {
+  const plan = input.plans[input.principal.plan];
+  const day = dayWindow(input.now);
+  const month = monthWindow(input.now);
+  const included = Math.max(0, plan.includedCreditsPerMonth - input.usedThisMonth);
+  const overage = allowsOverage(plan, input.principal.overageEnabled);
+  // More credits than a whole day allows never fit, even on a day's first request, before its counter exists.
+  if (plan.dailyCap !== null && input.credits > plan.dailyCap) throw dailyCapReached(plan, input.now);
+  if (!overage && included < input.credits) throw creditsExhausted(plan, input.now);
+  const reservation: Reservation = {
+    userId: input.principal.userId,
+    day: { window: day.id, credits: input.credits, ceiling: plan.dailyCap, expiresAt: counterExpiry(day, DAY_MARGIN_SECONDS) },
+    month: {
+      window: month.id,
+      credits: input.credits,
+      ceiling: overage ? null : plan.includedCreditsPerMonth,
+      expiresAt: counterExpiry(month, MONTH_MARGIN_SECONDS),
+    },
+  };
+  return { reservation, includedCredits: overage ? included : input.credits };
+};
+
+const failedOutcome = (id: string, type: ErrorType): BulkOutcome => ({ id, outcome: 'failed', error: { type, retryable: true } });
+
+const count = (results: BulkOutcome[]): BulkResult => {
+  const rejected = results.filter((result) => result.outcome === 'rejected').length;
+  return { results, rejected, failed: results.length - rejected };
+};
+
+export const bulkReject = async (deps: BulkDeps, call: BulkCall): Promise<SuccessResult<BulkResult> & { replayed: boolean }> => {
+  const { request, principal, requestId } = call;
+  const key = request.idempotencyKey;
+  const now = deps.now();
+  const plan = deps.plans[principal.plan];
+  const fingerprint = bulkFingerprint(request);
+  const claimKey = key === undefined ? undefined : { userId: principal.userId, key, claimId: requestId };
+
+  const [admission, attributions, claim] = await Promise.all([
+    call.admission,
+    deps.referrals.loadAttributions(request.ids),
+    claimKey ? deps.idempotency.claim({ ...claimKey, fingerprint, now }) : undefined,
+  ]).catch(async (error) => {
+    // A refused or failed request gives its claim back, so that a retry is not held up for the lease.
+    if (claimKey) await deps.idempotency.abandon(claimKey).catch(() => undefined);
+    throw error;
+  });
+
+  if (claim?.kind === 'completed') return { ...replayStoredResult<BulkResult>(claim.record, fingerprint), replayed: true };
+  if (claim?.kind === 'in_progress') {
+    if (claim.fingerprint !== fingerprint) {
+      throw new ApiError('idempotency_key_reused', {
+        context: { idempotency_key_expires_at: new Date(claim.expiresAt * 1000).toISOString() },
+      });
+    }
+    throw new ApiError('request_in_progress');
+  }
+
+  try {
+    const outcomes = new Map<string, BulkOutcome>();
+    const candidates: Attribution[] = [];
+    for (const id of request.ids) {
+      const attribution = attributions.get(id);
+      if (!attribution) outcomes.set(id, { id, outcome: 'not_found', error: { type: 'not_found' } });
+      else if (attribution.status !== REJECTABLE_STATUS)
+        outcomes.set(id, { id, outcome: 'conflict', error: { type: 'conflict', context: { status: attribution.status } } });
+      else candidates.push(attribution);
+    }
+
+    let unused = 0;
+    let reservation: Reservation | undefined;
+    if (candidates.length > 0) {
+      const planned = planReservation({
+        principal,
+        plans: deps.plans,
+        usedThisMonth: admission.usedThisMonth,
+        credits: candidates.length,
+        now,
+      });
+      reservation = planned.reservation;
+      const reserved = await deps.meter.reserve(reservation);
+      if (!reserved.reserved) {
+        if (reserved.refusal === 'daily_cap') throw dailyCapReached(plan, now);
+        if (reserved.refusal === 'included_credits') throw creditsExhausted(plan, now);
+        throw new ApiError('concurrent_update');
+      }
+      const reject = { reason: request.reason, reviewer: principal.userId, now };
+      const committed = await mapWithConcurrency(candidates, BULK_CONCURRENCY, async (before): Promise<BulkOutcome> => {
+        const rejectInput = { ...reject, attributionId: before.id };
+        const after = inSchemaOrder({ ...before, ...rejectionChanges(rejectInput) }, AttributionSchema);
+        const position = candidates.indexOf(before);
+        try {
+          const commit = await deps.referrals.commitItemRejection({
+            attributionId: before.id,
+            expectedStatus: REJECTABLE_STATUS,
+            changes: rejectionChanges(rejectInput),
+            activity: rejectionActivity({ before, after, reason: request.reason, principal, requestId }),
+            userId: principal.userId,
+            usage: {
+              ...buildUsageRecord({
+                requestId,
+                principal,
+                endpoint: BULK_ENDPOINT,
+                statusCode: 200,
+                credits: 1,
+                overage: position >= planned.includedCredits,
+                now,
+              }),
+              attribution_id: before.id,
+            },
+          });
+          if (commit.committed) return { id: before.id, outcome: 'rejected', attribution: after };
+          if (commit.cancellation === 'attribution_missing') return { id: before.id, outcome: 'not_found', error: { type: 'not_found' } };
+          if (commit.cancellation === 'attribution_status') {
+            return { id: before.id, outcome: 'conflict', error: { type: 'conflict', context: { status: commit.status } } };
+          }
+          return failedOutcome(before.id, 'concurrent_update');
+        } catch (error) {
+          deps.log.warn('a referral of a bulk reject failed', {
+            attribution_id: before.id,
+            error_type: isApiError(error) ? error.type : 'internal',
+          });
+          return failedOutcome(before.id, isApiError(error) && error.retryable ? error.type : 'dependency_unavailable');
+        }
+      });
+      for (const outcome of committed) outcomes.set(outcome.id, outcome);
+      unused = candidates.length - committed.filter((outcome) => outcome.outcome === 'rejected').length;
+    }
+
+    const result = count(request.ids.map((id) => outcomes.get(id) as BulkOutcome));
+    const success: SuccessResult<BulkResult> = { requestId, data: result };
+    await Promise.all([
+      reservation && unused > 0
+        ? deps.meter.release(reservation, unused).catch((error) =>
+            // The counters keep the unused credits until their window ends: the cap is reached early, never passed.
+            deps.log.warn('unused reserved credits were not released', {
+              credits: unused,
+              error_type: isApiError(error) ? error.type : 'internal',
+            }),
+          )
+        : undefined,
+      claimKey
+        ? deps.idempotency.complete({ ...claimKey, record: buildIdempotencyRecord(claimKey.key, fingerprint, success, now) })
+        : undefined,
+    ]);
+    return { ...success, replayed: false };
+  } catch (error) {
+    if (claimKey) await deps.idempotency.abandon(claimKey).catch(() => undefined);
+    throw error;
+  }
+};
