@@ -248,6 +248,13 @@ const measureRequestPath = async () => {
           },
           {
             Put: {
+              TableName: 'referrals',
+              Item: { pk: id, sk: `activity#${now.toISOString()}#${n}`, action: 'reject', actor: 'bench', at: now.toISOString() },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
               TableName: 'usage',
               Item: { pk: 'account#floor', sk: `usage#${n}`, credits: 1 },
               ConditionExpression: 'attribute_not_exists(pk)',
@@ -340,7 +347,7 @@ const measureRequestPath = async () => {
   const counted = createApiGateway({
     authorizer: createAuthorizer(createAuthorizerDeps(process.env, authorizerDb.client)),
     functions: {
-      rejectReferral: createReject(createRejectDeps(process.env, functionDb.client)),
+      rejectReferral: createReject({ ...createRejectDeps(process.env, functionDb.client), plans: unlimited }),
       bulkRejectReferrals: createBulk({ ...createBulkDeps(process.env, functionDb.client), plans: unlimited }),
       listReferrals: createList({ ...createReviewQueueDeps(process.env, functionDb.client), plans: unlimited }),
       getReferral: createGet({ ...createReviewQueueDeps(process.env, functionDb.client), plans: unlimited }),
@@ -355,18 +362,26 @@ const measureRequestPath = async () => {
       headers: { 'x-api-key': key, 'content-type': 'application/json', ...headers },
       ...(body ? { body } : {}),
     });
-  const count = async (label: string, run: () => Promise<unknown>, target: typeof functionDb, limit: number) => {
+  /** Counts the round trips of one request, which must answer as expected: a refused request makes fewer. */
+  const count = async (
+    label: string,
+    run: () => Promise<{ statusCode: number }>,
+    target: typeof functionDb,
+    limit: number,
+    expected = 200,
+  ) => {
     target.reset();
-    await run();
+    const { statusCode } = await run();
+    if (statusCode !== expected) throw new Error(`round trips, ${label}: answered ${statusCode}, expected ${expected}`);
     record('round trips (sequential)', label, target.waves(), null, 'calls', `≤ ${limit}`, limit);
   };
   await count('authorizer, cold cache', () => call(rtOk!), authorizerDb, 1);
   functionDb.reset();
   await count('function, success', () => call(rtConflict!), functionDb, 2);
-  await count('authorizer, warm cache', () => call('rt-rewarded'), authorizerDb, 0);
-  await count('function, 404', () => call('rt-missing'), functionDb, 2);
-  await count('function, 409', () => call('rt-rewarded'), functionDb, 2);
-  await count('function, 400', () => call(rtKeyed!, {}, '[1]'), functionDb, 2);
+  await count('authorizer, warm cache', () => call('rt-rewarded'), authorizerDb, 0, 409);
+  await count('function, 404', () => call('rt-missing'), functionDb, 2, 404);
+  await count('function, 409', () => call('rt-rewarded'), functionDb, 2, 409);
+  await count('function, 400', () => call(rtKeyed!, {}, '[1]'), functionDb, 2, 400);
   await count('function, keyed first request', () => call(rtKeyed!, { 'idempotency-key': 'bench-1' }), functionDb, 2);
   await count('function, keyed replay', () => call(rtKeyed!, { 'idempotency-key': 'bench-1' }), functionDb, 2);
   const listIds = await seedAttributions('rt-list', 3);
