@@ -44,6 +44,14 @@ const hints = (seed: Seed, baseUrl: string, token: string | undefined): string[]
     lines.push(
       `  curl -X POST "${url(held[0] as string)}" -H "x-api-key: ${key.key}" -H "Content-Type: application/json" -d '{"reason":"same billing account"}'`,
     );
+    lines.push('List the review queue, and reject several referrals at once:');
+    lines.push(`  curl "${baseUrl}/api/v1/admin/referrals?limit=5" -H "x-api-key: ${key.key}"`);
+    const ring = JSON.stringify({ ids: held.slice(2, 5), reason: 'same referrer ring' });
+    if (held.length > 2) {
+      lines.push(
+        `  curl -X POST "${baseUrl}/api/v1/admin/referrals/reject" -H "x-api-key: ${key.key}" -H "Content-Type: application/json" -d '${ring}'`,
+      );
+    }
   } else {
     lines.push('The seed has no active admin API key: no ready API-key curl line.');
   }

@@ -34,10 +34,10 @@ const clientFor = (endpoint: string) => createDocumentClient({ endpoint, region:
 
 /** The curl lines npm start prints, run as fetch calls. */
 const runCurlLine = async (line: string) => {
-  const url = /curl -X POST "([^"]+)"/.exec(line)?.[1] as string;
+  const [, method = 'GET', url = ''] = /curl (?:-X (POST) )?"([^"]+)"/.exec(line) ?? [];
   const headers = Object.fromEntries([...line.matchAll(/-H "([^:]+): ([^"]+)"/g)].map((match) => [match[1] as string, match[2] as string]));
   const body = /-d '([^']+)'/.exec(line)?.[1];
-  return fetch(url, { method: 'POST', headers, ...(body ? { body } : {}) });
+  return fetch(url, { method, headers, ...(body ? { body } : {}) });
 };
 
 describe('npm start, run by a person', () => {
@@ -68,6 +68,15 @@ describe('npm start, run by a person', () => {
     ]);
     // The functions' JSON logs and metrics do not drown the access lines.
     expect(api.output()).not.toMatch(/^\{"(level|_aws)"/m);
+    // The review queue and bulk reject lines work as printed too.
+    const listLine = lines.find((line) => line.includes('/api/v1/admin/referrals?limit=5')) as string;
+    const bulkLine = lines.find((line) => line.includes('/api/v1/admin/referrals/reject"')) as string;
+    const list = await runCurlLine(listLine);
+    expect(list.status).toBe(200);
+    expect(((await list.json()) as { data: { attributions: unknown[] } }).data.attributions).toHaveLength(5);
+    const bulk = await runCurlLine(bulkLine);
+    expect(bulk.status).toBe(200);
+    expect(((await bulk.json()) as { data: unknown }).data).toMatchObject({ rejected: 3, failed: 0 });
   });
 
   it('keeps the functions JSON logs raw, and the access lines as JSON, with LOG_FORMAT=json', async () => {
