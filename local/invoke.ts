@@ -9,11 +9,17 @@ import { SeedError } from './seed.js';
 const FUNCTIONS: Record<string, () => Promise<{ handler: (event: any, context: any) => Promise<unknown> }>> = {
   'reject-referral': () => import('../functions/reject-referral/handler.js'),
   RejectReferralFunction: () => import('../functions/reject-referral/handler.js'),
+  'bulk-reject': () => import('../functions/bulk-reject/handler.js'),
+  BulkRejectFunction: () => import('../functions/bulk-reject/handler.js'),
+  'list-referrals': () => import('../functions/review-queue/list-handler.js'),
+  ListReferralsFunction: () => import('../functions/review-queue/list-handler.js'),
+  'get-referral': () => import('../functions/review-queue/get-handler.js'),
+  GetReferralFunction: () => import('../functions/review-queue/get-handler.js'),
   authorizer: () => import('../functions/authorizer/handler.js'),
   AdminAuthorizerFunction: () => import('../functions/authorizer/handler.js'),
 };
 
-const usage = 'usage: npm run invoke -- <reject-referral|authorizer> <event.json>';
+const usage = 'usage: npm run invoke -- <reject-referral|bulk-reject|list-referrals|get-referral|authorizer> <event.json>';
 
 const main = async (): Promise<number> => {
   const [name, eventFile] = process.argv.slice(2);

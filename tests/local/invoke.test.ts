@@ -17,6 +17,13 @@ const expected: Record<string, { fn: string; exit: number; check: (output: any) 
   'reject-not-found.json': { fn: 'reject-referral', exit: 0, check: (o) => expect(o.statusCode).toBe(404) },
   'reject-conflict.json': { fn: 'reject-referral', exit: 0, check: (o) => expect(o.statusCode).toBe(409) },
   'reject-without-principal.json': { fn: 'reject-referral', exit: 0, check: (o) => expect(o.statusCode).toBe(401) },
+  'bulk-reject.json': {
+    fn: 'bulk-reject',
+    exit: 0,
+    check: (o) => expect(JSON.parse(o.body).data).toMatchObject({ rejected: 2, failed: 2 }),
+  },
+  'list-review-queue.json': { fn: 'list-referrals', exit: 0, check: (o) => expect(JSON.parse(o.body).data.attributions).toHaveLength(5) },
+  'get-referral.json': { fn: 'get-referral', exit: 0, check: (o) => expect(JSON.parse(o.body).data.attribution.id).toBe('attr-queue-03') },
   'authorizer-admin-key.json': { fn: 'authorizer', exit: 0, check: (o) => expect(o.policyDocument.Statement[0].Effect).toBe('Allow') },
   'authorizer-member-key.json': { fn: 'authorizer', exit: 0, check: (o) => expect(o.policyDocument.Statement[0].Effect).toBe('Deny') },
   'authorizer-missing-key.json': { fn: 'authorizer', exit: 1, check: (o) => expect(o.errorMessage).toBe('Unauthorized') },
