@@ -54,7 +54,7 @@ export const LIMITS = {
   integrationTimeoutMs: 29_000,
 };
 
-export const lambdaContext = (functionName: string, awsRequestId: string = randomUUID()): Context => ({
+export const lambdaContext = (functionName: string, awsRequestId: string = randomUUID(), startedAt = Date.now()): Context => ({
   callbackWaitsForEmptyEventLoop: false,
   functionName,
   functionVersion: '$LATEST',
@@ -63,7 +63,8 @@ export const lambdaContext = (functionName: string, awsRequestId: string = rando
   awsRequestId,
   logGroupName: `/aws/lambda/${functionName}`,
   logStreamName: 'local',
-  getRemainingTimeInMillis: () => FUNCTION_TIMEOUT_SECONDS * 1000,
+  // Counts down from the invocation's start: https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html
+  getRemainingTimeInMillis: () => Math.max(0, startedAt + FUNCTION_TIMEOUT_SECONDS * 1000 - Date.now()),
   done: () => undefined,
   fail: () => undefined,
   succeed: () => undefined,

@@ -12,7 +12,7 @@ import { metering } from '../middlewares/metering.js';
 import { optionalJsonBody } from '../middlewares/optional-json-body.js';
 import type { ApiContext } from '../middlewares/request-context.js';
 import { validateRequest } from '../middlewares/validate-request.js';
-import { BulkRejectBodySchema, type BulkRejectRequest, bulkReject } from '../referrals/bulk-reject.js';
+import { BULK_TIME_RESERVE_MS, BulkRejectBodySchema, type BulkRejectRequest, bulkReject } from '../referrals/bulk-reject.js';
 import { IdempotencyKeySchema, MAX_BODY_BYTES } from '../referrals/reject-request.js';
 import { requestIdOf, successResponse } from '../shared/envelope.js';
 import { createObservability } from '../shared/observability.js';
@@ -50,7 +50,13 @@ export const createHandler = (deps: BulkHandlerDeps, { logger, metrics } = creat
       const requestId = requestIdOf(event, context.awsRequestId);
       const result = await bulkReject(
         { ...deps, log: logger },
-        { request: context.input, principal: context.principal, requestId, admission: context.admission },
+        {
+          request: context.input,
+          principal: context.principal,
+          requestId,
+          admission: context.admission,
+          deadline: Date.now() + context.getRemainingTimeInMillis() - BULK_TIME_RESERVE_MS,
+        },
       );
       if (!result.replayed) {
         metrics.addMetric('Rejections', MetricUnit.Count, result.data.rejected);

@@ -54,7 +54,17 @@ export type BulkDeps = {
   log: { warn(message: string, attributes: Record<string, unknown>): void };
 };
 
-export type BulkCall = { request: BulkRejectRequest; principal: Principal; requestId: string; admission: Promise<Admission> };
+export type BulkCall = {
+  request: BulkRejectRequest;
+  principal: Principal;
+  requestId: string;
+  admission: Promise<Admission>;
+  /** When no referral's write may start any more (epoch ms), so that the release and the response still fit the function's time. */
+  deadline?: number;
+};
+
+/** Time kept back from the function's remaining time for a write in flight (one SDK request timeout), the release and the answer. */
+export const BULK_TIME_RESERVE_MS = 4_000;
 
 /** Per-referral transactions run at most this many at a time, well under the SDK's socket pool. */
 export const BULK_CONCURRENCY = 16;
@@ -170,6 +180,8 @@ export const bulkReject = async (deps: BulkDeps, call: BulkCall): Promise<Succes
       }
       const reject = { reason: request.reason, reviewer: principal.userId, now };
       const committed = await mapWithConcurrency(candidates, BULK_CONCURRENCY, async (before): Promise<BulkOutcome> => {
+        // Past the deadline the rest is left untouched, answered as retryable, and its credits released.
+        if (call.deadline !== undefined && deps.now().getTime() >= call.deadline) return failedOutcome(before.id, 'dependency_unavailable');
         const rejectInput = { ...reject, attributionId: before.id };
         const after = inSchemaOrder({ ...before, ...rejectionChanges(rejectInput) }, AttributionSchema);
         const position = candidates.indexOf(before);

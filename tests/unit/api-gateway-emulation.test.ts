@@ -1,6 +1,6 @@
 import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { type AuthorizerHandler, createApiGateway, type ProxyHandler } from '../../local/api-gateway.js';
+import { type AuthorizerHandler, createApiGateway, lambdaContext, type ProxyHandler } from '../../local/api-gateway.js';
 import { matchesArn } from '../../local/iam-arn.js';
 
 // The emulation that every integration and local-API test drives, checked against what AWS documents.
@@ -51,6 +51,13 @@ const post = (
 const envelopeOf = (result: { body: string }) => JSON.parse(result.body);
 
 describe('the API Gateway emulation', () => {
+  it('gives the function the time left of its timeout, counting down from the invocation', () => {
+    const context = lambdaContext('fn', 'id', Date.now() - 4_000);
+    expect(context.getRemainingTimeInMillis()).toBeLessThanOrEqual(6_000);
+    expect(context.getRemainingTimeInMillis()).toBeGreaterThan(5_000);
+    expect(lambdaContext('fn', 'id', Date.now() - 60_000).getRemainingTimeInMillis()).toBe(0);
+  });
+
   it('passes the function response through, with API Gateway request id header', async () => {
     const result = await post(gateway());
     expect(result).toMatchObject({

@@ -150,6 +150,30 @@ describe('the bulk reject use case', () => {
     expect(world.meter.usage).toHaveLength(1);
   });
 
+  it('starts no referral past the deadline: the rest is failed and retryable, untouched, its credits released', async () => {
+    const { world, deps, statuses } = setup({ held: ['attr-1', 'attr-2', 'attr-3', 'attr-4'] });
+    let clock = now.getTime();
+    const commit = world.referrals.commitItemRejection.bind(world.referrals);
+    world.referrals.commitItemRejection = async (write) => {
+      clock += 1_000;
+      return commit(write);
+    };
+    const result = await bulkReject(
+      { ...deps, now: () => new Date(clock) },
+      {
+        request: { ids: ['attr-1', 'attr-2', 'attr-3', 'attr-4'] },
+        principal,
+        requestId: 'req-1',
+        admission: admitRequest({ meter: world.meter, plans, now: () => now }, principal, now),
+        deadline: now.getTime() + 2_000,
+      },
+    );
+    expect(result.data.results.map((item) => item.outcome)).toEqual(['rejected', 'rejected', 'failed', 'failed']);
+    expect(result.data.results[3]).toEqual({ id: 'attr-4', outcome: 'failed', error: { type: 'dependency_unavailable', retryable: true } });
+    expect(statuses()).toEqual(['attr-1:rejected', 'attr-2:rejected', 'attr-3:review_required', 'attr-4:review_required']);
+    expect(world.meter.counters.get(DAY)).toBe(2);
+  });
+
   it('keeps a retryable error type of a referral that failed', async () => {
     const { world, call } = setup();
     world.referrals.itemFaults.set('attr-1', new ApiError('concurrent_update'));
