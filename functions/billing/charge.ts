@@ -19,9 +19,6 @@ export type Charge = {
   month: CounterIncrement;
 };
 
-const DAY_COUNTER_MARGIN_SECONDS = 2 * 24 * 60 * 60;
-const MONTH_COUNTER_MARGIN_SECONDS = 35 * 24 * 60 * 60;
-
 export type ChargeInput = {
   principal: Principal;
   plan: Plan;
@@ -32,14 +29,19 @@ export type ChargeInput = {
   now: Date;
 };
 
-export const planCharge = (input: ChargeInput, monthly: MonthlyCharge): Charge => {
-  const { principal, plan, credits, now } = input;
-  const day = dayWindow(now);
-  const month = monthWindow(now);
+/** The day and month counter increments of a charge or a reservation; the day's ceiling is the plan's cap. */
+export const counterIncrements = (input: { plan: Plan; credits: number; monthCeiling: number | null; now: Date }) => {
+  const day = dayWindow(input.now);
+  const month = monthWindow(input.now);
   return {
-    userId: principal.userId,
-    usage: buildUsageRecord({ ...input, overage: monthly.overage }),
-    day: { window: day.id, credits, ceiling: plan.dailyCap, expiresAt: counterExpiry(day, DAY_COUNTER_MARGIN_SECONDS) },
-    month: { window: month.id, credits, ceiling: monthly.includedLimit, expiresAt: counterExpiry(month, MONTH_COUNTER_MARGIN_SECONDS) },
-  };
+    // A counter outlives its window by a margin (2 days for a day, 35 for a month), then TTL removes it.
+    day: { window: day.id, credits: input.credits, ceiling: input.plan.dailyCap, expiresAt: counterExpiry(day, 2 * 24 * 60 * 60) },
+    month: { window: month.id, credits: input.credits, ceiling: input.monthCeiling, expiresAt: counterExpiry(month, 35 * 24 * 60 * 60) },
+  } satisfies { day: CounterIncrement; month: CounterIncrement };
 };
+
+export const planCharge = (input: ChargeInput, monthly: MonthlyCharge): Charge => ({
+  userId: input.principal.userId,
+  usage: buildUsageRecord({ ...input, overage: monthly.overage }),
+  ...counterIncrements({ plan: input.plan, credits: input.credits, monthCeiling: monthly.includedLimit, now: input.now }),
+});

@@ -1,8 +1,9 @@
 // Bulk reject: up to 100 referrals in one call, each in its own transaction, their credits reserved in one step first.
 import * as v from 'valibot';
 import type { Principal } from '../auth/principal.js';
+import { counterIncrements } from '../billing/charge.js';
 import type { Admission } from '../billing/meter.js';
-import { counterExpiry, creditsExhausted, dailyCapReached, dayWindow, monthWindow } from '../billing/metering.js';
+import { creditsExhausted, dailyCapReached } from '../billing/metering.js';
 import { allowsOverage, type PlanTable } from '../billing/plans.js';
 import type { CreditReservations, Reservation } from '../billing/ports.js';
 import { buildUsageRecord } from '../billing/usage-record.js';
@@ -69,14 +70,11 @@ export const BULK_TIME_RESERVE_MS = 4_000;
 /** Per-referral transactions run at most this many at a time, well under the SDK's socket pool. */
 export const BULK_CONCURRENCY = 16;
 
-const DAY_MARGIN_SECONDS = 2 * 24 * 60 * 60;
-const MONTH_MARGIN_SECONDS = 35 * 24 * 60 * 60;
-
 export const bulkFingerprint = (request: BulkRejectRequest): string => fingerprintOf(['bulk', request.ids, request.reason ?? null]);
 
 /** Runs fn over items with at most `limit` at once, keeping results in the items' order. */
 export const mapWithConcurrency = async <T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
-  const results = new Array<R>(items.length);
+  const results: R[] = [];
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -95,23 +93,18 @@ export const mapWithConcurrency = async <T, R>(items: T[], limit: number, fn: (i
  */
 export const planReservation = (input: { principal: Principal; plans: PlanTable; usedThisMonth: number; credits: number; now: Date }) => {
   const plan = input.plans[input.principal.plan];
-  const day = dayWindow(input.now);
-  const month = monthWindow(input.now);
   const included = Math.max(0, plan.includedCreditsPerMonth - input.usedThisMonth);
   const overage = allowsOverage(plan, input.principal.overageEnabled);
   // More credits than a whole day allows never fit, even on a day's first request, before its counter exists.
   if (plan.dailyCap !== null && input.credits > plan.dailyCap) throw dailyCapReached(plan, input.now);
   if (!overage && included < input.credits) throw creditsExhausted(plan, input.now);
-  const reservation: Reservation = {
-    userId: input.principal.userId,
-    day: { window: day.id, credits: input.credits, ceiling: plan.dailyCap, expiresAt: counterExpiry(day, DAY_MARGIN_SECONDS) },
-    month: {
-      window: month.id,
-      credits: input.credits,
-      ceiling: overage ? null : plan.includedCreditsPerMonth,
-      expiresAt: counterExpiry(month, MONTH_MARGIN_SECONDS),
-    },
-  };
+  const counters = counterIncrements({
+    plan,
+    credits: input.credits,
+    monthCeiling: overage ? null : plan.includedCreditsPerMonth,
+    now: input.now,
+  });
+  const reservation: Reservation = { userId: input.principal.userId, ...counters };
   return { reservation, includedCredits: overage ? included : input.credits };
 };
 

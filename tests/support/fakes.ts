@@ -14,7 +14,7 @@ import type {
 import type { UsageRecord } from '../../functions/billing/usage-record.js';
 import type { DeadLetter, DeadLetters, EventPublisher, PublishOutcome } from '../../functions/events/ports.js';
 import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
-import type { IdempotencyRecord } from '../../functions/referrals/idempotency.js';
+import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from '../../functions/referrals/idempotency.js';
 import type {
   BulkItemCommit,
   BulkItemWrite,
@@ -69,9 +69,16 @@ export class FakeMeterStore implements MeterStore, CreditReservations {
   readonly failingReservations: Error[] = [];
   readonly failingReleases: Error[] = [];
 
+  /** Every reservation asked for, and outcomes the next ones return instead of applying (contention). */
+  readonly reservations: Reservation[] = [];
+  readonly scriptedReservations: ReservationCommit[] = [];
+
   async reserve(reservation: Reservation): Promise<ReservationCommit> {
+    this.reservations.push(reservation);
     const failure = this.failingReservations.shift();
     if (failure) throw failure;
+    const scripted = this.scriptedReservations.shift();
+    if (scripted) return scripted;
     const refusal = this.refusalOf({ ...reservation, usage: {} as UsageRecord });
     if (refusal) return { reserved: false, refusal };
     this.add(`${reservation.userId}#day#${reservation.day.window}`, reservation.day.credits);
@@ -178,8 +185,13 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore {
 }
 
 export class FakeIdempotencyClaims implements IdempotencyClaims {
-  readonly entries = new Map<string, { claimId?: string; fingerprint: string; leaseUntil: number; record?: IdempotencyRecord }>();
+  readonly entries = new Map<
+    string,
+    { claimId?: string; fingerprint: string; leaseUntil: number; expiresAt: number; record?: IdempotencyRecord }
+  >();
   abandoned = 0;
+  /** Every abandon asked for, whether or not it held the claim. */
+  readonly abandonCalls: (ClaimHolder | undefined)[] = [];
 
   async claim(input: ClaimHolder & { fingerprint: string; now: Date }): Promise<IdempotencyClaim> {
     const key = `${input.userId}#${input.key}`;
@@ -187,19 +199,31 @@ export class FakeIdempotencyClaims implements IdempotencyClaims {
     const entry = this.entries.get(key);
     if (entry?.record && entry.record.expires_at > seconds) return { kind: 'completed', record: entry.record };
     if (entry && !entry.record && entry.leaseUntil > seconds) {
-      return { kind: 'in_progress', fingerprint: entry.fingerprint, expiresAt: entry.leaseUntil + 86_400 };
+      return { kind: 'in_progress', fingerprint: entry.fingerprint, expiresAt: entry.expiresAt };
     }
-    this.entries.set(key, { claimId: input.claimId, fingerprint: input.fingerprint, leaseUntil: seconds + 60 });
+    this.entries.set(key, {
+      claimId: input.claimId,
+      fingerprint: input.fingerprint,
+      leaseUntil: seconds + 60,
+      expiresAt: seconds + IDEMPOTENCY_TTL_SECONDS,
+    });
     return { kind: 'claimed' };
   }
 
   async complete(input: ClaimHolder & { record: IdempotencyRecord }): Promise<void> {
     const key = `${input.userId}#${input.key}`;
-    if (this.entries.get(key)?.claimId === input.claimId)
-      this.entries.set(key, { fingerprint: input.record.fingerprint, leaseUntil: 0, record: input.record });
+    if (this.entries.get(key)?.claimId === input.claimId) {
+      this.entries.set(key, {
+        fingerprint: input.record.fingerprint,
+        leaseUntil: 0,
+        expiresAt: input.record.expires_at,
+        record: input.record,
+      });
+    }
   }
 
   async abandon(input: ClaimHolder): Promise<void> {
+    this.abandonCalls.push(input);
     const key = `${input.userId}#${input.key}`;
     const entry = this.entries.get(key);
     if (entry?.claimId === input.claimId && !entry.record) {

@@ -11,6 +11,7 @@ import {
   bulkReject,
   mapWithConcurrency,
 } from '../../functions/referrals/bulk-reject.js';
+import { rejectFingerprint } from '../../functions/referrals/reject-referral.js';
 import { ApiError } from '../../functions/shared/api-error.js';
 import { failure } from '../support/api-errors.js';
 import { FakeIdempotencyClaims, fakeWorld } from '../support/fakes.js';
@@ -32,13 +33,19 @@ const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; 
   const caller = { ...principal, ...options.principal };
   const table = { ...plans, [caller.plan]: { ...plans[caller.plan], ...options.plan } };
   const warnings: string[] = [];
+  const logged: { message: string; attributes: Record<string, unknown> }[] = [];
   const deps: BulkDeps = {
     referrals: world.referrals,
     meter: world.meter,
     idempotency: claims,
     plans: table,
     now: () => now,
-    log: { warn: (message) => warnings.push(message) },
+    log: {
+      warn: (message, attributes) => {
+        warnings.push(message);
+        logged.push({ message, attributes });
+      },
+    },
   };
   for (const id of options.held ?? ['attr-1', 'attr-2', 'attr-3']) world.referrals.put(held(id));
   const call = (request: BulkRejectRequest, requestId = 'req-1', admission?: Promise<Admission>) =>
@@ -49,7 +56,7 @@ const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; 
       admission: admission ?? admitRequest({ meter: world.meter, plans: table, now: () => now }, caller, now),
     });
   const statuses = () => [...world.referrals.attributions.values()].map((attribution) => `${attribution.id}:${attribution.status}`);
-  return { world, claims, deps, call, warnings, statuses };
+  return { world, claims, deps, call, warnings, logged, statuses };
 };
 
 describe('the bulk reject use case', () => {
@@ -77,6 +84,8 @@ describe('the bulk reject use case', () => {
     });
     expect(world.meter.counters.get(DAY)).toBe(2);
     expect(world.meter.counters.get(MONTH)).toBe(2);
+    // Only the referrals held for review are reserved for: the others are answered from the read.
+    expect(world.meter.reservations.map((reservation) => [reservation.day.credits, reservation.month.credits])).toEqual([[2, 2]]);
     expect(world.meter.usage.map((usage) => [usage.request_id, usage.attribution_id, usage.credits, usage.overage])).toEqual([
       ['req-1', 'attr-2', 1, false],
       ['req-1', 'attr-1', 1, false],
@@ -174,6 +183,70 @@ describe('the bulk reject use case', () => {
     expect(world.meter.counters.get(DAY)).toBe(2);
   });
 
+  it('answers a retryable concurrent_update when the counters stay contended, changing nothing', async () => {
+    const { world, call, statuses } = setup();
+    const before = statuses();
+    world.meter.scriptedReservations.push({ reserved: false, refusal: 'contention' });
+    const error = await failure(call({ ids: ['attr-1'] }));
+    expect(error.type).toBe('concurrent_update');
+    expect(statuses()).toEqual(before);
+  });
+
+  it('reserves nothing for a request over the daily cap or past the included credits: it cannot fit', async () => {
+    const capped = setup({ plan: { dailyCap: 2 } });
+    expect((await failure(capped.call({ ids: ['attr-1', 'attr-2', 'attr-3'] }))).type).toBe('daily_cap_reached');
+    expect(capped.world.meter.reservations).toEqual([]);
+    const exhausted = setup({ principal: { plan: 'starter' }, plan: { includedCreditsPerMonth: 2 } });
+    expect((await failure(exhausted.call({ ids: ['attr-1', 'attr-2', 'attr-3'] }))).type).toBe('credits_exhausted');
+    expect(exhausted.world.meter.reservations).toEqual([]);
+  });
+
+  it('takes the last included credits exactly, and reserves under the included amount on a plan without overage', async () => {
+    const { world, call } = setup({ principal: { plan: 'starter' }, plan: { includedCreditsPerMonth: 5 } });
+    world.meter.counters.set(MONTH, 2);
+    const result = await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
+    expect(result.data.rejected).toBe(3);
+    expect(world.meter.reservations[0]?.month).toMatchObject({ credits: 3, ceiling: 5 });
+    expect(world.meter.counters.get(MONTH)).toBe(5);
+  });
+
+  it('counts the credits already used this month when it splits included and overage', async () => {
+    const { world, call } = setup({ plan: { includedCreditsPerMonth: 3 }, principal: { plan: 'starter', overageEnabled: true } });
+    world.meter.counters.set(MONTH, 2);
+    await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
+    expect(world.meter.usage.map((usage) => usage.overage)).toEqual([false, true, true]);
+    expect(world.meter.reservations[0]?.month.ceiling).toBeNull();
+  });
+
+  it('logs a failed referral by its id and error type, never more', async () => {
+    const { world, call, logged } = setup();
+    world.referrals.itemFaults.set('attr-2', new Error('socket hang up'));
+    world.meter.failingReleases.push(new Error('throttled'));
+    await call({ ids: ['attr-1', 'attr-2'] });
+    expect(logged).toEqual([
+      { message: 'a referral of a bulk reject failed', attributes: { attribution_id: 'attr-2', error_type: 'internal' } },
+      { message: 'unused reserved credits were not released', attributes: { credits: 1, error_type: 'internal' } },
+    ]);
+  });
+
+  it('answers dependency_unavailable for a referral whose write failed with an error that is not retryable', async () => {
+    const { world, call, logged } = setup();
+    world.referrals.itemFaults.set('attr-1', new ApiError('internal'));
+    const result = await call({ ids: ['attr-1'] });
+    expect(result.data.results[0]).toEqual({ id: 'attr-1', outcome: 'failed', error: { type: 'dependency_unavailable', retryable: true } });
+    expect(logged[0]?.attributes).toEqual({ attribution_id: 'attr-1', error_type: 'internal' });
+  });
+
+  it('has no key to give back when a request without one fails', async () => {
+    const { world, claims, call } = setup();
+    world.meter.failingReservations.push(new ApiError('dependency_unavailable'));
+    await failure(call({ ids: ['attr-1'] }));
+    const refused = Promise.reject(new ApiError('rate_limited'));
+    refused.catch(() => undefined);
+    await failure(call({ ids: ['attr-1'] }, 'req-2', refused));
+    expect(claims.abandonCalls).toEqual([]);
+  });
+
   it('keeps a retryable error type of a referral that failed', async () => {
     const { world, call } = setup();
     world.referrals.itemFaults.set('attr-1', new ApiError('concurrent_update'));
@@ -265,12 +338,15 @@ describe('the bulk reject use case', () => {
       const { claims, call, world } = setup();
       await claims.claim({ userId: 'admin-1', key: 'key-1', claimId: 'other', fingerprint: bulkFingerprint({ ids: ['attr-1'] }), now });
       expect((await failure(call({ ids: ['attr-1'], idempotencyKey: 'key-1' }))).type).toBe('request_in_progress');
-      expect((await failure(call({ ids: ['attr-2'], idempotencyKey: 'key-1' }))).type).toBe('idempotency_key_reused');
+      const reused = await failure(call({ ids: ['attr-2'], idempotencyKey: 'key-1' }));
+      expect(reused.type).toBe('idempotency_key_reused');
+      expect(reused.context).toEqual({ idempotency_key_expires_at: '2026-11-26T10:00:00.000Z' });
       expect(world.referrals.itemWrites).toEqual([]);
       expect(claims.entries.get('admin-1#key-1')?.claimId).toBe('other');
     });
 
-    it('tells a request apart by its ids, their order and its reason', () => {
+    it('tells a request apart by its ids, their order and its reason, and from a single reject of the same referral', () => {
+      expect(bulkFingerprint({ ids: ['a'], reason: 'x' })).not.toBe(rejectFingerprint({ attributionId: 'a', reason: 'x' }));
       const base = bulkFingerprint({ ids: ['a', 'b'], reason: 'x' });
       expect(bulkFingerprint({ ids: ['a', 'b'], reason: 'x', idempotencyKey: 'k' })).toBe(base);
       expect(bulkFingerprint({ ids: ['b', 'a'], reason: 'x' })).not.toBe(base);
