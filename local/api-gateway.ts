@@ -82,6 +82,10 @@ const plainError = (statusCode: number, message: string): APIGatewayProxyResult 
   body: JSON.stringify({ message }),
 });
 
+/**
+ * `headers` holds the last value of each header, `multiValueHeaders` all of them, names as sent:
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+ */
 const splitHeaders = (headers: ApiRequest['headers'] = {}) => {
   const single: Record<string, string> = {};
   const multi: Record<string, string[]> = {};
@@ -110,7 +114,11 @@ const parseQuery = (query: string) => {
   return { single, multi };
 };
 
-/** API Gateway hands path parameters to the integration percent-decoded; an undecodable value stays as sent. */
+/**
+ * API Gateway hands path parameters to the integration percent-decoded; an undecodable value stays as sent.
+ * No AWS page states this for REST APIs (the HTTP API routes page does: http-api-develop-routes.html); it is the
+ * behaviour reported from deployed REST APIs in dherault/serverless-offline#638 and CodeGenieApp/serverless-express#26.
+ */
 const decodePathParameter = (raw: string): string => {
   try {
     return decodeURIComponent(raw);
@@ -138,7 +146,11 @@ const matchTemplate = (template: string, path: string): Record<string, string> |
   return parameters;
 };
 
-/** Orders templates as API Gateway picks a resource: at the first segment where they differ, a fixed one beats a variable. */
+/**
+ * Orders templates as API Gateway picks a resource: at the first segment where they differ, a fixed one beats a variable.
+ * AWS documents "most-specific match" routing for HTTP APIs (http-api-develop-routes.html); for REST resources the
+ * same precedence is assumed, not documented.
+ */
 const moreSpecific = (a: string, b: string): number => {
   const [left, right] = [a.split('/'), b.split('/')];
   for (let index = 0; index < Math.min(left.length, right.length); index++) {
@@ -268,7 +280,10 @@ export const policyAllows = (statements: Statement[], methodArn: string): boolea
   return statements.some((statement) => statement.Effect === 'Allow' && applies(statement));
 };
 
-/** A Lambda proxy response API Gateway can use; anything else is a 502 ("Malformed Lambda proxy response"). */
+/**
+ * A Lambda proxy response API Gateway can use; anything else is a 502 ("Malformed Lambda proxy response"):
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+ */
 const isWellFormedResult = (result: unknown): result is APIGatewayProxyResult => {
   if (typeof result !== 'object' || result === null) return false;
   const { statusCode, headers, body, multiValueHeaders } = result as Record<string, unknown>;
@@ -318,6 +333,7 @@ export const createApiGateway = (handlers: GatewayHandlers, options: GatewayOpti
     const bodyBytes = request.body === undefined ? 0 : Buffer.byteLength(request.body, request.isBase64Encoded ? 'base64' : 'utf8');
 
     if (bodyBytes > LIMITS.payloadBytes) return fromGateway(requestTooLargeResponse(), requestId);
+    // The status is HTTP's for the documented URL quota (limits.html); AWS's message text is not documented.
     if (request.path.length > LIMITS.urlCharacters) return fromGateway(plainError(414, 'Request URI too long'), requestId);
     // The header quota's answer is not documented; 431 is HTTP's status for it.
     if (headerBytes(request.headers) > LIMITS.headerBytes)
@@ -335,7 +351,8 @@ export const createApiGateway = (handlers: GatewayHandlers, options: GatewayOpti
 
     const authorized = await invoke(() => handlers.authorizer(authorizerEvent(prepared), lambdaContext('authorizer')));
     if (!authorized.ok) {
-      // Only exactly "Unauthorized" is a 401; any other failure of the authorizer is a 500.
+      // Only exactly "Unauthorized" is a 401; any other failure of the authorizer is a 500:
+      // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html
       const unauthorized = authorized.error instanceof Error && authorized.error.message === 'Unauthorized';
       return gatewayError(unauthorized ? 'UNAUTHORIZED' : 'AUTHORIZER_CONFIGURATION_ERROR');
     }
@@ -344,7 +361,8 @@ export const createApiGateway = (handlers: GatewayHandlers, options: GatewayOpti
     if (!policyAllows(output.statements, methodArn)) return gatewayError('ACCESS_DENIED');
 
     const event = proxyEvent(prepared, { principalId: output.principalId, ...output.context });
-    // Lambda refuses an invocation over its payload limit; API Gateway answers a refused invocation with 500.
+    // Lambda refuses an invocation over its payload limit (gettingstarted-limits.html); that API Gateway answers it with
+    // a 500 of type DEFAULT_5XX is assumed, not documented.
     if (Buffer.byteLength(JSON.stringify(event)) > LIMITS.lambdaPayloadBytes) return gatewayError('DEFAULT_5XX', 500);
     const result = await invoke(() => handler(event, lambdaContext(route.name)));
     if (!result.ok) {

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { createApiKeyAdmin, publicView } from '../functions/adapters/api-key-admin.js';
 import { PlanNameSchema } from '../functions/billing/plans.js';
 import { KEY_ID_INDEX } from '../lib/tables.js';
-import { describeFailure, resolveTable, targetClient, UsageError } from './table-target.js';
+import { reportFailure, resolveTable, targetClient, UsageError } from './table-target.js';
 
 export const KEYS_USAGE = `usage:
   npm run keys -- create --user <user id> --plan <plan> [--admin] [--overage] [--label <text>] [target]
@@ -91,12 +91,6 @@ export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.Process
       client.destroy();
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`keys: ${(error as Error).message}`);
-      io.err(KEYS_USAGE);
-      return 2;
-    }
-    io.err(`keys: ${describeFailure(error, tableName, env)}`);
-    return 1;
+    return reportFailure('keys', KEYS_USAGE, error, io.err, { table: tableName, env });
   }
 };

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { attributionItem } from '../functions/adapters/referral-keys.js';
 import { accountKey, USAGE_PREFIX } from '../functions/adapters/usage-keys.js';
-import { describeFailure, resolveTable, targetClient, UsageError } from './table-target.js';
+import { reportFailure, resolveTable, targetClient, UsageError } from './table-target.js';
 
 export const SMOKE_USAGE = `usage: npm run smoke -- --url <base url> (--key <admin key> | --token <jwt>) [--stack <name>] [--write]
 --write puts a uniquely named referral, rejects it through the API, checks the result and removes it (the usage
@@ -161,13 +161,7 @@ export const runSmokeCommand = async (argv: string[], io: Io, env: NodeJS.Proces
       }
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`smoke: ${(error as Error).message}`);
-      io.err(SMOKE_USAGE);
-      return 2;
-    }
-    io.err(`smoke: ${describeFailure(error, undefined, env)}`);
-    return 1;
+    return reportFailure('smoke', SMOKE_USAGE, error, io.err, { table: undefined, env });
   }
   io.out(failures === 0 ? 'smoke test passed' : `smoke test failed: ${failures} check(s)`);
   return failures === 0 ? 0 : 1;

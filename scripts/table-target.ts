@@ -63,3 +63,23 @@ export const describeFailure = (error: unknown, table: string | undefined, env: 
   if (e.name === 'CredentialsProviderError') return 'no AWS credentials: configure the default credential chain, or set DYNAMODB_ENDPOINT';
   return e.message ?? String(error);
 };
+
+/**
+ * A command's failure as its exit code: a usage error (2) prints the message and the usage; anything else (1) is
+ * one line from describeFailure.
+ */
+export const reportFailure = (
+  command: string,
+  usage: string,
+  error: unknown,
+  err: (line: string) => void,
+  context: { table: string | undefined; env: NodeJS.ProcessEnv },
+): number => {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    err(`${command}: ${(error as Error).message}`);
+    err(usage);
+    return 2;
+  }
+  err(`${command}: ${describeFailure(error, context.table, context.env)}`);
+  return 1;
+};

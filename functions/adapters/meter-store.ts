@@ -1,6 +1,7 @@
 // DynamoDB access for metering: the atomic per-minute request counter, the month's credits, and a charge on its own.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CounterIncrement } from '../billing/charge.js';
 import type { CreditReservations, MeterStore } from '../billing/ports.js';
 import { chargeItems, counterUpdate, readChargeRefusal } from './charge-items.js';
 import { callDynamo } from './dynamodb-errors.js';
@@ -49,18 +50,12 @@ export const createMeterStore = (client: DynamoDBDocumentClient, tables: { usage
   },
 
   async release(reservation, credits) {
-    const giveBack = (key: { pk: string; sk: string }) => ({
-      Update: {
-        TableName: tables.usage,
-        Key: key,
-        UpdateExpression: 'ADD credits :credits',
-        ExpressionAttributeValues: { ':credits': -credits },
-      },
-    });
+    // The same counter update with the unused credits taken off, and no ceiling: giving back never needs room.
+    const giveBack = (counter: CounterIncrement) => ({ ...counter, credits: -credits, ceiling: null });
     const outcome = await transactWrite(client, {
       TransactItems: [
-        giveBack(dayKey(reservation.userId, reservation.day.window)),
-        giveBack(monthKey(reservation.userId, reservation.month.window)),
+        counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), giveBack(reservation.day)),
+        counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), giveBack(reservation.month)),
       ],
     });
     if (!outcome.committed) throw new Error('releasing reserved credits was cancelled');

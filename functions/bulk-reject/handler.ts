@@ -12,19 +12,23 @@ import { metering } from '../middlewares/metering.js';
 import { optionalJsonBody } from '../middlewares/optional-json-body.js';
 import type { ApiContext } from '../middlewares/request-context.js';
 import { validateRequest } from '../middlewares/validate-request.js';
-import { BULK_TIME_RESERVE_MS, BulkRejectBodySchema, type BulkRejectRequest, bulkReject } from '../referrals/bulk-reject.js';
+import {
+  BULK_BODY_SHAPE,
+  BULK_TIME_RESERVE_MS,
+  BulkRejectBodySchema,
+  type BulkRejectRequest,
+  bulkReject,
+} from '../referrals/bulk-reject.js';
 import { IdempotencyKeySchema, MAX_BODY_BYTES } from '../referrals/reject-request.js';
 import { requestIdOf, successResponse } from '../shared/envelope.js';
 import { createObservability } from '../shared/observability.js';
 import { routes } from '../shared/routes.js';
 import { type BulkHandlerDeps, createBulkDeps } from './dependencies.js';
 
-const BODY_REQUIRED = 'body must be a JSON object with ids (1-100 unique attribution ids) and an optional reason';
-
 export const BulkRequestSchema = v.object({
   body: v.pipe(
     // Required, and an object: valibot's object schemas accept arrays, and an absent body is undefined.
-    v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), BODY_REQUIRED),
+    v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), BULK_BODY_SHAPE),
     BulkRejectBodySchema,
   ),
   headers: v.object({ 'idempotency-key': v.optional(IdempotencyKeySchema) }),

@@ -18,7 +18,7 @@ import { ReasonSchema } from './reject-request.js';
 import { REJECTABLE_STATUS, rejectionChanges } from './reject-transition.js';
 
 export const MAX_BULK_IDS = 100;
-const BODY_SHAPE = 'body must be a JSON object with ids (1-100 unique attribution ids) and an optional reason';
+export const BULK_BODY_SHAPE = 'body must be a JSON object with ids (1-100 unique attribution ids) and an optional reason';
 
 export const BulkRejectBodySchema = v.strictObject(
   {
@@ -31,7 +31,7 @@ export const BulkRejectBodySchema = v.strictObject(
     ),
     reason: v.optional(ReasonSchema),
   },
-  BODY_SHAPE,
+  BULK_BODY_SHAPE,
 );
 
 export type BulkRejectRequest = { ids: string[]; reason?: string; idempotencyKey?: string };

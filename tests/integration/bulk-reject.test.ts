@@ -329,10 +329,10 @@ describe('bulk reject', () => {
     const $metadata = { httpStatusCode: 500, attempts: 1, totalRetryDelay: 0 };
     const serverError = () => new InternalServerError({ message: 'injected 500', $metadata });
     const transaction = (input: Record<string, unknown>) => JSON.stringify(input.TransactItems ?? []);
+    // A release adds negative credits; a reservation positive ones; neither holds a Put.
+    const isRelease = (input: Record<string, unknown>) => transaction(input).includes('"N":"-');
     const isReservation = (input: Record<string, unknown>) =>
-      transaction(input).includes('SET expires_at') && !transaction(input).includes('"Put"');
-    const isRelease = (input: Record<string, unknown>) =>
-      !transaction(input).includes('SET expires_at') && transaction(input).includes('ADD credits');
+      transaction(input).includes('ADD credits') && !transaction(input).includes('"Put"') && !isRelease(input);
     const isItemOf = (id: string) => (input: Record<string, unknown>) =>
       transaction(input).includes(`"${id}"`) && transaction(input).includes('"Put"');
 
