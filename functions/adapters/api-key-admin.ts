@@ -1,8 +1,11 @@
 // Issues, lists and revokes API keys in the keys table, for `npm run keys` and the local seed; the functions never import it.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
 import { type ApiKeyRecord, ApiKeyRecordSchema, generateApiKey, generateKeyId, hashApiKey } from '../auth/api-key.js';
 import type { PlanName } from '../billing/plans.js';
+import { sendUntilKnown } from './transact.js';
 
 export type NewKey = {
   userId: string;
@@ -28,6 +31,10 @@ export const publicView = (record: ApiKeyRecord): Omit<ApiKeyRecord, 'key_hash'>
   return rest;
 };
 
+/** A command run by hand may resend for half a minute to learn what a lost answer hid. */
+const COMMAND_BUDGET_MS = 30_000;
+const commandBudget = () => ({ deadline: Date.now() + COMMAND_BUDGET_MS, log: { warn: () => undefined } });
+
 export const createApiKeyAdmin = (
   client: DynamoDBDocumentClient,
   { table, keyIdIndex }: { table: string; keyIdIndex: string },
@@ -45,7 +52,19 @@ export const createApiKeyAdmin = (
       created_at: new Date().toISOString(),
       ...(input.label === undefined ? {} : { label: input.label }),
     });
-    await client.send(new PutCommand({ TableName: table, Item: record, ConditionExpression: 'attribute_not_exists(key_hash)' }));
+    const command = new PutCommand({
+      TableName: table,
+      Item: record,
+      ConditionExpression: 'attribute_not_exists(key_hash)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
+    try {
+      await sendUntilKnown(`create-key#${record.key_id}`, commandBudget(), (abortSignal) => client.send(command, { abortSignal }));
+    } catch (error) {
+      // A resend whose first send was applied finds this very key, by its id: created, and the key is not lost.
+      const stored = error instanceof ConditionalCheckFailedException && error.Item ? unmarshall(error.Item) : undefined;
+      if (stored?.key_id !== record.key_id) throw error;
+    }
     return { key, record };
   },
 
@@ -83,16 +102,20 @@ export const createApiKeyAdmin = (
     );
     const hash = found.Items?.[0]?.key_hash;
     if (typeof hash !== 'string') return undefined;
-    const updated = await client.send(
-      new UpdateCommand({
-        TableName: table,
-        Key: { key_hash: hash },
-        UpdateExpression: 'SET #status = :revoked, revoked_at = if_not_exists(revoked_at, :now)',
-        ConditionExpression: 'key_id = :id',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':revoked': 'revoked', ':now': now.toISOString(), ':id': keyId },
-        ReturnValues: 'ALL_NEW',
-      }),
+    // Setting the same values again is harmless, so a resend after a lost answer changes nothing more.
+    const updated = await sendUntilKnown(`revoke-key#${keyId}`, commandBudget(), (abortSignal) =>
+      client.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { key_hash: hash },
+          UpdateExpression: 'SET #status = :revoked, revoked_at = if_not_exists(revoked_at, :now)',
+          ConditionExpression: 'key_id = :id',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':revoked': 'revoked', ':now': now.toISOString(), ':id': keyId },
+          ReturnValues: 'ALL_NEW',
+        }),
+        { abortSignal },
+      ),
     );
     return v.parse(ApiKeyRecordSchema, updated.Attributes);
   },

@@ -4,14 +4,19 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export type { DynamoDBDocumentClient };
 
+/** How long one request may wait for DynamoDB's answer before it is abandoned (and retried by the SDK). */
+export const REQUEST_TIMEOUT_MS = 3_000;
+
 export const createDocumentClient = (config: DynamoDBClientConfig = {}): DynamoDBDocumentClient => {
   const client = new DynamoDBClient({
-    // Reused connections, and bounded waits so a stalled call is retried well inside the function's timeout.
+    // Reused connections, and bounded waits so a stalled call is abandoned and retried well inside the function's
+    // timeout. Without throwOnRequestTimeout, a request past requestTimeout only logs a warning and goes on waiting.
     requestHandler: {
       httpAgent: { keepAlive: true },
       httpsAgent: { keepAlive: true },
       connectionTimeout: 1_000,
-      requestTimeout: 3_000,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
     },
     ...config,
   });

@@ -30,6 +30,20 @@ export const isTransientDynamoError = (error: unknown): boolean => {
   );
 };
 
+/** Refusals DynamoDB gives before acting: throttled, or no connection made. */
+const NOT_APPLIED_NAMES = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
+
+/**
+ * True when a write may have been applied though no answer says so: a dropped or stalled connection, a timeout, a
+ * 5xx, or the same token still in progress. Throttling and a refused connection are definite: nothing was applied.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
+ */
+export const isUnknownOutcome = (error: unknown): boolean => {
+  if (!isTransientDynamoError(error)) return false;
+  const e = error as SdkError;
+  return !NOT_APPLIED_NAMES.has(e.name ?? '') && e.code !== 'ECONNREFUSED';
+};
+
 /** Runs one DynamoDB call; a transient failure (after the SDK's own retries) becomes `dependency_unavailable`. */
 export const callDynamo = async <T>(call: () => Promise<T>): Promise<T> => {
   try {

@@ -7,6 +7,7 @@ import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord, IdempotencyRecordSchem
 import type { IdempotencyClaims, IdempotencyStore } from '../referrals/ports.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { withoutKeys } from './items.js';
+import { sendUntilKnown } from './transact.js';
 import { idempotencyKey } from './usage-keys.js';
 
 /** A stored record in the domain's shape; a malformed one is treated as absent rather than replayed. */
@@ -30,71 +31,67 @@ export const CLAIM_LEASE_SECONDS = 60;
 /**
  * The claim-then-complete idempotency of a request that writes more than one transaction (bulk reject): a
  * conditional put takes the key (or a stale claim's, or an expired record's); the result replaces the claim.
+ * Each write is plain, so a resend after a lost answer is made harmless by its condition: a claim that finds its
+ * own claim id took the key, a completion keeps the claim id it is conditioned on, an abandon finds nothing to delete.
  */
 export const createIdempotencyClaims = (client: DynamoDBDocumentClient, tables: { usage: string }): IdempotencyClaims => ({
-  async claim({ userId, key, fingerprint, claimId, now }) {
+  async claim({ userId, key, fingerprint, claimId, now }, budget) {
     const seconds = Math.floor(now.getTime() / 1000);
+    const command = new PutCommand({
+      TableName: tables.usage,
+      Item: {
+        ...idempotencyKey(userId, key),
+        key,
+        fingerprint,
+        state: 'in_progress',
+        claim_id: claimId,
+        lease_until: seconds + CLAIM_LEASE_SECONDS,
+        expires_at: seconds + IDEMPOTENCY_TTL_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now OR (#state = :inProgress AND lease_until <= :now)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':now': seconds, ':inProgress': 'in_progress' },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
     try {
-      await callDynamo(() =>
-        client.send(
-          new PutCommand({
-            TableName: tables.usage,
-            Item: {
-              ...idempotencyKey(userId, key),
-              key,
-              fingerprint,
-              state: 'in_progress',
-              claim_id: claimId,
-              lease_until: seconds + CLAIM_LEASE_SECONDS,
-              expires_at: seconds + IDEMPOTENCY_TTL_SECONDS,
-            },
-            ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now OR (#state = :inProgress AND lease_until <= :now)',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':now': seconds, ':inProgress': 'in_progress' },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        ),
-      );
+      await sendUntilKnown(`claim#${claimId}`, budget, (abortSignal) => client.send(command, { abortSignal }));
       return { kind: 'claimed' };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const item = error.Item ? unmarshall(error.Item) : {};
+      // An earlier send of this very claim was applied and its answer lost.
+      if (item.claim_id === claimId && item.state === 'in_progress') return { kind: 'claimed' };
       const record = toIdempotencyRecord(item);
       if (record) return { kind: 'completed', record };
       return { kind: 'in_progress', fingerprint: String(item.fingerprint ?? ''), expiresAt: Number(item.expires_at ?? seconds) };
     }
   },
 
-  async complete({ userId, key, claimId, record }) {
+  async complete({ userId, key, claimId, record }, budget) {
+    const command = new PutCommand({
+      TableName: tables.usage,
+      // The claim id stays, so that a resend of this completion meets its own condition again.
+      Item: { ...idempotencyKey(userId, key), ...record, state: 'completed', claim_id: claimId },
+      // Only while the claim is still this request's: a retry that took a stale claim over keeps its own.
+      ConditionExpression: 'claim_id = :claim',
+      ExpressionAttributeValues: { ':claim': claimId },
+    });
     try {
-      await callDynamo(() =>
-        client.send(
-          new PutCommand({
-            TableName: tables.usage,
-            Item: { ...idempotencyKey(userId, key), ...record, state: 'completed' },
-            // Only while the claim is still this request's: a retry that took a stale claim over keeps its own.
-            ConditionExpression: 'claim_id = :claim',
-            ExpressionAttributeValues: { ':claim': claimId },
-          }),
-        ),
-      );
+      await sendUntilKnown(`complete#${claimId}`, budget, (abortSignal) => client.send(command, { abortSignal }));
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   },
 
-  async abandon({ userId, key, claimId }) {
-    await callDynamo(() =>
-      client.send(
-        new DeleteCommand({
-          TableName: tables.usage,
-          Key: idempotencyKey(userId, key),
-          ConditionExpression: 'claim_id = :claim AND #state = :inProgress',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':claim': claimId, ':inProgress': 'in_progress' },
-        }),
-      ),
-    ).catch((error) => {
+  async abandon({ userId, key, claimId }, budget) {
+    const command = new DeleteCommand({
+      TableName: tables.usage,
+      Key: idempotencyKey(userId, key),
+      ConditionExpression: 'claim_id = :claim AND #state = :inProgress',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':claim': claimId, ':inProgress': 'in_progress' },
+    });
+    await sendUntilKnown(`abandon#${claimId}`, budget, (abortSignal) => client.send(command, { abortSignal })).catch((error) => {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     });
   },

@@ -37,32 +37,45 @@ export const createMeterStore = (client: DynamoDBDocumentClient, tables: { usage
     return Number(result.Item?.credits ?? 0);
   },
 
-  async reserve(reservation) {
-    const outcome = await transactWrite(client, {
-      TransactItems: [
-        counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), reservation.day),
-        counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), reservation.month),
-      ],
-    });
+  async reserve(reservation, budget) {
+    const outcome = await transactWrite(
+      client,
+      {
+        TransactItems: [
+          counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), reservation.day),
+          counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), reservation.month),
+        ],
+      },
+      { identity: `reserve#${reservation.requestId}`, budget },
+    );
     if (outcome.committed) return { reserved: true };
     // The reasons of the two counters sit where readChargeRefusal reads the day's and the month's.
     return { reserved: false, refusal: readChargeRefusal([undefined, ...outcome.reasons]) ?? 'contention' };
   },
 
-  async release(reservation, credits) {
+  async release(reservation, credits, budget) {
     // The same counter update with the unused credits taken off, and no ceiling: giving back never needs room.
+    // Its token makes a resend after a lost answer give back nothing more.
     const giveBack = (counter: CounterIncrement) => ({ ...counter, credits: -credits, ceiling: null });
-    const outcome = await transactWrite(client, {
-      TransactItems: [
-        counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), giveBack(reservation.day)),
-        counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), giveBack(reservation.month)),
-      ],
-    });
+    const outcome = await transactWrite(
+      client,
+      {
+        TransactItems: [
+          counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), giveBack(reservation.day)),
+          counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), giveBack(reservation.month)),
+        ],
+      },
+      { identity: `release#${reservation.requestId}`, budget },
+    );
     if (!outcome.committed) throw new Error('releasing reserved credits was cancelled');
   },
 
-  async commitCharge(charge) {
-    const outcome = await transactWrite(client, { TransactItems: chargeItems(tables.usage, charge) });
+  async commitCharge(charge, budget) {
+    const outcome = await transactWrite(
+      client,
+      { TransactItems: chargeItems(tables.usage, charge) },
+      { identity: `charge#${charge.usage.request_id}`, budget },
+    );
     if (outcome.committed) return outcome;
     return { committed: false, refusal: readChargeRefusal(outcome.reasons) ?? 'contention' };
   },

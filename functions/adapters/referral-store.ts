@@ -172,8 +172,11 @@ export const createReferralStore = (
     return found;
   },
 
-  async commitItemRejection(write) {
-    const outcome = await transactWrite(client, buildBulkItemTransaction(tables, write));
+  async commitItemRejection(write, budget) {
+    const outcome = await transactWrite(client, buildBulkItemTransaction(tables, write), {
+      identity: `bulk-item#${write.usage.request_id}#${write.attributionId}`,
+      budget,
+    });
     if (outcome.committed) return outcome;
     const attribution = outcome.reasons[ATTRIBUTION_ITEM];
     if (!conditionFailed(attribution)) return { committed: false, cancellation: 'contention' };
@@ -215,8 +218,11 @@ export const createReferralStore = (
     };
   },
 
-  async commitRejection(write) {
-    const outcome = await transactWrite(client, buildRejectTransaction(tables, write));
+  async commitRejection(write, budget) {
+    const outcome = await transactWrite(client, buildRejectTransaction(tables, write), {
+      identity: `reject#${write.charge.usage.request_id}#${write.attributionId}`,
+      budget,
+    });
     return outcome.committed ? outcome : { committed: false, cancellation: readCancellation(outcome.reasons) };
   },
 });

@@ -1,11 +1,62 @@
-// Sends a TransactWriteItems request, retrying the cancellations that concurrent transactions cause.
+// The one rule for a write whose answer may be lost: resend it, the same token each time, until its outcome is known.
+import { createHash } from 'node:crypto';
 import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { callDynamo } from './dynamodb-errors.js';
+import { dependencyUnavailable, WriteOutcomeUnknown } from '../shared/api-error.js';
+import type { WriteBudget } from '../shared/write-budget.js';
+import { isTransientDynamoError, isUnknownOutcome } from './dynamodb-errors.js';
 
 const MAX_CONTENTION_ATTEMPTS = 8;
 
-const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+/** Sends of one write, the SDK's own retries inside each not counted: a client cannot cause a resend storm. */
+export const MAX_SENDS = 5;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Full jitter, capped: resends of many writes spread out instead of arriving together. */
+const backoff = (attempt: number, capMs = 200) => pause(Math.random() * Math.min(capMs, 10 * 2 ** attempt));
+
+/**
+ * Sends a write until its outcome is known: an answer (success or a definite refusal), or the budget's deadline.
+ * Each send is cut at the deadline. A resend after a lost answer is harmless only because the caller makes it so:
+ * the same ClientRequestToken for a transaction, a condition for a plain write.
+ * Once one send's outcome was unknown, a later throttle does not make it known: the first may have been applied.
+ */
+export const sendUntilKnown = async <T>(write: string, budget: WriteBudget, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => {
+  let unknown: unknown;
+  for (let attempt = 1; ; attempt++) {
+    const remaining = budget.deadline - Date.now();
+    if (remaining <= 0) {
+      if (unknown !== undefined) throw new WriteOutcomeUnknown(unknown);
+      throw dependencyUnavailable(new Error(`no time left to send ${write}`));
+    }
+    try {
+      return await send(AbortSignal.timeout(remaining));
+    } catch (error) {
+      if (!isTransientDynamoError(error)) throw error;
+      if (isUnknownOutcome(error)) unknown = error;
+      if (unknown === undefined) throw dependencyUnavailable(error);
+      if (attempt >= MAX_SENDS) throw new WriteOutcomeUnknown(error);
+      budget.log.warn('resending a write whose outcome is unknown', {
+        write,
+        attempt: attempt + 1,
+        error_name: (error as Error).name,
+      });
+      await backoff(attempt);
+    }
+  }
+};
+
+/**
+ * A ClientRequestToken for one logical write: every resend of the same request carries the same one, so DynamoDB
+ * applies it at most once (for 10 minutes). Another attempt after a cancellation is a new write, with a new token.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
+ */
+export const clientRequestToken = (identity: string, attempt: number, request: TransactWriteCommandInput): string =>
+  createHash('sha256')
+    .update(`${identity}\n${attempt}\n${JSON.stringify(request.TransactItems)}`)
+    .digest('base64url')
+    .slice(0, 36);
 
 export type TransactOutcome = { committed: true } | { committed: false; reasons: CancellationReason[] };
 
@@ -14,16 +65,24 @@ export const isContentionOnly = (reasons: CancellationReason[]): boolean =>
   reasons.every((reason) => reason.Code !== 'ConditionalCheckFailed');
 
 /**
- * Concurrent transactions on the same items cancel each other with TransactionConflict;
- * a short jittered retry lets them serialize. A failed condition is returned at once, with its reasons.
+ * Sends a transaction under its token until its outcome is known. Concurrent transactions on the same items cancel
+ * each other with TransactionConflict; a short jittered retry lets them serialize. A failed condition is returned
+ * at once, with its reasons. An outcome still unknown at the deadline throws WriteOutcomeUnknown.
+ * `identity` names the logical write (e.g. the request id and the referral), so that no two writes share a token.
  */
-export const transactWrite = async (client: DynamoDBDocumentClient, request: TransactWriteCommandInput): Promise<TransactOutcome> => {
+export const transactWrite = async (
+  client: DynamoDBDocumentClient,
+  request: TransactWriteCommandInput,
+  write: { identity: string; budget: WriteBudget },
+): Promise<TransactOutcome> => {
   for (let attempt = 1; ; attempt++) {
+    const command = new TransactWriteCommand({ ...request, ClientRequestToken: clientRequestToken(write.identity, attempt, request) });
     try {
-      await callDynamo(() => client.send(new TransactWriteCommand(request)));
+      await sendUntilKnown(write.identity, write.budget, (abortSignal) => client.send(command, { abortSignal }));
       return { committed: true };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
+      // A definite answer for this token: had any of its sends been applied, DynamoDB would answer success.
       const reasons = error.CancellationReasons ?? [];
       if (!isContentionOnly(reasons) || attempt >= MAX_CONTENTION_ATTEMPTS) return { committed: false, reasons };
       await backoff(attempt);

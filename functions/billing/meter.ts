@@ -1,6 +1,7 @@
 // The metering step every route shares: admission under the per-minute limit, then the charge of a success.
 import type { Principal } from '../auth/principal.js';
-import { ApiError } from '../shared/api-error.js';
+import { ApiError, isWriteOutcomeUnknown } from '../shared/api-error.js';
+import type { WriteBudget } from '../shared/write-budget.js';
 import { type Charge, type ChargeInput, planCharge } from './charge.js';
 import {
   counterExpiry,
@@ -56,11 +57,26 @@ export const chargeSuccess = async <T>(
   }
 };
 
-/** For routes that change nothing themselves: the charge is its own transaction, made once the route succeeded. */
-export const chargeAlone = (meter: MeterStore, input: ChargeInput, usedThisMonth: number): Promise<void> =>
-  chargeSuccess(input, usedThisMonth, async (charge) => {
-    const commit = await meter.commitCharge(charge);
-    if (commit.committed) return { ok: true, value: undefined };
-    if (commit.refusal === 'contention') throw new ApiError('concurrent_update');
-    return { ok: false, refusal: commit.refusal };
-  });
+/**
+ * For routes that change nothing themselves: the charge is its own transaction, made once the route succeeded.
+ * A charge whose outcome stays unknown leaves the success standing ('unknown'): answering a 5xx instead could
+ * charge a 5xx. The usage records then hold the charge only if it was applied.
+ */
+export const chargeAlone = async (
+  meter: MeterStore,
+  input: ChargeInput,
+  usedThisMonth: number,
+  budget: WriteBudget,
+): Promise<'charged' | 'unknown'> => {
+  try {
+    return await chargeSuccess(input, usedThisMonth, async (charge) => {
+      const commit = await meter.commitCharge(charge, budget);
+      if (commit.committed) return { ok: true, value: 'charged' as const };
+      if (commit.refusal === 'contention') throw new ApiError('concurrent_update');
+      return { ok: false, refusal: commit.refusal };
+    });
+  } catch (error) {
+    if (isWriteOutcomeUnknown(error)) return 'unknown';
+    throw error;
+  }
+};

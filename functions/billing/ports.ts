@@ -1,4 +1,5 @@
 // What metering needs from storage, in the billing domain's own words; the DynamoDB adapter implements it.
+import type { WriteBudget } from '../shared/write-budget.js';
 import type { Charge, CounterIncrement } from './charge.js';
 
 export type RequestCount = { admitted: boolean; used: number };
@@ -12,18 +13,18 @@ export type MeterStore = {
   /** Counts one request in the window unless the window is full; atomic, never read-then-write. */
   countRequest(userId: string, window: string, limit: number, expiresAt: number): Promise<RequestCount>;
   readMonthCredits(userId: string, window: string): Promise<number>;
-  /** Writes the usage record and both counters together, under the counters' ceilings. */
-  commitCharge(charge: Charge): Promise<ChargeCommit>;
+  /** Writes the usage record and both counters together, under the counters' ceilings; unknown at the deadline throws WriteOutcomeUnknown. */
+  commitCharge(charge: Charge, budget: WriteBudget): Promise<ChargeCommit>;
 };
 
 /** Credits reserved on the day and month counters, in one step, before the writes they pay for. */
-export type Reservation = { userId: string; day: CounterIncrement; month: CounterIncrement };
+export type Reservation = { userId: string; requestId: string; day: CounterIncrement; month: CounterIncrement };
 
 export type ReservationCommit = { reserved: true } | { reserved: false; refusal: ChargeRefusal | 'contention' };
 
 export type CreditReservations = {
   /** Adds the credits to both counters under their ceilings, both or neither. */
-  reserve(reservation: Reservation): Promise<ReservationCommit>;
-  /** Gives back unused reserved credits; until it runs the counters over-count, never under-count. */
-  release(reservation: Reservation, credits: number): Promise<void>;
+  reserve(reservation: Reservation, budget: WriteBudget): Promise<ReservationCommit>;
+  /** Gives back unused reserved credits, exactly once; until it runs the counters over-count, never under-count. */
+  release(reservation: Reservation, credits: number, budget: WriteBudget): Promise<void>;
 };

@@ -16,6 +16,18 @@ const BulkOutcomeSchema = v.variant('outcome', [
     error: v.object({ type: v.literal('conflict'), context: v.object({ status: v.string() }) }),
   }),
   v.object({ id: v.string(), outcome: v.literal('failed'), error: v.object({ type: ErrorTypeSchema, retryable: v.literal(true) }) }),
+  v.pipe(
+    v.object({
+      id: v.string(),
+      outcome: v.literal('unknown'),
+      error: v.object({ type: v.literal('dependency_unavailable'), retryable: v.literal(true) }),
+    }),
+    v.metadata({
+      description:
+        'The write of this referral went unanswered until the deadline: it may have been rejected and charged. Resending the id ' +
+        'is safe: a rejected referral answers conflict with status rejected, one left untouched is rejected then.',
+    }),
+  ),
 ]);
 
 export const BulkResultSchema = v.object({
@@ -24,7 +36,7 @@ export const BulkResultSchema = v.object({
   failed: v.pipe(
     v.number(),
     v.integer(),
-    v.metadata({ description: 'Referrals not rejected: not found, not held for review, or failed (retryable)' }),
+    v.metadata({ description: 'Referrals not reported rejected: not found, not held for review, failed or unknown (retryable)' }),
   ),
 });
 

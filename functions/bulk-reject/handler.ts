@@ -23,6 +23,7 @@ import { IdempotencyKeySchema, MAX_BODY_BYTES } from '../referrals/reject-reques
 import { requestIdOf, successResponse } from '../shared/envelope.js';
 import { createObservability } from '../shared/observability.js';
 import { routes } from '../shared/routes.js';
+import { writeBudget } from '../shared/write-budget.js';
 import { type BulkHandlerDeps, createBulkDeps } from './dependencies.js';
 
 export const BulkRequestSchema = v.object({
@@ -47,11 +48,12 @@ export const createHandler = (deps: BulkHandlerDeps, { logger, metrics } = creat
     .use(errorEnvelope({ logger, metrics, successMetric: 'BulkRejections' }))
     .use(httpHeaderNormalizer())
     .use(authorizedPrincipal())
-    .use(metering({ ...deps, route: routes.bulkRejectReferrals, charge: 'by_route' }))
+    .use(metering({ ...deps, route: routes.bulkRejectReferrals, charge: 'by_route', log: logger }))
     .use(optionalJsonBody({ maxBytes: MAX_BODY_BYTES }))
     .use(validateRequest(BulkRequestSchema, toBulkRequest))
     .handler(async (event, context) => {
       const requestId = requestIdOf(event, context.awsRequestId);
+      const endsAt = Date.now() + context.getRemainingTimeInMillis();
       const result = await bulkReject(
         { ...deps, log: logger },
         {
@@ -59,7 +61,8 @@ export const createHandler = (deps: BulkHandlerDeps, { logger, metrics } = creat
           principal: context.principal,
           requestId,
           admission: context.admission,
-          deadline: Date.now() + context.getRemainingTimeInMillis() - BULK_TIME_RESERVE_MS,
+          deadline: endsAt - BULK_TIME_RESERVE_MS,
+          budget: writeBudget(endsAt, logger),
         },
       );
       if (!result.replayed) {

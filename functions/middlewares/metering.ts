@@ -5,6 +5,7 @@ import { admitRequest, chargeAlone, type MeterDeps } from '../billing/meter.js';
 import { rateLimited, rateLimitHeaders } from '../billing/metering.js';
 import { requestIdOf } from '../shared/envelope.js';
 import { endpointOf, type Route } from '../shared/routes.js';
+import { type WarnLog, writeBudget } from '../shared/write-budget.js';
 import type { ApiContext } from './request-context.js';
 
 export type MeteringOptions = MeterDeps & {
@@ -16,6 +17,8 @@ export type MeteringOptions = MeterDeps & {
   charge: 'after_success' | 'by_route';
   /** Told the credits of each charge this middleware makes, e.g. for a metric. */
   onCharged?: (credits: number) => void;
+  /** Where a charge's resends and an outcome left unknown are noted. */
+  log: WarnLog;
 };
 
 const isSuccess = (statusCode: number) => statusCode >= 200 && statusCode < 300;
@@ -52,8 +55,10 @@ export const metering = (options: MeteringOptions): MiddlewareObj<APIGatewayProx
         credits: options.route.credits,
         now: options.now(),
       };
-      await chargeAlone(options.meter, input, admission.usedThisMonth);
-      options.onCharged?.(input.credits);
+      const endsAt = Date.now() + request.context.getRemainingTimeInMillis();
+      const charged = await chargeAlone(options.meter, input, admission.usedThisMonth, writeBudget(endsAt, options.log));
+      if (charged === 'charged') options.onCharged?.(input.credits);
+      else options.log.warn('the charge of a success has an unknown outcome; the success stands', { credits: input.credits });
     }
     response.headers = { ...request.context.responseHeaders, ...response.headers };
   },

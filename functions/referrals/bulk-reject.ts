@@ -7,9 +7,10 @@ import { creditsExhausted, dailyCapReached } from '../billing/metering.js';
 import { allowsOverage, type PlanTable } from '../billing/plans.js';
 import type { CreditReservations, Reservation } from '../billing/ports.js';
 import { buildUsageRecord } from '../billing/usage-record.js';
-import { ApiError, isApiError } from '../shared/api-error.js';
+import { ApiError, isApiError, isWriteOutcomeUnknown } from '../shared/api-error.js';
 import type { ErrorType } from '../shared/error-types.js';
 import { endpointOf, routes } from '../shared/routes.js';
+import type { WriteBudget } from '../shared/write-budget.js';
 import { rejectionActivity } from './activity.js';
 import { type Attribution, AttributionIdSchema, AttributionSchema, inSchemaOrder } from './attribution.js';
 import { buildIdempotencyRecord, fingerprintOf, replayStoredResult, type SuccessResult } from './idempotency.js';
@@ -40,7 +41,9 @@ export type BulkOutcome =
   | { id: string; outcome: 'rejected'; attribution: Attribution }
   | { id: string; outcome: 'not_found'; error: { type: 'not_found' } }
   | { id: string; outcome: 'conflict'; error: { type: 'conflict'; context: { status: string } } }
-  | { id: string; outcome: 'failed'; error: { type: ErrorType; retryable: true } };
+  | { id: string; outcome: 'failed'; error: { type: ErrorType; retryable: true } }
+  /** Its write's answer was lost and stayed lost: it may have been rejected (and charged). Resending the id is safe. */
+  | { id: string; outcome: 'unknown'; error: { type: 'dependency_unavailable'; retryable: true } };
 
 export type BulkResult = { results: BulkOutcome[]; rejected: number; failed: number };
 
@@ -62,7 +65,12 @@ export type BulkCall = {
   admission: Promise<Admission>;
   /** When no referral's write may start any more (epoch ms), so that the release and the response still fit the function's time. */
   deadline?: number;
+  /** How long the writes (claim, reservation, each referral, release, completion) may resend to learn a lost answer. */
+  budget: WriteBudget;
 };
+
+/** How long past the last start a referral's write may go on resending, leaving time for the release and the completion. */
+export const BULK_ITEM_RESOLVE_MS = 2_000;
 
 /** Time kept back from the function's remaining time for a write in flight (one SDK request timeout), the release and the answer. */
 export const BULK_TIME_RESERVE_MS = 4_000;
@@ -91,7 +99,14 @@ export const mapWithConcurrency = async <T, R>(items: T[], limit: number, fn: (i
  * under them (exact under concurrency); a plan that bills overage reserves without a month ceiling, and the
  * credits past what was included at the read are flagged overage.
  */
-export const planReservation = (input: { principal: Principal; plans: PlanTable; usedThisMonth: number; credits: number; now: Date }) => {
+export const planReservation = (input: {
+  principal: Principal;
+  plans: PlanTable;
+  usedThisMonth: number;
+  credits: number;
+  now: Date;
+  requestId: string;
+}) => {
   const plan = input.plans[input.principal.plan];
   const included = Math.max(0, plan.includedCreditsPerMonth - input.usedThisMonth);
   const overage = allowsOverage(plan, input.principal.overageEnabled);
@@ -104,11 +119,16 @@ export const planReservation = (input: { principal: Principal; plans: PlanTable;
     monthCeiling: overage ? null : plan.includedCreditsPerMonth,
     now: input.now,
   });
-  const reservation: Reservation = { userId: input.principal.userId, ...counters };
+  const reservation: Reservation = { userId: input.principal.userId, requestId: input.requestId, ...counters };
   return { reservation, includedCredits: overage ? included : input.credits };
 };
 
 const failedOutcome = (id: string, type: ErrorType): BulkOutcome => ({ id, outcome: 'failed', error: { type, retryable: true } });
+const unknownOutcome = (id: string): BulkOutcome => ({
+  id,
+  outcome: 'unknown',
+  error: { type: 'dependency_unavailable', retryable: true },
+});
 
 const count = (results: BulkOutcome[]): BulkResult => {
   const rejected = results.filter((result) => result.outcome === 'rejected').length;
@@ -126,10 +146,10 @@ export const bulkReject = async (deps: BulkDeps, call: BulkCall): Promise<Succes
   const [admission, attributions, claim] = await Promise.all([
     call.admission,
     deps.referrals.loadAttributions(request.ids),
-    claimKey ? deps.idempotency.claim({ ...claimKey, fingerprint, now }) : undefined,
+    claimKey ? deps.idempotency.claim({ ...claimKey, fingerprint, now }, call.budget) : undefined,
   ]).catch(async (error) => {
     // A refused or failed request gives its claim back, so that a retry is not held up for the lease.
-    if (claimKey) await deps.idempotency.abandon(claimKey).catch(() => undefined);
+    if (claimKey) await deps.idempotency.abandon(claimKey, call.budget).catch(() => undefined);
     throw error;
   });
 
@@ -163,15 +183,21 @@ export const bulkReject = async (deps: BulkDeps, call: BulkCall): Promise<Succes
         usedThisMonth: admission.usedThisMonth,
         credits: candidates.length,
         now,
+        requestId,
       });
       reservation = planned.reservation;
-      const reserved = await deps.meter.reserve(reservation);
+      // An outcome left unknown fails the request, and nothing is given back: the counters may over-count, never under-count.
+      const reserved = await deps.meter.reserve(reservation, call.budget);
       if (!reserved.reserved) {
         if (reserved.refusal === 'daily_cap') throw dailyCapReached(plan, now);
         if (reserved.refusal === 'included_credits') throw creditsExhausted(plan, now);
         throw new ApiError('concurrent_update');
       }
       const reject = { reason: request.reason, reviewer: principal.userId, now };
+      const itemBudget = {
+        ...call.budget,
+        deadline: Math.min(call.budget.deadline, (call.deadline ?? Number.POSITIVE_INFINITY) + BULK_ITEM_RESOLVE_MS),
+      };
       const committed = await mapWithConcurrency(candidates, BULK_CONCURRENCY, async (before): Promise<BulkOutcome> => {
         // Past the deadline the rest is left untouched, answered as retryable, and its credits released.
         if (call.deadline !== undefined && deps.now().getTime() >= call.deadline) return failedOutcome(before.id, 'dependency_unavailable');
@@ -179,25 +205,28 @@ export const bulkReject = async (deps: BulkDeps, call: BulkCall): Promise<Succes
         const after = inSchemaOrder({ ...before, ...rejectionChanges(rejectInput) }, AttributionSchema);
         const position = candidates.indexOf(before);
         try {
-          const commit = await deps.referrals.commitItemRejection({
-            attributionId: before.id,
-            expectedStatus: REJECTABLE_STATUS,
-            changes: rejectionChanges(rejectInput),
-            activity: rejectionActivity({ before, after, reason: request.reason, principal, requestId }),
-            userId: principal.userId,
-            usage: {
-              ...buildUsageRecord({
-                requestId,
-                principal,
-                endpoint: BULK_ENDPOINT,
-                statusCode: 200,
-                credits: 1,
-                overage: position >= planned.includedCredits,
-                now,
-              }),
-              attribution_id: before.id,
+          const commit = await deps.referrals.commitItemRejection(
+            {
+              attributionId: before.id,
+              expectedStatus: REJECTABLE_STATUS,
+              changes: rejectionChanges(rejectInput),
+              activity: rejectionActivity({ before, after, reason: request.reason, principal, requestId }),
+              userId: principal.userId,
+              usage: {
+                ...buildUsageRecord({
+                  requestId,
+                  principal,
+                  endpoint: BULK_ENDPOINT,
+                  statusCode: 200,
+                  credits: 1,
+                  overage: position >= planned.includedCredits,
+                  now,
+                }),
+                attribution_id: before.id,
+              },
             },
-          });
+            itemBudget,
+          );
           if (commit.committed) return { id: before.id, outcome: 'rejected', attribution: after };
           if (commit.cancellation === 'attribution_missing') return { id: before.id, outcome: 'not_found', error: { type: 'not_found' } };
           if (commit.cancellation === 'attribution_status') {
@@ -205,6 +234,8 @@ export const bulkReject = async (deps: BulkDeps, call: BulkCall): Promise<Succes
           }
           return failedOutcome(before.id, 'concurrent_update');
         } catch (error) {
+          // Neither rejected nor untouched: its credit stays spent, and it is not reported as failed.
+          if (isWriteOutcomeUnknown(error)) return unknownOutcome(before.id);
           deps.log.warn('a referral of a bulk reject failed', {
             attribution_id: before.id,
             error_type: isApiError(error) ? error.type : 'internal',
@@ -213,14 +244,15 @@ export const bulkReject = async (deps: BulkDeps, call: BulkCall): Promise<Succes
         }
       });
       for (const outcome of committed) outcomes.set(outcome.id, outcome);
-      unused = candidates.length - committed.filter((outcome) => outcome.outcome === 'rejected').length;
+      // Credits of referrals whose outcome is unknown are kept: they may have been charged.
+      unused = committed.filter((outcome) => outcome.outcome !== 'rejected' && outcome.outcome !== 'unknown').length;
     }
 
     const result = count(request.ids.map((id) => outcomes.get(id) as BulkOutcome));
     const success: SuccessResult<BulkResult> = { requestId, data: result };
     await Promise.all([
       reservation && unused > 0
-        ? deps.meter.release(reservation, unused).catch((error) =>
+        ? deps.meter.release(reservation, unused, call.budget).catch((error) =>
             // The counters keep the unused credits until their window ends: the cap is reached early, never passed.
             deps.log.warn('unused reserved credits were not released', {
               credits: unused,
@@ -229,12 +261,12 @@ export const bulkReject = async (deps: BulkDeps, call: BulkCall): Promise<Succes
           )
         : undefined,
       claimKey
-        ? deps.idempotency.complete({ ...claimKey, record: buildIdempotencyRecord(claimKey.key, fingerprint, success, now) })
+        ? deps.idempotency.complete({ ...claimKey, record: buildIdempotencyRecord(claimKey.key, fingerprint, success, now) }, call.budget)
         : undefined,
     ]);
     return { ...success, replayed: false };
   } catch (error) {
-    if (claimKey) await deps.idempotency.abandon(claimKey).catch(() => undefined);
+    if (claimKey) await deps.idempotency.abandon(claimKey, call.budget).catch(() => undefined);
     throw error;
   }
 };

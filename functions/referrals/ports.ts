@@ -1,6 +1,7 @@
 // What the referral use cases need from storage, in the domain's own words; the DynamoDB adapters implement it.
 
 import type { UsageRecord } from '../billing/usage-record.js';
+import type { WriteBudget } from '../shared/write-budget.js';
 import type { Activity } from './activity.js';
 import type { Attribution, AttributionStatus, Reward } from './attribution.js';
 import type { IdempotencyRecord } from './idempotency.js';
@@ -24,8 +25,11 @@ export type RejectCommit = { committed: true } | { committed: false; cancellatio
 export type ReferralStore = {
   /** The attribution and its rewards, read consistently. */
   loadReviewState(attributionId: string): Promise<ReviewState>;
-  /** The status change, its charge and its idempotency record, all or nothing. */
-  commitRejection(write: RejectWritePlan): Promise<RejectCommit>;
+  /**
+   * The status change, its charge and its idempotency record, all or nothing. A lost answer is resolved within the
+   * budget; an outcome still unknown then throws WriteOutcomeUnknown.
+   */
+  commitRejection(write: RejectWritePlan, budget: WriteBudget): Promise<RejectCommit>;
 };
 
 export type IdempotencyStore = {
@@ -66,7 +70,8 @@ export type BulkItemCommit =
 export type BulkReferralStore = {
   /** The attributions of these ids, read consistently; absent ids are missing from the map. */
   loadAttributions(ids: string[]): Promise<Map<string, Attribution>>;
-  commitItemRejection(write: BulkItemWrite): Promise<BulkItemCommit>;
+  /** One referral's transaction; an outcome still unknown at the budget's deadline throws WriteOutcomeUnknown. */
+  commitItemRejection(write: BulkItemWrite, budget: WriteBudget): Promise<BulkItemCommit>;
 };
 
 export type IdempotencyClaim =
@@ -79,9 +84,9 @@ export type ClaimHolder = { userId: string; key: string; claimId: string };
 /** Claim-then-complete idempotency, for a request that writes more than one transaction. */
 export type IdempotencyClaims = {
   /** Takes the key for this request for a lease, or says who holds it. */
-  claim(input: ClaimHolder & { fingerprint: string; now: Date }): Promise<IdempotencyClaim>;
+  claim(input: ClaimHolder & { fingerprint: string; now: Date }, budget: WriteBudget): Promise<IdempotencyClaim>;
   /** Stores the result in place of this request's claim. */
-  complete(input: ClaimHolder & { record: IdempotencyRecord }): Promise<void>;
+  complete(input: ClaimHolder & { record: IdempotencyRecord }, budget: WriteBudget): Promise<void>;
   /** Gives the key back, so that a retry is not held up for the lease. */
-  abandon(input: ClaimHolder): Promise<void>;
+  abandon(input: ClaimHolder, budget: WriteBudget): Promise<void>;
 };

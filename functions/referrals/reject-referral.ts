@@ -4,6 +4,7 @@ import { type Admission, type ChargeAttempt, chargeSuccess } from '../billing/me
 import type { PlanTable } from '../billing/plans.js';
 import { ApiError, isApiError } from '../shared/api-error.js';
 import { endpointOf, routes } from '../shared/routes.js';
+import type { WriteBudget } from '../shared/write-budget.js';
 import { rejectionActivity } from './activity.js';
 import type { Attribution, ReviewResponse } from './attribution.js';
 import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from './idempotency.js';
@@ -24,6 +25,8 @@ export type RejectCall = {
   requestId: string;
   /** The metering round started before the handler; resolves once the request is admitted, rejects with 429 when not. */
   admission: Promise<Admission>;
+  /** How long the transaction may resend to learn its outcome when an answer is lost. */
+  budget: WriteBudget;
 };
 
 export type RejectedReferral = ReviewResponse;
@@ -85,14 +88,17 @@ export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promis
   });
 
   return chargeSuccess(input, admission.usedThisMonth, async (charge): Promise<ChargeAttempt<RejectResult>> => {
-    const commit: RejectCommit = await deps.referrals.commitRejection({
-      attributionId: request.attributionId,
-      expectedStatus: REJECTABLE_STATUS,
-      changes: rejectionChanges(reject),
-      activity,
-      charge,
-      ...(key === undefined ? {} : { idempotency: buildIdempotencyRecord(key, rejectFingerprint(request), success, now) }),
-    });
+    const commit: RejectCommit = await deps.referrals.commitRejection(
+      {
+        attributionId: request.attributionId,
+        expectedStatus: REJECTABLE_STATUS,
+        changes: rejectionChanges(reject),
+        activity,
+        charge,
+        ...(key === undefined ? {} : { idempotency: buildIdempotencyRecord(key, rejectFingerprint(request), success, now) }),
+      },
+      call.budget,
+    );
     if (commit.committed) return { ok: true, value: { ...success, replayed: false } };
     const cancellation = commit.cancellation;
     switch (cancellation.kind) {

@@ -16,6 +16,7 @@ import { MAX_BODY_BYTES, type RejectRequest, RejectRequestSchema, toRejectReques
 import { requestIdOf } from '../shared/envelope.js';
 import { createObservability } from '../shared/observability.js';
 import { routes } from '../shared/routes.js';
+import { writeBudget } from '../shared/write-budget.js';
 import { createRejectDeps, type RejectHandlerDeps } from './dependencies.js';
 import { presentRejection } from './present.js';
 
@@ -26,7 +27,7 @@ export const createHandler = (deps: RejectHandlerDeps, { logger, metrics } = cre
     .use(errorEnvelope({ logger, metrics, successMetric: 'Rejections' }))
     .use(httpHeaderNormalizer())
     .use(authorizedPrincipal())
-    .use(metering({ ...deps, route: routes.rejectReferral, charge: 'by_route' }))
+    .use(metering({ ...deps, route: routes.rejectReferral, charge: 'by_route', log: logger }))
     .use(optionalJsonBody({ maxBytes: MAX_BODY_BYTES }))
     .use(validateRequest(RejectRequestSchema, toRejectRequest))
     .handler(async (event, context) => {
@@ -36,6 +37,7 @@ export const createHandler = (deps: RejectHandlerDeps, { logger, metrics } = cre
         principal: context.principal,
         requestId,
         admission: context.admission,
+        budget: writeBudget(Date.now() + context.getRemainingTimeInMillis(), logger),
       });
       // A replay charges nothing.
       if (!result.replayed) metrics.addMetric('ChargedCredits', MetricUnit.Count, routes.rejectReferral.credits);

@@ -36,6 +36,7 @@ export const readRoute = <S extends v.GenericSchema, T>(options: {
         ...options.deps,
         route: options.route,
         charge: 'after_success',
+        log: logger,
         onCharged: (credits) => metrics.addMetric('ChargedCredits', MetricUnit.Count, credits),
       }),
     )

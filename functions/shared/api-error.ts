@@ -34,3 +34,16 @@ export const isApiError = (error: unknown): error is ApiError => error instanceo
 
 /** A dependency (DynamoDB, the JWKS host) failed in a way a later retry may get past. */
 export const dependencyUnavailable = (cause: unknown): ApiError => new ApiError('dependency_unavailable', { cause });
+
+/**
+ * A write that may or may not have been applied: its answer was lost and every resend also went unanswered before
+ * the deadline. Answered as a retryable 500 whose context says so; a retry with the same Idempotency-Key learns
+ * what happened.
+ */
+export class WriteOutcomeUnknown extends ApiError {
+  constructor(cause: unknown) {
+    super('dependency_unavailable', { cause, context: { write_outcome: 'unknown' } });
+  }
+}
+
+export const isWriteOutcomeUnknown = (error: unknown): error is WriteOutcomeUnknown => error instanceof WriteOutcomeUnknown;

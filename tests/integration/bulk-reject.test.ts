@@ -1,4 +1,4 @@
-import { InternalServerError } from '@aws-sdk/client-dynamodb';
+import { InternalServerError, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { plans } from '../../functions/billing/plans.js';
@@ -13,7 +13,7 @@ import {
   uniqueId,
   usageRecordsOf,
 } from '../support/factories.js';
-import { instrumentedClient } from '../support/instrumented-client.js';
+import { instrumentedClient, writes } from '../support/instrumented-client.js';
 
 const PATH = '/api/v1/admin/referrals/reject';
 const times = <T>(n: number, make: (index: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, index) => make(index)));
@@ -328,13 +328,9 @@ describe('bulk reject', () => {
     const gateway = apiOnClients({ authorizer: authorizerDb.client, reject: functionDb.client });
     const $metadata = { httpStatusCode: 500, attempts: 1, totalRetryDelay: 0 };
     const serverError = () => new InternalServerError({ message: 'injected 500', $metadata });
-    const transaction = (input: Record<string, unknown>) => JSON.stringify(input.TransactItems ?? []);
-    // A release adds negative credits; a reservation positive ones; neither holds a Put.
-    const isRelease = (input: Record<string, unknown>) => transaction(input).includes('"N":"-');
-    const isReservation = (input: Record<string, unknown>) =>
-      transaction(input).includes('ADD credits') && !transaction(input).includes('"Put"') && !isRelease(input);
-    const isItemOf = (id: string) => (input: Record<string, unknown>) =>
-      transaction(input).includes(`"${id}"`) && transaction(input).includes('"Put"');
+    // Throttling is a definite refusal: DynamoDB applied nothing (a 5xx may have been applied, see lost-answers).
+    const throttled = () => new ProvisionedThroughputExceededException({ message: 'injected throttling', $metadata });
+    const { release: isRelease, reservation: isReservation, itemOf: isItemOf } = writes;
 
     beforeEach(() => {
       authorizerDb.reset();
@@ -344,7 +340,7 @@ describe('bulk reject', () => {
     it('in the reservation: a retryable 500, nothing rejected, nothing charged', async () => {
       const admin = await givenApiKey();
       const ids = await heldReferrals(3);
-      functionDb.inject({ command: 'TransactWriteItemsCommand', error: serverError, times: Infinity, matches: isReservation });
+      functionDb.inject({ command: 'TransactWriteItemsCommand', error: throttled, times: Infinity, matches: isReservation });
       const response = await bulkRequest({ ids }, { headers: withKey(admin.key), gateway });
       expect(response.status).toBe(500);
       expect(response.body.error).toMatchObject({ type: 'dependency_unavailable', retryable: true });
@@ -358,7 +354,7 @@ describe('bulk reject', () => {
       const ids = await heldReferrals(6);
       const broken = [ids[1], ids[4]] as string[];
       for (const id of broken)
-        functionDb.inject({ command: 'TransactWriteItemsCommand', error: serverError, times: Infinity, matches: isItemOf(id) });
+        functionDb.inject({ command: 'TransactWriteItemsCommand', error: throttled, times: Infinity, matches: isItemOf(id) });
       const response = await bulkRequest({ ids }, { headers: withKey(admin.key), gateway });
       expect(response.status).toBe(200);
       expect(response.body.data).toMatchObject({ rejected: 4, failed: 2 });
@@ -390,7 +386,7 @@ describe('bulk reject', () => {
       const taken = await givenAttribution();
       await rejectRequest(taken.id, { headers: withKey(admin.key) });
       const gone = ids[0] as string;
-      functionDb.inject({ command: 'TransactWriteItemsCommand', error: serverError, times: Infinity, matches: isItemOf(gone) });
+      functionDb.inject({ command: 'TransactWriteItemsCommand', error: throttled, times: Infinity, matches: isItemOf(gone) });
       functionDb.inject({ command: 'TransactWriteItemsCommand', error: serverError, times: Infinity, matches: isRelease });
       const response = await bulkRequest({ ids }, { headers: withKey(admin.key), gateway });
       expect(response.status).toBe(200);

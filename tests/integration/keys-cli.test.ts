@@ -1,11 +1,24 @@
 import { spawnSync } from 'node:child_process';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { createApiKeyAdmin } from '../../functions/adapters/api-key-admin.js';
 import { hashApiKey } from '../../functions/auth/api-key.js';
 import { createAuthorizerDeps } from '../../functions/authorizer/dependencies.js';
+import { KEY_ID_INDEX } from '../../lib/tables.js';
 import { freePort } from '../../local/dynamodb-local.js';
 import { runKeysCommand } from '../../scripts/keys-command.js';
 import { db, tables, uniqueId } from '../support/factories.js';
+import { instrumentedClient } from '../support/instrumented-client.js';
+
+/** The key-id index is eventually consistent: a key created an instant ago may not be found at once. */
+const eventually = async <T>(read: () => Promise<T | undefined>): Promise<T | undefined> => {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return undefined;
+};
 
 const run = async (...argv: string[]) => {
   const out: string[] = [];
@@ -142,5 +155,23 @@ describe('npm run keys', () => {
     const bad = spawnSync('npm', ['run', '--silent', 'keys', '--', 'create', '--plan', 'business'], { env: process.env, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('keys: create needs --user');
+  });
+});
+
+describe('the key store behind npm run keys, when DynamoDB applies a write and its answer is lost', () => {
+  it('creates the key once and returns it, and revokes it, with the answer of each lost', async () => {
+    // One attempt a send: the resend is the key store's own, not the SDK's.
+    const faulty = instrumentedClient({ maxAttempts: 1 });
+    const admin = createApiKeyAdmin(faulty.client, { table: tables.apiKeys, keyIdIndex: KEY_ID_INDEX });
+    faulty.inject({ command: 'PutItemCommand', when: 'after', times: 1 });
+    const { key, record } = await admin.create({ userId: uniqueId('cli-admin'), plan: 'growth', admin: true, overage: false });
+    expect(faulty.injectedAttempts()).toBe(1);
+    const stored = (await allKeyItems()).filter((item) => item.key_id === record.key_id);
+    expect(stored).toEqual([expect.objectContaining({ key_hash: hashApiKey(key), status: 'active' })]);
+
+    faulty.inject({ command: 'UpdateItemCommand', when: 'after', times: 1 });
+    const revoked = await eventually(() => admin.revoke(record.key_id));
+    expect(revoked).toMatchObject({ key_id: record.key_id, status: 'revoked' });
+    expect(faulty.injectedAttempts()).toBe(2);
   });
 });

@@ -99,11 +99,12 @@ describe('DynamoDB round trips', () => {
     await rejectRequest(taken, { headers: withKey(admin.key) });
     const headers = { ...withKey(admin.key), 'idempotency-key': 'round-trips-bulk' };
     functionDb.reset();
-    // One referral's transaction fails at write time, so that its reserved credit is released in the last round.
+    // One referral's transaction is refused at write time (throttled: definitely not applied), so that its reserved
+    // credit is released in the last round.
     const failing = ids[1] as string;
     functionDb.inject({
       command: 'TransactWriteItemsCommand',
-      error: () => Object.assign(new Error('injected'), { name: 'InternalServerError', $fault: 'server' }),
+      error: () => Object.assign(new Error('injected'), { name: 'ProvisionedThroughputExceededException', $retryable: {} }),
       times: Infinity,
       matches: (input) => JSON.stringify(input).includes(`"${failing}"`) && JSON.stringify(input).includes('"Put"'),
     });

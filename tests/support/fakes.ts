@@ -30,6 +30,7 @@ import type {
 } from '../../functions/referrals/ports.js';
 import type { RejectWritePlan } from '../../functions/referrals/reject-plan.js';
 import type { DomainEvent } from '../../functions/referrals/rejection-event.js';
+import type { WarnLog, WriteBudget } from '../../functions/shared/write-budget.js';
 
 export class FakeMeterStore implements MeterStore, CreditReservations {
   readonly counters = new Map<string, number>();
@@ -97,7 +98,12 @@ export class FakeMeterStore implements MeterStore, CreditReservations {
     this.counters.set(key, (this.counters.get(key) ?? 0) + credits);
   }
 
+  /** Charges that throw instead of applying, in turn (a fault, or an outcome left unknown). */
+  readonly failingCharges: Error[] = [];
+
   async commitCharge(charge: Charge): Promise<ChargeCommit> {
+    const failure = this.failingCharges.shift();
+    if (failure) throw failure;
     const scripted = this.scripted.shift();
     if (scripted) return scripted;
     const refusal = this.refusalOf(charge);
@@ -170,7 +176,7 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore {
     return new Map(ids.flatMap((id) => (this.attributions.has(id) ? [[id, this.attributions.get(id) as Attribution] as const] : [])));
   }
 
-  async commitItemRejection(write: BulkItemWrite): Promise<BulkItemCommit> {
+  async commitItemRejection(write: BulkItemWrite, _budget?: WriteBudget): Promise<BulkItemCommit> {
     this.itemWrites.push(write);
     const fault = this.itemFaults.get(write.attributionId);
     if (fault instanceof Error) throw fault;
@@ -291,3 +297,7 @@ export class FakeDeadLetters implements DeadLetters {
     this.letters.push(letter);
   }
 }
+
+/** A write budget that never runs out in a unit test, and a log that keeps what it was told. */
+export const quietLog = { warn: (_message: string, _attributes: Record<string, unknown>) => undefined };
+export const ampleBudget = (log: WarnLog = quietLog): WriteBudget => ({ deadline: Date.now() + 60_000, log });

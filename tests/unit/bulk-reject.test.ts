@@ -5,6 +5,7 @@ import { type Plan, plans } from '../../functions/billing/plans.js';
 import type { Attribution } from '../../functions/referrals/attribution.js';
 import {
   BULK_CONCURRENCY,
+  BULK_ITEM_RESOLVE_MS,
   type BulkDeps,
   type BulkRejectRequest,
   bulkFingerprint,
@@ -12,9 +13,9 @@ import {
   mapWithConcurrency,
 } from '../../functions/referrals/bulk-reject.js';
 import { rejectFingerprint } from '../../functions/referrals/reject-referral.js';
-import { ApiError } from '../../functions/shared/api-error.js';
+import { ApiError, WriteOutcomeUnknown } from '../../functions/shared/api-error.js';
 import { failure } from '../support/api-errors.js';
-import { FakeIdempotencyClaims, fakeWorld } from '../support/fakes.js';
+import { ampleBudget, FakeIdempotencyClaims, fakeWorld } from '../support/fakes.js';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 const principal: Principal = { userId: 'admin-1', subjectId: 'key_1', plan: 'pro', authMethod: 'api_key', overageEnabled: false };
@@ -54,6 +55,7 @@ const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; 
       principal: caller,
       requestId,
       admission: admission ?? admitRequest({ meter: world.meter, plans: table, now: () => now }, caller, now),
+      budget: ampleBudget(),
     });
   const statuses = () => [...world.referrals.attributions.values()].map((attribution) => `${attribution.id}:${attribution.status}`);
   return { world, claims, deps, call, warnings, logged, statuses };
@@ -144,6 +146,40 @@ describe('the bulk reject use case', () => {
     expect(world.meter.counters.get(MONTH)).toBe(3);
   });
 
+  it('reports a referral whose write stayed unknown as unknown and retryable, keeping its credit and the reservation whole', async () => {
+    const { world, call } = setup();
+    world.referrals.itemFaults.set('attr-2', new WriteOutcomeUnknown(new Error('socket hang up')));
+    world.referrals.itemFaults.set('attr-3', 'contention');
+    const result = await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
+    expect(result.data.results.slice(1)).toEqual([
+      { id: 'attr-2', outcome: 'unknown', error: { type: 'dependency_unavailable', retryable: true } },
+      { id: 'attr-3', outcome: 'failed', error: { type: 'concurrent_update', retryable: true } },
+    ]);
+    // Three reserved, one given back (the contention): attr-2's credit stays spent, it may have been charged.
+    expect(world.meter.counters.get(DAY)).toBe(2);
+    expect(world.meter.counters.get(MONTH)).toBe(2);
+  });
+
+  it('passes its write budget to every write, and a tighter one to the referrals, ending soon after the last start', async () => {
+    const { world, deps } = setup();
+    const budgets: number[] = [];
+    const commit = world.referrals.commitItemRejection.bind(world.referrals);
+    world.referrals.commitItemRejection = async (write, budget) => {
+      budgets.push(budget?.deadline ?? Number.NaN);
+      return commit(write);
+    };
+    const start = now.getTime();
+    await bulkReject(deps, {
+      request: { ids: ['attr-1'] },
+      principal,
+      requestId: 'req-1',
+      admission: admitRequest({ meter: world.meter, plans, now: () => now }, principal, now),
+      deadline: start + 1_000,
+      budget: { deadline: start + 9_000, log: deps.log },
+    });
+    expect(budgets).toEqual([start + 1_000 + BULK_ITEM_RESOLVE_MS]);
+  });
+
   it('gives back the credits of the referrals that were not rejected', async () => {
     const { world, call } = setup();
     world.referrals.itemFaults.set('attr-2', Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }));
@@ -175,6 +211,7 @@ describe('the bulk reject use case', () => {
         requestId: 'req-1',
         admission: admitRequest({ meter: world.meter, plans, now: () => now }, principal, now),
         deadline: now.getTime() + 2_000,
+        budget: ampleBudget(),
       },
     );
     expect(result.data.results.map((item) => item.outcome)).toEqual(['rejected', 'rejected', 'failed', 'failed']);

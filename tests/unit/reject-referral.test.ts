@@ -8,7 +8,7 @@ import { type RejectDeps, type RejectResult, rejectFingerprint, rejectReferral }
 import type { RejectRequest } from '../../functions/referrals/reject-request.js';
 import { ApiError } from '../../functions/shared/api-error.js';
 import { failure } from '../support/api-errors.js';
-import { fakeWorld } from '../support/fakes.js';
+import { ampleBudget, fakeWorld } from '../support/fakes.js';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 const principal: Principal = { userId: 'admin-1', subjectId: 'key_1', plan: 'pro', authMethod: 'api_key', overageEnabled: false };
@@ -26,6 +26,7 @@ const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal> }
       principal: caller,
       requestId,
       admission: admission ?? admitRequest({ meter: world.meter, plans: table, now: () => now }, caller, now),
+      budget: ampleBudget(),
     });
   return { world, deps, call, caller };
 };

@@ -5,7 +5,7 @@ import type { Principal } from '../../../functions/auth/principal.js';
 import { type Plan, plans } from '../../../functions/billing/plans.js';
 import { metering } from '../../../functions/middlewares/metering.js';
 import type { ApiContext } from '../../../functions/middlewares/request-context.js';
-import { ApiError } from '../../../functions/shared/api-error.js';
+import { ApiError, WriteOutcomeUnknown } from '../../../functions/shared/api-error.js';
 import type { Route } from '../../../functions/shared/routes.js';
 import { FakeMeterStore } from '../../support/fakes.js';
 import { context, proxyEvent } from '../../support/lambda.js';
@@ -20,6 +20,8 @@ const wrap = (options: {
   respond?: (ctx: ApiContext) => Promise<APIGatewayProxyResult>;
 }) => {
   const meter = new FakeMeterStore();
+  const warnings: [string, Record<string, unknown>][] = [];
+  const log = { warn: (message: string, attributes: Record<string, unknown>) => warnings.push([message, attributes]) };
   const table = { ...plans, growth: { ...plans.growth, ...options.plan } };
   const handler = middy<ReturnType<typeof proxyEvent>, APIGatewayProxyResult, Error, ApiContext>()
     .use({
@@ -31,13 +33,13 @@ const wrap = (options: {
         request.response = { statusCode: error.statusCode ?? 500, headers: { ...request.context.responseHeaders }, body: error.type };
       },
     })
-    .use(metering({ meter, plans: table, now: () => now, route, charge: options.charge }))
+    .use(metering({ meter, plans: table, now: () => now, route, charge: options.charge, log }))
     .handler(async (_event, ctx) => {
       if (options.respond) return options.respond(ctx);
       await ctx.admission;
       return { statusCode: 200, headers: { 'x-own': '1' }, body: 'ok' };
     });
-  return { meter, invoke: () => handler(proxyEvent(), context()) };
+  return { meter, warnings, invoke: () => handler(proxyEvent(), context()) };
 };
 
 describe('the metering middleware', () => {
@@ -120,6 +122,21 @@ describe('the metering middleware', () => {
     expect(response.statusCode).toBe(429);
     expect(response.body).toBe('daily_cap_reached');
     expect(meter.usage).toEqual([]);
+  });
+
+  it('lets a success stand when its charge stays unknown, and says so in the log: a 5xx is never charged', async () => {
+    const { meter, invoke, warnings } = wrap({ charge: 'after_success' });
+    meter.failingCharges.push(new WriteOutcomeUnknown(new Error('socket hang up')));
+    const response = await invoke();
+    expect(response.statusCode).toBe(200);
+    expect(warnings).toEqual([['the charge of a success has an unknown outcome; the success stands', { credits: 1 }]]);
+  });
+
+  it('answers a failed charge that surely did not apply with its error', async () => {
+    const { meter, invoke, warnings } = wrap({ charge: 'after_success' });
+    meter.failingCharges.push(new ApiError('dependency_unavailable'));
+    expect((await invoke()).body).toBe('dependency_unavailable');
+    expect(warnings).toEqual([]);
   });
 
   it('answers a retryable 409 when the counters stay contended', async () => {
