@@ -1,4 +1,4 @@
-// CDK app: reads the stage and the optional console JWT settings from context, creates the stack.
+// CDK app: reads the stage, the optional console JWT settings and the alarm e-mail from context, creates the stack.
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { jwtSettingsFrom } from '../functions/auth/jwt-settings.js';
@@ -12,9 +12,12 @@ const adminJwt = jwtSettingsFrom({
   audience: app.node.tryGetContext('adminJwtAudience') ?? process.env.ADMIN_JWT_AUDIENCE,
 });
 
+const alarmEmail = app.node.tryGetContext('alarmEmail') as string | undefined;
+
 new ReferralApiStack(app, `ReferralApi-${stage}`, {
   stage,
   ...(adminJwt ? { adminJwt } : {}),
+  ...(alarmEmail ? { alarmEmail: String(alarmEmail) } : {}),
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
 });
 

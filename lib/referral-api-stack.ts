@@ -286,6 +286,7 @@ export class ReferralApiStack extends Stack {
       tables: this.tables,
       metrics: { namespace: METRICS_NAMESPACE, dimensions: { service: SERVICE_NAME, stage: props.stage } },
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
+      removalPolicy: retention,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the API stage' });

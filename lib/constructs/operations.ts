@@ -1,9 +1,10 @@
 // What tells a team how a stage is doing: alarms that notify an SNS topic, and one dashboard per stage.
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -22,22 +23,59 @@ export type OperationsProps = {
   /** The functions' own metrics: namespace and the dimensions Powertools adds (service, stage). */
   metrics: { namespace: string; dimensions: Record<string, string> };
   alarmEmail?: string;
+  /** What happens to the topic's key when the stack is deleted: a retained key keeps costing until it is scheduled for deletion. */
+  removalPolicy: RemovalPolicy;
 };
 
 const PER_MINUTE = { period: Duration.minutes(1), statistic: 'Sum' };
 
 export class Operations extends Construct {
   readonly topic: sns.Topic;
+  readonly topicKey: kms.Key;
   readonly dashboard: cloudwatch.Dashboard;
   readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: OperationsProps) {
     super(scope, id);
+    const { account } = Stack.of(this);
+    // CloudWatch cannot publish to a topic encrypted with the AWS managed key alias/aws/sns: its policy cannot be
+    // changed to let the service use it. A customer managed key whose policy does is required:
+    // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+    // https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns
+    this.topicKey = new kms.Key(this, 'AlarmTopicKey', {
+      description: `Encrypts the alarm topic of the referral admin API (${props.stageName})`,
+      enableKeyRotation: true,
+      removalPolicy: props.removalPolicy,
+    });
+    const fromOwnAlarms = {
+      StringEquals: { 'aws:SourceAccount': account },
+      ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${account}:alarm:*` },
+    };
+    this.topicKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToEncryptForTheTopic',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: fromOwnAlarms,
+      }),
+    );
     this.topic = new sns.Topic(this, 'AlarmTopic', {
       displayName: `Referral admin API alarms (${props.stageName})`,
       enforceSSL: true,
-      masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+      masterKey: this.topicKey,
     });
+    // enforceSSL leaves a policy that only denies; the alarms of this account need an allow to publish.
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: fromOwnAlarms,
+      }),
+    );
     if (props.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
 
     const own = (metricName: string, statistic = 'Sum') =>
