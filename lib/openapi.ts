@@ -62,7 +62,7 @@ const header = (description: string, schema: JsonSchema, example: unknown, requi
 
 const HEADERS = {
   'x-request-id': header(
-    'The request id API Gateway assigned; the envelope names it too',
+    "The id API Gateway generated for the request, as the envelope's request_id; on every response of the function",
     { type: 'string' },
     'c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e',
     true,
@@ -98,6 +98,23 @@ const gatewayEntries = (): ErrorEntry[] =>
     return kind === 'DEFAULT_5XX' ? [500, 502].map((status) => ({ status, type: spec.type, source: kind, code })) : [];
   });
 
+/**
+ * x-request-id is the function's: a Gateway Response can map no header from the request id, so it names the request
+ * in its body only. Required where only the function answers, documented but optional where API Gateway may answer.
+ */
+const requestIdHeader = (entries: ErrorEntry[]) => {
+  const fromFunction = entries.filter((entry) => entry.source === 'function').length;
+  if (fromFunction === 0) return {};
+  if (fromFunction === entries.length) return headerRefs(['x-request-id']);
+  return {
+    'x-request-id': {
+      ...HEADERS['x-request-id'],
+      required: false,
+      description: `${HEADERS['x-request-id'].description}; absent when API Gateway answers itself`,
+    },
+  };
+};
+
 /** The context each status's errors carry, where clients rely on its shape. */
 const CONTEXTS: Record<number, string> = { 400: 'app.ValidationContext', 409: 'app.ConflictContext', 429: 'app.LimitContext' };
 
@@ -114,11 +131,10 @@ const errorResponse = (status: number, entries: ErrorEntry[]) => {
   const codes = [...new Set(entries.map((entry) => entry.code))];
   return {
     description: `${errorTypes[types[0] as ErrorType].msg}\n\n${lines.join('\n')}`,
-    headers: headerRefs([
-      'x-request-id',
-      ...(fromFunction ? RATE_LIMIT_HEADERS : []),
-      ...(status === 429 ? (['Retry-After'] as const) : []),
-    ]),
+    headers: {
+      ...requestIdHeader(entries),
+      ...headerRefs([...(fromFunction ? RATE_LIMIT_HEADERS : []), ...(status === 429 ? (['Retry-After'] as const) : [])]),
+    },
     content: {
       'application/json': {
         schema: {
@@ -323,7 +339,6 @@ export const buildOpenApiDocument = (version: string) => {
       responses: {
         RouteNotFound: {
           description: 'Any path or method this API does not serve (API Gateway: MISSING_AUTHENTICATION_TOKEN)',
-          headers: headerRefs(['x-request-id']),
           content: {
             'application/json': {
               schema: {

@@ -97,7 +97,9 @@ const ROUTE_FUNCTIONS: Record<RouteName, RouteFunctionSpec> = {
 
 /** Access log fields: who, what, and why a request failed, with each latency; none that this API always leaves empty. */
 const ACCESS_LOG_FORMAT = {
-  requestId: '$context.requestId',
+  // The id every response names; requestId, which a client can set with x-amzn-RequestId, beside it.
+  requestId: '$context.extendedRequestId',
+  clientRequestId: '$context.requestId',
   requestTime: '$context.requestTimeEpoch',
   ip: '$context.identity.sourceIp',
   userAgent: '$context.identity.userAgent',

@@ -28,7 +28,8 @@ export const accessLogEntry = (request: ApiRequest, response: APIGatewayProxyRes
     status: response.statusCode,
     error_type: errorTypeOf(response.body) ?? null,
     latency_ms: Math.round(latencyMs),
-    request_id: headers['x-request-id'] ?? headers['x-amzn-requestid'] ?? null,
+    // The id every response body names: API Gateway's own, which it sends in x-amz-apigw-id.
+    request_id: headers['x-amz-apigw-id'] ?? null,
   };
 };
 

@@ -1,6 +1,6 @@
 // Runs a request through the web ACL, the route table, the REQUEST authorizer and the function as API Gateway (REST) does,
 // with its Gateway Responses and its documented limits. Each rule cites the AWS page it follows.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type {
   APIGatewayAuthorizerResult,
   APIGatewayProxyEvent,
@@ -8,7 +8,12 @@ import type {
   APIGatewayRequestAuthorizerEvent,
   Context,
 } from 'aws-lambda';
-import { type GatewayResponseType, gatewayErrorResponse, requestTooLargeResponse } from '../functions/shared/gateway-responses.js';
+import {
+  contentLengthExceededResponse,
+  type GatewayResponseType,
+  gatewayErrorResponse,
+  requestTooLargeResponse,
+} from '../functions/shared/gateway-responses.js';
 import { type RouteName, routes } from '../functions/shared/routes.js';
 import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from '../lib/runtime-settings.js';
 import { matchesArn } from './iam-arn.js';
@@ -70,10 +75,15 @@ export const lambdaContext = (functionName: string, awsRequestId: string = rando
   succeed: () => undefined,
 });
 
-/** A response API Gateway produced itself; every response carries API Gateway's own request id header too. */
-const fromGateway = (response: APIGatewayProxyResult, requestId: string): APIGatewayProxyResult => ({
+type RequestIds = { requestId: string; extendedRequestId: string };
+
+/**
+ * Every response API Gateway sends carries both of its request ids: x-amzn-RequestId, and the extended one in
+ * x-amz-apigw-id (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html).
+ */
+const withRequestIds = (response: APIGatewayProxyResult, ids: RequestIds): APIGatewayProxyResult => ({
   ...response,
-  headers: { ...response.headers, 'x-amzn-RequestId': requestId },
+  headers: { ...response.headers, 'x-amzn-RequestId': ids.requestId, 'x-amz-apigw-id': ids.extendedRequestId },
 });
 
 const plainError = (statusCode: number, message: string): APIGatewayProxyResult => ({
@@ -114,19 +124,6 @@ const parseQuery = (query: string) => {
   return { single, multi };
 };
 
-/**
- * API Gateway hands path parameters to the integration percent-decoded; an undecodable value stays as sent.
- * No AWS page states this for REST APIs (the HTTP API routes page does: http-api-develop-routes.html); it is the
- * behaviour reported from deployed REST APIs in dherault/serverless-offline#638 and CodeGenieApp/serverless-express#26.
- */
-const decodePathParameter = (raw: string): string => {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-};
-
 type RouteMatch = { name: RouteName; resource: string; pathParameters: Record<string, string> | null };
 
 /** The template's path parameters and their values when it matches the path, else undefined. */
@@ -140,7 +137,11 @@ const matchTemplate = (template: string, path: string): Record<string, string> |
     const parameter = /^\{(.+)\}$/.exec(part)?.[1];
     if (parameter) {
       if (segment === '') return undefined;
-      parameters[parameter] = decodePathParameter(segment);
+      // A REST API hands path parameters over as sent, not percent-decoded (unlike an HTTP API, which decodes:
+      // http-api-develop-routes.html). Not documented for REST APIs; recorded against AWS in LocalStack's
+      // tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json (test_lambda_aws_proxy_integration keeps
+      // %2B), and reported in aws/aws-sam-cli#3524 and #771 and dherault/serverless-offline#265.
+      parameters[parameter] = segment;
     } else if (part !== segment) return undefined;
   }
   return parameters;
@@ -177,7 +178,29 @@ const matchRoute = (method: string, path: string): RouteMatch | undefined => {
   return { name: found[0], resource, pathParameters: Object.keys(parameters).length ? parameters : null };
 };
 
-type Prepared = { request: ApiRequest; requestId: string; path: string; query: string; route: RouteMatch; methodArn: string };
+type Prepared = {
+  request: ApiRequest;
+  requestId: string;
+  extendedRequestId: string;
+  path: string;
+  query: string;
+  route: RouteMatch;
+  methodArn: string;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A REST API's two request ids. `requestId` is the client's when it sends a UUID in x-amzn-RequestId (AWS documents that a
+ * client can override it that way); `extendedRequestId` is always API Gateway's own:
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+ * The extended id's format (16 characters, base64, like "AbCdEfGhIjKlMnO=") is as deployed APIs show it, not documented.
+ */
+export const requestIdsOf = (headers: ApiRequest['headers'] = {}): { requestId: string; extendedRequestId: string } => {
+  const sent = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-amzn-requestid')?.[1];
+  const requestId = typeof sent === 'string' && UUID.test(sent) ? sent : randomUUID();
+  return { requestId, extendedRequestId: `${randomBytes(11).toString('base64').slice(0, 15)}=` };
+};
 
 const requestContext = (prepared: Prepared) => ({
   accountId: ACCOUNT,
@@ -188,6 +211,7 @@ const requestContext = (prepared: Prepared) => ({
   path: `/${STAGE}${prepared.path}`,
   protocol: 'HTTP/1.1',
   requestId: prepared.requestId,
+  extendedRequestId: prepared.extendedRequestId,
   requestTimeEpoch: Date.now(),
   resourceId: 'local',
   resourcePath: prepared.route.resource,
@@ -280,21 +304,29 @@ export const policyAllows = (statements: Statement[], methodArn: string): boolea
   return statements.some((statement) => statement.Effect === 'Allow' && applies(statement));
 };
 
+const PROXY_RESULT_KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
+
 /**
- * A Lambda proxy response API Gateway can use; anything else is a 502 ("Malformed Lambda proxy response"):
- * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+ * The status of a Lambda proxy response API Gateway can use, or undefined for a malformed one, which is a 502
+ * (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html). As recorded against AWS in LocalStack's
+ * test_apigateway_lambda.snapshot.json (test_aws_proxy_response_payload_format_validation): a numeric string
+ * statusCode is taken, no statusCode is 200, a non-numeric one or a key outside the documented shape
+ * (set-up-lambda-proxy-integrations.html) is malformed.
  */
-const isWellFormedResult = (result: unknown): result is APIGatewayProxyResult => {
-  if (typeof result !== 'object' || result === null) return false;
+export const proxyResultStatus = (result: unknown): number | undefined => {
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) return undefined;
   const { statusCode, headers, body, multiValueHeaders } = result as Record<string, unknown>;
+  if (Object.keys(result).some((key) => !PROXY_RESULT_KEYS.has(key))) return undefined;
   const isStringMap = (map: unknown, item: (value: unknown) => boolean) =>
     map === undefined || (typeof map === 'object' && map !== null && Object.values(map).every(item));
-  return (
-    Number.isInteger(statusCode) &&
-    (body === undefined || typeof body === 'string') &&
+  const wellFormed =
+    (body === undefined || body === null || typeof body === 'string') &&
     isStringMap(headers, (value) => ['string', 'number', 'boolean'].includes(typeof value)) &&
-    isStringMap(multiValueHeaders, (value) => Array.isArray(value))
-  );
+    isStringMap(multiValueHeaders, (value) => Array.isArray(value));
+  if (!wellFormed) return undefined;
+  if (statusCode === undefined) return 200;
+  const status = typeof statusCode === 'string' && /^[0-9]+$/.test(statusCode) ? Number(statusCode) : statusCode;
+  return Number.isInteger(status) ? (status as number) : undefined;
 };
 
 class Timeout extends Error {}
@@ -326,18 +358,19 @@ export const createApiGateway = (handlers: GatewayHandlers, options: GatewayOpti
   };
 
   return async (request: ApiRequest): Promise<APIGatewayProxyResult> => {
-    const requestId = randomUUID();
-    const gatewayError = (kind: GatewayResponseType, status?: number) =>
-      fromGateway(gatewayErrorResponse(kind, requestId, status), requestId);
+    const ids = requestIdsOf(request.headers);
+    const { requestId, extendedRequestId } = ids;
+    const fromGateway = (response: APIGatewayProxyResult) => withRequestIds(response, ids);
+    // A Gateway Response's body names the request by the id API Gateway generated (GATEWAY_REQUEST_ID).
+    const gatewayError = (kind: GatewayResponseType, status?: number) => fromGateway(gatewayErrorResponse(kind, extendedRequestId, status));
     const [path = '/', query = ''] = request.path.split(/\?(.*)/s);
     const bodyBytes = request.body === undefined ? 0 : Buffer.byteLength(request.body, request.isBase64Encoded ? 'base64' : 'utf8');
 
-    if (bodyBytes > LIMITS.payloadBytes) return fromGateway(requestTooLargeResponse(), requestId);
+    if (bodyBytes > LIMITS.payloadBytes) return contentLengthExceededResponse(LIMITS.payloadBytes);
     // The status is HTTP's for the documented URL quota (limits.html); AWS's message text is not documented.
-    if (request.path.length > LIMITS.urlCharacters) return fromGateway(plainError(414, 'Request URI too long'), requestId);
+    if (request.path.length > LIMITS.urlCharacters) return fromGateway(plainError(414, 'Request URI too long'));
     // The header quota's answer is not documented; 431 is HTTP's status for it.
-    if (headerBytes(request.headers) > LIMITS.headerBytes)
-      return fromGateway(plainError(431, 'Request Header Fields Too Large'), requestId);
+    if (headerBytes(request.headers) > LIMITS.headerBytes) return fromGateway(plainError(431, 'Request Header Fields Too Large'));
     // The stack's web ACL blocks bodies over the functions' limit (a size rule with oversize handling MATCH);
     // API Gateway then answers with its WAF_FILTERED Gateway Response.
     if (bodyBytes > MAX_REQUEST_BODY_BYTES) return gatewayError('WAF_FILTERED');
@@ -346,8 +379,8 @@ export const createApiGateway = (handlers: GatewayHandlers, options: GatewayOpti
     const handler = route ? handlers.functions[route.name] : undefined;
     if (!route || !handler) return gatewayError('MISSING_AUTHENTICATION_TOKEN');
     const methodArn = `arn:aws:execute-api:${REGION}:${ACCOUNT}:${API_ID}/${STAGE}/${request.method}${path}`;
-    if (Buffer.byteLength(methodArn) > LIMITS.methodArnBytes) return fromGateway(plainError(414, 'Request URI too long'), requestId);
-    const prepared: Prepared = { request, requestId, path, query, route, methodArn };
+    if (Buffer.byteLength(methodArn) > LIMITS.methodArnBytes) return fromGateway(plainError(414, 'Request URI too long'));
+    const prepared: Prepared = { request, requestId, extendedRequestId, path, query, route, methodArn };
 
     const authorized = await invoke(() => handlers.authorizer(authorizerEvent(prepared), lambdaContext('authorizer')));
     if (!authorized.ok) {
@@ -361,26 +394,30 @@ export const createApiGateway = (handlers: GatewayHandlers, options: GatewayOpti
     if (!policyAllows(output.statements, methodArn)) return gatewayError('ACCESS_DENIED');
 
     const event = proxyEvent(prepared, { principalId: output.principalId, ...output.context });
-    // Lambda refuses an invocation over its payload limit (gettingstarted-limits.html); that API Gateway answers it with
-    // a 500 of type DEFAULT_5XX is assumed, not documented.
-    if (Buffer.byteLength(JSON.stringify(event)) > LIMITS.lambdaPayloadBytes) return gatewayError('DEFAULT_5XX', 500);
+    // Lambda refuses an invocation over its payload limit (gettingstarted-limits.html); API Gateway answers 413 with its
+    // default body, as seen from deployed APIs (requestTooLargeResponse), not documented.
+    if (Buffer.byteLength(JSON.stringify(event)) > LIMITS.lambdaPayloadBytes) return fromGateway(requestTooLargeResponse());
     const result = await invoke(() => handler(event, lambdaContext(route.name)));
     if (!result.ok) {
       if (result.timedOut === 'integration') return gatewayError('INTEGRATION_TIMEOUT');
       // A function error (a throw, or its own timeout) is a 502: https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html
       return gatewayError('DEFAULT_5XX', 502);
     }
-    if (!isWellFormedResult(result.value) || Buffer.byteLength(JSON.stringify(result.value)) > LIMITS.lambdaPayloadBytes) {
+    const status = proxyResultStatus(result.value);
+    if (status === undefined || Buffer.byteLength(JSON.stringify(result.value)) > LIMITS.lambdaPayloadBytes) {
       return gatewayError('DEFAULT_5XX', 502);
     }
-    const response = result.value;
-    return {
-      statusCode: response.statusCode,
-      headers: { ...response.headers, 'x-amzn-RequestId': requestId },
-      ...(response.multiValueHeaders ? { multiValueHeaders: response.multiValueHeaders } : {}),
-      body: response.body ?? '',
-      ...(response.isBase64Encoded ? { isBase64Encoded: true } : {}),
-    };
+    const response = result.value as APIGatewayProxyResult;
+    return withRequestIds(
+      {
+        statusCode: status,
+        headers: { ...response.headers },
+        ...(response.multiValueHeaders ? { multiValueHeaders: response.multiValueHeaders } : {}),
+        body: response.body ?? '',
+        ...(response.isBase64Encoded ? { isBase64Encoded: true } : {}),
+      },
+      ids,
+    );
   };
 };
 

@@ -25,7 +25,8 @@ const RATE_LIMIT_HEADERS = ['ratelimit-policy', 'ratelimit', 'x-ratelimit-limit'
 const isEnvelope = (answer: Answer, status: number, type?: string) =>
   answer.status === status &&
   answer.body?.code === status &&
-  answer.headers.get('x-request-id') === answer.body?.request_id &&
+  // API Gateway sends its own id in x-amz-apigw-id on every answer, its own and the function's alike.
+  answer.headers.get('x-amz-apigw-id') === answer.body?.request_id &&
   (type === undefined || answer.body?.error?.type === type);
 
 export const runSmokeCommand = async (argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> => {

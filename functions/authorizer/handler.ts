@@ -19,7 +19,7 @@ export const AUTHORIZER_REFUSAL_METRIC = 'AuthorizerRefusals';
 
 export const createHandler = (authenticate: Authenticator, { logger, metrics }: Observability = createObservability()) => {
   const authorize = async (event: APIGatewayRequestAuthorizerEvent, _context: Context): Promise<APIGatewayAuthorizerResult> => {
-    const requestId = event.requestContext?.requestId;
+    const requestId = event.requestContext?.extendedRequestId;
     logger.appendKeys({ request_id: requestId });
     let decision: Awaited<ReturnType<Authenticator>>;
     try {

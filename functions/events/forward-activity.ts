@@ -27,24 +27,47 @@ export type ForwardResult = { published: number; ignored: number; deadLettered: 
 
 /** PutEvents takes at most 10 entries a request. */
 export const MAX_ENTRIES_PER_REQUEST = 10;
+/** And at most 256 KB of entries: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html */
+export const MAX_REQUEST_BYTES = 256 * 1024;
+
+/**
+ * An entry's size as EventBridge counts it: the UTF-8 bytes of Source, DetailType and Detail (no Time or Resources
+ * are sent): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html
+ */
+export const entrySize = (event: DomainEvent): number =>
+  Buffer.byteLength(event.source) + Buffer.byteLength(event.detailType) + Buffer.byteLength(JSON.stringify(event.detail));
+
+/**
+ * The entry errors a retry may get past; every other code (MalformedDetail, a missing bus, a denied access...) fails
+ * the same way again: https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEventsResultEntry.html
+ */
+export const RETRYABLE_ENTRY_CODES: ReadonlySet<string> = new Set(['InternalFailure', 'ThrottlingException']);
 /** Retries of the entries PutEvents reports as failed (throttled or internal), after the first attempt. */
 export const ENTRY_RETRIES = 3;
 
 type Pending = { record: ActivityRecord; attributionId: string; event: DomainEvent };
 
 /**
- * Groups events for PutEvents: at most 10 a request, and never two of one attribution in the same request,
- * so that a failed entry cannot be overtaken by a later event of the same attribution.
+ * Groups events for PutEvents: at most 10 and 256 KB a request, and never two of one attribution in the same
+ * request, so that a failed entry cannot be overtaken by a later event of the same attribution.
  */
 export const chunkEvents = (pending: Pending[]): Pending[][] => {
   const chunks: Pending[][] = [];
   let current: Pending[] = [];
+  let bytes = 0;
   for (const item of pending) {
-    if (current.length === MAX_ENTRIES_PER_REQUEST || current.some((other) => other.attributionId === item.attributionId)) {
+    const size = entrySize(item.event);
+    if (
+      current.length === MAX_ENTRIES_PER_REQUEST ||
+      (current.length > 0 && bytes + size > MAX_REQUEST_BYTES) ||
+      current.some((other) => other.attributionId === item.attributionId)
+    ) {
       chunks.push(current);
       current = [];
+      bytes = 0;
     }
     current.push(item);
+    bytes += size;
   }
   if (current.length) chunks.push(current);
   return chunks;
@@ -53,22 +76,38 @@ export const chunkEvents = (pending: Pending[]): Pending[][] => {
 const isActivityInsert = (record: ActivityRecord): boolean =>
   record.eventName === 'INSERT' && (record.keys.sk ?? '').startsWith(ACTIVITY_PREFIX);
 
+type Refused = { item: Pending; code: string };
+
+/** The code given to every entry of a request that failed as a whole: a retry may get past it. */
+const RETRYABLE_REQUEST_FAILURE = 'RequestFailed';
+
 /**
- * Publishes a chunk, retrying the entries that failed; returns the records still failed after the retries.
- * A request that fails outright (after the SDK's own retries) counts as every entry failed.
+ * Publishes a chunk, retrying the entries that failed in a way a retry may get past. Returns those still failed
+ * after the retries, and those refused for good, which are never retried. A request that fails outright (after the
+ * SDK's own retries) counts as every entry failed, retryably.
  */
-const publishWithRetries = async (deps: ForwardDeps, chunk: Pending[]): Promise<Pending[]> => {
-  let remaining = chunk;
-  for (let attempt = 0; ; attempt++) {
+const publishWithRetries = async (deps: ForwardDeps, chunk: Pending[]): Promise<{ failed: Pending[]; refused: Refused[] }> => {
+  const refused: Refused[] = chunk
+    .filter((item) => entrySize(item.event) > MAX_REQUEST_BYTES)
+    .map((item) => ({ item, code: 'EntryTooLarge' }));
+  let remaining = chunk.filter((item) => entrySize(item.event) <= MAX_REQUEST_BYTES);
+  for (let attempt = 0; remaining.length > 0; attempt++) {
     let outcomes: { published: boolean; code?: string }[];
     try {
       outcomes = await deps.publisher.publish(remaining.map((item) => item.event));
     } catch (error) {
-      outcomes = remaining.map(() => ({ published: false, code: (error as Error).name }));
+      deps.log.warn('PutEvents failed as a whole', { error_name: (error as Error).name, count: remaining.length });
+      outcomes = remaining.map(() => ({ published: false, code: RETRYABLE_REQUEST_FAILURE }));
     }
-    const failed = remaining.filter((_, index) => !outcomes[index]?.published);
-    if (failed.length === 0) return [];
-    if (attempt >= ENTRY_RETRIES) return failed;
+    const failed: Pending[] = [];
+    remaining.forEach((item, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.published) return;
+      const code = outcome?.code ?? 'Unknown';
+      if (code === RETRYABLE_REQUEST_FAILURE || RETRYABLE_ENTRY_CODES.has(code)) failed.push(item);
+      else refused.push({ item, code });
+    });
+    if (failed.length === 0 || attempt >= ENTRY_RETRIES) return { failed, refused };
     deps.log.warn('retrying events PutEvents did not take', {
       count: failed.length,
       codes: [...new Set(outcomes.map((outcome) => outcome.code).filter(Boolean))],
@@ -76,6 +115,7 @@ const publishWithRetries = async (deps: ForwardDeps, chunk: Pending[]): Promise<
     remaining = failed;
     await deps.sleep(100 * 2 ** attempt);
   }
+  return { failed: [], refused };
 };
 
 /**
@@ -89,8 +129,29 @@ export const forwardActivity = async (deps: ForwardDeps, records: ActivityRecord
   /** Publishes what is pending, in order; false (with failedFrom set) when something still failed. */
   const flush = async (): Promise<boolean> => {
     for (const chunk of chunkEvents(pending)) {
-      const failed = await publishWithRetries(deps, chunk);
-      result.published += chunk.length - failed.length;
+      const { failed, refused } = await publishWithRetries(deps, chunk);
+      result.published += chunk.length - failed.length - refused.length;
+      // Refused for good: set aside with the event itself, so that it never holds the shard.
+      for (const { item, code } of refused) {
+        deps.log.warn('event refused by EventBridge sent to the dead-letter queue', {
+          code,
+          table_keys: item.record.keys,
+          sequence_number: item.record.sequenceNumber,
+        });
+        try {
+          await deps.deadLetters.send({
+            reason: 'event refused by EventBridge',
+            code,
+            table_keys: item.record.keys,
+            sequence_number: item.record.sequenceNumber,
+            event: item.event,
+          });
+        } catch {
+          result.failedFrom = item.record.sequenceNumber;
+          return false;
+        }
+        result.deadLettered += 1;
+      }
       if (failed.length > 0) {
         result.failedFrom = failed[0]?.record.sequenceNumber;
         return false;

@@ -9,8 +9,18 @@ export type EventPublisher = {
   publish(events: DomainEvent[]): Promise<PublishOutcome[]>;
 };
 
-/** Where a record that can never become an event goes: named by its keys, never its contents. */
-export type DeadLetter = { reason: string; table_keys: Record<string, string>; sequence_number: string };
+/**
+ * Where a record that can never become an event goes. A malformed activity item is named by its keys, never its
+ * contents; an event EventBridge refused for good carries the event itself (it holds no secret), so it can be sent again.
+ */
+export type DeadLetter = {
+  reason: string;
+  table_keys: Record<string, string>;
+  sequence_number: string;
+  /** The entry's error code, for an event EventBridge refused. */
+  code?: string;
+  event?: DomainEvent;
+};
 
 export type DeadLetters = {
   send(letter: DeadLetter): Promise<void>;

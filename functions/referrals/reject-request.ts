@@ -1,6 +1,6 @@
 // The reject request as the API accepts it: path id, optional body with a reason, optional Idempotency-Key.
 import * as v from 'valibot';
-import { AttributionIdSchema } from './attribution.js';
+import { AttributionPathIdSchema } from './attribution.js';
 
 export { MAX_BODY_BYTES } from '../shared/request-limits.js';
 
@@ -39,7 +39,7 @@ export const IdempotencyKeySchema = v.pipe(
 );
 
 export const RejectRequestSchema = v.object({
-  pathParameters: v.object({ id: AttributionIdSchema }, 'path parameter id is required'),
+  pathParameters: v.object({ id: AttributionPathIdSchema }, 'path parameter id is required'),
   body: RejectBodySchema,
   headers: v.object({ 'idempotency-key': v.optional(IdempotencyKeySchema) }),
 });

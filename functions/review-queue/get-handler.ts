@@ -1,6 +1,6 @@
 // GET /api/v1/admin/referrals/{id}: middy wiring around reading one referral with its rewards and activity.
 import * as v from 'valibot';
-import { AttributionIdSchema } from '../referrals/attribution.js';
+import { AttributionPathIdSchema } from '../referrals/attribution.js';
 import { readReferral } from '../referrals/read-referral.js';
 import { requestIdOf, successResponse } from '../shared/envelope.js';
 import { createObservability } from '../shared/observability.js';
@@ -9,7 +9,7 @@ import { readRoute } from './api-middlewares.js';
 import { createReviewQueueDeps, type ReviewQueueDeps } from './dependencies.js';
 
 export const GetReferralRequestSchema = v.object({
-  pathParameters: v.object({ id: AttributionIdSchema }, 'path parameter id is required'),
+  pathParameters: v.object({ id: AttributionPathIdSchema }, 'path parameter id is required'),
 });
 
 export const createHandler = (deps: ReviewQueueDeps, observability = createObservability()) =>

@@ -17,7 +17,9 @@ export const ErrorBodySchema = v.object({
 
 const requestIdField = v.pipe(
   v.string(),
-  v.metadata({ description: 'The request id API Gateway assigned; also in the x-request-id header' }),
+  v.metadata({
+    description: "The id API Gateway generated for the request (its extendedRequestId); also in the function's x-request-id header",
+  }),
 );
 
 /** The envelope every response shares (`app.Response`): code equals the HTTP status. */
@@ -64,9 +66,14 @@ export const errorEnvelope = (
   };
 };
 
-/** The request id API Gateway assigned; it names the request in the envelope, the logs and the usage record. */
-export const requestIdOf = (event: { requestContext?: { requestId?: string } }, fallback = 'unknown'): string =>
-  event.requestContext?.requestId ?? fallback;
+/**
+ * The id that names a request in the envelope, the logs, the usage record and the audit trail: the one API Gateway
+ * generates, `extendedRequestId`. A client can choose `requestId` by sending `x-amzn-RequestId`, so it keys nothing
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html). Without one (an event made by
+ * hand), Lambda's own invocation id, which no client chooses either.
+ */
+export const requestIdOf = (event: { requestContext?: { extendedRequestId?: string | undefined } }, fallback = 'unknown'): string =>
+  event.requestContext?.extendedRequestId ?? fallback;
 
 export const jsonHeaders = (requestId: string): Record<string, string> => ({
   'content-type': 'application/json',

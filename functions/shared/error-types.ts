@@ -18,7 +18,6 @@ export const errorTypes = {
   internal: { status: 500, msg: 'Internal server error', retryable: false },
   dependency_unavailable: { status: 500, msg: 'Internal server error', retryable: true },
   upstream_failure: { status: 502, msg: 'The request could not be completed', retryable: true },
-  integration_failure: { status: 504, msg: 'The integration failed', retryable: true },
   gateway_timeout: { status: 504, msg: 'Upstream timed out', retryable: true },
 } as const satisfies Record<string, { status: number; msg: string; retryable: boolean }>;
 

@@ -54,9 +54,8 @@ describe('alarm delivery, from `cdk deploy -c stage=prod -c alarmEmail=…`', ()
         const keyRef = topic?.Properties.KmsMasterKeyId?.['Fn::GetAtt']?.[0];
         const key = resources[keyRef];
         expect(key?.Type, name).toBe('AWS::KMS::Key');
-        const keyGrant = (key?.Properties.KeyPolicy.Statement as Statement[]).find((statement) =>
-          allowsService(statement, 'cloudwatch.amazonaws.com'),
-        );
+        const keyStatements: Statement[] = key?.Properties.KeyPolicy?.Statement ?? [];
+        const keyGrant = keyStatements.find((statement) => allowsService(statement, 'cloudwatch.amazonaws.com'));
         expect(keyGrant && actionsOf(keyGrant).sort(), name).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
         expect(keyGrant?.Condition, name).toMatchObject({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } });
 

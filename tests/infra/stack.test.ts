@@ -187,7 +187,7 @@ describe('ReferralApiStack', () => {
     }
   });
 
-  it('gives every Gateway Response type its true status, the envelope and the x-request-id header', () => {
+  it("gives every Gateway Response type its true status, the envelope with API Gateway's own request id, and static headers only", () => {
     const { template } = dev;
     const responses = Object.values(template.findResources('AWS::ApiGateway::GatewayResponse')) as any[];
     const byType = Object.fromEntries(responses.map((response) => [response.Properties.ResponseType, response.Properties]));
@@ -196,17 +196,17 @@ describe('ReferralApiStack', () => {
     for (const [kind, spec] of Object.entries(gatewayResponses)) {
       const properties = byType[kind];
       expect(properties.StatusCode, kind).toBe(spec.status === null ? undefined : String(spec.status));
-      expect(properties.ResponseParameters).toEqual({
-        'gatewayresponse.header.content-type': "'application/json'",
-        'gatewayresponse.header.x-request-id': 'context.requestId',
-      });
+      // Only documented mapping sources: a static value (no request parameter holds the request id).
+      expect(properties.ResponseParameters).toEqual({ 'gatewayresponse.header.content-type': "'application/json'" });
       expect(JSON.parse(properties.ResponseTemplates['application/json'])).toMatchObject({
         error: { type: spec.type },
-        request_id: '$context.requestId',
+        request_id: '$context.extendedRequestId',
       });
     }
-    for (const kind of ['WAF_FILTERED', 'RESOURCE_NOT_FOUND', 'INTEGRATION_FAILURE', 'INTEGRATION_TIMEOUT', 'API_CONFIGURATION_ERROR'])
+    for (const kind of ['WAF_FILTERED', 'RESOURCE_NOT_FOUND', 'INTEGRATION_TIMEOUT', 'API_CONFIGURATION_ERROR'])
       expect(byType).toHaveProperty(kind);
+    // Left to DEFAULT_5XX, whose status is the integration's own (a throttle's 500), never a 504 that means a timeout.
+    expect(byType).not.toHaveProperty('INTEGRATION_FAILURE');
     const retryable = (kind: string) => JSON.parse(byType[kind].ResponseTemplates['application/json']).error.retryable;
     for (const kind of ['AUTHORIZER_CONFIGURATION_ERROR', 'AUTHORIZER_FAILURE', 'DEFAULT_5XX', 'THROTTLED', 'INTEGRATION_TIMEOUT'])
       expect(retryable(kind), kind).toBe(true);
@@ -405,7 +405,7 @@ describe('ReferralApiStack', () => {
       ResponseType: 'UNAUTHORIZED',
       StatusCode: '401',
       ResponseTemplates: {
-        'application/json': Match.stringLikeRegexp('"code":401.*"type":"unauthorized".*"request_id":"\\$context.requestId"'),
+        'application/json': Match.stringLikeRegexp('"code":401.*"type":"unauthorized".*"request_id":"\\$context.extendedRequestId"'),
       },
     });
     template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rejectRequest, withKey } from '../support/api.js';
+import { getRequest, rejectRequest, withKey } from '../support/api.js';
 import { accountItems, activityOf, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/factories.js';
 
 describe('invalid input', () => {
@@ -25,7 +25,7 @@ describe('invalid input', () => {
     const response = await rejectRequest(attribution.id, { headers: withKey(admin.key), rawBody });
     expect(response.status).toBe(403);
     expect(response.body).toMatchObject({ code: 403, error: { type: 'request_blocked', retryable: false } });
-    expect(response.headers['x-request-id']).toBe(response.body.request_id);
+    expect(response.body.request_id).toMatch(/^[A-Za-z0-9+/]{15}=$/);
     expect(await accountItems(admin.userId)).toEqual([]);
     expect((await rejectRequest(attribution.id, { headers: withKey(admin.key), rawBody: rawBody.slice(0, -1) })).status).toBe(200);
   });
@@ -49,6 +49,26 @@ describe('invalid input', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.context.issues[0].field).toBe('pathParameters.id');
     expect(await usageRecordsOf(admin.userId)).toEqual([]);
+  });
+
+  it('decodes a path id once, strictly: a malformed escape or an encoded slash is a 400 that changes nothing', async () => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution();
+    const encoded = [...attribution.id].map((character) => `%${character.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+    for (const id of ['%ZZ', `${attribution.id}%`, `${attribution.id}%2Fx`, '%C3%28']) {
+      const response = await getRequest(`/api/v1/admin/referrals/${id}`, { headers: withKey(admin.key) });
+      expect(response.status, id).toBe(400);
+      expect(response.body.error, id).toMatchObject({
+        type: 'invalid_request',
+        context: { issues: [expect.objectContaining({ field: 'pathParameters.id' })] },
+      });
+      expect((await rejectRequest(id, { headers: withKey(admin.key) })).status, id).toBe(400);
+    }
+    expect((await storedAttribution(attribution.id))?.status).toBe('review_required');
+    expect(await usageRecordsOf(admin.userId)).toEqual([]);
+    const decoded = await rejectRequest(encoded, { headers: withKey(admin.key) });
+    expect(decoded.status).toBe(200);
+    expect(decoded.body.data.attribution.id).toBe(attribution.id);
   });
 
   it('accepts a reason of exactly 500 characters and a content type in any letter case', async () => {

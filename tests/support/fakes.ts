@@ -273,15 +273,22 @@ export const fakeWorld = () => {
 export class FakePublisher implements EventPublisher {
   readonly requests: DomainEvent[][] = [];
   readonly published: DomainEvent[] = [];
-  /** Per request, in turn: indexes of the entries to fail, or 'throw' to fail the whole request. */
-  readonly script: (number[] | 'throw')[] = [];
+  /**
+   * Per request, in turn: indexes of the entries to fail (throttled), the error code of each entry to fail, or
+   * 'throw' to fail the whole request.
+   */
+  readonly script: (number[] | Record<number, string> | 'throw')[] = [];
 
   async publish(events: DomainEvent[]): Promise<PublishOutcome[]> {
     this.requests.push(events);
     const step = this.script.shift();
     if (step === 'throw') throw Object.assign(new Error('injected'), { name: 'InternalException' });
+    const codes: Record<number, string> = Array.isArray(step)
+      ? Object.fromEntries(step.map((index) => [index, 'ThrottlingException']))
+      : (step ?? {});
     return events.map((event, index) => {
-      if (step?.includes(index)) return { published: false, code: 'ThrottlingException' };
+      const code = codes[index];
+      if (code) return { published: false, code };
       this.published.push(event);
       return { published: true };
     });

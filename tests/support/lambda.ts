@@ -28,7 +28,12 @@ export const proxyEvent = (overrides: Partial<APIGatewayProxyEvent> = {}): APIGa
     stageVariables: null,
     body: null,
     isBase64Encoded: false,
-    requestContext: { requestId: 'gateway-request-1', authorizer: null } as unknown as APIGatewayProxyEvent['requestContext'],
+    // A client can choose requestId; the id that names the request is the one API Gateway generates.
+    requestContext: {
+      requestId: 'client-chosen-1',
+      extendedRequestId: 'gateway-request-1',
+      authorizer: null,
+    } as unknown as APIGatewayProxyEvent['requestContext'],
     ...overrides,
   }) as APIGatewayProxyEvent;
 

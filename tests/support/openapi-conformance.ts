@@ -8,7 +8,7 @@ type Document = {
   paths: Record<string, Record<string, { responses: Record<string, ResponseObject> }>>;
   components: { responses: Record<string, ResponseObject>; headers: Record<string, { required?: boolean }> };
 };
-type ResponseObject = { headers?: Record<string, { $ref: string }>; content: Record<string, { schema: unknown }> };
+type ResponseObject = { headers?: Record<string, { $ref?: string; required?: boolean }>; content: Record<string, { schema: unknown }> };
 
 const file = path.resolve(import.meta.dirname, '../../openapi.json');
 const document = JSON.parse(readFileSync(file, 'utf8')) as Document;
@@ -52,7 +52,8 @@ export const assertConformsToDocument = (response: ObservedResponse): void => {
     throw new Error(`${where}: the body does not match openapi.json: ${ajv.errorsText(validate.errors)}\n${response.body.slice(0, 500)}`);
   const lowerCased = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name.toLowerCase(), value]));
   for (const [name, header] of Object.entries(described.headers ?? {})) {
-    const definition = document.components.headers[header.$ref.split('/').pop() as string];
+    // A header is a reference to a component, or described in place.
+    const definition = header.$ref ? document.components.headers[header.$ref.split('/').pop() as string] : header;
     if (definition?.required && lowerCased[name.toLowerCase()] === undefined)
       throw new Error(`${where}: the required header ${name} is missing`);
   }

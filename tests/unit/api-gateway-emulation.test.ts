@@ -1,4 +1,4 @@
-import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { type AuthorizerHandler, createApiGateway, lambdaContext, type ProxyHandler } from '../../local/api-gateway.js';
 import { matchesArn } from '../../local/iam-arn.js';
@@ -50,6 +50,13 @@ const post = (
 
 const envelopeOf = (result: { body: string }) => JSON.parse(result.body);
 
+/** A Gateway Response names the request in its body by API Gateway's own id; its header is x-amzn-RequestId, nothing mapped. */
+const expectGatewayRequestIds = (result: APIGatewayProxyResult) => {
+  expect(result.headers?.['x-request-id']).toBeUndefined();
+  expect(result.headers?.['x-amzn-RequestId']).toMatch(/^[0-9a-f-]{36}$/);
+  expect(envelopeOf(result).request_id).toMatch(/^[A-Za-z0-9+/]{15}=$/);
+};
+
 describe('the API Gateway emulation', () => {
   it('gives the function the time left of its timeout, counting down from the invocation', () => {
     const context = lambdaContext('fn', 'id', Date.now() - 4_000);
@@ -67,20 +74,52 @@ describe('the API Gateway emulation', () => {
     });
   });
 
+  it("hands the function both request ids: a client's UUID in x-amzn-RequestId as requestId, and its own extendedRequestId", async () => {
+    const chosen = '0b4a6f3e-2a1c-4d7e-9f00-5c3b2a1d0e9f';
+    const result = await post(gateway(), { headers: { 'x-amzn-RequestId': chosen } });
+    expect(seen.proxy?.requestContext.requestId).toBe(chosen);
+    expect(seen.authorizer?.requestContext.requestId).toBe(chosen);
+    expect(result.headers?.['x-amzn-RequestId']).toBe(chosen);
+    const extended = seen.proxy?.requestContext.extendedRequestId;
+    expect(extended).toMatch(/^[A-Za-z0-9+/]{15}=$/);
+    expect(seen.authorizer?.requestContext.extendedRequestId).toBe(extended);
+    const again = await post(gateway(), { headers: { 'x-amzn-RequestId': chosen } });
+    expect(again.headers?.['x-amzn-RequestId']).toBe(chosen);
+    expect(seen.proxy?.requestContext.extendedRequestId).not.toBe(extended);
+  });
+
+  it('mints its own requestId when x-amzn-RequestId is not a UUID', async () => {
+    await post(gateway(), { headers: { 'x-amzn-RequestId': 'mine' } });
+    expect(seen.proxy?.requestContext.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers an unknown route or method with the MISSING_AUTHENTICATION_TOKEN response (404 route_not_found)', async () => {
     for (const request of [{ path: '/api/v1/admin/referrals/attr-1/approve' }, { path: '/api/v1/admin/referrals//reject' }]) {
       const result = await post(gateway(), request);
       expect(result.statusCode).toBe(404);
       expect(envelopeOf(result)).toMatchObject({ code: 404, error: { type: 'route_not_found', retryable: false } });
-      expect(result.headers?.['x-request-id']).toBe(envelopeOf(result).request_id);
+      expectGatewayRequestIds(result);
     }
   });
 
-  it('hands path parameters over percent-decoded, and the raw path as sent', async () => {
-    await post(gateway(), { path: '/api/v1/admin/referrals/%61ttr-1/reject' });
-    expect(seen.proxy?.pathParameters).toEqual({ id: 'attr-1' });
-    expect(seen.proxy?.path).toBe('/api/v1/admin/referrals/%61ttr-1/reject');
-    expect(seen.authorizer?.pathParameters).toEqual({ id: 'attr-1' });
+  it('hands path parameters over as sent, not percent-decoded, as a REST API does', async () => {
+    await post(gateway(), { path: '/api/v1/admin/referrals/a%2Fb%ZZ/reject' });
+    expect(seen.proxy?.pathParameters).toEqual({ id: 'a%2Fb%ZZ' });
+    expect(seen.proxy?.path).toBe('/api/v1/admin/referrals/a%2Fb%ZZ/reject');
+    expect(seen.authorizer?.pathParameters).toEqual({ id: 'a%2Fb%ZZ' });
+  });
+
+  it('sends both request ids on every response: the function answer, a Gateway Response and its own refusals', async () => {
+    const answers = [
+      await post(gateway()),
+      await post(gateway(), { path: '/api/v1/admin/nowhere' }),
+      await post(gateway(), { path: `/api/v1/admin/referrals/${'a'.repeat(1600)}/reject` }),
+    ];
+    for (const answer of answers) {
+      expect(answer.headers?.['x-amzn-RequestId']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(answer.headers?.['x-amz-apigw-id']).toMatch(/^[A-Za-z0-9+/]{15}=$/);
+    }
+    expect(envelopeOf(answers[1] as APIGatewayProxyResult).request_id).toBe(answers[1]?.headers?.['x-amz-apigw-id']);
   });
 
   it('keeps header names as the client sent them, in headers and multiValueHeaders', async () => {
@@ -113,7 +152,7 @@ describe('the API Gateway emulation', () => {
       const result = await post(gateway({ authorizer: async () => Promise.reject(new Error('boom')) }));
       expect(result.statusCode).toBe(500);
       expect(envelopeOf(result)).toMatchObject({ code: 500, error: { type: 'dependency_unavailable', retryable: true } });
-      expect(result.headers?.['x-request-id']).toBe(envelopeOf(result).request_id);
+      expectGatewayRequestIds(result);
     });
 
     it.each([
@@ -161,8 +200,9 @@ describe('the API Gateway emulation', () => {
     });
 
     it.each([
-      ['no status code', { body: '{}' }],
-      ['a non-integer status code', { statusCode: '200', body: '{}' }],
+      ['a status code that is no number', { statusCode: 'test', body: '{}' }],
+      ['a fractional status code', { statusCode: 200.5, body: '{}' }],
+      ['a key outside the proxy response', { statusCode: 200, body: '{}', wrongValue: 'value' }],
       ['a body that is no string', { statusCode: 200, body: { a: 1 } }],
       ['headers that are no map of strings', { statusCode: 200, body: '', headers: { a: { b: 1 } } }],
       ['nothing at all', undefined],
@@ -170,6 +210,11 @@ describe('the API Gateway emulation', () => {
       const result = await post(gateway({ fn: async () => response as never }));
       expect(result.statusCode).toBe(502);
       expect(envelopeOf(result).error.type).toBe('upstream_failure');
+    });
+
+    it('takes a numeric string status code, and no status code as 200, as AWS was recorded to', async () => {
+      expect((await post(gateway({ fn: async () => ({ statusCode: '201', body: '' }) as never }))).statusCode).toBe(201);
+      expect((await post(gateway({ fn: async () => ({ headers: { a: 'b' } }) as never }))).statusCode).toBe(200);
     });
 
     it('answers a function that outlives its own timeout with 502 (a function error)', async () => {
@@ -202,10 +247,11 @@ describe('the API Gateway emulation', () => {
       expect((await post(api, { body: 'x'.repeat(16 * 1024) })).statusCode).toBe(200);
     });
 
-    it("answers a payload over 10 MB with AWS's own 413, which cannot be customized", async () => {
+    it('answers a payload over 10 MB with a plain-text 413 before API Gateway names the request, which cannot be customized', async () => {
       const result = await post(gateway(), { body: 'x'.repeat(10 * 1024 * 1024 + 1) });
       expect(result.statusCode).toBe(413);
-      expect(JSON.parse(result.body)).toEqual({ message: 'Request Too Long' });
+      expect(result.headers).toEqual({ 'content-type': 'text; charset=utf-8' });
+      expect(result.body).toBe('HTTP content length exceeded 10485760 bytes.');
     });
 
     it('answers 414 when the method ARN with its path parameters is over 1,600 bytes', async () => {

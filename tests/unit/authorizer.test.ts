@@ -13,7 +13,7 @@ const event = {
   type: 'REQUEST',
   methodArn: 'arn:aws:execute-api:us-east-1:1:api/dev/POST/x',
   headers: {},
-  requestContext: { requestId: 'r-1' },
+  requestContext: { requestId: 'client-chosen-1', extendedRequestId: 'r-1' },
 };
 
 const authorize = (decide: () => Promise<AuthDecision>) => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ActivityRecord, ENTRY_RETRIES, forwardActivity } from '../../functions/events/forward-activity.js';
+import {
+  type ActivityRecord,
+  ENTRY_RETRIES,
+  entrySize,
+  forwardActivity,
+  MAX_REQUEST_BYTES,
+} from '../../functions/events/forward-activity.js';
 import { type Activity, activitySortKey } from '../../functions/referrals/activity.js';
 import { FakeDeadLetters, FakePublisher } from '../support/fakes.js';
 
@@ -165,5 +171,70 @@ describe('forwarding activity items as events', () => {
     expect(publisher.requests).toHaveLength(1 + ENTRY_RETRIES);
     // The second request (records 10 and 11) is never sent: a retry from record 3 will carry them, in order.
     expect(publisher.published.map((event) => event.detail.attribution_id)).not.toContain('attr-e10');
+  });
+
+  it('sends an entry EventBridge refuses for good straight to the dead-letter queue, with the event, never holding the batch', async () => {
+    const { publisher, deadLetters, sleeps, forward } = setup();
+    publisher.script.push({ 1: 'MalformedDetail', 2: 'ThrottlingException' });
+    const records = [record('attr-f1', 'r1'), record('attr-f2', 'r2'), record('attr-f3', 'r3')];
+    const result = await forward(records);
+    expect(result).toEqual({ published: 2, ignored: 0, deadLettered: 1, failedFrom: undefined });
+    // Only the throttled entry is sent again.
+    expect(publisher.requests.map((events) => events.map((event) => event.detail.attribution_id))).toEqual([
+      ['attr-f1', 'attr-f2', 'attr-f3'],
+      ['attr-f3'],
+    ]);
+    expect(sleeps).toEqual([100]);
+    expect(deadLetters.letters).toEqual([
+      {
+        reason: 'event refused by EventBridge',
+        code: 'MalformedDetail',
+        table_keys: records[1]?.keys,
+        sequence_number: records[1]?.sequenceNumber,
+        event: expect.objectContaining({ detail: expect.objectContaining({ event_id: 'attr-f2:r2' }) }),
+      },
+    ]);
+  });
+
+  it.each(['InternalFailure', 'ThrottlingException'])('retries an entry failed with %s', async (code) => {
+    const { publisher, deadLetters, forward } = setup();
+    publisher.script.push({ 0: code });
+    expect(await forward([record('attr-g1', 'r1')])).toMatchObject({ published: 1, deadLettered: 0, failedFrom: undefined });
+    expect(publisher.requests).toHaveLength(2);
+    expect(deadLetters.letters).toEqual([]);
+  });
+
+  it('reports a refused event when the dead-letter queue cannot take it, so that the batch is retried from it', async () => {
+    const { publisher, deadLetters, forward } = setup();
+    deadLetters.failure = new Error('queue down');
+    publisher.script.push({ 0: 'AccessDeniedException' });
+    const refused = record('attr-h1', 'r1');
+    expect(await forward([refused])).toMatchObject({ published: 0, failedFrom: refused.sequenceNumber });
+  });
+
+  it('keeps each request within 256 KB of entries, as EventBridge counts them', async () => {
+    const { publisher, forward } = setup();
+    // Reasons are at most 500 characters; events of 60 KB stand in for entries near the request's size.
+    const big = (index: number) => record(`attr-k${index}`, `r${index}`, { reason: 'x'.repeat(60_000) });
+    const records = Array.from({ length: 9 }, (_, index) => big(index));
+    await forward(records);
+    expect(publisher.requests.map((events) => events.length)).toEqual([4, 4, 1]);
+    for (const request of publisher.requests) {
+      expect(request.reduce((sum, event) => sum + entrySize(event), 0)).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    }
+    expect(entrySize(publisher.requests[0]![0]!)).toBe(
+      Buffer.byteLength('crawlora.referrals') +
+        Buffer.byteLength('referral.rejected') +
+        Buffer.byteLength(JSON.stringify(publisher.requests[0]![0]!.detail)),
+    );
+  });
+
+  it('sets aside an event too large for any request, and publishes the rest', async () => {
+    const { publisher, deadLetters, forward } = setup();
+    const huge = record('attr-m1', 'r1', { reason: 'x'.repeat(MAX_REQUEST_BYTES) });
+    const fine = record('attr-m2', 'r2');
+    expect(await forward([huge, fine])).toMatchObject({ published: 1, deadLettered: 1, failedFrom: undefined });
+    expect(deadLetters.letters.map((letter) => letter.code)).toEqual(['EntryTooLarge']);
+    expect(publisher.published.map((event) => event.detail.attribution_id)).toEqual(['attr-m2']);
   });
 });
