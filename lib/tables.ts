@@ -26,6 +26,10 @@ export const tableDefinitions = {
     globalSecondaryIndexes: {
       // Only attribution items carry both keys (the index is sparse); a status change moves an item between queues.
       'by-status': { partitionKey: { name: 'status', type: 'S' }, sortKey: { name: 'queue_order', type: 'S' }, projection: 'ALL' },
+      // Only activity items carry activity_day (sparse): the audit trail of a day in time order, which `npm run events
+      // -- replay` reads instead of scanning the table. Rejections are reviewers' work, a few thousand a day at most,
+      // far under one partition's 1,000 writes a second.
+      'by-activity-day': { partitionKey: { name: 'activity_day', type: 'S' }, sortKey: { name: 'sk', type: 'S' }, projection: 'ALL' },
     },
   },
   /** API keys, stored only by the SHA-256 hash of the key; found by key id for `npm run keys`. */

@@ -1,6 +1,7 @@
 // Publishes domain events with EventBridge PutEvents; entry results come back in request order.
 import { EventBridgeClient, type EventBridgeClientConfig, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { EventPublisher } from '../events/ports.js';
+import type { DomainEvent } from '../referrals/rejection-event.js';
 
 export const createEventBridgeClient = (config: EventBridgeClientConfig = {}): EventBridgeClient =>
   new EventBridgeClient({
@@ -8,18 +9,17 @@ export const createEventBridgeClient = (config: EventBridgeClientConfig = {}): E
     ...config,
   });
 
+/** A domain event as a PutEvents entry on the given bus. */
+export const toPutEventsEntry = (event: DomainEvent, eventBusName: string) => ({
+  EventBusName: eventBusName,
+  Source: event.source,
+  DetailType: event.detailType,
+  Detail: JSON.stringify(event.detail),
+});
+
 export const createEventBridgePublisher = (client: EventBridgeClient, eventBusName: string): EventPublisher => ({
   async publish(events) {
-    const result = await client.send(
-      new PutEventsCommand({
-        Entries: events.map((event) => ({
-          EventBusName: eventBusName,
-          Source: event.source,
-          DetailType: event.detailType,
-          Detail: JSON.stringify(event.detail),
-        })),
-      }),
-    );
+    const result = await client.send(new PutEventsCommand({ Entries: events.map((event) => toPutEventsEntry(event, eventBusName)) }));
     // "The order of the entries in the response matches the order of the entries in the request."
     return events.map((_, index) => {
       const entry = result.Entries?.[index];

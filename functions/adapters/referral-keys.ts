@@ -9,6 +9,12 @@ export const REWARD_SK_PREFIX = 'reward#';
 export const STATUS_INDEX = 'by-status';
 export const QUEUE_ORDER = 'queue_order';
 
+/** The index of the audit trail by UTC day: partition `activity_day`, sort `sk` (`activity#<at>#<request id>`). */
+export const ACTIVITY_INDEX = 'by-activity-day';
+export const ACTIVITY_DAY = 'activity_day';
+/** The UTC day of an activity item's time, which places it in the activity index. */
+export const activityDay = (at: string): string => at.slice(0, 10);
+
 export const attributionItemKey = (id: string) => ({ pk: id, sk: ATTRIBUTION_SK });
 export const rewardItemKey = (attributionId: string, rewardId: string) => ({ pk: attributionId, sk: `${REWARD_SK_PREFIX}${rewardId}` });
 

@@ -13,7 +13,15 @@ import { CHARGE_ITEM_COUNT, chargeItems, conditionFailed, readChargeRefusal, typ
 import { callDynamo } from './dynamodb-errors.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
 import { withoutKeys } from './items.js';
-import { ATTRIBUTION_SK, attributionItemKey, QUEUE_ORDER, REWARD_SK_PREFIX, STATUS_INDEX } from './referral-keys.js';
+import {
+  ACTIVITY_DAY,
+  ATTRIBUTION_SK,
+  activityDay,
+  attributionItemKey,
+  QUEUE_ORDER,
+  REWARD_SK_PREFIX,
+  STATUS_INDEX,
+} from './referral-keys.js';
 import { transactWrite } from './transact.js';
 import { idempotencyKey } from './usage-keys.js';
 
@@ -46,7 +54,12 @@ const rejectionItems = (tables: Tables, write: RejectionWrite): TransactItem[] =
     {
       Put: {
         TableName: tables.referrals,
-        Item: { pk: write.attributionId, sk: activitySortKey(write.activity.at, write.activity.request_id), ...write.activity },
+        Item: {
+          pk: write.attributionId,
+          sk: activitySortKey(write.activity.at, write.activity.request_id),
+          ...write.activity,
+          [ACTIVITY_DAY]: activityDay(write.activity.at),
+        },
         // Written once, never replaced.
         ConditionExpression: 'attribute_not_exists(pk)',
       },

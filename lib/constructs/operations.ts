@@ -29,6 +29,9 @@ export type OperationsProps = {
 
 const PER_MINUTE = { period: Duration.minutes(1), statistic: 'Sum' };
 
+/** Where each alarm's runbook section is, in the repository. */
+export const RUNBOOK = 'docs/operations.md';
+
 export class Operations extends Construct {
   readonly topic: sns.Topic;
   readonly topicKey: kms.Key;
@@ -89,20 +92,26 @@ export class Operations extends Construct {
     const stage = props.api.deploymentStage;
 
     // API Gateway's metrics with ApiName and Stage, so that another stage in the account never fires this one's alarm.
-    this.alarm('Api5xxAlarm', 'The admin API answered 5xx', stage.metricServerError(PER_MINUTE));
+    this.alarm('Api5xxAlarm', 'The admin API answered 5xx to callers', 'api-5xx', stage.metricServerError(PER_MINUTE));
     // Only unexpected authorizer failures count here; refusing a caller (401/403) is not one.
-    this.alarm('AuthorizerFailuresAlarm', 'The authorizer failed (a DynamoDB or JWKS outage, or a bug)', own('AuthorizerFailures'));
-    this.alarm('FunctionErrorsAlarm', 'A function reported unexpected errors', own('Errors'));
+    this.alarm(
+      'AuthorizerFailuresAlarm',
+      'The authorizer failed (a DynamoDB or JWKS outage, or a bug): callers got 500',
+      'authorizer-failures',
+      own('AuthorizerFailures'),
+    );
+    this.alarm('FunctionErrorsAlarm', 'A function answered an unexpected error (500)', 'function-errors', own('Errors'));
     this.alarm(
       'EventsDeadLetterAlarm',
-      'Stream records could not be forwarded as events and wait in the dead-letter queue',
+      'referral.rejected events were not published: their stream records or events wait in the dead-letter queue',
+      'events-dead-letter',
       props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
     );
     for (const [name, fn] of Object.entries({ Authorizer: props.authorizer, ...props.functions })) {
-      this.alarm(`${name}ThrottlesAlarm`, `${name} invocations were throttled`, fn.metricThrottles(PER_MINUTE));
+      this.alarm(`${name}ThrottlesAlarm`, `${name} invocations were throttled`, 'throttles', fn.metricThrottles(PER_MINUTE));
       // A function error is a crash or a timeout: the handlers answer every failure themselves, except the authorizer's 401.
       if (fn !== props.authorizer)
-        this.alarm(`${name}CrashesAlarm`, `${name} invocations crashed or timed out`, fn.metricErrors(PER_MINUTE));
+        this.alarm(`${name}CrashesAlarm`, `${name} invocations crashed or timed out`, 'crashes', fn.metricErrors(PER_MINUTE));
     }
 
     const graph = (title: string, left: cloudwatch.IMetric[], width = 8) => new cloudwatch.GraphWidget({ title, left, width, height: 6 });
@@ -158,9 +167,10 @@ export class Operations extends Construct {
     });
   }
 
-  private alarm(id: string, alarmDescription: string, metric: cloudwatch.IMetric): void {
+  /** An alarm whose description says what it means and where its runbook is. */
+  private alarm(id: string, meaning: string, runbook: string, metric: cloudwatch.IMetric): void {
     const alarm = new cloudwatch.Alarm(this, id, {
-      alarmDescription,
+      alarmDescription: `${meaning}. Runbook: ${RUNBOOK}#${runbook}`,
       metric,
       threshold: 1,
       evaluationPeriods: 1,

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RUNBOOK } from '../../lib/constructs/operations.js';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Effect: string; Principal?: any; Action: string | string[]; Resource?: unknown; Condition?: unknown };
@@ -76,4 +77,21 @@ describe('alarm delivery, from `cdk deploy -c stage=prod -c alarmEmail=…`', ()
     expect(keys).toHaveLength(1);
     expect(keys[0]?.[1]).toMatchObject({ DeletionPolicy: 'Retain' });
   });
+});
+
+describe('alarm runbooks', () => {
+  it("says in every alarm's description what it means, and links a runbook section that exists", () => {
+    const runbook = readFileSync(path.join(root, RUNBOOK), 'utf8');
+    const sections = new Set([...runbook.matchAll(/^### (\S+)$/gm)].map((match) => match[1]));
+    const alarms = Object.values(synthWithCli('dev', []) as Record<string, Resource>).filter(
+      (resource) => resource.Type === 'AWS::CloudWatch::Alarm',
+    );
+    expect(alarms.length).toBeGreaterThanOrEqual(5);
+    for (const alarm of alarms) {
+      const description = String(alarm.Properties.AlarmDescription);
+      const anchor = new RegExp(`^(.{10,})\\. Runbook: ${RUNBOOK}#([a-z0-9-]+)$`).exec(description);
+      expect(anchor, description).not.toBeNull();
+      expect(sections.has(anchor?.[2]), description).toBe(true);
+    }
+  }, 180_000);
 });

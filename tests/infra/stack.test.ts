@@ -124,7 +124,7 @@ describe('ReferralApiStack', () => {
   it('serves the review queue: the status index, two GET methods behind the authorizer, the list reading only that index', () => {
     const { template, stack } = dev;
     template.hasResourceProperties('AWS::DynamoDB::Table', {
-      GlobalSecondaryIndexes: [
+      GlobalSecondaryIndexes: Match.arrayWith([
         {
           IndexName: 'by-status',
           KeySchema: [
@@ -133,7 +133,16 @@ describe('ReferralApiStack', () => {
           ],
           Projection: { ProjectionType: 'ALL' },
         },
-      ],
+        // The audit trail by day, for replaying events without a scan; no function reads it.
+        {
+          IndexName: 'by-activity-day',
+          KeySchema: [
+            { AttributeName: 'activity_day', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ]),
     });
     const methods = Object.values(template.findResources('AWS::ApiGateway::Method')) as any[];
     expect(methods.map((method) => [method.Properties.HttpMethod, method.Properties.AuthorizationType]).sort()).toEqual([

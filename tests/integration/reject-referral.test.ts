@@ -40,6 +40,8 @@ describe('POST /api/v1/admin/referrals/{id}/reject', () => {
       {
         pk: attribution.id,
         sk: `activity#${stored?.reviewed_at}#${response.body.request_id}`,
+        // Its place in the activity index, which replays events by day.
+        activity_day: String(stored?.reviewed_at).slice(0, 10),
         action: 'reject',
         previous_status: 'review_required',
         previous_review_reason: 'same_stripe_customer',

@@ -1,0 +1,160 @@
+// npm run events -- replay: the audit trail is the source of the events, and any window of it can be published again.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventIdOf } from '../../functions/referrals/rejection-event.js';
+import { startEventSink } from '../../local/event-sink.js';
+import { runEventsCommand } from '../../scripts/events-command.js';
+import { rejectRequest, withKey } from '../support/api.js';
+import { activityOf, givenApiKey, givenAttribution } from '../support/factories.js';
+import { instrumentedClient } from '../support/instrumented-client.js';
+
+const folder = mkdtempSync(path.join(tmpdir(), 'events-replay-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const run = async (argv: string[], env: NodeJS.ProcessEnv = {}, client = instrumentedClient()) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runEventsCommand(
+    argv,
+    { out: (line) => out.push(line), err: (line) => err.push(line) },
+    { DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT, ...env },
+    { client: client.client },
+  );
+  return { code, out, err, calls: client.calls };
+};
+
+type Entry = { Source: string; DetailType: string; Detail: string; EventBusName: string };
+const entriesIn = (file: string): Entry[] =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+const eventIds = (entries: Entry[]) => entries.map((entry) => JSON.parse(entry.Detail).event_id as string);
+
+describe('npm run events -- replay', () => {
+  let since: string;
+  let until: string;
+  let expected: string[];
+  let ids: string[];
+
+  beforeAll(async () => {
+    const admin = await givenApiKey();
+    const attributions = await Promise.all([1, 2, 3].map(() => givenAttribution()));
+    ids = attributions.map((attribution) => attribution.id);
+    since = new Date(Date.now() - 1_000).toISOString();
+    for (const id of ids) expect((await rejectRequest(id, { headers: withKey(admin.key) })).status).toBe(200);
+    until = new Date(Date.now() + 1_000).toISOString();
+    const activity = await Promise.all(ids.map(async (id) => (await activityOf(id))[0]));
+    expected = activity.map((item) => eventIdOf(String(item?.pk), String(item?.request_id)));
+  });
+
+  it('publishes every rejection of the window again with its own event_id, reading the activity index day by day, no scan', async () => {
+    const file = path.join(folder, 'window.jsonl');
+    const result = await run(['replay', '--since', since, '--until', until], { LOCAL_EVENTS_FILE: file });
+    expect(result.code).toBe(0);
+    const replayed = eventIds(entriesIn(file));
+    // Other tests may reject in the same window; each of these is there exactly once.
+    for (const id of expected) expect(replayed.filter((eventId) => eventId === id)).toHaveLength(1);
+    expect(entriesIn(file)[0]).toMatchObject({
+      Source: 'crawlora.referrals',
+      DetailType: 'referral.rejected',
+      EventBusName: 'referrals-local',
+    });
+    expect(result.out).toEqual([expect.stringMatching(new RegExp(`^replayed ${replayed.length} referral.rejected events from ${since}`))]);
+    expect(result.calls.map((call) => call.command)).not.toContain('ScanCommand');
+    expect(new Set(result.calls.map((call) => call.command))).toEqual(new Set(['QueryCommand']));
+  });
+
+  it('counts without publishing on --dry-run, and narrows to one referral with --attribution', async () => {
+    const file = path.join(folder, 'dry.jsonl');
+    const dry = await run(['replay', '--since', since, '--until', until, '--attribution', ids[0] as string, '--dry-run'], {
+      LOCAL_EVENTS_FILE: file,
+    });
+    expect(dry).toMatchObject({ code: 0, out: [expect.stringMatching(/^would replay 1 referral.rejected events /)] });
+    expect(() => readFileSync(file)).toThrow();
+    const one = await run(['replay', '--since', since, '--until', until, '--attribution', ids[0] as string], { LOCAL_EVENTS_FILE: file });
+    expect(one.code).toBe(0);
+    expect(eventIds(entriesIn(file))).toEqual([expected[0]]);
+  });
+
+  it("redrives a dead-letter message by the window of its stream batch's arrival", async () => {
+    const message = path.join(folder, 'dead-letter.json');
+    // The shape Lambda sends an on-failure destination for a stream batch: its range and arrival times, no records.
+    writeFileSync(
+      message,
+      JSON.stringify({
+        version: '1.0',
+        timestamp: until,
+        DDBStreamBatchInfo: {
+          shardId: 'shardId-00000001',
+          startSequenceNumber: '100',
+          endSequenceNumber: '200',
+          approximateArrivalOfFirstRecord: since,
+          approximateArrivalOfLastRecord: until,
+          batchSize: 3,
+          streamArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/referrals/stream/2026-11-30T00:00:00.000',
+        },
+      }),
+    );
+    const file = path.join(folder, 'redrive.jsonl');
+    const result = await run(['replay', '--dead-letter', message], { LOCAL_EVENTS_FILE: file });
+    expect(result.code).toBe(0);
+    const replayed = eventIds(entriesIn(file));
+    for (const id of expected) expect(replayed).toContain(id);
+  });
+
+  it('publishes to an EventBridge endpoint with PutEvents when one is named, as the forwarder does', async () => {
+    const sink = await startEventSink();
+    try {
+      const result = await run(['replay', '--since', since, '--until', until, '--attribution', ids[1] as string], {
+        EVENTS_ENDPOINT: sink.endpoint,
+        EVENT_BUS_NAME: 'referrals-test',
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+      });
+      expect(result.code).toBe(0);
+      expect(sink.published.map((entry) => [entry.EventBusName, JSON.parse(entry.Detail).event_id])).toEqual([
+        ['referrals-test', expected[1]],
+      ]);
+    } finally {
+      await sink.stop();
+    }
+  });
+
+  it('fails with exit 1 naming what EventBridge refused for good', async () => {
+    const sink = await startEventSink();
+    sink.fail({ kind: 'entries', failIndexes: [0], code: 'MalformedDetail' });
+    try {
+      const result = await run(['replay', '--since', since, '--until', until, '--attribution', ids[2] as string], {
+        EVENTS_ENDPOINT: sink.endpoint,
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+      });
+      expect(result.code).toBe(1);
+      expect(result.err).toEqual([
+        expect.stringMatching(
+          new RegExp(`^events: not published \\(event refused by EventBridge: MalformedDetail\\): ${ids[2]} activity#`),
+        ),
+      ]);
+    } finally {
+      await sink.stop();
+    }
+  });
+
+  it.each([
+    [['replay'], 'replay needs --since <ISO time> or --dead-letter <message.json>'],
+    [['replay', '--since', 'yesterday'], '--since must be an ISO time, not yesterday'],
+    [['replay', '--since', '2026-11-30T10:00:00Z', '--until', '2026-11-29T10:00:00Z'], '--until must not be before --since'],
+    [['replay', '--since', '2026-11-30T10:00:00Z'], 'set LOCAL_EVENTS_FILE (or EVENTS_ENDPOINT) to say where local events go'],
+    [['resend'], 'unknown command resend'],
+  ])('refuses %j with exit 2 and one line', async (argv, message) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.err[0]).toBe(`events: ${message}`);
+  });
+});
