@@ -2,11 +2,11 @@
 import { type ConversionConfig, toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { type Plan, plans } from '../functions/billing/plans.js';
-import { bulkRejectContract } from '../functions/bulk-reject/contract.js';
+import { bulkRejectContract } from '../functions/handlers/bulk-reject/contract.js';
+import { rejectReferralContract } from '../functions/handlers/reject-referral/contract.js';
+import { getReferralContract, listReferralsContract } from '../functions/handlers/review-queue/contract.js';
 import { ActivitySchema } from '../functions/referrals/activity.js';
 import { AttributionSchema, RewardSchema } from '../functions/referrals/attribution.js';
-import { rejectReferralContract } from '../functions/reject-referral/contract.js';
-import { getReferralContract, listReferralsContract } from '../functions/review-queue/contract.js';
 import type { RouteContract } from '../functions/shared/contract.js';
 import { EnvelopeSchema, ErrorEnvelopeSchema } from '../functions/shared/envelope.js';
 import { ConflictContextSchema, LimitContextSchema, ValidationContextSchema } from '../functions/shared/error-contexts.js';

@@ -68,7 +68,7 @@ type RouteFunctionSpec = {
 const ROUTE_FUNCTIONS: Record<RouteName, RouteFunctionSpec> = {
   rejectReferral: {
     id: 'RejectReferralFunction',
-    entry: 'functions/reject-referral/handler.ts',
+    entry: 'functions/handlers/reject-referral/handler.ts',
     grants: {
       referrals: ['dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
       usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
@@ -76,13 +76,13 @@ const ROUTE_FUNCTIONS: Record<RouteName, RouteFunctionSpec> = {
   },
   listReferrals: {
     id: 'ListReferralsFunction',
-    entry: 'functions/review-queue/list-handler.ts',
+    entry: 'functions/handlers/review-queue/list-handler.ts',
     grants: { usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
     indexGrants: { referrals: { 'by-status': ['dynamodb:Query'] } },
   },
   bulkRejectReferrals: {
     id: 'BulkRejectFunction',
-    entry: 'functions/bulk-reject/handler.ts',
+    entry: 'functions/handlers/bulk-reject/handler.ts',
     grants: {
       referrals: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
       usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
@@ -90,7 +90,7 @@ const ROUTE_FUNCTIONS: Record<RouteName, RouteFunctionSpec> = {
   },
   getReferral: {
     id: 'GetReferralFunction',
-    entry: 'functions/review-queue/get-handler.ts',
+    entry: 'functions/handlers/review-queue/get-handler.ts',
     grants: { referrals: ['dynamodb:Query'], usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
   },
 };
@@ -175,7 +175,7 @@ export class ReferralApiStack extends Stack {
 
     this.authorizerFunction = this.function(
       'AdminAuthorizerFunction',
-      'functions/authorizer/handler.ts',
+      'functions/handlers/authorizer/handler.ts',
       {
         ...commonEnvironment,
         ...tableEnv('apiKeys'),
@@ -265,7 +265,12 @@ export class ReferralApiStack extends Stack {
       table: this.tables.referrals,
       bus: this.eventBus,
       forwarder: (environment) =>
-        this.function('EventForwarderFunction', 'functions/forwarder/handler.ts', { ...commonEnvironment, ...environment }, retention),
+        this.function(
+          'EventForwarderFunction',
+          'functions/handlers/forwarder/handler.ts',
+          { ...commonEnvironment, ...environment },
+          retention,
+        ),
     });
 
     this.firewall = new ApiFirewall(this, 'Firewall', {

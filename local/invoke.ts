@@ -7,16 +7,16 @@ import { SeedError } from './seed.js';
 
 /** Accepts the short names and the stack's logical id prefixes. */
 const FUNCTIONS: Record<string, () => Promise<{ handler: (event: any, context: any) => Promise<unknown> }>> = {
-  'reject-referral': () => import('../functions/reject-referral/handler.js'),
-  RejectReferralFunction: () => import('../functions/reject-referral/handler.js'),
-  'bulk-reject': () => import('../functions/bulk-reject/handler.js'),
-  BulkRejectFunction: () => import('../functions/bulk-reject/handler.js'),
-  'list-referrals': () => import('../functions/review-queue/list-handler.js'),
-  ListReferralsFunction: () => import('../functions/review-queue/list-handler.js'),
-  'get-referral': () => import('../functions/review-queue/get-handler.js'),
-  GetReferralFunction: () => import('../functions/review-queue/get-handler.js'),
-  authorizer: () => import('../functions/authorizer/handler.js'),
-  AdminAuthorizerFunction: () => import('../functions/authorizer/handler.js'),
+  'reject-referral': () => import('../functions/handlers/reject-referral/handler.js'),
+  RejectReferralFunction: () => import('../functions/handlers/reject-referral/handler.js'),
+  'bulk-reject': () => import('../functions/handlers/bulk-reject/handler.js'),
+  BulkRejectFunction: () => import('../functions/handlers/bulk-reject/handler.js'),
+  'list-referrals': () => import('../functions/handlers/review-queue/list-handler.js'),
+  ListReferralsFunction: () => import('../functions/handlers/review-queue/list-handler.js'),
+  'get-referral': () => import('../functions/handlers/review-queue/get-handler.js'),
+  GetReferralFunction: () => import('../functions/handlers/review-queue/get-handler.js'),
+  authorizer: () => import('../functions/handlers/authorizer/handler.js'),
+  AdminAuthorizerFunction: () => import('../functions/handlers/authorizer/handler.js'),
 };
 
 const usage = 'usage: npm run invoke -- <reject-referral|bulk-reject|list-referrals|get-referral|authorizer> <event.json>';

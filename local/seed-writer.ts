@@ -2,8 +2,8 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { attributionItem, rewardItemKey } from '../functions/adapters/referral-keys.js';
 import { type ApiKeyRecord, hashApiKey } from '../functions/auth/api-key.js';
-import type { PlanName } from '../functions/billing/plans.js';
 import type { Attribution, Reward } from '../functions/referrals/attribution.js';
+import type { PlanName } from '../functions/shared/plan-names.js';
 import type { TableNames } from './dynamodb-local.js';
 
 export type ApiKeySeed = {

@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import * as v from 'valibot';
 import { API_KEY_PATTERN } from '../functions/auth/api-key.js';
-import { PlanNameSchema } from '../functions/billing/plans.js';
 import { AttributionSchema, RewardSchema } from '../functions/referrals/attribution.js';
+import { PlanNameSchema } from '../functions/shared/plan-names.js';
 import type { SeedWriter } from './seed-writer.js';
 
 export const SeedSchema = v.strictObject({

@@ -113,13 +113,13 @@ const main = async () => {
       forwarder,
       { createForwarderDeps },
     ] = await Promise.all([
-      import('../functions/authorizer/handler.js'),
-      import('../functions/reject-referral/handler.js'),
-      import('../functions/bulk-reject/handler.js'),
-      import('../functions/review-queue/list-handler.js'),
-      import('../functions/review-queue/get-handler.js'),
-      import('../functions/forwarder/handler.js'),
-      import('../functions/forwarder/dependencies.js'),
+      import('../functions/handlers/authorizer/handler.js'),
+      import('../functions/handlers/reject-referral/handler.js'),
+      import('../functions/handlers/bulk-reject/handler.js'),
+      import('../functions/handlers/review-queue/list-handler.js'),
+      import('../functions/handlers/review-queue/get-handler.js'),
+      import('../functions/handlers/forwarder/handler.js'),
+      import('../functions/handlers/forwarder/dependencies.js'),
     ]);
     const deadLetters = { send: async (letter: unknown) => console.log(`dead letter ${JSON.stringify(letter)}`) };
     poller = await startStreamPoller({

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { createApiKeyAdmin, publicView } from '../functions/adapters/api-key-admin.js';
-import { PlanNameSchema } from '../functions/billing/plans.js';
+import { PlanNameSchema } from '../functions/shared/plan-names.js';
 import { KEY_ID_INDEX } from '../lib/tables.js';
 import { reportFailure, resolveTable, targetClient, UsageError } from './table-target.js';
 

@@ -4,7 +4,7 @@ import { type DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand, Upd
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
 import { type ApiKeyRecord, ApiKeyRecordSchema, generateApiKey, generateKeyId, hashApiKey } from '../auth/api-key.js';
-import type { PlanName } from '../billing/plans.js';
+import type { PlanName } from '../shared/plan-names.js';
 import { sendUntilKnown } from './transact.js';
 
 export type NewKey = {

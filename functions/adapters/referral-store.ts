@@ -6,10 +6,15 @@ import * as v from 'valibot';
 import { ACTIVITY_PREFIX, ActivitySchema, activitySortKey } from '../referrals/activity.js';
 import { type Attribution, AttributionSchema, RewardSchema } from '../referrals/attribution.js';
 import { IDEMPOTENCY_TTL_SECONDS } from '../referrals/idempotency.js';
-import type { BulkItemWrite, BulkReferralStore, ReferralReader, ReferralStore, RejectCancellation } from '../referrals/ports.js';
-import type { RejectWritePlan } from '../referrals/reject-plan.js';
+import type {
+  BulkItemWrite,
+  BulkReferralStore,
+  ReferralReader,
+  ReferralStore,
+  RejectCancellation,
+  RejectWritePlan,
+} from '../referrals/ports.js';
 import { dependencyUnavailable } from '../shared/api-error.js';
-import { CHARGE_ITEM_COUNT, chargeItems, conditionFailed, readChargeRefusal, type TransactItem, usageRecordPut } from './charge-items.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
 import { withoutKeys } from './items.js';
@@ -23,6 +28,7 @@ import {
   STATUS_INDEX,
 } from './referral-keys.js';
 import { transactWrite } from './transact.js';
+import { CHARGE_ITEM_COUNT, chargeItems, conditionFailed, readChargeRefusal, type TransactItem, usageRecordPut } from './usage-items.js';
 import { idempotencyKey } from './usage-keys.js';
 
 type Tables = { referrals: string; usage: string };

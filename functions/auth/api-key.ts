@@ -1,7 +1,7 @@
 // API keys: their recognisable format, their SHA-256 hash (the only form stored) and their record.
 import { createHash, randomBytes } from 'node:crypto';
 import * as v from 'valibot';
-import { PlanNameSchema } from '../billing/plans.js';
+import { PlanNameSchema } from '../shared/plan-names.js';
 
 export const API_KEY_PREFIX = 'ck_';
 /** Checked before any lookup, so malformed keys never reach DynamoDB. */

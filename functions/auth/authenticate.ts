@@ -1,6 +1,6 @@
 // Decides who the caller is from an admin API key or a console JWT: admitted, denied (403) or unauthenticated (401).
 import * as v from 'valibot';
-import { PlanNameSchema } from '../billing/plans.js';
+import { PlanNameSchema } from '../shared/plan-names.js';
 import { type ApiKeyRecord, hashApiKey, isWellFormedApiKey } from './api-key.js';
 import type { ApiKeyStore, TokenVerifier } from './ports.js';
 import type { Principal } from './principal.js';

@@ -1,6 +1,6 @@
 // The authenticated caller, as the authorizer hands it to the function through the request context.
 import * as v from 'valibot';
-import { PlanNameSchema } from '../billing/plans.js';
+import { PlanNameSchema } from '../shared/plan-names.js';
 
 const text = v.pipe(v.string(), v.nonEmpty(), v.maxLength(256));
 

@@ -1,8 +1,12 @@
-// A charge: the usage record and the day and month counter increments that bill one successful request, all-or-nothing.
+// A charge: the usage record and the day and month counter increments that bill one success, and how a success is billed.
 import type { Principal } from '../auth/principal.js';
-import { counterExpiry, dayWindow, type MonthlyCharge, monthWindow } from './metering.js';
-import type { Plan } from './plans.js';
+import { ApiError, isWriteOutcomeUnknown } from '../shared/api-error.js';
+import type { WriteBudget } from '../shared/write-budget.js';
+import { creditsExhausted, dailyCapReached } from './limit-errors.js';
+import { allowsOverage, type Plan } from './plans.js';
+import type { ChargeRefusal, MeterStore } from './ports.js';
 import { buildUsageRecord, type UsageRecord } from './usage-record.js';
+import { counterExpiry, dayWindow, monthWindow } from './windows.js';
 
 export type CounterIncrement = {
   window: string;
@@ -29,6 +33,22 @@ export type ChargeInput = {
   now: Date;
 };
 
+/** The monthly part of a charge: whether this credit is overage, and the ceiling the month counter must stay under. */
+export type MonthlyCharge = { overage: boolean; includedLimit: number | null };
+
+/**
+ * Decides how a request is charged given the credits the account already used this month.
+ * Within the included credits the counter is held under the included amount, so concurrent
+ * requests cannot all claim the last included credit; past it, the request is overage or refused.
+ */
+export const monthlyCharge = (plan: Plan, overageEnabled: boolean, usedThisMonth: number, now: Date): MonthlyCharge => {
+  if (usedThisMonth < plan.includedCreditsPerMonth) {
+    return { overage: false, includedLimit: plan.includedCreditsPerMonth };
+  }
+  if (allowsOverage(plan, overageEnabled)) return { overage: true, includedLimit: null };
+  throw creditsExhausted(plan, now);
+};
+
 /** The day and month counter increments of a charge or a reservation; the day's ceiling is the plan's cap. */
 export const counterIncrements = (input: { plan: Plan; credits: number; monthCeiling: number | null; now: Date }) => {
   const day = dayWindow(input.now);
@@ -45,3 +65,50 @@ export const planCharge = (input: ChargeInput, monthly: MonthlyCharge): Charge =
   usage: buildUsageRecord({ ...input, overage: monthly.overage }),
   ...counterIncrements({ plan: input.plan, credits: input.credits, monthCeiling: monthly.includedLimit, now: input.now }),
 });
+
+export type ChargeAttempt<T> = { ok: true; value: T } | { ok: false; refusal: ChargeRefusal };
+
+/**
+ * Bills a success through `commit`, which writes the charge alone or inside the route's own transaction.
+ * Past the included credits a charge is overage or refused; when concurrent requests take the last
+ * included credits first, it is planned once more as overage where the plan allows it.
+ */
+export const chargeSuccess = async <T>(
+  input: ChargeInput,
+  usedThisMonth: number,
+  commit: (charge: Charge) => Promise<ChargeAttempt<T>>,
+): Promise<T> => {
+  const { plan, principal, now } = input;
+  let monthly: MonthlyCharge = monthlyCharge(plan, principal.overageEnabled, usedThisMonth, now);
+  for (;;) {
+    const attempt = await commit(planCharge(input, monthly));
+    if (attempt.ok) return attempt.value;
+    if (attempt.refusal === 'daily_cap') throw dailyCapReached(plan, now);
+    if (monthly.overage || !allowsOverage(plan, principal.overageEnabled)) throw creditsExhausted(plan, now);
+    monthly = { overage: true, includedLimit: null };
+  }
+};
+
+/**
+ * For routes that change nothing themselves: the charge is its own transaction, made once the route succeeded.
+ * A charge whose outcome stays unknown leaves the success standing ('unknown'): answering a 5xx instead could
+ * charge a 5xx. The usage records then hold the charge only if it was applied.
+ */
+export const chargeAlone = async (
+  meter: MeterStore,
+  input: ChargeInput,
+  usedThisMonth: number,
+  budget: WriteBudget,
+): Promise<'charged' | 'unknown'> => {
+  try {
+    return await chargeSuccess(input, usedThisMonth, async (charge) => {
+      const commit = await meter.commitCharge(charge, budget);
+      if (commit.committed) return { ok: true, value: 'charged' as const };
+      if (commit.refusal === 'contention') throw new ApiError('concurrent_update');
+      return { ok: false, refusal: commit.refusal };
+    });
+  } catch (error) {
+    if (isWriteOutcomeUnknown(error)) return 'unknown';
+    throw error;
+  }
+};

@@ -1,8 +1,5 @@
 // The billing plans: prices, included credits, daily caps, rate limits and overage. The only place these numbers live.
-import * as v from 'valibot';
-
-export const PlanNameSchema = v.picklist(['free', 'starter', 'growth', 'pro', 'business', 'enterprise']);
-export type PlanName = v.InferOutput<typeof PlanNameSchema>;
+import type { PlanName } from '../shared/plan-names.js';
 
 export type OveragePolicy =
   /** Past the included credits, requests are refused. */
@@ -23,9 +20,6 @@ export type Plan = {
 };
 
 export type PlanTable = Readonly<Record<PlanName, Plan>>;
-
-/** Credits charged for one successful request. */
-export const CREDITS_PER_REQUEST = 1;
 
 export const plans: PlanTable = Object.freeze({
   free: { name: 'free', priceUsdPerMonth: 0, includedCreditsPerMonth: 2_000, dailyCap: 500, ratePerMinute: 5, overage: { kind: 'none' } },

@@ -1,11 +1,13 @@
 // Meters every admitted request: the per-minute limit and the limit headers on every response, and the charge of a success.
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { admitRequest, chargeAlone, type MeterDeps } from '../billing/meter.js';
-import { rateLimited, rateLimitHeaders } from '../billing/metering.js';
+import { admitRequest, type MeterDeps } from '../billing/admission.js';
+import { chargeAlone } from '../billing/charge.js';
+import { rateLimited } from '../billing/limit-errors.js';
 import { requestIdOf } from '../shared/envelope.js';
 import { endpointOf, type Route } from '../shared/routes.js';
 import { type WarnLog, writeBudget } from '../shared/write-budget.js';
+import { rateLimitHeaders } from './rate-limit-headers.js';
 import type { ApiContext } from './request-context.js';
 
 export type MeteringOptions = MeterDeps & {

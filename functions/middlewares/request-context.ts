@@ -1,7 +1,7 @@
 // What the API middlewares add to the Lambda context for the handler.
 import type { Context } from 'aws-lambda';
 import type { Principal } from '../auth/principal.js';
-import type { Admission } from '../billing/meter.js';
+import type { Admission } from '../billing/admission.js';
 
 export type ApiContext<TInput = unknown> = Context & {
   principal: Principal;

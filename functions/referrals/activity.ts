@@ -1,7 +1,7 @@
 // The audit trail: one activity item per change of a referral, written once in the change's own transaction.
 import * as v from 'valibot';
 import type { Principal } from '../auth/principal.js';
-import { type Attribution, AttributionSchema, AttributionStatusSchema, RewardSchema } from './attribution.js';
+import { type Attribution, AttributionSchema, AttributionStatusSchema } from './attribution.js';
 
 export const ACTIVITY_ACTIONS = ['reject'] as const;
 
@@ -46,11 +46,4 @@ export const rejectionActivity = (input: {
   request_id: input.requestId,
   at: input.after.reviewed_at as string,
   attribution: input.after,
-});
-
-/** One referral with its rewards and its audit trail, newest first. */
-export const ReferralRecordSchema = v.object({
-  attribution: AttributionSchema,
-  rewards: v.array(RewardSchema),
-  activity: v.pipe(v.array(ActivitySchema), v.metadata({ description: 'The audit trail, newest first' })),
 });

@@ -1,12 +1,23 @@
 // What the referral use cases need from storage, in the domain's own words; the DynamoDB adapters implement it.
 
+import type { Charge } from '../billing/charge.js';
 import type { UsageRecord } from '../billing/usage-record.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import type { Activity } from './activity.js';
 import type { Attribution, AttributionStatus, Reward } from './attribution.js';
 import type { IdempotencyRecord } from './idempotency.js';
-import type { RejectWritePlan } from './reject-plan.js';
-import type { REJECTABLE_STATUS, RejectionChanges } from './reject-transition.js';
+import type { REJECTABLE_STATUS, RejectionChanges } from './transition.js';
+
+/** The reject write: the attribution change, its activity item, its charge and its idempotency record, all or nothing. */
+export type RejectWritePlan = {
+  attributionId: string;
+  expectedStatus: AttributionStatus;
+  changes: RejectionChanges;
+  /** The audit item, written once in the same transaction. */
+  activity: Activity;
+  charge: Charge;
+  idempotency?: IdempotencyRecord;
+};
 
 export type ReviewState = { attribution: Attribution | undefined; rewards: Reward[] };
 

@@ -2,8 +2,6 @@
 import * as v from 'valibot';
 import { AttributionPathIdSchema } from './attribution.js';
 
-export { MAX_BODY_BYTES } from '../shared/request-limits.js';
-
 export const ReasonSchema = v.pipe(
   v.string('reason must be a string'),
   v.check((reason) => reason.isWellFormed(), 'reason must be well-formed Unicode text'),

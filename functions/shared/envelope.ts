@@ -89,12 +89,17 @@ export const httpResponse = (
   body: JSON.stringify(envelope),
 });
 
-/** An error's message reaches the client only when it is exposed (below 500); a 5xx says only its type's public message. */
-export const errorResponse = (requestId: string, error: ApiError): APIGatewayProxyResult =>
-  httpResponse(
-    errorEnvelope(requestId, error.type, { ...(error.expose ? { msg: error.message } : {}), context: error.context }),
-    error.headers,
-  );
+/**
+ * An error's message reaches the client only when it is exposed (below 500); a 5xx says only its type's public message.
+ * A limit's `retry_after` (seconds) is also the Retry-After header.
+ */
+export const errorResponse = (requestId: string, error: ApiError): APIGatewayProxyResult => {
+  const retryAfter = error.context?.retry_after;
+  return httpResponse(errorEnvelope(requestId, error.type, { ...(error.expose ? { msg: error.message } : {}), context: error.context }), {
+    ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}),
+    ...error.headers,
+  });
+};
 
 /**
  * A success: the envelope names the request that first produced it (a replay keeps the first request's id),

@@ -1,5 +1,7 @@
 // The API's routes, by method and resource template, with what a success costs: the one home of every route string.
-import { CREDITS_PER_REQUEST } from '../billing/plans.js';
+
+/** Credits charged for one successful request: the one price of every route. */
+export const CREDITS_PER_REQUEST = 1;
 
 export type Route = {
   readonly method: 'GET' | 'POST';

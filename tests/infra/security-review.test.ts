@@ -5,8 +5,8 @@ import { type App, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { templateApp } from '../../lib/project-app.js';
 import { ReferralApiStack } from '../../lib/referral-api-stack.js';
-import { templateApp } from '../support/cdk-app.js';
 
 const synthWithNag = (build: (app: App) => void) => {
   const app = templateApp({ outdir: mkdtempSync(path.join(tmpdir(), 'nag-')) });

@@ -1,8 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gatewayResponses } from '../../functions/shared/gateway-responses.js';
+import { CDK_CONTEXT, templateApp } from '../../lib/project-app.js';
 import { ReferralApiStack } from '../../lib/referral-api-stack.js';
-import { CDK_CONTEXT, templateApp } from '../support/cdk-app.js';
 
 const synth = (stage: string, extra: { alarmEmail?: string; context?: Record<string, unknown> } = {}) => {
   const app = templateApp(extra.context ? { context: extra.context } : {});

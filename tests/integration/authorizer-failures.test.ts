@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthorizerDeps } from '../../functions/authorizer/dependencies.js';
-import { createHandler as createAuthorizerHandler } from '../../functions/authorizer/handler.js';
-import { handler as reject } from '../../functions/reject-referral/handler.js';
+import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
+import { createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
+import { handler as reject } from '../../functions/handlers/reject-referral/handler.js';
 import { freePort } from '../../local/dynamodb-local.js';
 import { checkedGateway, rejectRequest } from '../support/api.js';
 import { bearer, consoleToken, givenAttribution, storedAttribution } from '../support/factories.js';

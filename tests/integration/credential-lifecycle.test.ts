@@ -5,7 +5,7 @@ import { createJwtVerifier } from '../../functions/adapters/jwt-verifier.js';
 import { type ApiKeyRecord, hashApiKey } from '../../functions/auth/api-key.js';
 import { createAuthenticator } from '../../functions/auth/authenticate.js';
 import { TtlCache } from '../../functions/auth/ttl-cache.js';
-import { createAuthorizerDeps } from '../../functions/authorizer/dependencies.js';
+import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { type ConsoleIssuer, signConsoleToken, startConsoleIssuer } from '../../local/console-jwks.js';
 import { db, givenApiKey, tables } from '../support/factories.js';
 

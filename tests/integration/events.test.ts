@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createForwarderDeps } from '../../functions/forwarder/dependencies.js';
-import { createHandler } from '../../functions/forwarder/handler.js';
+import { createForwarderDeps } from '../../functions/handlers/forwarder/dependencies.js';
+import { createHandler } from '../../functions/handlers/forwarder/handler.js';
 import { createObservability } from '../../functions/shared/observability.js';
 import { type EventSink, startEventSink } from '../../local/event-sink.js';
 import { type StreamPoller, startStreamPoller } from '../../local/stream-poller.js';

@@ -3,7 +3,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createApiKeyAdmin } from '../../functions/adapters/api-key-admin.js';
 import { hashApiKey } from '../../functions/auth/api-key.js';
-import { createAuthorizerDeps } from '../../functions/authorizer/dependencies.js';
+import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { KEY_ID_INDEX } from '../../lib/tables.js';
 import { freePort } from '../../local/dynamodb-local.js';
 import { runKeysCommand } from '../../scripts/keys-command.js';

@@ -23,9 +23,9 @@ describe('observability', () => {
       output.push(String(chunk));
       return true;
     }) as typeof process.stdout.write);
-    const { handler: authorizer } = await import('../../functions/authorizer/handler.js');
-    const { createHandler } = await import('../../functions/reject-referral/handler.js');
-    const { createRejectDeps } = await import('../../functions/reject-referral/dependencies.js');
+    const { handler: authorizer } = await import('../../functions/handlers/authorizer/handler.js');
+    const { createHandler } = await import('../../functions/handlers/reject-referral/handler.js');
+    const { createRejectDeps } = await import('../../functions/handlers/reject-referral/dependencies.js');
     const { plans } = await import('../../functions/billing/plans.js');
     const { createApiGateway } = await import('../../local/api-gateway.js');
     const gateway = createApiGateway({

@@ -1,16 +1,16 @@
 // Drives the real handlers the way API Gateway does: the authorizer first, then the middy-wrapped function.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAuthorizerDeps } from '../../functions/authorizer/dependencies.js';
-import { handler as authorizer, createHandler as createAuthorizerHandler } from '../../functions/authorizer/handler.js';
 import type { PlanTable } from '../../functions/billing/plans.js';
 import { plans } from '../../functions/billing/plans.js';
-import { createBulkDeps } from '../../functions/bulk-reject/dependencies.js';
-import { handler as bulk, createHandler as createBulkHandler } from '../../functions/bulk-reject/handler.js';
-import { createRejectDeps } from '../../functions/reject-referral/dependencies.js';
-import { createHandler as createRejectHandler, handler as reject } from '../../functions/reject-referral/handler.js';
-import { createReviewQueueDeps } from '../../functions/review-queue/dependencies.js';
-import { createHandler as createGetHandler, handler as get } from '../../functions/review-queue/get-handler.js';
-import { createHandler as createListHandler, handler as list } from '../../functions/review-queue/list-handler.js';
+import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
+import { handler as authorizer, createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
+import { createBulkDeps } from '../../functions/handlers/bulk-reject/dependencies.js';
+import { handler as bulk, createHandler as createBulkHandler } from '../../functions/handlers/bulk-reject/handler.js';
+import { createRejectDeps } from '../../functions/handlers/reject-referral/dependencies.js';
+import { createHandler as createRejectHandler, handler as reject } from '../../functions/handlers/reject-referral/handler.js';
+import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
+import { createHandler as createGetHandler, handler as get } from '../../functions/handlers/review-queue/get-handler.js';
+import { createHandler as createListHandler, handler as list } from '../../functions/handlers/review-queue/list-handler.js';
 import type { Observability } from '../../functions/shared/observability.js';
 import { type ApiRequest, createApiGateway } from '../../local/api-gateway.js';
 import { assertConformsToDocument } from './openapi-conformance.js';

@@ -7,8 +7,8 @@ import { createDocumentClient } from '../../functions/adapters/dynamodb-client.j
 import { attributionItemKey, REWARD_SK_PREFIX } from '../../functions/adapters/referral-keys.js';
 import { accountKey, USAGE_PREFIX } from '../../functions/adapters/usage-keys.js';
 import { generateApiKey } from '../../functions/auth/api-key.js';
-import type { PlanName } from '../../functions/billing/plans.js';
 import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
+import type { PlanName } from '../../functions/shared/plan-names.js';
 import { signConsoleToken, type TokenOptions } from '../../local/console-jwks.js';
 import { LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { type ApiKeySeed, createSeedWriter } from '../../local/seed-writer.js';

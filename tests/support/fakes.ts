@@ -26,9 +26,9 @@ import type {
   ReferralStore,
   RejectCancellation,
   RejectCommit,
+  RejectWritePlan,
   ReviewState,
 } from '../../functions/referrals/ports.js';
-import type { RejectWritePlan } from '../../functions/referrals/reject-plan.js';
 import type { DomainEvent } from '../../functions/referrals/rejection-event.js';
 import type { WarnLog, WriteBudget } from '../../functions/shared/write-budget.js';
 

@@ -32,6 +32,15 @@ describe('the error envelope middleware', () => {
     expect(observed.lines[0]?.attributes.request_id).toBe('gateway-request-1');
   });
 
+  it("gives a limit's retry_after as the Retry-After header: the domain names the wait, the edge renders it", async () => {
+    const { invoke } = wrap(() => {
+      throw new ApiError('rate_limited', { context: { limit: 'requests_per_minute', retry_after: 42 } });
+    });
+    const response = await invoke();
+    expect(response.headers).toMatchObject({ 'retry-after': '42' });
+    expect(JSON.parse(response.body).error.context).toEqual({ limit: 'requests_per_minute', retry_after: 42 });
+  });
+
   it('renders a typed error as its envelope with the request id header, its context and its headers', async () => {
     const { invoke } = wrap(() => {
       throw new ApiError('daily_cap_reached', { context: { limit: 'daily_credits' }, headers: { 'retry-after': '5' } });

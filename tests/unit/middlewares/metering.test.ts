@@ -22,6 +22,7 @@ const wrap = (options: {
   const meter = new FakeMeterStore();
   const warnings: [string, Record<string, unknown>][] = [];
   const log = { warn: (message: string, attributes: Record<string, unknown>) => warnings.push([message, attributes]) };
+  const charged: number[] = [];
   const table = { ...plans, growth: { ...plans.growth, ...options.plan } };
   const handler = middy<ReturnType<typeof proxyEvent>, APIGatewayProxyResult, Error, ApiContext>()
     .use({
@@ -33,13 +34,15 @@ const wrap = (options: {
         request.response = { statusCode: error.statusCode ?? 500, headers: { ...request.context.responseHeaders }, body: error.type };
       },
     })
-    .use(metering({ meter, plans: table, now: () => now, route, charge: options.charge, log }))
+    .use(
+      metering({ meter, plans: table, now: () => now, route, charge: options.charge, log, onCharged: (credits) => charged.push(credits) }),
+    )
     .handler(async (_event, ctx) => {
       if (options.respond) return options.respond(ctx);
       await ctx.admission;
       return { statusCode: 200, headers: { 'x-own': '1' }, body: 'ok' };
     });
-  return { meter, warnings, invoke: () => handler(proxyEvent(), context()) };
+  return { meter, warnings, charged, invoke: () => handler(proxyEvent(), context()) };
 };
 
 describe('the metering middleware', () => {
@@ -63,6 +66,12 @@ describe('the metering middleware', () => {
         user_id: 'admin-1',
       }),
     ]);
+  });
+
+  it('tells each charge it makes, with its credits', async () => {
+    const { invoke, charged } = wrap({ charge: 'after_success' });
+    await invoke();
+    expect(charged).toEqual([1]);
   });
 
   it('charges nothing for a route that charges inside its own transaction', async () => {
@@ -125,10 +134,12 @@ describe('the metering middleware', () => {
   });
 
   it('lets a success stand when its charge stays unknown, and says so in the log: a 5xx is never charged', async () => {
-    const { meter, invoke, warnings } = wrap({ charge: 'after_success' });
+    const { meter, invoke, warnings, charged } = wrap({ charge: 'after_success' });
     meter.failingCharges.push(new WriteOutcomeUnknown(new Error('socket hang up')));
     const response = await invoke();
     expect(response.statusCode).toBe(200);
+    // Not counted as charged: it may not have been.
+    expect(charged).toEqual([]);
     expect(warnings).toEqual([['the charge of a success has an unknown outcome; the success stands', { credits: 1 }]]);
   });
 

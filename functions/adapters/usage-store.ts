@@ -1,0 +1,82 @@
+// DynamoDB access for metering: the atomic per-minute request counter, the month's credits, and a charge on its own.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CounterIncrement } from '../billing/charge.js';
+import type { CreditReservations, MeterStore } from '../billing/ports.js';
+import { callDynamo } from './dynamodb-errors.js';
+import { transactWrite } from './transact.js';
+import { chargeItems, counterUpdate, readChargeRefusal } from './usage-items.js';
+import { dayKey, monthKey, rateKey } from './usage-keys.js';
+
+export const createMeterStore = (client: DynamoDBDocumentClient, tables: { usage: string }): MeterStore & CreditReservations => ({
+  async countRequest(userId, window, limit, expiresAt) {
+    try {
+      const result = await callDynamo(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tables.usage,
+            Key: rateKey(userId, window),
+            UpdateExpression: 'ADD hits :one SET expires_at = :expires_at',
+            ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+            ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expires_at': expiresAt },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        ),
+      );
+      return { admitted: true, used: Number(result.Attributes?.hits) };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return { admitted: false, used: limit };
+      throw error;
+    }
+  },
+
+  async readMonthCredits(userId, window) {
+    const result = await callDynamo(() =>
+      client.send(new GetCommand({ TableName: tables.usage, Key: monthKey(userId, window), ConsistentRead: true })),
+    );
+    return Number(result.Item?.credits ?? 0);
+  },
+
+  async reserve(reservation, budget) {
+    const outcome = await transactWrite(
+      client,
+      {
+        TransactItems: [
+          counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), reservation.day),
+          counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), reservation.month),
+        ],
+      },
+      { identity: `reserve#${reservation.requestId}`, budget },
+    );
+    if (outcome.committed) return { reserved: true };
+    // The reasons of the two counters sit where readChargeRefusal reads the day's and the month's.
+    return { reserved: false, refusal: readChargeRefusal([undefined, ...outcome.reasons]) ?? 'contention' };
+  },
+
+  async release(reservation, credits, budget) {
+    // The same counter update with the unused credits taken off, and no ceiling: giving back never needs room.
+    // Its token makes a resend after a lost answer give back nothing more.
+    const giveBack = (counter: CounterIncrement) => ({ ...counter, credits: -credits, ceiling: null });
+    const outcome = await transactWrite(
+      client,
+      {
+        TransactItems: [
+          counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), giveBack(reservation.day)),
+          counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), giveBack(reservation.month)),
+        ],
+      },
+      { identity: `release#${reservation.requestId}`, budget },
+    );
+    if (!outcome.committed) throw new Error('releasing reserved credits was cancelled');
+  },
+
+  async commitCharge(charge, budget) {
+    const outcome = await transactWrite(
+      client,
+      { TransactItems: chargeItems(tables.usage, charge) },
+      { identity: `charge#${charge.usage.request_id}`, budget },
+    );
+    if (outcome.committed) return outcome;
+    return { committed: false, refusal: readChargeRefusal(outcome.reasons) ?? 'contention' };
+  },
+});

@@ -1,0 +1,66 @@
+// The review queue's public contract: the list and the single read, from the schemas their functions validate with.
+
+import { AttributionIdSchema, ReferralPageSchema } from '../../referrals/attribution.js';
+import { ListParametersSchema } from '../../referrals/list-queue.js';
+import { ReferralRecordSchema } from '../../referrals/read-one.js';
+import type { RouteContract } from '../../shared/contract.js';
+import { routes } from '../../shared/routes.js';
+
+const READ_ERRORS: RouteContract['errors'] = [
+  'invalid_request',
+  'unauthorized',
+  'concurrent_update',
+  'rate_limited',
+  'daily_cap_reached',
+  'credits_exhausted',
+  'internal',
+  'dependency_unavailable',
+];
+
+const example = {
+  id: 'attr-1',
+  status: 'review_required',
+  code: 'A1B2C3D4E5F6',
+  created_at: '2026-11-01T09:30:00.000Z',
+  referrer_user_id: 'user-referrer',
+  referred_user_id: 'user-referred',
+  review_reason: 'same_stripe_customer',
+  risk_flags: ['same_stripe_customer'],
+} as const;
+
+export const listReferralsContract: RouteContract = {
+  route: routes.listReferrals,
+  operationId: 'listReferrals',
+  summary: 'List the referrals of one status, oldest first',
+  description:
+    'The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, ' +
+    'a page at a time. Pages never repeat or skip an item, even while items leave the queue. With referrer_user_id a ' +
+    'page may hold fewer than limit items: follow next_cursor until it is null.',
+  queryParameters: ListParametersSchema.entries,
+  success: {
+    status: 200,
+    component: 'referrals.adminReferralListResponseDoc',
+    schema: ReferralPageSchema,
+    description: 'One page of the queue',
+    example: { attributions: [example], next_cursor: null },
+    idempotent: false,
+  },
+  errors: READ_ERRORS,
+};
+
+export const getReferralContract: RouteContract = {
+  route: routes.getReferral,
+  operationId: 'getReferral',
+  summary: 'Read one referral with its rewards and its audit trail',
+  description: 'The attribution, its rewards, and its activity items newest first.',
+  pathParameters: { id: AttributionIdSchema },
+  success: {
+    status: 200,
+    component: 'referrals.adminReferralDetailResponseDoc',
+    schema: ReferralRecordSchema,
+    description: 'The referral',
+    example: { attribution: example, rewards: [], activity: [] },
+    idempotent: false,
+  },
+  errors: [...READ_ERRORS, 'not_found'],
+};

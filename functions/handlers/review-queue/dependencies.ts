@@ -1,0 +1,24 @@
+// Production wiring of the review-queue functions (list and read): config read once, one DynamoDB client per container.
+import * as v from 'valibot';
+import { clientFor, type DynamoDBDocumentClient } from '../../adapters/dynamodb-client.js';
+import { createReferralStore } from '../../adapters/referral-store.js';
+import { createMeterStore } from '../../adapters/usage-store.js';
+import type { MeterDeps } from '../../billing/admission.js';
+import { plans } from '../../billing/plans.js';
+import type { ReferralReader } from '../../referrals/ports.js';
+import { CommonConfigSchema, readConfig, requiredVariable } from '../../shared/config.js';
+
+const ReviewQueueConfigSchema = v.object({
+  ...CommonConfigSchema.entries,
+  REFERRALS_TABLE: requiredVariable,
+  USAGE_TABLE: requiredVariable,
+});
+
+export type ReviewQueueDeps = MeterDeps & { referrals: ReferralReader };
+
+export const createReviewQueueDeps = (env: NodeJS.ProcessEnv = process.env, client?: DynamoDBDocumentClient): ReviewQueueDeps => {
+  const config = readConfig(ReviewQueueConfigSchema, env);
+  const db = client ?? clientFor(config);
+  const tables = { referrals: config.REFERRALS_TABLE, usage: config.USAGE_TABLE };
+  return { referrals: createReferralStore(db, tables), meter: createMeterStore(db, tables), plans, now: () => new Date() };
+};

@@ -1,0 +1,340 @@
+// Bulk reject: up to 100 referrals in one call, each in its own transaction, their credits reserved in one step first.
+import * as v from 'valibot';
+import type { Principal } from '../auth/principal.js';
+import type { Admission } from '../billing/admission.js';
+import { counterIncrements } from '../billing/charge.js';
+import { creditsExhausted, dailyCapReached } from '../billing/limit-errors.js';
+import { allowsOverage, type PlanTable } from '../billing/plans.js';
+import type { CreditReservations, Reservation } from '../billing/ports.js';
+import { buildUsageRecord } from '../billing/usage-record.js';
+import { ApiError, isApiError, isWriteOutcomeUnknown } from '../shared/api-error.js';
+import { ErrorTypeSchema } from '../shared/envelope.js';
+import type { ErrorType } from '../shared/error-types.js';
+import { endpointOf, routes } from '../shared/routes.js';
+import type { WriteBudget } from '../shared/write-budget.js';
+import { rejectionActivity } from './activity.js';
+import { type Attribution, AttributionIdSchema, AttributionSchema } from './attribution.js';
+import { buildIdempotencyRecord, fingerprintOf, type IdempotencyRecord, replayStoredResult, type SuccessResult } from './idempotency.js';
+import type { BulkReferralStore, IdempotencyClaim, IdempotencyClaims } from './ports.js';
+import { ReasonSchema } from './reject-request.js';
+import { REJECTABLE_STATUS, rejectAttribution, rejectionChanges } from './transition.js';
+
+export const MAX_BULK_IDS = 100;
+export const BULK_BODY_SHAPE = 'body must be a JSON object with ids (1-100 unique attribution ids) and an optional reason';
+
+export const BulkRejectBodySchema = v.strictObject(
+  {
+    ids: v.pipe(
+      v.array(AttributionIdSchema, 'ids must be an array of attribution ids'),
+      v.minLength(1, 'ids must hold at least 1 id'),
+      v.maxLength(MAX_BULK_IDS, `ids must hold at most ${MAX_BULK_IDS} ids`),
+      v.check((ids) => new Set(ids).size === ids.length, 'ids must not repeat an id'),
+      v.metadata({ description: '1-100 unique attribution ids; each is rejected on its own', examples: [['attr-1', 'attr-2']] }),
+    ),
+    reason: v.optional(ReasonSchema),
+  },
+  BULK_BODY_SHAPE,
+);
+
+export type BulkRejectRequest = { ids: string[]; reason?: string; idempotencyKey?: string };
+
+/** One id's outcome in a bulk reject, as its response documents it. */
+const BulkOutcomeSchema = v.variant('outcome', [
+  v.object({ id: v.string(), outcome: v.literal('rejected'), attribution: AttributionSchema }),
+  v.object({ id: v.string(), outcome: v.literal('not_found'), error: v.object({ type: v.literal('not_found') }) }),
+  v.object({
+    id: v.string(),
+    outcome: v.literal('conflict'),
+    error: v.object({ type: v.literal('conflict'), context: v.object({ status: v.string() }) }),
+  }),
+  v.object({ id: v.string(), outcome: v.literal('failed'), error: v.object({ type: ErrorTypeSchema, retryable: v.literal(true) }) }),
+  v.pipe(
+    v.object({
+      id: v.string(),
+      outcome: v.literal('unknown'),
+      error: v.object({ type: v.literal('dependency_unavailable'), retryable: v.literal(true) }),
+    }),
+    v.metadata({
+      description:
+        'The write of this referral went unanswered until the deadline: it may have been rejected and charged. Resending the id ' +
+        'is safe: a rejected referral answers conflict with status rejected, one left untouched is rejected then.',
+    }),
+  ),
+]);
+
+export const BulkResultSchema = v.object({
+  results: v.pipe(v.array(BulkOutcomeSchema), v.metadata({ description: "One per id, in the request's order" })),
+  rejected: v.pipe(v.number(), v.integer(), v.metadata({ description: 'Referrals rejected (and charged, 1 credit each)' })),
+  failed: v.pipe(
+    v.number(),
+    v.integer(),
+    v.metadata({ description: 'Referrals not reported rejected: not found, not held for review, failed or unknown (retryable)' }),
+  ),
+});
+
+export type BulkOutcome = v.InferOutput<typeof BulkOutcomeSchema>;
+export type BulkResult = v.InferOutput<typeof BulkResultSchema>;
+
+export const BULK_ENDPOINT = endpointOf(routes.bulkRejectReferrals);
+/** Credits per rejected referral: the route's price, charged per referral rather than per request. */
+const BULK_ENDPOINT_CREDITS = routes.bulkRejectReferrals.credits;
+
+export type BulkDeps = {
+  referrals: BulkReferralStore;
+  meter: CreditReservations;
+  idempotency: IdempotencyClaims;
+  plans: PlanTable;
+  now: () => Date;
+  log: { warn(message: string, attributes: Record<string, unknown>): void };
+};
+
+export type BulkCall = {
+  request: BulkRejectRequest;
+  principal: Principal;
+  requestId: string;
+  admission: Promise<Admission>;
+  /** When no referral's write may start any more (epoch ms), so that the release and the response still fit the function's time. */
+  deadline?: number;
+  /** How long the writes (claim, reservation, each referral, release, completion) may resend to learn a lost answer. */
+  budget: WriteBudget;
+};
+
+/** How long past the last start a referral's write may go on resending, leaving time for the release and the completion. */
+export const BULK_ITEM_RESOLVE_MS = 2_000;
+
+/** Time kept back from the function's remaining time for a write in flight (one SDK request timeout), the release and the answer. */
+export const BULK_TIME_RESERVE_MS = 4_000;
+
+/** Per-referral transactions run at most this many at a time, well under the SDK's socket pool. */
+export const BULK_CONCURRENCY = 16;
+
+export const bulkFingerprint = (request: BulkRejectRequest): string => fingerprintOf(['bulk', request.ids, request.reason ?? null]);
+
+/** Runs fn over items with at most `limit` at once, keeping results in the items' order. */
+export const mapWithConcurrency = async <T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+};
+
+/**
+ * How many credits to reserve and under which ceilings. Within the included credits the month counter must stay
+ * under them (exact under concurrency); a plan that bills overage reserves without a month ceiling, and the
+ * credits past what was included at the read are flagged overage.
+ */
+export const planReservation = (input: {
+  principal: Principal;
+  plans: PlanTable;
+  usedThisMonth: number;
+  credits: number;
+  now: Date;
+  requestId: string;
+}) => {
+  const plan = input.plans[input.principal.plan];
+  const included = Math.max(0, plan.includedCreditsPerMonth - input.usedThisMonth);
+  const overage = allowsOverage(plan, input.principal.overageEnabled);
+  // More credits than a whole day allows never fit, even on a day's first request, before its counter exists.
+  if (plan.dailyCap !== null && input.credits > plan.dailyCap) throw dailyCapReached(plan, input.now);
+  if (!overage && included < input.credits) throw creditsExhausted(plan, input.now);
+  const counters = counterIncrements({
+    plan,
+    credits: input.credits,
+    monthCeiling: overage ? null : plan.includedCreditsPerMonth,
+    now: input.now,
+  });
+  const reservation: Reservation = { userId: input.principal.userId, requestId: input.requestId, ...counters };
+  return { reservation, includedCredits: overage ? included : input.credits };
+};
+
+const failedOutcome = (id: string, type: ErrorType): BulkOutcome => ({ id, outcome: 'failed', error: { type, retryable: true } });
+const unknownOutcome = (id: string): BulkOutcome => ({
+  id,
+  outcome: 'unknown',
+  error: { type: 'dependency_unavailable', retryable: true },
+});
+
+const count = (results: BulkOutcome[]): BulkResult => {
+  const rejected = results.filter((result) => result.outcome === 'rejected').length;
+  return { results, rejected, failed: results.length - rejected };
+};
+
+type BulkReply = SuccessResult<BulkResult> & { replayed: boolean };
+type ClaimHolder = { userId: string; key: string; claimId: string };
+type Planned = ReturnType<typeof planReservation>;
+
+/**
+ * Step 1, one parallel round: the admission, the referrals, and the key's claim. A refused or failed round gives the
+ * claim back, so that a retry is not held up for the lease.
+ */
+const readAndClaim = async (deps: BulkDeps, call: BulkCall, claimKey: ClaimHolder | undefined, fingerprint: string, now: Date) =>
+  Promise.all([
+    call.admission,
+    deps.referrals.loadAttributions(call.request.ids),
+    claimKey ? deps.idempotency.claim({ ...claimKey, fingerprint, now }, call.budget) : undefined,
+  ]).catch(async (error) => {
+    if (claimKey) await deps.idempotency.abandon(claimKey, call.budget).catch(() => undefined);
+    throw error;
+  });
+
+/** A claim someone else holds or completed: the replay of the first response, or why this request must wait. */
+const answerHeldClaim = (claim: IdempotencyClaim, fingerprint: string): BulkReply | undefined => {
+  if (claim.kind === 'completed') return { ...replayStoredResult<BulkResult>(claim.record, fingerprint), replayed: true };
+  if (claim.kind === 'in_progress') {
+    if (claim.fingerprint !== fingerprint) {
+      throw new ApiError('idempotency_key_reused', {
+        context: { idempotency_key_expires_at: new Date(claim.expiresAt * 1000).toISOString() },
+      });
+    }
+    throw new ApiError('request_in_progress');
+  }
+  return undefined;
+};
+
+/** Step 2: the ids the read already answers (not found, not held for review), and the candidates to reject. */
+const triage = (ids: string[], attributions: Map<string, Attribution>) => {
+  const outcomes = new Map<string, BulkOutcome>();
+  const candidates: Attribution[] = [];
+  for (const id of ids) {
+    const attribution = attributions.get(id);
+    if (!attribution) outcomes.set(id, { id, outcome: 'not_found', error: { type: 'not_found' } });
+    else if (attribution.status !== REJECTABLE_STATUS)
+      outcomes.set(id, { id, outcome: 'conflict', error: { type: 'conflict', context: { status: attribution.status } } });
+    else candidates.push(attribution);
+  }
+  return { outcomes, candidates };
+};
+
+/**
+ * Step 3: the candidates' credits, reserved in one step. An outcome left unknown fails the request, and nothing is
+ * given back: the counters may over-count, never under-count.
+ */
+const reserveCredits = async (deps: BulkDeps, call: BulkCall, candidates: number, usedThisMonth: number, now: Date): Promise<Planned> => {
+  const plan = deps.plans[call.principal.plan];
+  const planned = planReservation({
+    principal: call.principal,
+    plans: deps.plans,
+    usedThisMonth,
+    credits: candidates * BULK_ENDPOINT_CREDITS,
+    now,
+    requestId: call.requestId,
+  });
+  const reserved = await deps.meter.reserve(planned.reservation, call.budget);
+  if (reserved.reserved) return planned;
+  if (reserved.refusal === 'daily_cap') throw dailyCapReached(plan, now);
+  if (reserved.refusal === 'included_credits') throw creditsExhausted(plan, now);
+  throw new ApiError('concurrent_update');
+};
+
+/** Step 4: each candidate in its own transaction, by the single reject's rule, at most BULK_CONCURRENCY at a time. */
+const rejectEach = (deps: BulkDeps, call: BulkCall, candidates: Attribution[], planned: Planned, now: Date): Promise<BulkOutcome[]> => {
+  const { request, principal, requestId } = call;
+  const itemBudget = {
+    ...call.budget,
+    deadline: Math.min(call.budget.deadline, (call.deadline ?? Number.POSITIVE_INFINITY) + BULK_ITEM_RESOLVE_MS),
+  };
+  return mapWithConcurrency(candidates, BULK_CONCURRENCY, async (before): Promise<BulkOutcome> => {
+    // Past the deadline the rest is left untouched, answered as retryable, and its credits released.
+    if (call.deadline !== undefined && deps.now().getTime() >= call.deadline) return failedOutcome(before.id, 'dependency_unavailable');
+    const rejectInput = { attributionId: before.id, reason: request.reason, reviewer: principal.userId, now };
+    const after = rejectAttribution(before, rejectInput);
+    const position = candidates.indexOf(before);
+    try {
+      const commit = await deps.referrals.commitItemRejection(
+        {
+          attributionId: before.id,
+          expectedStatus: REJECTABLE_STATUS,
+          changes: rejectionChanges(rejectInput),
+          activity: rejectionActivity({ before, after, reason: request.reason, principal, requestId }),
+          userId: principal.userId,
+          usage: {
+            ...buildUsageRecord({
+              requestId,
+              principal,
+              endpoint: BULK_ENDPOINT,
+              statusCode: 200,
+              credits: BULK_ENDPOINT_CREDITS,
+              overage: position * BULK_ENDPOINT_CREDITS >= planned.includedCredits,
+              now,
+            }),
+            attribution_id: before.id,
+          },
+        },
+        itemBudget,
+      );
+      if (commit.committed) return { id: before.id, outcome: 'rejected', attribution: after };
+      if (commit.cancellation === 'attribution_missing') return { id: before.id, outcome: 'not_found', error: { type: 'not_found' } };
+      if (commit.cancellation === 'attribution_status') {
+        return { id: before.id, outcome: 'conflict', error: { type: 'conflict', context: { status: commit.status } } };
+      }
+      return failedOutcome(before.id, 'concurrent_update');
+    } catch (error) {
+      // Neither rejected nor untouched: its credit stays spent, and it is not reported as failed.
+      if (isWriteOutcomeUnknown(error)) return unknownOutcome(before.id);
+      deps.log.warn('a referral of a bulk reject failed', {
+        attribution_id: before.id,
+        error_type: isApiError(error) ? error.type : 'internal',
+      });
+      return failedOutcome(before.id, isApiError(error) && error.retryable ? error.type : 'dependency_unavailable');
+    }
+  });
+};
+
+/**
+ * Step 5, one parallel round: the unused credits given back (a referral whose outcome is unknown keeps its credit: it
+ * may have been charged), and the result stored in place of the key's claim.
+ */
+const settle = async (
+  deps: BulkDeps,
+  call: BulkCall,
+  settlement: { planned: Planned | undefined; unused: number; claimKey: ClaimHolder | undefined; record: () => IdempotencyRecord },
+) => {
+  const { planned, unused, claimKey } = settlement;
+  await Promise.all([
+    planned && unused > 0
+      ? deps.meter.release(planned.reservation, unused * BULK_ENDPOINT_CREDITS, call.budget).catch((error) =>
+          // The counters keep the unused credits until their window ends: the cap is reached early, never passed.
+          deps.log.warn('unused reserved credits were not released', {
+            credits: unused * BULK_ENDPOINT_CREDITS,
+            error_type: isApiError(error) ? error.type : 'internal',
+          }),
+        )
+      : undefined,
+    claimKey ? deps.idempotency.complete({ ...claimKey, record: settlement.record() }, call.budget) : undefined,
+  ]);
+};
+
+export const bulkReject = async (deps: BulkDeps, call: BulkCall): Promise<BulkReply> => {
+  const { request, principal, requestId } = call;
+  const now = deps.now();
+  const fingerprint = bulkFingerprint(request);
+  const key = request.idempotencyKey;
+  const claimKey = key === undefined ? undefined : { userId: principal.userId, key, claimId: requestId };
+
+  const [admission, attributions, claim] = await readAndClaim(deps, call, claimKey, fingerprint, now);
+  const held = claim && answerHeldClaim(claim, fingerprint);
+  if (held) return held;
+  try {
+    const { outcomes, candidates } = triage(request.ids, attributions);
+    const planned = candidates.length > 0 ? await reserveCredits(deps, call, candidates.length, admission.usedThisMonth, now) : undefined;
+    const rejected = planned ? await rejectEach(deps, call, candidates, planned, now) : [];
+    for (const outcome of rejected) outcomes.set(outcome.id, outcome);
+    const success: SuccessResult<BulkResult> = { requestId, data: count(request.ids.map((id) => outcomes.get(id) as BulkOutcome)) };
+    await settle(deps, call, {
+      planned,
+      unused: rejected.filter((outcome) => outcome.outcome !== 'rejected' && outcome.outcome !== 'unknown').length,
+      claimKey,
+      record: () => buildIdempotencyRecord(key as string, fingerprint, success, now),
+    });
+    return { ...success, replayed: false };
+  } catch (error) {
+    if (claimKey) await deps.idempotency.abandon(claimKey, call.budget).catch(() => undefined);
+    throw error;
+  }
+};

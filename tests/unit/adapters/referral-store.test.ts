@@ -1,0 +1,131 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { buildRejectTransaction, readCancellation } from '../../../functions/adapters/referral-store.js';
+import { planCharge } from '../../../functions/billing/charge.js';
+import { plans } from '../../../functions/billing/plans.js';
+import { rejectionActivity } from '../../../functions/referrals/activity.js';
+import { buildIdempotencyRecord } from '../../../functions/referrals/idempotency.js';
+import type { RejectWritePlan } from '../../../functions/referrals/ports.js';
+import { rejectionChanges } from '../../../functions/referrals/transition.js';
+
+const now = new Date('2026-11-25T10:00:00.000Z');
+const principal = { userId: 'u1', subjectId: 'key_1', plan: 'growth', authMethod: 'api_key', overageEnabled: false } as const;
+const charge = planCharge(
+  { principal, plan: plans.growth, requestId: 'req-1', endpoint: 'POST /x', statusCode: 200, credits: 1, now },
+  { overage: false, includedLimit: 100_000 },
+);
+const write: RejectWritePlan = {
+  attributionId: 'attr-1',
+  expectedStatus: 'review_required',
+  changes: rejectionChanges({ attributionId: 'attr-1', reason: 'fraud', reviewer: 'u1', now }),
+  activity: rejectionActivity({
+    before: { id: 'attr-1', status: 'review_required', review_reason: 'same_stripe_customer' },
+    after: { id: 'attr-1', status: 'rejected', review_reason: 'same_stripe_customer', reviewed_at: now.toISOString(), reviewed_by: 'u1' },
+    reason: 'fraud',
+    principal,
+    requestId: 'req-1',
+  }),
+  charge,
+  idempotency: buildIdempotencyRecord('k1', 'fp', { requestId: 'req-1', data: {} }, now),
+};
+
+describe('the reject transaction', () => {
+  const { TransactItems } = buildRejectTransaction({ referrals: 'r', usage: 'u' }, write);
+
+  it('changes the referral, records its activity, charges one credit under the daily cap and the included credits, and keeps the idempotency record', () => {
+    expect(TransactItems).toHaveLength(6);
+    expect(TransactItems?.[0]?.Update).toMatchObject({ TableName: 'r', Key: { pk: 'attr-1', sk: 'attribution' } });
+    // The fraud checks' review_reason is not touched: only status, reviewed_at and reviewed_by are set.
+    expect(Object.values(TransactItems?.[0]?.Update?.ExpressionAttributeValues ?? {})).toEqual([
+      'review_required',
+      'rejected',
+      now.toISOString(),
+      'u1',
+    ]);
+    expect(TransactItems?.[1]?.Put).toMatchObject({
+      TableName: 'r',
+      Item: {
+        pk: 'attr-1',
+        sk: `activity#${now.toISOString()}#req-1`,
+        action: 'reject',
+        previous_status: 'review_required',
+        previous_review_reason: 'same_stripe_customer',
+        reason: 'fraud',
+        actor: 'u1',
+        auth_method: 'api_key',
+        subject_id: 'key_1',
+        request_id: 'req-1',
+        at: now.toISOString(),
+        attribution: { id: 'attr-1', status: 'rejected' },
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    expect(TransactItems?.[2]?.Put).toMatchObject({
+      TableName: 'u',
+      Item: { pk: 'account#u1', sk: 'usage#req-1', credits: 1, overage: false },
+    });
+    expect(TransactItems?.[3]?.Update).toMatchObject({
+      Key: { pk: 'account#u1', sk: 'day#2026-11-25' },
+      ExpressionAttributeValues: { ':credits': 1, ':room': 24_999 },
+    });
+    expect(TransactItems?.[4]?.Update).toMatchObject({
+      Key: { pk: 'account#u1', sk: 'month#2026-11' },
+      ExpressionAttributeValues: { ':credits': 1, ':room': 99_999 },
+    });
+    expect(TransactItems?.[5]?.Put).toMatchObject({
+      Item: { pk: 'account#u1', sk: 'idempotency#k1', key: 'k1' },
+      ExpressionAttributeValues: { ':now': now.getTime() / 1000 },
+    });
+  });
+
+  it('makes every write conditional', () => {
+    expect(TransactItems?.map((item) => (item.Update ?? item.Put)?.ConditionExpression)).toEqual([
+      '#status = :expected',
+      'attribute_not_exists(pk)',
+      'attribute_not_exists(pk)',
+      'attribute_not_exists(credits) OR credits <= :room',
+      'attribute_not_exists(credits) OR credits <= :room',
+      'attribute_not_exists(pk) OR expires_at <= :now',
+    ]);
+  });
+
+  it('leaves an uncapped counter unconditional', () => {
+    const uncapped = buildRejectTransaction(
+      { referrals: 'r', usage: 'u' },
+      { ...write, charge: { ...charge, day: { ...charge.day, ceiling: null } } },
+    );
+    expect(uncapped.TransactItems?.[3]?.Update?.ConditionExpression).toBeUndefined();
+    expect(uncapped.TransactItems?.[3]?.Update?.ExpressionAttributeValues).not.toHaveProperty(':room');
+  });
+});
+
+describe('reading a cancelled transaction', () => {
+  const failed = (item?: Record<string, unknown>) => ({ Code: 'ConditionalCheckFailed', ...(item ? { Item: marshall(item) } : {}) });
+  const none = { Code: 'None' };
+
+  it('tells a missing referral from one in another status, without a read', () => {
+    expect(readCancellation([failed(), none, none, none, none])).toEqual({ kind: 'attribution_missing' });
+    expect(readCancellation([failed({ pk: 'a', sk: 'attribution', status: 'rewarded' }), none, none, none, none])).toEqual({
+      kind: 'attribution_status',
+      status: 'rewarded',
+    });
+  });
+
+  it('names the daily cap, the included credits, a replay and plain contention', () => {
+    expect(readCancellation([none, none, none, failed({ credits: 3 }), none])).toEqual({ kind: 'daily_cap' });
+    expect(readCancellation([none, none, none, none, failed({ credits: 9 })])).toEqual({ kind: 'included_credits' });
+    const record = { key: 'k', fingerprint: 'f', result: '{}', expires_at: 1 };
+    expect(readCancellation([failed({ status: 'rejected' }), none, none, none, none, failed({ pk: 'p', sk: 's', ...record })])).toEqual({
+      kind: 'idempotency_replay',
+      record,
+    });
+    expect(readCancellation([{ Code: 'TransactionConflict' }, none, none, none, none])).toEqual({ kind: 'contention' });
+  });
+
+  it('does not replay a malformed idempotency record', () => {
+    expect(readCancellation([failed({ status: 'rejected' }), none, none, none, none, failed({ pk: 'p', sk: 's', key: 'k' })])).toEqual({
+      kind: 'attribution_status',
+      status: 'rejected',
+    });
+  });
+});

@@ -1,0 +1,423 @@
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../../../functions/auth/principal.js';
+import { type Admission, admitRequest } from '../../../functions/billing/admission.js';
+import { type Plan, plans } from '../../../functions/billing/plans.js';
+import type { Attribution } from '../../../functions/referrals/attribution.js';
+import {
+  BULK_CONCURRENCY,
+  BULK_ITEM_RESOLVE_MS,
+  type BulkDeps,
+  type BulkRejectRequest,
+  bulkFingerprint,
+  bulkReject,
+  mapWithConcurrency,
+} from '../../../functions/referrals/reject-many.js';
+import { rejectFingerprint } from '../../../functions/referrals/reject-one.js';
+import { ApiError, WriteOutcomeUnknown } from '../../../functions/shared/api-error.js';
+import { failure } from '../../support/api-errors.js';
+import { ampleBudget, FakeIdempotencyClaims, fakeWorld } from '../../support/fakes.js';
+
+const now = new Date('2026-11-25T10:00:00.000Z');
+const principal: Principal = { userId: 'admin-1', subjectId: 'key_1', plan: 'pro', authMethod: 'api_key', overageEnabled: false };
+const held = (id: string): Attribution => ({
+  id,
+  status: 'review_required',
+  review_reason: 'same_stripe_customer',
+  code: id.toUpperCase(),
+});
+const DAY = 'admin-1#day#2026-11-25';
+const MONTH = 'admin-1#month#2026-11';
+
+const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; held?: string[] } = {}) => {
+  const world = fakeWorld();
+  const claims = new FakeIdempotencyClaims();
+  const caller = { ...principal, ...options.principal };
+  const table = { ...plans, [caller.plan]: { ...plans[caller.plan], ...options.plan } };
+  const warnings: string[] = [];
+  const logged: { message: string; attributes: Record<string, unknown> }[] = [];
+  const deps: BulkDeps = {
+    referrals: world.referrals,
+    meter: world.meter,
+    idempotency: claims,
+    plans: table,
+    now: () => now,
+    log: {
+      warn: (message, attributes) => {
+        warnings.push(message);
+        logged.push({ message, attributes });
+      },
+    },
+  };
+  for (const id of options.held ?? ['attr-1', 'attr-2', 'attr-3']) world.referrals.put(held(id));
+  const call = (request: BulkRejectRequest, requestId = 'req-1', admission?: Promise<Admission>) =>
+    bulkReject(deps, {
+      request,
+      principal: caller,
+      requestId,
+      admission: admission ?? admitRequest({ meter: world.meter, plans: table, now: () => now }, caller, now),
+      budget: ampleBudget(),
+    });
+  const statuses = () => [...world.referrals.attributions.values()].map((attribution) => `${attribution.id}:${attribution.status}`);
+  return { world, claims, deps, call, warnings, logged, statuses };
+};
+
+describe('the bulk reject use case', () => {
+  it('answers every id in the request order and charges one credit per rejected referral', async () => {
+    const { world, call } = setup();
+    world.referrals.put({ ...held('attr-9'), status: 'rewarded' });
+    const result = await call({ ids: ['attr-2', 'missing', 'attr-9', 'attr-1'], reason: 'ring' });
+    expect(result.data.results.map((item) => [item.id, item.outcome])).toEqual([
+      ['attr-2', 'rejected'],
+      ['missing', 'not_found'],
+      ['attr-9', 'conflict'],
+      ['attr-1', 'rejected'],
+    ]);
+    expect(result.data).toMatchObject({ rejected: 2, failed: 2 });
+    expect(result.data.results[1]).toEqual({ id: 'missing', outcome: 'not_found', error: { type: 'not_found' } });
+    expect(result.data.results[2]).toEqual({
+      id: 'attr-9',
+      outcome: 'conflict',
+      error: { type: 'conflict', context: { status: 'rewarded' } },
+    });
+    expect(result.data.results[0]).toEqual({
+      id: 'attr-2',
+      outcome: 'rejected',
+      attribution: { ...held('attr-2'), status: 'rejected', reviewed_at: now.toISOString(), reviewed_by: 'admin-1' },
+    });
+    expect(world.meter.counters.get(DAY)).toBe(2);
+    expect(world.meter.counters.get(MONTH)).toBe(2);
+    // Only the referrals held for review are reserved for: the others are answered from the read.
+    expect(world.meter.reservations.map((reservation) => [reservation.day.credits, reservation.month.credits])).toEqual([[2, 2]]);
+    expect(world.meter.usage.map((usage) => [usage.request_id, usage.attribution_id, usage.credits, usage.overage])).toEqual([
+      ['req-1', 'attr-2', 1, false],
+      ['req-1', 'attr-1', 1, false],
+    ]);
+    expect(world.meter.usage[0]?.endpoint).toBe('POST /api/v1/admin/referrals/reject');
+  });
+
+  it('writes each referral with its own activity item, naming the reason and the previous status', async () => {
+    const { world, call } = setup();
+    await call({ ids: ['attr-1'], reason: 'ring' }, 'req-7');
+    const [write] = world.referrals.itemWrites;
+    expect(write?.activity).toMatchObject({ request_id: 'req-7', reason: 'ring', actor: 'admin-1' });
+    expect(write?.expectedStatus).toBe('review_required');
+    expect(write?.userId).toBe('admin-1');
+  });
+
+  it('answers 200 without reserving anything when no id can be rejected', async () => {
+    const { world, call } = setup();
+    const result = await call({ ids: ['nope-1', 'nope-2'] });
+    expect(result.data).toMatchObject({ rejected: 0, failed: 2 });
+    expect(world.meter.counters.get(DAY)).toBeUndefined();
+    expect(world.referrals.itemWrites).toEqual([]);
+  });
+
+  it('refuses the whole request with daily_cap_reached when the reservation does not fit, changing nothing', async () => {
+    const { world, call, statuses } = setup({ plan: { dailyCap: 2 } });
+    const before = statuses();
+    const error = await failure(call({ ids: ['attr-1', 'attr-2', 'attr-3'] }));
+    expect(error.type).toBe('daily_cap_reached');
+    expect(String(error.context?.retry_after)).toMatch(/^\d+$/);
+    expect(statuses()).toEqual(before);
+    expect(world.meter.counters.get(DAY)).toBeUndefined();
+    expect(world.meter.usage).toEqual([]);
+  });
+
+  it('refuses with credits_exhausted past the included credits on a plan without overage, changing nothing', async () => {
+    const { world, call } = setup({ principal: { plan: 'starter' }, plan: { includedCreditsPerMonth: 2 } });
+    const error = await failure(call({ ids: ['attr-1', 'attr-2', 'attr-3'] }));
+    expect(error.type).toBe('credits_exhausted');
+    expect(world.meter.counters.get(MONTH)).toBeUndefined();
+  });
+
+  it('refuses with credits_exhausted when the month counter outgrew its read before the reservation', async () => {
+    const { world, call } = setup({ principal: { plan: 'starter' }, plan: { includedCreditsPerMonth: 3 } });
+    const stale: Admission = { admitted: true, rate: { limit: 45, used: 1, resetAt: now }, usedThisMonth: 0 };
+    world.meter.counters.set(MONTH, 2);
+    const error = await failure(call({ ids: ['attr-1', 'attr-2'] }, 'req-1', Promise.resolve(stale)));
+    expect(error.type).toBe('credits_exhausted');
+    expect(world.meter.counters.get(MONTH)).toBe(2);
+  });
+
+  it('bills the credits past the included ones as overage where the plan allows it', async () => {
+    const { world, call } = setup({ plan: { includedCreditsPerMonth: 1 }, principal: { plan: 'starter', overageEnabled: true } });
+    await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
+    expect(world.meter.usage.map((usage) => usage.overage)).toEqual([false, true, true]);
+    expect(world.meter.counters.get(MONTH)).toBe(3);
+  });
+
+  it('reports a referral whose write stayed unknown as unknown and retryable, keeping its credit and the reservation whole', async () => {
+    const { world, call } = setup();
+    world.referrals.itemFaults.set('attr-2', new WriteOutcomeUnknown(new Error('socket hang up')));
+    world.referrals.itemFaults.set('attr-3', 'contention');
+    const result = await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
+    expect(result.data.results.slice(1)).toEqual([
+      { id: 'attr-2', outcome: 'unknown', error: { type: 'dependency_unavailable', retryable: true } },
+      { id: 'attr-3', outcome: 'failed', error: { type: 'concurrent_update', retryable: true } },
+    ]);
+    // Three reserved, one given back (the contention): attr-2's credit stays spent, it may have been charged.
+    expect(world.meter.counters.get(DAY)).toBe(2);
+    expect(world.meter.counters.get(MONTH)).toBe(2);
+  });
+
+  it('passes its write budget to every write, and a tighter one to the referrals, ending soon after the last start', async () => {
+    const { world, deps } = setup();
+    const budgets: number[] = [];
+    const commit = world.referrals.commitItemRejection.bind(world.referrals);
+    world.referrals.commitItemRejection = async (write, budget) => {
+      budgets.push(budget?.deadline ?? Number.NaN);
+      return commit(write);
+    };
+    const start = now.getTime();
+    await bulkReject(deps, {
+      request: { ids: ['attr-1'] },
+      principal,
+      requestId: 'req-1',
+      admission: admitRequest({ meter: world.meter, plans, now: () => now }, principal, now),
+      deadline: start + 1_000,
+      budget: { deadline: start + 9_000, log: deps.log },
+    });
+    expect(budgets).toEqual([start + 1_000 + BULK_ITEM_RESOLVE_MS]);
+  });
+
+  it('gives back the credits of the referrals that were not rejected', async () => {
+    const { world, call } = setup();
+    world.referrals.itemFaults.set('attr-2', Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }));
+    world.referrals.itemFaults.set('attr-3', 'contention');
+    const result = await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
+    expect(result.data.results.slice(1)).toEqual([
+      { id: 'attr-2', outcome: 'failed', error: { type: 'dependency_unavailable', retryable: true } },
+      { id: 'attr-3', outcome: 'failed', error: { type: 'concurrent_update', retryable: true } },
+    ]);
+    expect(result.data).toMatchObject({ rejected: 1, failed: 2 });
+    expect(world.meter.counters.get(DAY)).toBe(1);
+    expect(world.meter.counters.get(MONTH)).toBe(1);
+    expect(world.meter.usage).toHaveLength(1);
+  });
+
+  it('starts no referral past the deadline: the rest is failed and retryable, untouched, its credits released', async () => {
+    const { world, deps, statuses } = setup({ held: ['attr-1', 'attr-2', 'attr-3', 'attr-4'] });
+    let clock = now.getTime();
+    const commit = world.referrals.commitItemRejection.bind(world.referrals);
+    world.referrals.commitItemRejection = async (write) => {
+      clock += 1_000;
+      return commit(write);
+    };
+    const result = await bulkReject(
+      { ...deps, now: () => new Date(clock) },
+      {
+        request: { ids: ['attr-1', 'attr-2', 'attr-3', 'attr-4'] },
+        principal,
+        requestId: 'req-1',
+        admission: admitRequest({ meter: world.meter, plans, now: () => now }, principal, now),
+        deadline: now.getTime() + 2_000,
+        budget: ampleBudget(),
+      },
+    );
+    expect(result.data.results.map((item) => item.outcome)).toEqual(['rejected', 'rejected', 'failed', 'failed']);
+    expect(result.data.results[3]).toEqual({ id: 'attr-4', outcome: 'failed', error: { type: 'dependency_unavailable', retryable: true } });
+    expect(statuses()).toEqual(['attr-1:rejected', 'attr-2:rejected', 'attr-3:review_required', 'attr-4:review_required']);
+    expect(world.meter.counters.get(DAY)).toBe(2);
+  });
+
+  it('answers a retryable concurrent_update when the counters stay contended, changing nothing', async () => {
+    const { world, call, statuses } = setup();
+    const before = statuses();
+    world.meter.scriptedReservations.push({ reserved: false, refusal: 'contention' });
+    const error = await failure(call({ ids: ['attr-1'] }));
+    expect(error.type).toBe('concurrent_update');
+    expect(statuses()).toEqual(before);
+  });
+
+  it('reserves nothing for a request over the daily cap or past the included credits: it cannot fit', async () => {
+    const capped = setup({ plan: { dailyCap: 2 } });
+    expect((await failure(capped.call({ ids: ['attr-1', 'attr-2', 'attr-3'] }))).type).toBe('daily_cap_reached');
+    expect(capped.world.meter.reservations).toEqual([]);
+    const exhausted = setup({ principal: { plan: 'starter' }, plan: { includedCreditsPerMonth: 2 } });
+    expect((await failure(exhausted.call({ ids: ['attr-1', 'attr-2', 'attr-3'] }))).type).toBe('credits_exhausted');
+    expect(exhausted.world.meter.reservations).toEqual([]);
+  });
+
+  it('takes the last included credits exactly, and reserves under the included amount on a plan without overage', async () => {
+    const { world, call } = setup({ principal: { plan: 'starter' }, plan: { includedCreditsPerMonth: 5 } });
+    world.meter.counters.set(MONTH, 2);
+    const result = await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
+    expect(result.data.rejected).toBe(3);
+    expect(world.meter.reservations[0]?.month).toMatchObject({ credits: 3, ceiling: 5 });
+    expect(world.meter.counters.get(MONTH)).toBe(5);
+  });
+
+  it('counts the credits already used this month when it splits included and overage', async () => {
+    const { world, call } = setup({ plan: { includedCreditsPerMonth: 3 }, principal: { plan: 'starter', overageEnabled: true } });
+    world.meter.counters.set(MONTH, 2);
+    await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
+    expect(world.meter.usage.map((usage) => usage.overage)).toEqual([false, true, true]);
+    expect(world.meter.reservations[0]?.month.ceiling).toBeNull();
+  });
+
+  it('logs a failed referral by its id and error type, never more', async () => {
+    const { world, call, logged } = setup();
+    world.referrals.itemFaults.set('attr-2', new Error('socket hang up'));
+    world.meter.failingReleases.push(new Error('throttled'));
+    await call({ ids: ['attr-1', 'attr-2'] });
+    expect(logged).toEqual([
+      { message: 'a referral of a bulk reject failed', attributes: { attribution_id: 'attr-2', error_type: 'internal' } },
+      { message: 'unused reserved credits were not released', attributes: { credits: 1, error_type: 'internal' } },
+    ]);
+  });
+
+  it('answers dependency_unavailable for a referral whose write failed with an error that is not retryable', async () => {
+    const { world, call, logged } = setup();
+    world.referrals.itemFaults.set('attr-1', new ApiError('internal'));
+    const result = await call({ ids: ['attr-1'] });
+    expect(result.data.results[0]).toEqual({ id: 'attr-1', outcome: 'failed', error: { type: 'dependency_unavailable', retryable: true } });
+    expect(logged[0]?.attributes).toEqual({ attribution_id: 'attr-1', error_type: 'internal' });
+  });
+
+  it('has no key to give back when a request without one fails', async () => {
+    const { world, claims, call } = setup();
+    world.meter.failingReservations.push(new ApiError('dependency_unavailable'));
+    await failure(call({ ids: ['attr-1'] }));
+    const refused = Promise.reject(new ApiError('rate_limited'));
+    refused.catch(() => undefined);
+    await failure(call({ ids: ['attr-1'] }, 'req-2', refused));
+    expect(claims.abandonCalls).toEqual([]);
+  });
+
+  it('keeps a retryable error type of a referral that failed', async () => {
+    const { world, call } = setup();
+    world.referrals.itemFaults.set('attr-1', new ApiError('concurrent_update'));
+    const result = await call({ ids: ['attr-1'] });
+    expect(result.data.results[0]).toEqual({ id: 'attr-1', outcome: 'failed', error: { type: 'concurrent_update', retryable: true } });
+  });
+
+  it('answers conflict when the status changed between the read and the write, and gives its credit back', async () => {
+    const { world, call } = setup();
+    const read = world.referrals.loadAttributions.bind(world.referrals);
+    world.referrals.loadAttributions = async (ids) => {
+      const found = await read(ids);
+      world.referrals.put({ ...held('attr-1'), status: 'rejected' });
+      return found;
+    };
+    const result = await call({ ids: ['attr-1', 'attr-2'] });
+    expect(result.data.results[0]).toEqual({
+      id: 'attr-1',
+      outcome: 'conflict',
+      error: { type: 'conflict', context: { status: 'rejected' } },
+    });
+    expect(world.meter.counters.get(DAY)).toBe(1);
+  });
+
+  it('answers not_found when the referral disappeared between the read and the write', async () => {
+    const { world, call } = setup();
+    const read = world.referrals.loadAttributions.bind(world.referrals);
+    world.referrals.loadAttributions = async (ids) => {
+      const found = await read(ids);
+      world.referrals.attributions.delete('attr-1');
+      return found;
+    };
+    const result = await call({ ids: ['attr-1'] });
+    expect(result.data.results[0]).toEqual({ id: 'attr-1', outcome: 'not_found', error: { type: 'not_found' } });
+  });
+
+  it('still answers when the release fails: the counters over-count, never under-count, and it is logged', async () => {
+    const { world, call, warnings } = setup();
+    world.referrals.itemFaults.set('attr-2', 'contention');
+    world.meter.failingReleases.push(new Error('throttled'));
+    const result = await call({ ids: ['attr-1', 'attr-2'] });
+    expect(result.data.rejected).toBe(1);
+    expect(world.meter.counters.get(DAY)).toBe(2);
+    expect(warnings).toContain('unused reserved credits were not released');
+  });
+
+  it('fails the request when the reservation fails, changing nothing and giving the key back', async () => {
+    const { world, claims, call, statuses } = setup();
+    const before = statuses();
+    world.meter.failingReservations.push(new ApiError('dependency_unavailable'));
+    const error = await failure(call({ ids: ['attr-1', 'attr-2'], idempotencyKey: 'key-1' }));
+    expect(error.type).toBe('dependency_unavailable');
+    expect(statuses()).toEqual(before);
+    expect(world.meter.usage).toEqual([]);
+    expect(claims.entries.size).toBe(0);
+    expect(claims.abandoned).toBe(1);
+  });
+
+  it('lets the admission failure (429) win and gives the key back', async () => {
+    const { claims, call, world } = setup();
+    const refused = Promise.reject(new ApiError('rate_limited'));
+    refused.catch(() => undefined);
+    const error = await failure(call({ ids: ['attr-1'], idempotencyKey: 'key-1' }, 'req-1', refused));
+    expect(error.type).toBe('rate_limited');
+    expect(claims.entries.size).toBe(0);
+    expect(world.referrals.itemWrites).toEqual([]);
+  });
+
+  describe('with an idempotency key', () => {
+    it('replays the first result for the same request, charging nothing more', async () => {
+      const { world, call } = setup();
+      const first = await call({ ids: ['attr-1', 'attr-2'], idempotencyKey: 'key-1' }, 'req-1');
+      const again = await call({ ids: ['attr-1', 'attr-2'], idempotencyKey: 'key-1' }, 'req-2');
+      expect(again).toEqual({ ...first, replayed: true });
+      expect(first.replayed).toBe(false);
+      expect(world.meter.counters.get(DAY)).toBe(2);
+      expect(world.referrals.itemWrites).toHaveLength(2);
+    });
+
+    it('refuses the same key with other ids with 422 naming when the key expires', async () => {
+      const { call } = setup();
+      await call({ ids: ['attr-1'], idempotencyKey: 'key-1' });
+      const error = await failure(call({ ids: ['attr-2'], idempotencyKey: 'key-1' }, 'req-2'));
+      expect(error.type).toBe('idempotency_key_reused');
+      expect(error.context).toEqual({ idempotency_key_expires_at: '2026-11-26T10:00:00.000Z' });
+    });
+
+    it('answers request_in_progress while the same request holds the key, and 422 for another request', async () => {
+      const { claims, call, world } = setup();
+      await claims.claim({ userId: 'admin-1', key: 'key-1', claimId: 'other', fingerprint: bulkFingerprint({ ids: ['attr-1'] }), now });
+      expect((await failure(call({ ids: ['attr-1'], idempotencyKey: 'key-1' }))).type).toBe('request_in_progress');
+      const reused = await failure(call({ ids: ['attr-2'], idempotencyKey: 'key-1' }));
+      expect(reused.type).toBe('idempotency_key_reused');
+      expect(reused.context).toEqual({ idempotency_key_expires_at: '2026-11-26T10:00:00.000Z' });
+      expect(world.referrals.itemWrites).toEqual([]);
+      expect(claims.entries.get('admin-1#key-1')?.claimId).toBe('other');
+    });
+
+    it('tells a request apart by its ids, their order and its reason, and from a single reject of the same referral', () => {
+      expect(bulkFingerprint({ ids: ['a'], reason: 'x' })).not.toBe(rejectFingerprint({ attributionId: 'a', reason: 'x' }));
+      const base = bulkFingerprint({ ids: ['a', 'b'], reason: 'x' });
+      expect(bulkFingerprint({ ids: ['a', 'b'], reason: 'x', idempotencyKey: 'k' })).toBe(base);
+      expect(bulkFingerprint({ ids: ['b', 'a'], reason: 'x' })).not.toBe(base);
+      expect(bulkFingerprint({ ids: ['a', 'b'] })).not.toBe(base);
+      expect(bulkFingerprint({ ids: ['a', 'b'], reason: 'y' })).not.toBe(base);
+    });
+  });
+});
+
+describe('mapWithConcurrency', () => {
+  it('keeps the order of the items and never runs more than the limit at once', async () => {
+    let running = 0;
+    let peak = 0;
+    const items = Array.from({ length: 50 }, (_, index) => index);
+    const results = await mapWithConcurrency(items, BULK_CONCURRENCY, async (item) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setTimeout(resolve, (item * 7) % 5));
+      running -= 1;
+      return item * 2;
+    });
+    expect(results).toEqual(items.map((item) => item * 2));
+    expect(peak).toBe(BULK_CONCURRENCY);
+  });
+
+  it('runs every item of a list shorter than the limit at once', async () => {
+    let peak = 0;
+    let running = 0;
+    await mapWithConcurrency([1, 2, 3], 16, async () => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await Promise.resolve();
+      running -= 1;
+    });
+    expect(peak).toBe(3);
+  });
+});
