@@ -89,7 +89,9 @@ describe('bulk reject', () => {
   });
 
   it('counts as one request toward the per-minute limit', async () => {
-    const gateway = apiWithPlans({ starter: { ...plans.starter, ratePerMinute: 2 } });
+    // One instant for all three, so that no minute boundary falls between them.
+    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const gateway = apiWithPlans({ starter: { ...plans.starter, ratePerMinute: 2 } }, () => minute);
     const admin = await givenApiKey({ plan: 'starter' });
     const ids = await heldReferrals(6);
     const first = await bulkRequest({ ids: ids.slice(0, 3) }, { headers: withKey(admin.key), gateway });

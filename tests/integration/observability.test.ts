@@ -28,10 +28,16 @@ describe('observability', () => {
     const { createRejectDeps } = await import('../../functions/handlers/reject-referral/dependencies.js');
     const { plans } = await import('../../functions/billing/plans.js');
     const { createApiGateway } = await import('../../local/api-gateway.js');
+    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     const gateway = createApiGateway({
       authorizer,
       functions: {
-        rejectReferral: createHandler({ ...createRejectDeps(), plans: { ...plans, starter: { ...plans.starter, ratePerMinute: 1 } } }),
+        // One instant for every request, so that no minute boundary resets the limit between them.
+        rejectReferral: createHandler({
+          ...createRejectDeps(),
+          now: () => minute,
+          plans: { ...plans, starter: { ...plans.starter, ratePerMinute: 1 } },
+        }),
       },
     });
     send = async (id, key) =>
