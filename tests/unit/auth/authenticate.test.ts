@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type ApiKeyRecord, generateApiKey, hashApiKey } from '../../../functions/auth/api-key.js';
-import { createAuthenticator } from '../../../functions/auth/authenticate.js';
+import { type ApiKeyRecord, generateApiKey, hashApiKey, isWellFormedApiKey } from '../../../functions/auth/api-key.js';
+import { createAuthenticator, readCredentials } from '../../../functions/auth/authenticate.js';
 import { TtlCache } from '../../../functions/auth/ttl-cache.js';
 import { ApiError } from '../../../functions/shared/api-error.js';
 import { FakeApiKeyStore, FakeTokenVerifier } from '../../support/fakes.js';
@@ -140,5 +141,34 @@ describe('authenticating a console token', () => {
       effect: 'unauthenticated',
       reason: 'both an API key and a bearer token',
     });
+  });
+});
+
+describe('credentials', () => {
+  const key = generateApiKey();
+
+  it('finds one API key or one bearer token, whatever the header case', () => {
+    expect(readCredentials({ 'X-Api-Key': key })).toEqual({ kind: 'api_key', key });
+    expect(readCredentials({ Authorization: 'Bearer a.b.c' })).toEqual({ kind: 'bearer', token: 'a.b.c' });
+  });
+
+  it.each([
+    ['nothing', {}, undefined],
+    ['both kinds', { 'x-api-key': key, authorization: 'Bearer a.b.c' }, undefined],
+    ['a repeated key', { 'x-api-key': key }, { 'x-api-key': [key, key] }],
+    ['the key in two letter cases', { 'x-api-key': key, 'X-API-KEY': key }, undefined],
+    ['a malformed key', { 'x-api-key': 'sk_live_123' }, undefined],
+    ['an oversized key', { 'x-api-key': `ck_${'a'.repeat(10_000)}` }, undefined],
+    ['a basic scheme', { authorization: 'Basic dXNlcjpwYXNz' }, undefined],
+    ['a bearer that is no JWT', { authorization: 'Bearer token' }, undefined],
+  ])('refuses %s', (_name, headers, multi) => {
+    expect(readCredentials(headers, multi).kind).toBe('none');
+  });
+
+  it('generates keys in the documented format and hashes them to SHA-256 hex', () => {
+    expect(isWellFormedApiKey(key)).toBe(true);
+    expect(hashApiKey('ck_example')).toBe(createHash('sha256').update('ck_example').digest('hex'));
+    expect(hashApiKey(key)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashApiKey(key)).not.toContain(key.slice(3));
   });
 });

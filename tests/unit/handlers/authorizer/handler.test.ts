@@ -1,18 +1,18 @@
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { errors } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
-import { isKeySetUnavailable } from '../../../functions/adapters/jwt-verifier.js';
-import type { AuthDecision } from '../../../functions/auth/authenticate.js';
+import { isKeySetUnavailable } from '../../../../functions/adapters/jwt-verifier.js';
+import type { AuthDecision } from '../../../../functions/auth/authenticate.js';
 import {
   AUTHORIZER_FAILURE_METRIC,
   AUTHORIZER_REFUSAL_METRIC,
   createHandler,
   UNAUTHORIZED,
-} from '../../../functions/handlers/authorizer/handler.js';
-import { stageWildcard } from '../../../functions/handlers/authorizer/policy.js';
-import { ApiError } from '../../../functions/shared/api-error.js';
-import { createObservability } from '../../../functions/shared/observability.js';
-import { context } from '../../support/lambda.js';
+} from '../../../../functions/handlers/authorizer/handler.js';
+import { stageWildcard } from '../../../../functions/handlers/authorizer/policy.js';
+import { ApiError } from '../../../../functions/shared/api-error.js';
+import { createObservability } from '../../../../functions/shared/observability.js';
+import { context } from '../../../support/lambda.js';
 
 const event = {
   type: 'REQUEST',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, dependencyUnavailable, isWriteOutcomeUnknown, WriteOutcomeUnknown } from '../../../functions/shared/api-error.js';
-import { requestIdOf } from '../../../functions/shared/envelope.js';
 
 describe('typed errors', () => {
   it('keep their type, status, cause and name', () => {
@@ -18,14 +17,5 @@ describe('typed errors', () => {
     expect(unknown.cause).toBe(cause);
     expect(isWriteOutcomeUnknown(unknown)).toBe(true);
     expect(isWriteOutcomeUnknown(dependencyUnavailable(cause))).toBe(false);
-  });
-});
-
-describe('the request id', () => {
-  it("is API Gateway's extended id, never the requestId a client can set, else Lambda's own", () => {
-    expect(requestIdOf({ requestContext: { extendedRequestId: 'AbCdEfGhIjKlMnO=' } }, 'lambda-1')).toBe('AbCdEfGhIjKlMnO=');
-    expect(requestIdOf({ requestContext: {} }, 'lambda-1')).toBe('lambda-1');
-    expect(requestIdOf({}, 'lambda-1')).toBe('lambda-1');
-    expect(requestIdOf({})).toBe('unknown');
   });
 });
