@@ -7,7 +7,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { JwtSettings } from '../functions/auth/jwt-settings.js';
@@ -50,6 +50,8 @@ export const bundling = {
   format: OutputFormat.CJS,
   target: 'node24',
   forceDockerBundling: false,
+  // esbuild's size table is information, not a warning: a successful synth stays quiet.
+  logLevel: LogLevel.WARNING,
 };
 
 export const METRICS_NAMESPACE = 'ReferralsAdmin';

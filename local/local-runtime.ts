@@ -1,13 +1,12 @@
 // Prepares this machine to run the deployed handlers: DynamoDB (started or given), tables, seed data, console JWT issuer, environment.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import { jwtSettingsFrom } from '../functions/auth/jwt-settings.js';
 import { type TableKey, tableEnvironment } from '../lib/tables.js';
 import { type ConsoleIssuer, startConsoleIssuer } from './console-jwks.js';
 import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES, startDynamoDbLocal } from './dynamodb-local.js';
 import { loadSeed, readSeed, type Seed } from './seed.js';
-import { createSeedWriter } from './seed-writer.js';
+import { createSeedWriter, seedClient } from './seed-writer.js';
 
 export const DEMO_SEED_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-seed.json');
 
@@ -19,6 +18,24 @@ export type LocalRuntime = {
   /** The seed that was read (and loaded, unless the DynamoDB was external and not to be seeded). */
   seed: Seed;
   stop(): Promise<void>;
+};
+
+/** A step of the start that failed, told in one line that names it: its stack is its message. */
+export class StartStepError extends Error {
+  constructor(step: string, cause: unknown) {
+    const e = cause as { name?: string; code?: string; message?: string };
+    super(`${step} failed: ${e.message ?? String(cause)}${e.code ? ` (${e.code})` : ''}`);
+    this.name = 'StartStepError';
+    this.stack = this.message;
+  }
+}
+
+const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+  try {
+    return await run();
+  } catch (error) {
+    throw new StartStepError(name, error);
+  }
 };
 
 export const prepareLocalRuntime = async (options: {
@@ -46,11 +63,10 @@ export const prepareLocalRuntime = async (options: {
     const tables = Object.fromEntries(
       (Object.keys(tableEnvironment) as TableKey[]).map((key) => [key, process.env[tableEnvironment[key]]!]),
     ) as Record<TableKey, string>;
-    await ensureTables(dynamo.endpoint, tables);
+    await step('creating the tables', () => ensureTables(dynamo.endpoint, tables));
     if (!external || options.seedExternal) {
-      const client = createDocumentClient({ endpoint: dynamo.endpoint });
-      await loadSeed(seed, createSeedWriter(client, tables));
-      client.destroy();
+      const client = seedClient(dynamo.endpoint);
+      await step('loading the seed', () => loadSeed(seed, createSeedWriter(client, tables))).finally(() => client.destroy());
     }
 
     const jwtConfigured = jwtSettingsFrom({

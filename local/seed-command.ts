@@ -1,12 +1,12 @@
 // `npm run seed [-- --reset]`: loads the seed into a running DynamoDB Local (DYNAMODB_ENDPOINT), after emptying its tables with --reset.
 import { parseArgs } from 'node:util';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
+import type { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import { type TableKey, tableDefinitions, tableEnvironment } from '../lib/tables.js';
 import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES } from './dynamodb-local.js';
 import { DEMO_SEED_FILE } from './local-runtime.js';
 import { loadSeed, readSeed, SeedError } from './seed.js';
-import { createSeedWriter } from './seed-writer.js';
+import { createSeedWriter, seedClient } from './seed-writer.js';
 
 type Io = { out: (line: string) => void; err: (line: string) => void };
 
@@ -47,11 +47,13 @@ export const runSeedCommand = async (argv: string[], io: Io, env: NodeJS.Process
       (Object.keys(tableEnvironment) as TableKey[]).map((key) => [key, env[tableEnvironment[key]] ?? LOCAL_TABLE_NAMES[key]]),
     ) as Record<TableKey, string>;
     await ensureTables(endpoint, tables);
-    const client = createDocumentClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const client = seedClient(endpoint);
     try {
       if (values.reset) {
-        for (const key of Object.keys(tables) as TableKey[])
+        // Keys made by hand (npm run keys) are kept; the seed's own keys are written again below.
+        for (const key of ['referrals', 'usage'] as const)
           io.out(`emptied ${tables[key]}: ${await emptyTable(client, tables[key], key)} items`);
+        io.out(`kept ${tables.apiKeys}: keys made by hand stay, the seed's keys are written again`);
       }
       await loadSeed(seed, createSeedWriter(client, tables));
     } finally {

@@ -1,10 +1,11 @@
 // Writes attributions, rewards and API keys in the stored layout; used by the local API's seed loader and the tests.
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import { attributionItem, rewardItemKey } from '../functions/adapters/referral-keys.js';
 import { type ApiKeyRecord, hashApiKey } from '../functions/auth/api-key.js';
 import type { Attribution, Reward } from '../functions/referrals/attribution.js';
 import type { PlanName } from '../functions/shared/plan-names.js';
-import type { TableNames } from './dynamodb-local.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type TableNames } from './dynamodb-local.js';
 
 export type ApiKeySeed = {
   key: string;
@@ -16,28 +17,88 @@ export type ApiKeySeed = {
   keyId?: string;
 };
 
-export const createSeedWriter = (client: DynamoDBDocumentClient, tables: TableNames) => ({
-  putAttribution: (attribution: Attribution) =>
-    client.send(new PutCommand({ TableName: tables.referrals, Item: attributionItem(attribution) })),
+/**
+ * A client for loading seeds into DynamoDB Local: patient connections and the SDK's retries, since a busy machine's
+ * Java process can take seconds to accept a connection.
+ */
+export const seedClient = (endpoint: string): DynamoDBDocumentClient =>
+  createDocumentClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 6,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000, throwOnRequestTimeout: true },
+  });
 
-  putReward: (reward: Reward) =>
-    client.send(new PutCommand({ TableName: tables.referrals, Item: { ...rewardItemKey(reward.attribution_id, reward.id), ...reward } })),
+/** BatchWriteItem takes at most 25 puts a request. */
+const BATCH_SIZE = 25;
+/** Batches in flight at once: a busy machine's DynamoDB Local is not handed hundreds of requests together. */
+const BATCHES_AT_ONCE = 4;
+/** Resends of the items a batch left unprocessed (DynamoDB's throttling answer), with backoff. */
+const UNPROCESSED_RESENDS = 8;
 
-  /** Stores the key only as its hash, as real keys are. */
-  putApiKey: (seed: ApiKeySeed) => {
-    const keyHash = hashApiKey(seed.key);
-    const record: ApiKeyRecord = {
-      key_hash: keyHash,
-      key_id: seed.keyId ?? `key_${keyHash.slice(0, 12)}`,
-      user_id: seed.userId,
-      plan: seed.plan,
-      admin: seed.admin,
-      overage: seed.overage ?? false,
-      status: seed.status ?? 'active',
-      created_at: new Date().toISOString(),
-    };
-    return client.send(new PutCommand({ TableName: tables.apiKeys, Item: record })).then(() => record);
-  },
-});
+export type SeedItem = { table: string; item: Record<string, unknown> };
+
+/** An API key as stored: by its hash only, as real keys are. */
+const apiKeyRecord = (seed: ApiKeySeed): ApiKeyRecord => {
+  const keyHash = hashApiKey(seed.key);
+  return {
+    key_hash: keyHash,
+    key_id: seed.keyId ?? `key_${keyHash.slice(0, 12)}`,
+    user_id: seed.userId,
+    plan: seed.plan,
+    admin: seed.admin,
+    overage: seed.overage ?? false,
+    status: seed.status ?? 'active',
+    created_at: new Date().toISOString(),
+  };
+};
+
+export const createSeedWriter = (client: DynamoDBDocumentClient, tables: TableNames) => {
+  const items = {
+    attribution: (attribution: Attribution): SeedItem => ({ table: tables.referrals, item: attributionItem(attribution) }),
+    reward: (reward: Reward): SeedItem => ({
+      table: tables.referrals,
+      item: { ...rewardItemKey(reward.attribution_id, reward.id), ...reward },
+    }),
+    apiKey: (seed: ApiKeySeed): SeedItem => ({ table: tables.apiKeys, item: apiKeyRecord(seed) }),
+  };
+
+  /** Puts one batch, resending what DynamoDB left unprocessed. */
+  const putBatch = async (batch: SeedItem[]) => {
+    let requestItems: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> = {};
+    for (const { table, item } of batch) requestItems[table] = [...(requestItems[table] ?? []), { PutRequest: { Item: item } }];
+    for (let attempt = 0; Object.keys(requestItems).length > 0; attempt++) {
+      if (attempt > UNPROCESSED_RESENDS) throw new Error('DynamoDB left seed items unprocessed after every resend');
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
+      const result = await client.send(new BatchWriteCommand({ RequestItems: requestItems }));
+      requestItems = (result.UnprocessedItems ?? {}) as typeof requestItems;
+    }
+  };
+
+  return {
+    items,
+    putAttribution: (attribution: Attribution) =>
+      client.send(new PutCommand({ TableName: tables.referrals, Item: items.attribution(attribution).item })),
+
+    putReward: (reward: Reward) => client.send(new PutCommand({ TableName: tables.referrals, Item: items.reward(reward).item })),
+
+    putApiKey: (seed: ApiKeySeed) => {
+      const { item } = items.apiKey(seed);
+      return client.send(new PutCommand({ TableName: tables.apiKeys, Item: item })).then(() => item as ApiKeyRecord);
+    },
+
+    /** Puts many items, 25 a batch and a few batches at a time, whatever their number. */
+    putAll: async (all: SeedItem[]) => {
+      const batches: SeedItem[][] = [];
+      for (let index = 0; index < all.length; index += BATCH_SIZE) batches.push(all.slice(index, index + BATCH_SIZE));
+      let next = 0;
+      const worker = async () => {
+        while (next < batches.length) await putBatch(batches[next++] as SeedItem[]);
+      };
+      await Promise.all(Array.from({ length: Math.min(BATCHES_AT_ONCE, batches.length) }, worker));
+    },
+  };
+};
 
 export type SeedWriter = ReturnType<typeof createSeedWriter>;

@@ -52,10 +52,11 @@ export const readSeed = async (file: string): Promise<Seed> => {
   return result.output;
 };
 
+/** Loads the seed in batches of 25, a few at a time, so that a large seed or a busy machine does not flood DynamoDB Local. */
 export const loadSeed = async (seed: Seed, writer: SeedWriter): Promise<void> => {
-  await Promise.all([
-    ...seed.apiKeys.map((key) => writer.putApiKey(key)),
-    ...seed.attributions.map((attribution) => writer.putAttribution(attribution)),
-    ...seed.rewards.map((reward) => writer.putReward(reward)),
+  await writer.putAll([
+    ...seed.apiKeys.map(writer.items.apiKey),
+    ...seed.attributions.map(writer.items.attribution),
+    ...seed.rewards.map(writer.items.reward),
   ]);
 };

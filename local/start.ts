@@ -11,7 +11,7 @@ import { signConsoleToken } from './console-jwks.js';
 import { DynamoDbLocalUnavailable } from './dynamodb-local.js';
 import { startEventSink } from './event-sink.js';
 import { startHttpServer } from './http-server.js';
-import { prepareLocalRuntime } from './local-runtime.js';
+import { prepareLocalRuntime, StartStepError } from './local-runtime.js';
 import { type Seed, SeedError } from './seed.js';
 import { type StreamPoller, startStreamPoller } from './stream-poller.js';
 
@@ -158,11 +158,20 @@ const main = async () => {
     console.log(`Demo console admin token (12 h): ${token}`);
   }
   for (const line of hints(runtime.seed, baseUrl, token)) console.log(line);
+  // This DynamoDB Local's port changes with every start: the line names it.
+  console.log('Create your own admin key against this DynamoDB Local:');
+  console.log(
+    `  DYNAMODB_ENDPOINT=${runtime.dynamoEndpoint} npm run keys -- create --user my-admin --plan enterprise --admin --label "local"`,
+  );
   console.log('Ready.');
 };
 
 main().catch((error) => {
-  const oneLine = error instanceof SeedError || error instanceof StartError || error instanceof DynamoDbLocalUnavailable;
+  const oneLine =
+    error instanceof SeedError ||
+    error instanceof StartError ||
+    error instanceof DynamoDbLocalUnavailable ||
+    error instanceof StartStepError;
   console.error(oneLine ? error.message : error);
   process.exit(1);
 });

@@ -12,7 +12,7 @@ const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
 /** The list's query parameters, each optional. */
 export const ListParametersSchema = v.strictObject(
   {
-    status: v.optional(AttributionStatusSchema),
+    status: v.optional(v.picklist(AttributionStatusSchema.options, `status must be one of ${AttributionStatusSchema.options.join(', ')}`)),
     referrer_user_id: v.optional(
       v.pipe(
         v.string(),

@@ -62,13 +62,25 @@ const BulkOutcomeSchema = v.variant('outcome', [
   ),
 ]);
 
+const OUTCOMES = ['rejected', 'not_found', 'conflict', 'failed', 'unknown'] as const;
+const countOf = (description: string) => v.pipe(v.number(), v.integer(), v.minValue(0), v.metadata({ description }));
+
+/** How many ids had each outcome, by the outcome's own name. */
+export const BulkCountsSchema = v.object({
+  rejected: countOf('Rejected (and charged, 1 credit each)'),
+  not_found: countOf('No such referral'),
+  conflict: countOf('Not held for review'),
+  failed: countOf('Surely not rejected: a write failed or was not started in time (retryable)'),
+  unknown: countOf('Their write went unanswered: maybe rejected and charged (retryable, safe to resend)'),
+});
+
 export const BulkResultSchema = v.object({
   results: v.pipe(v.array(BulkOutcomeSchema), v.metadata({ description: "One per id, in the request's order" })),
-  rejected: v.pipe(v.number(), v.integer(), v.metadata({ description: 'Referrals rejected (and charged, 1 credit each)' })),
+  counts: BulkCountsSchema,
+  rejected: countOf('Referrals rejected (and charged, 1 credit each): counts.rejected'),
   failed: v.pipe(
-    v.number(),
-    v.integer(),
-    v.metadata({ description: 'Referrals not reported rejected: not found, not held for review, failed or unknown (retryable)' }),
+    countOf('Deprecated, kept for existing clients: every id not rejected, whatever its outcome. Read counts instead.'),
+    v.metadata({ deprecated: true }),
   ),
 });
 
@@ -161,8 +173,10 @@ const unknownOutcome = (id: string): BulkOutcome => ({
 });
 
 const count = (results: BulkOutcome[]): BulkResult => {
-  const rejected = results.filter((result) => result.outcome === 'rejected').length;
-  return { results, rejected, failed: results.length - rejected };
+  const counts = Object.fromEntries(
+    OUTCOMES.map((outcome) => [outcome, results.filter((result) => result.outcome === outcome).length]),
+  ) as BulkResult['counts'];
+  return { results, counts, rejected: counts.rejected, failed: results.length - counts.rejected };
 };
 
 type BulkReply = SuccessResult<BulkResult> & { replayed: boolean };

@@ -2,7 +2,11 @@
 export const errorTypes = {
   invalid_request: { status: 400, msg: 'Invalid input or missing required parameter', retryable: false },
   unauthorized: { status: 401, msg: 'Authentication required', retryable: false },
-  forbidden: { status: 403, msg: 'Admin plan required', retryable: false },
+  forbidden: {
+    status: 403,
+    msg: 'Not an admin credential: an admin API key or a console token with role admin is required',
+    retryable: false,
+  },
   access_denied: { status: 403, msg: 'Access denied', retryable: false },
   request_blocked: { status: 403, msg: 'Request blocked by the firewall: bodies over 16 KB are refused', retryable: false },
   not_found: { status: 404, msg: 'Referral attribution not found', retryable: false },

@@ -420,7 +420,7 @@ describe('ReferralApiStack', () => {
     template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
       ResponseType: 'ACCESS_DENIED',
       StatusCode: '403',
-      ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"msg":"Admin plan required"') },
+      ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"msg":"Not an admin credential') },
     });
   });
 

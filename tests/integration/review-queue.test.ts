@@ -148,6 +148,18 @@ describe('GET /api/v1/admin/referrals', () => {
     expect(await usageRecordsOf(caller.userId)).toEqual([]);
   });
 
+  it("names the allowed values of a parameter in the API's own words, never the validator's", async () => {
+    const caller = await givenApiKey();
+    const response = await getRequest('/api/v1/admin/referrals?status=bogus', { headers: withKey(caller.key), gateway });
+    expect(response.body.error.context.issues).toEqual([
+      expect.objectContaining({
+        field: 'queryStringParameters.status',
+        message: 'status must be one of attributed, qualified, review_required, rewarded, expired, capped, failed, rejected',
+      }),
+    ]);
+    expect(JSON.stringify(response.body)).not.toMatch(/Invalid type|Expected/);
+  });
+
   describe('the cursor', () => {
     let cursor: string;
     beforeAll(async () => {

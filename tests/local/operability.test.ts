@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApiKeyAdmin } from '../../functions/adapters/api-key-admin.js';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 import { accountKey } from '../../functions/adapters/usage-keys.js';
+import { KEY_ID_INDEX } from '../../lib/tables.js';
 import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import { runSmokeCommand } from '../../scripts/smoke-command.js';
 import { npmStart, stopAll } from '../support/npm-start.js';
@@ -78,6 +80,13 @@ describe('npm start, run by a person', () => {
     const bulk = await runCurlLine(bulkLine);
     expect(bulk.status).toBe(200);
     expect(((await bulk.json()) as { data: unknown }).data).toMatchObject({ rejected: 3, failed: 0 });
+    // The key line names this start's DynamoDB Local, and works as printed.
+    const keysLine = (lines.find((line) => line.includes('npm run keys -- create')) as string).trim();
+    expect(keysLine).toContain(`DYNAMODB_ENDPOINT=${api.dynamoEndpoint} `);
+    const made = spawnSync('sh', ['-c', keysLine], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+    expect(made.status).toBe(0);
+    const key = /^key: +(ck_\S+)$/m.exec(made.stdout)?.[1] as string;
+    expect((await fetch(`${api.baseUrl}/api/v1/admin/referrals?limit=1`, { headers: { 'x-api-key': key } })).status).toBe(200);
   });
 
   it('keeps the functions JSON logs raw, and the access lines as JSON, with LOG_FORMAT=json', async () => {
@@ -187,6 +196,13 @@ describe('npm start, run by a person', () => {
     const status = async () =>
       (await db.send(new GetCommand({ TableName: 'referrals', Key: { pk: 'attr-queue-01', sk: 'attribution' } }))).Item?.status;
     expect(await status()).toBe('rejected');
+    // A key made by hand survives the reset.
+    const made = await createApiKeyAdmin(db, { table: 'api-keys', keyIdIndex: KEY_ID_INDEX }).create({
+      userId: 'by-hand',
+      plan: 'growth',
+      admin: true,
+      overage: false,
+    });
     const child = spawn('npm', ['run', '--silent', 'seed', '--', '--reset'], {
       env: { ...process.env, DYNAMODB_ENDPOINT: api.dynamoEndpoint },
     });
@@ -194,7 +210,10 @@ describe('npm start, run by a person', () => {
     child.stdout.on('data', (chunk) => (output += chunk));
     expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
     expect(output).toMatch(/emptied usage: [1-9]\d* items/);
+    expect(output).toContain('kept api-keys: keys made by hand stay');
     expect(await status()).toBe('review_required');
+    const kept = await db.send(new GetCommand({ TableName: 'api-keys', Key: { key_hash: made.record.key_hash } }));
+    expect(kept.Item?.key_id).toBe(made.record.key_id);
     const usage = await db.send(
       new QueryCommand({
         TableName: 'usage',

@@ -34,6 +34,7 @@ export const bulkRejectContract: RouteContract = {
         },
         { id: 'attr-2', outcome: 'conflict', error: { type: 'conflict', context: { status: 'rewarded' } } },
       ],
+      counts: { rejected: 1, not_found: 0, conflict: 1, failed: 0, unknown: 0 },
       rejected: 1,
       failed: 1,
     },

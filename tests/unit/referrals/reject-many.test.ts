@@ -73,6 +73,7 @@ describe('the bulk reject use case', () => {
       ['attr-1', 'rejected'],
     ]);
     expect(result.data).toMatchObject({ rejected: 2, failed: 2 });
+    expect(result.data.counts).toEqual({ rejected: 2, not_found: 1, conflict: 1, failed: 0, unknown: 0 });
     expect(result.data.results[1]).toEqual({ id: 'missing', outcome: 'not_found', error: { type: 'not_found' } });
     expect(result.data.results[2]).toEqual({
       id: 'attr-9',
@@ -155,6 +156,7 @@ describe('the bulk reject use case', () => {
       { id: 'attr-2', outcome: 'unknown', error: { type: 'dependency_unavailable', retryable: true } },
       { id: 'attr-3', outcome: 'failed', error: { type: 'concurrent_update', retryable: true } },
     ]);
+    expect(result.data.counts).toEqual({ rejected: 1, not_found: 0, conflict: 0, failed: 1, unknown: 1 });
     // Three reserved, one given back (the contention): attr-2's credit stays spent, it may have been charged.
     expect(world.meter.counters.get(DAY)).toBe(2);
     expect(world.meter.counters.get(MONTH)).toBe(2);
