@@ -33,12 +33,30 @@ const emptyTable = async (client: ReturnType<typeof createDocumentClient>, table
   }
 };
 
+export const SEED_USAGE = `usage: npm run seed -- [--reset] --endpoint <url>
+Loads the seed (LOCAL_SEED, else the demo seed) into DynamoDB Local; --reset first empties the referrals and usage
+tables (API keys made by hand are kept). Only DynamoDB Local: a deployed stack is never seeded.
+  --endpoint <url>   DynamoDB Local, e.g. the endpoint npm start printed (or set DYNAMODB_ENDPOINT=<url>)`;
+
 export const runSeedCommand = async (argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> => {
   try {
-    const { values } = parseArgs({ args: argv, strict: true, options: { reset: { type: 'boolean', default: false } } });
-    const endpoint = env.DYNAMODB_ENDPOINT;
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        reset: { type: 'boolean', default: false },
+        endpoint: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      io.out(SEED_USAGE);
+      return 0;
+    }
+    const endpoint = values.endpoint ?? env.DYNAMODB_ENDPOINT;
     if (!endpoint) {
-      io.err('seed: set DYNAMODB_ENDPOINT to the DynamoDB Local that `npm start` printed');
+      io.err('seed: name DynamoDB Local: --endpoint <url> (the endpoint npm start printed), or DYNAMODB_ENDPOINT');
+      io.err(SEED_USAGE);
       return 2;
     }
     const seedFile = env.LOCAL_SEED ?? DEMO_SEED_FILE;

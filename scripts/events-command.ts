@@ -6,13 +6,13 @@ import { readActivity } from '../functions/adapters/activity-reader.js';
 import { createEventBridgeClient, createEventBridgePublisher, toPutEventsEntry } from '../functions/adapters/event-bridge-publisher.js';
 import { type ActivityRecord, forwardActivity } from '../functions/events/forward-activity.js';
 import type { DeadLetter, EventPublisher } from '../functions/events/ports.js';
-import { reportFailure, stackOutputs, targetClient, UsageError } from './table-target.js';
+import { reportFailure, stackOutputs, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
 
 export const EVENTS_USAGE = `usage:
   npm run events -- replay --since <ISO time> [--until <ISO time>] [--attribution <id>] [--dry-run] [target]
   npm run events -- replay --dead-letter <message.json> [--dry-run] [target]
-target: --stack <stack name> (its table and bus) | DYNAMODB_ENDPOINT=<url> (DynamoDB Local), publishing to
-  EVENTS_ENDPOINT and EVENT_BUS_NAME when set, else appending to LOCAL_EVENTS_FILE as npm start does`;
+${TARGET_HELP}
+With DynamoDB Local, events go to EVENTS_ENDPOINT and EVENT_BUS_NAME when set, else to LOCAL_EVENTS_FILE as npm start writes them.`;
 
 export type Io = { out: (line: string) => void; err: (line: string) => void };
 
@@ -66,7 +66,7 @@ const target = async (values: { stack?: string | undefined }, env: NodeJS.Proces
     if (!table || !bus) throw new Error(`stack ${values.stack} has no outputs ReferralsTableName and EventBusName`);
     return { table, where: `bus ${bus}`, publisher: () => createEventBridgePublisher(createEventBridgeClient(), bus) };
   }
-  if (!env.DYNAMODB_ENDPOINT) throw new UsageError('name the target: --stack <name>, or DYNAMODB_ENDPOINT for DynamoDB Local');
+  if (!env.DYNAMODB_ENDPOINT) throw new UsageError('name the target: --stack <name> or --endpoint <url> (DynamoDB Local)');
   const table = env.REFERRALS_TABLE ?? 'referrals';
   const bus = env.EVENT_BUS_NAME ?? 'referrals-local';
   if (env.EVENTS_ENDPOINT) {
@@ -101,9 +101,14 @@ export const runEventsCommand = async (
         attribution: { type: 'string' },
         'dead-letter': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
-        stack: { type: 'string' },
+        ...TARGET_OPTIONS,
       },
     });
+    if (values.help) {
+      io.out(EVENTS_USAGE);
+      return 0;
+    }
+    env = targetEnvironment(values, env);
     const [command, ...rest] = positionals;
     if (command !== 'replay') throw new UsageError(`unknown command ${command ?? '(none)'}`);
     if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);

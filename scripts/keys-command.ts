@@ -4,13 +4,14 @@ import * as v from 'valibot';
 import { createApiKeyAdmin, publicView } from '../functions/adapters/api-key-admin.js';
 import { PlanNameSchema } from '../functions/shared/plan-names.js';
 import { KEY_ID_INDEX } from '../lib/tables.js';
-import { reportFailure, resolveTable, targetClient, UsageError } from './table-target.js';
+import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
 
 export const KEYS_USAGE = `usage:
   npm run keys -- create --user <user id> --plan <plan> [--admin] [--overage] [--label <text>] [target]
   npm run keys -- list [--user <user id>] [target]
   npm run keys -- revoke <key id> [target]
-target: --stack <stack name> | --table <table name> | DYNAMODB_ENDPOINT=<url> (DynamoDB Local)`;
+${TARGET_HELP}
+  --table <name>     the API keys table by name, with the default AWS credentials and region`;
 
 export type Io = { out: (line: string) => void; err: (line: string) => void };
 
@@ -41,10 +42,15 @@ export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.Process
         admin: { type: 'boolean', default: false },
         overage: { type: 'boolean', default: false },
         label: { type: 'string' },
-        stack: { type: 'string' },
+        ...TARGET_OPTIONS,
         table: { type: 'string' },
       },
     });
+    if (values.help) {
+      io.out(KEYS_USAGE);
+      return 0;
+    }
+    env = targetEnvironment(values, env);
     const [command, ...rest] = positionals;
     if (!command || !['create', 'list', 'revoke'].includes(command)) throw new UsageError(`unknown command ${command ?? '(none)'}`);
     if (command === 'create') {
@@ -56,7 +62,7 @@ export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.Process
     if (command === 'revoke' && rest.length !== 1) throw new UsageError('revoke needs exactly one key id');
     if (command !== 'revoke' && rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
 
-    tableName = await resolveTable(values, env, { output: 'ApiKeysTableName', variable: 'API_KEYS_TABLE', local: 'api-keys' });
+    tableName = await resolveTable(values, env, { output: 'ApiKeysTableName', variable: 'API_KEYS_TABLE', local: 'api-keys' }, true);
     const client = targetClient(env);
     try {
       const admin = createApiKeyAdmin(client, { table: tableName, keyIdIndex: KEY_ID_INDEX });

@@ -4,11 +4,12 @@ import { parseArgs } from 'node:util';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { attributionItem } from '../functions/adapters/referral-keys.js';
 import { accountKey, USAGE_PREFIX } from '../functions/adapters/usage-keys.js';
-import { reportFailure, resolveTable, targetClient, UsageError } from './table-target.js';
+import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
 
-export const SMOKE_USAGE = `usage: npm run smoke -- --url <base url> (--key <admin key> | --token <jwt>) [--stack <name>] [--write]
+export const SMOKE_USAGE = `usage: npm run smoke -- --url <base url> (--key <admin key> | --token <jwt>) [--write] [target]
 --write puts a uniquely named referral, rejects it through the API, checks the result and removes it (the usage
-record stays, marked smoke: true); it needs table access: --stack <name>, or DYNAMODB_ENDPOINT for DynamoDB Local.`;
+record stays, marked smoke: true); it needs table access through a target.
+${TARGET_HELP}`;
 
 type Io = { out: (line: string) => void; err: (line: string) => void };
 /** The envelope fields the checks read; anything else in an answer is left alone. */
@@ -46,12 +47,20 @@ export const runSmokeCommand = async (argv: string[], io: Io, env: NodeJS.Proces
         url: { type: 'string' },
         key: { type: 'string' },
         token: { type: 'string' },
-        stack: { type: 'string' },
+        ...TARGET_OPTIONS,
         write: { type: 'boolean', default: false },
       },
     });
+    if (values.help) {
+      io.out(SMOKE_USAGE);
+      return 0;
+    }
+    env = targetEnvironment(values, env);
     if (!values.url || !URL.canParse(values.url)) throw new UsageError('--url <base url> is required, e.g. the stack output ApiUrl');
     if (Boolean(values.key) === Boolean(values.token)) throw new UsageError('give exactly one of --key <admin key> or --token <jwt>');
+    // --write needs a target; a missing one is a usage error before anything is sent.
+    if (values.write && !values.stack && !env.DYNAMODB_ENDPOINT)
+      throw new UsageError('--write needs a target: --stack <name> or --endpoint <url> (DynamoDB Local)');
     const base = values.url.endsWith('/') ? values.url : `${values.url}/`;
     const credentials: Record<string, string> = values.key ? { 'x-api-key': values.key } : { authorization: `Bearer ${values.token}` };
     const call = async (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> => {

@@ -5,6 +5,24 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 
 export class UsageError extends Error {}
 
+/**
+ * The target options every command takes, named alike: a deployed stack, or DynamoDB Local (`--endpoint`, or the
+ * DYNAMODB_ENDPOINT variable). `--help` prints a command's usage.
+ */
+export const TARGET_OPTIONS = {
+  stack: { type: 'string' },
+  endpoint: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const TARGET_HELP = `target:
+  --stack <name>     a deployed stack: its tables (and bus) from its outputs, with the default AWS credentials and region
+  --endpoint <url>   DynamoDB Local, e.g. the endpoint npm start printed (or set DYNAMODB_ENDPOINT=<url>)`;
+
+/** The environment a command runs against: --endpoint stands for DYNAMODB_ENDPOINT. */
+export const targetEnvironment = (values: { endpoint?: string | undefined }, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv =>
+  values.endpoint ? { ...env, DYNAMODB_ENDPOINT: values.endpoint } : env;
+
 /** The stack's outputs by key, read with the default credential chain and region. */
 export const stackOutputs = async (stackName: string): Promise<Record<string, string>> => {
   const client = new CloudFormationClient({});
@@ -42,6 +60,8 @@ export const resolveTable = async (
   options: { table?: string; stack?: string },
   env: NodeJS.ProcessEnv,
   target: { output: string; variable: string; local: string },
+  /** Whether the command also takes --table, so that the error suggests only options that exist. */
+  takesTable = false,
 ): Promise<string> => {
   if (options.table) return options.table;
   if (options.stack) {
@@ -50,7 +70,7 @@ export const resolveTable = async (
     return name;
   }
   if (env.DYNAMODB_ENDPOINT) return env[target.variable] ?? target.local;
-  throw new UsageError('name the target: --stack <name>, --table <name>, or DYNAMODB_ENDPOINT for DynamoDB Local');
+  throw new UsageError(`name the target: --stack <name>${takesTable ? ', --table <name>' : ''} or --endpoint <url> (DynamoDB Local)`);
 };
 
 /** One line for an error of the AWS SDK or the network, never a stack trace. */

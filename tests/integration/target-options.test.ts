@@ -1,0 +1,59 @@
+// keys, smoke, seed and events take one set of target options, named alike, with a --help that lists them.
+import { describe, expect, it } from 'vitest';
+import { runSeedCommand } from '../../local/seed-command.js';
+import { runEventsCommand } from '../../scripts/events-command.js';
+import { runKeysCommand } from '../../scripts/keys-command.js';
+import { runSmokeCommand } from '../../scripts/smoke-command.js';
+import { tables, uniqueId } from '../support/factories.js';
+
+type Command = (
+  argv: string[],
+  io: { out: (line: string) => void; err: (line: string) => void },
+  env: NodeJS.ProcessEnv,
+) => Promise<number>;
+
+const run = async (command: Command, argv: string[], env: NodeJS.ProcessEnv = {}) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await command(argv, { out: (line) => out.push(line), err: (line) => err.push(line) }, env);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+};
+
+const commands: [string, Command, string[]][] = [
+  ['keys', runKeysCommand, ['list']],
+  ['smoke', runSmokeCommand, ['--url', 'http://127.0.0.1:9', '--key', 'ck_x', '--write']],
+  ['events', runEventsCommand, ['replay', '--since', '2026-11-30T00:00:00Z']],
+];
+
+describe('the command-line target options', () => {
+  it.each([...commands.map(([name, command]) => [name, command] as const), ['seed', runSeedCommand] as const])(
+    '%s --help lists --endpoint, and --stack where a deployed stack is a target',
+    async (name, command) => {
+      const help = await run(command as Command, ['--help']);
+      expect(help.code).toBe(0);
+      expect(help.out).toContain('--endpoint <url>');
+      if (name === 'seed') expect(help.out).not.toContain('--stack');
+      else expect(help.out).toContain('--stack <name>');
+    },
+  );
+
+  it.each(commands)('%s without a target suggests only options it takes', async (name, command, argv) => {
+    const result = await run(command, argv);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--stack <name>.*--endpoint <url>/);
+    if (name !== 'keys') expect(result.err.split('\n')[0]).not.toContain('--table');
+  });
+
+  it('takes --endpoint where DYNAMODB_ENDPOINT was needed', async () => {
+    const keys = await run(
+      runKeysCommand,
+      ['create', '--user', uniqueId('t'), '--plan', 'pro', '--endpoint', String(process.env.DYNAMODB_ENDPOINT)],
+      {
+        API_KEYS_TABLE: tables.apiKeys,
+        AWS_REGION: 'us-east-1',
+      },
+    );
+    expect(keys.code).toBe(0);
+    expect(keys.out).toMatch(/^key: +ck_/m);
+  });
+});
