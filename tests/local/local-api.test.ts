@@ -82,7 +82,9 @@ describe('npm start', () => {
     const dynamoPort = new URL(api.dynamoEndpoint).port;
     expect(javaProcessesOnPort(dynamoPort)).not.toEqual([]);
     expect(await stop(api.child)).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // DynamoDB Local ends once npm start is gone: waited for, not timed.
+    const deadline = Date.now() + 20_000;
+    while (javaProcessesOnPort(dynamoPort).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(javaProcessesOnPort(dynamoPort)).toEqual([]);
   });
 
@@ -105,6 +107,35 @@ describe('npm start', () => {
       rewards: [{ id: 'custom-reward', credits: 250 }],
     });
     expect((await post(api.baseUrl, 'example', { headers: DEMO_ADMIN })).status).toBe(401);
+  });
+
+  it('loads a seed of 1,000 items in batches and is ready, every item there', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seed-'));
+    const file = path.join(dir, 'large.json');
+    const attributions = Array.from({ length: 999 }, (_, index) => ({
+      id: `bulk-${String(index).padStart(4, '0')}`,
+      status: 'review_required',
+      code: 'BULK',
+      created_at: new Date(Date.UTC(2026, 10, 1) + index * 60_000).toISOString(),
+    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        apiKeys: [{ key: 'ck_large_seed_key_00000000001', userId: 'large-admin', plan: 'enterprise', admin: true }],
+        attributions,
+      }),
+    );
+    const api = await npmStart({ LOCAL_SEED: file });
+    const headers = { 'x-api-key': 'ck_large_seed_key_00000000001' };
+    let seen = 0;
+    let cursor: string | null = null;
+    do {
+      const page = await fetch(`${api.baseUrl}/api/v1/admin/referrals?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers });
+      const body = (await page.json()) as { data: { attributions: unknown[]; next_cursor: string | null } };
+      seen += body.data.attributions.length;
+      cursor = body.data.next_cursor;
+    } while (cursor);
+    expect(seen).toBe(999);
   });
 
   it('uses an external DYNAMODB_ENDPOINT instead of starting its own', async () => {

@@ -11,7 +11,7 @@ import { accountKey } from '../../functions/adapters/usage-keys.js';
 import { KEY_ID_INDEX } from '../../lib/tables.js';
 import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import { runSmokeCommand } from '../../scripts/smoke-command.js';
-import { npmStart, stopAll } from '../support/npm-start.js';
+import { npmStart, stopAll, waitForOutput } from '../support/npm-start.js';
 
 afterEach(stopAll);
 
@@ -56,9 +56,7 @@ describe('npm start, run by a person', () => {
       (await fetch(`${api.baseUrl}/api/v1/admin/referrals/example/reject`, { method: 'POST', body: 'x'.repeat(10 * 1024 * 1024 + 1) }))
         .status,
     ).toBe(413);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const access = api
-      .output()
+    const access = (await waitForOutput(api, (output) => (output.match(/^(POST|DELETE|GET) \//gm) ?? []).length >= 5))
       .split('\n')
       .filter((line) => /^(POST|DELETE|GET) \//.test(line));
     // Each line names the request by API Gateway's own id, the one its body names; the 10 MB refusal comes before any.
@@ -97,9 +95,7 @@ describe('npm start, run by a person', () => {
         headers: { 'x-api-key': 'ck_demo_admin_0000000000000000' },
       });
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const json = api
-      .output()
+    const json = (await waitForOutput(api, (output) => (output.match(/"access_log"/g) ?? []).length >= 2))
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line));
@@ -183,7 +179,7 @@ describe('npm start, run by a person', () => {
     const port = new URL(api.dynamoEndpoint).port;
     expect(javaOnPort(port)).toBe(1);
     process.kill(api.serverPid, 'SIGKILL');
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + 20_000;
     while (javaOnPort(port) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(javaOnPort(port)).toBe(0);
   });

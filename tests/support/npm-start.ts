@@ -64,3 +64,13 @@ export const stop = (child: ChildProcess): Promise<number | null> =>
 export const stopAll = async (): Promise<void> => {
   await Promise.all(running.splice(0).map(stop));
 };
+
+/** Waits until the output holds what `ready` looks for: the event itself, not a fixed time (a busy machine is slow). */
+export const waitForOutput = async (api: Started, ready: (output: string) => boolean, timeoutMs = 20_000): Promise<string> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready(api.output())) {
+    if (Date.now() > deadline) throw new Error(`npm start did not print what was awaited:\n${api.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return api.output();
+};
