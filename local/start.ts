@@ -142,6 +142,8 @@ const main = async () => {
     );
   } catch (error) {
     await Promise.all([runtime.stop(), sink.stop(), poller?.stop()]);
+    // Taken between the check and the listen: still one line.
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new StartError(`PORT ${port} is in use: set PORT to a free port`);
     throw error;
   }
 

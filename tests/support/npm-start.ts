@@ -1,6 +1,5 @@
 // Runs `npm start` as a user does, on a free port, and stops every instance a test started.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { freePort } from '../../local/dynamodb-local.js';
 
 export type Started = { child: ChildProcess; serverPid: number; baseUrl: string; dynamoEndpoint: string; output: () => string };
 
@@ -8,7 +7,7 @@ const running: ChildProcess[] = [];
 
 /** `npm start` as a user runs it, on a free port; resolves once it prints that it is ready. */
 export const npmStart = async (env: Record<string, string> = {}): Promise<Started> => {
-  const port = await freePort();
+  // Port 0: the server takes a free port itself, so no other process can take it between a probe and the listen.
   // What the test environment quiets for itself is left to npm start to decide.
   const inherited = { ...process.env };
   delete inherited.POWERTOOLS_LOG_LEVEL;
@@ -18,7 +17,7 @@ export const npmStart = async (env: Record<string, string> = {}): Promise<Starte
   const child = spawn('npm', ['start'], {
     env: {
       ...inherited,
-      PORT: String(port),
+      PORT: '0',
       DYNAMODB_ENDPOINT: '',
       ADMIN_JWT_JWKS_URL: '',
       ADMIN_JWT_ISSUER: '',
