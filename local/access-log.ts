@@ -11,6 +11,31 @@ const errorTypeOf = (body: string | undefined): string | undefined => {
   }
 };
 
+/** Query parameters that carry a credential when a client puts one in the URL. */
+const SECRET_PARAMETERS = /^(x-api-key|api_key|apikey|key|token|access_token|authorization)$/i;
+/** An API key (ck_…) or a JWT (three base64url parts, the first a JSON header) wherever it appears. */
+const SECRET_VALUES = /ck_[A-Za-z0-9_-]{8,}|eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+
+/** The path as logged: credentials in the query or the path are replaced, so that no key reaches the log. */
+export const redactedPath = (path: string): string => {
+  const [route = '', query] = path.split(/\?(.*)/s);
+  const parameters =
+    query === undefined
+      ? ''
+      : `?${query
+          .split('&')
+          .map((pair) => {
+            const [name = '', ...value] = pair.split('=');
+            let decoded = name;
+            try {
+              decoded = decodeURIComponent(name);
+            } catch {}
+            return SECRET_PARAMETERS.test(decoded) && value.length > 0 ? `${name}=[redacted]` : pair;
+          })
+          .join('&')}`;
+  return `${route}${parameters}`.replace(SECRET_VALUES, '[redacted]');
+};
+
 export type AccessLogEntry = {
   method: string;
   path: string;
@@ -24,7 +49,7 @@ export const accessLogEntry = (request: ApiRequest, response: APIGatewayProxyRes
   const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
   return {
     method: request.method,
-    path: request.path,
+    path: redactedPath(request.path),
     status: response.statusCode,
     error_type: errorTypeOf(response.body) ?? null,
     latency_ms: Math.round(latencyMs),

@@ -47,7 +47,10 @@ export const startHttpServer = async (
 ): Promise<Server> => {
   const server = createServer(async (incoming, outgoing) => {
     const started = performance.now();
-    const url = new URL(incoming.url ?? '/', 'http://local');
+    // Split by hand: a request target such as `//` or `//x` is no valid URL relative to a base, and must not throw.
+    const target = incoming.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const url = { pathname: queryAt < 0 ? target : target.slice(0, queryAt), search: queryAt < 0 ? '' : target.slice(queryAt) };
     const document = incoming.method === 'GET' ? options.documents?.[url.pathname] : undefined;
     if (document !== undefined) {
       outgoing.writeHead(200, { 'content-type': 'application/json' }).end(document);

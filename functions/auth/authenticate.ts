@@ -18,12 +18,15 @@ type MultiHeaderBag = Record<string, string[] | undefined> | null | undefined;
 
 const MAX_CREDENTIAL_LENGTH = 8192;
 
-/** Every value a header was sent with, whatever its letter case; multi-value headers are the full record when present. */
+/**
+ * Every value a header was sent with, whatever its letter case; multi-value headers are the full record when present.
+ * An empty value counts: a header sent empty is a credential sent, and beside another one it is refused.
+ */
 const headerValues = (name: string, headers: HeaderBag, multiValueHeaders: MultiHeaderBag): string[] => {
   const pick = <T>(bag: Record<string, T | undefined> | null | undefined): T[] =>
     Object.entries(bag ?? {}).flatMap(([key, value]) => (key.toLowerCase() === name && value !== undefined ? [value] : []));
   const multi = pick(multiValueHeaders).flat();
-  return (multi.length > 0 ? multi : pick(headers)).filter((value) => value !== '');
+  return multi.length > 0 ? multi : pick(headers);
 };
 
 /** Finds exactly one credential: a repeated or doubled credential is refused rather than guessed at. */

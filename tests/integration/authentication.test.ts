@@ -129,6 +129,13 @@ describe('authentication', () => {
     await expectUntouched(attribution.id);
   });
 
+  it('refuses an empty API key header beside a valid console token: an empty credential is still sent', async () => {
+    const attribution = await givenAttribution();
+    const response = await rejectRequest(attribution.id, { headers: { 'x-api-key': '', ...bearer(await consoleToken()) } });
+    expect(response.status).toBe(401);
+    await expectUntouched(attribution.id);
+  });
+
   it('refuses a request that carries both an API key and a bearer token', async () => {
     const attribution = await givenAttribution();
     const admin = await givenApiKey();

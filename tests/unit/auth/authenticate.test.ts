@@ -147,6 +147,15 @@ describe('authenticating a console token', () => {
 describe('credentials', () => {
   const key = generateApiKey();
 
+  it('counts a credential header sent empty: beside another credential it is refused, alone it is malformed', () => {
+    expect(readCredentials({ 'x-api-key': '', authorization: 'Bearer a.b.c' })).toEqual({
+      kind: 'none',
+      reason: 'both an API key and a bearer token',
+    });
+    expect(readCredentials({ 'x-api-key': '' })).toEqual({ kind: 'none', reason: 'malformed API key' });
+    expect(readCredentials({ authorization: '' })).toEqual({ kind: 'none', reason: 'malformed bearer token' });
+  });
+
   it('finds one API key or one bearer token, whatever the header case', () => {
     expect(readCredentials({ 'X-Api-Key': key })).toEqual({ kind: 'api_key', key });
     expect(readCredentials({ Authorization: 'Bearer a.b.c' })).toEqual({ kind: 'bearer', token: 'a.b.c' });
