@@ -36,10 +36,26 @@ export const IdempotencyKeySchema = v.pipe(
   }),
 );
 
+/**
+ * Every value each header was sent with (API Gateway's multiValueHeaders): an Idempotency-Key sent twice is refused,
+ * never reduced to its last value, as a repeated credential is.
+ */
+export const SentOnceSchema = v.nullish(
+  v.looseObject({
+    'idempotency-key': v.optional(
+      v.pipe(
+        v.array(v.string()),
+        v.check((values) => values.length <= 1, 'Idempotency-Key must be sent once'),
+      ),
+    ),
+  }),
+);
+
 export const RejectRequestSchema = v.object({
   pathParameters: v.object({ id: AttributionPathIdSchema }, 'path parameter id is required'),
   body: RejectBodySchema,
   headers: v.object({ 'idempotency-key': v.optional(IdempotencyKeySchema) }),
+  multiValueHeaders: SentOnceSchema,
 });
 
 export type RejectRequest = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rejectRequest, withKey } from '../support/api.js';
+import { bulkRequest, rejectRequest, withKey } from '../support/api.js';
 import { accountItems, activityOf, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/factories.js';
 
 const keyed = (apiKey: string, idempotencyKey: string) => ({ ...withKey(apiKey), 'Idempotency-Key': idempotencyKey });
@@ -84,6 +84,21 @@ describe('Idempotency-Key', () => {
     const attribution = await givenAttribution();
     const response = await rejectRequest(attribution.id, { headers: keyed(admin.key, key) });
     expect(response.status).toBe(400);
+    expect((await storedAttribution(attribution.id))?.status).toBe('review_required');
+  });
+
+  it('answers 400 for an Idempotency-Key sent twice, on a single and a bulk reject, and changes nothing', async () => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution();
+    const headers = { ...withKey(admin.key), 'Idempotency-Key': ['first', 'second'] };
+    const single = await rejectRequest(attribution.id, { headers });
+    const bulk = await bulkRequest({ ids: [attribution.id] }, { headers });
+    for (const response of [single, bulk]) {
+      expect(response.status).toBe(400);
+      expect(response.body.error.context.issues).toEqual([
+        expect.objectContaining({ field: 'multiValueHeaders.idempotency-key', message: 'Idempotency-Key must be sent once' }),
+      ]);
+    }
     expect((await storedAttribution(attribution.id))?.status).toBe('review_required');
   });
 

@@ -9,7 +9,7 @@ import {
   type BulkRejectRequest,
   bulkReject,
 } from '../../referrals/reject-many.js';
-import { IdempotencyKeySchema } from '../../referrals/reject-request.js';
+import { IdempotencyKeySchema, SentOnceSchema } from '../../referrals/reject-request.js';
 import { requestIdOf, successResponse } from '../../shared/envelope.js';
 import { createObservability } from '../../shared/observability.js';
 import { MAX_BODY_BYTES } from '../../shared/request-limits.js';
@@ -24,6 +24,7 @@ export const BulkRequestSchema = v.object({
     BulkRejectBodySchema,
   ),
   headers: v.object({ 'idempotency-key': v.optional(IdempotencyKeySchema) }),
+  multiValueHeaders: SentOnceSchema,
 });
 
 export const toBulkRequest = (parsed: v.InferOutput<typeof BulkRequestSchema>): BulkRejectRequest => ({
