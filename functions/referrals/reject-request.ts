@@ -31,7 +31,7 @@ export const IdempotencyKeySchema = v.pipe(
   v.string(),
   v.regex(/^[\x21-\x7e]([\x20-\x7e]{0,253}[\x21-\x7e])?$/, 'Idempotency-Key must be 1-255 printable characters'),
   v.metadata({
-    description: 'Makes the request safe to retry: 1-255 printable ASCII characters, scoped to the account, kept 24 hours',
+    description: 'Makes the request safe to retry: 1-255 printable ASCII characters, sent once, scoped to the account, kept 24 hours',
     examples: ['reject-attr-1-2026-11-27'],
   }),
 );
