@@ -8,7 +8,7 @@ import { getReferralContract, listReferralsContract } from '../functions/handler
 import { ActivitySchema } from '../functions/referrals/activity.js';
 import { AttributionSchema, RewardSchema } from '../functions/referrals/attribution.js';
 import type { RouteContract } from '../functions/shared/contract.js';
-import { EnvelopeSchema, ErrorEnvelopeSchema } from '../functions/shared/envelope.js';
+import { EnvelopeSchema, ErrorEnvelopeSchema } from '../functions/shared/envelope-schemas.js';
 import { ConflictContextSchema, LimitContextSchema, ValidationContextSchema } from '../functions/shared/error-contexts.js';
 import { type ErrorType, errorTypes } from '../functions/shared/error-types.js';
 import {

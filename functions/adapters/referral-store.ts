@@ -166,54 +166,29 @@ const readPartition = async (client: DynamoDBDocumentClient, tables: Tables, att
 /** BatchGetItem reads at most 100 keys a request. */
 const BATCH_GET_LIMIT = 100;
 
-export const createReferralStore = (
-  client: DynamoDBDocumentClient,
-  tables: Tables,
-): ReferralStore & ReferralReader & BulkReferralStore => ({
-  async loadAttributions(ids) {
-    const found = new Map<string, Attribution>();
-    for (let offset = 0; offset < ids.length; offset += BATCH_GET_LIMIT) {
-      let keys: Record<string, unknown>[] | undefined = ids.slice(offset, offset + BATCH_GET_LIMIT).map(attributionItemKey);
-      // Unprocessed keys (throttling) are asked for again; usually there are none.
-      for (let attempt = 0; keys?.length; attempt++) {
-        const requested: Record<string, unknown>[] = keys;
-        const page = await callDynamo(() =>
-          client.send(new BatchGetCommand({ RequestItems: { [tables.referrals]: { Keys: requested, ConsistentRead: true } } })),
-        );
-        for (const item of page.Responses?.[tables.referrals] ?? []) {
-          const attribution = parseRecord(StoredAttributionSchema, item, 'attribution');
-          found.set(attribution.id, attribution);
-        }
-        keys = page.UnprocessedKeys?.[tables.referrals]?.Keys;
-        if (keys?.length && attempt >= 4) throw dependencyUnavailable(new Error('BatchGetItem left keys unprocessed'));
-      }
-    }
-    return found;
-  },
-
-  async commitItemRejection(write, budget) {
-    const outcome = await transactWrite(client, buildBulkItemTransaction(tables, write), {
-      identity: `bulk-item#${write.usage.request_id}#${write.attributionId}`,
-      budget,
-    });
-    if (outcome.committed) return outcome;
-    const attribution = outcome.reasons[ATTRIBUTION_ITEM];
-    if (!conditionFailed(attribution)) return { committed: false, cancellation: 'contention' };
-    return attribution?.Item
-      ? { committed: false, cancellation: 'attribution_status', status: String(unmarshall(attribution.Item).status) }
-      : { committed: false, cancellation: 'attribution_missing' };
-  },
-
+/**
+ * One factory per port, so that each function's bundle holds only the access it uses: the reject's, the review
+ * queue's, the bulk reject's.
+ */
+export const createReferralStore = (client: DynamoDBDocumentClient, tables: Tables): ReferralStore => ({
   async loadReviewState(attributionId) {
     const { attribution, rewards } = await readPartition(client, tables, attributionId);
     return { attribution, rewards };
   },
+  async commitRejection(write, budget) {
+    const outcome = await transactWrite(client, buildRejectTransaction(tables, write), {
+      identity: `reject#${write.charge.usage.request_id}#${write.attributionId}`,
+      budget,
+    });
+    return outcome.committed ? outcome : { committed: false, cancellation: readCancellation(outcome.reasons) };
+  },
+});
 
+export const createReferralReader = (client: DynamoDBDocumentClient, tables: Tables): ReferralReader => ({
   async loadReferral(attributionId) {
     const record = await readPartition(client, tables, attributionId);
     return record.attribution ? { ...record, attribution: record.attribution } : undefined;
   },
-
   async listByStatus({ status, limit, referrerUserId, after }) {
     const page = await callDynamo(() =>
       client.send(
@@ -236,12 +211,39 @@ export const createReferralStore = (
       ...(last ? { last: { order: String(last[QUEUE_ORDER]), id: String(last.pk) } } : {}),
     };
   },
+});
 
-  async commitRejection(write, budget) {
-    const outcome = await transactWrite(client, buildRejectTransaction(tables, write), {
-      identity: `reject#${write.charge.usage.request_id}#${write.attributionId}`,
+export const createBulkReferralStore = (client: DynamoDBDocumentClient, tables: Tables): BulkReferralStore => ({
+  async loadAttributions(ids) {
+    const found = new Map<string, Attribution>();
+    for (let offset = 0; offset < ids.length; offset += BATCH_GET_LIMIT) {
+      let keys: Record<string, unknown>[] | undefined = ids.slice(offset, offset + BATCH_GET_LIMIT).map(attributionItemKey);
+      // Unprocessed keys (throttling) are asked for again; usually there are none.
+      for (let attempt = 0; keys?.length; attempt++) {
+        const requested: Record<string, unknown>[] = keys;
+        const page = await callDynamo(() =>
+          client.send(new BatchGetCommand({ RequestItems: { [tables.referrals]: { Keys: requested, ConsistentRead: true } } })),
+        );
+        for (const item of page.Responses?.[tables.referrals] ?? []) {
+          const attribution = parseRecord(StoredAttributionSchema, item, 'attribution');
+          found.set(attribution.id, attribution);
+        }
+        keys = page.UnprocessedKeys?.[tables.referrals]?.Keys;
+        if (keys?.length && attempt >= 4) throw dependencyUnavailable(new Error('BatchGetItem left keys unprocessed'));
+      }
+    }
+    return found;
+  },
+  async commitItemRejection(write, budget) {
+    const outcome = await transactWrite(client, buildBulkItemTransaction(tables, write), {
+      identity: `bulk-item#${write.usage.request_id}#${write.attributionId}`,
       budget,
     });
-    return outcome.committed ? outcome : { committed: false, cancellation: readCancellation(outcome.reasons) };
+    if (outcome.committed) return outcome;
+    const attribution = outcome.reasons[ATTRIBUTION_ITEM];
+    if (!conditionFailed(attribution)) return { committed: false, cancellation: 'contention' };
+    return attribution?.Item
+      ? { committed: false, cancellation: 'attribution_status', status: String(unmarshall(attribution.Item).status) }
+      : { committed: false, cancellation: 'attribution_missing' };
   },
 });

@@ -1,6 +1,5 @@
 // The attribution and reward records as the spec names them; the one source of their field names, statuses and examples.
 import * as v from 'valibot';
-import { percentDecoded } from '../shared/path-parameters.js';
 
 export const AttributionStatusSchema = v.picklist([
   'attributed',
@@ -20,9 +19,6 @@ export const AttributionIdSchema = v.pipe(
   // The pattern holds the bounds; they are repeated for the documentation.
   v.metadata({ description: 'Referral attribution id', examples: ['attr-1'], minLength: 1, maxLength: 128 }),
 );
-
-/** The id as the path carries it: percent-decoded once, then held to the id's rules. */
-export const AttributionPathIdSchema = v.pipe(percentDecoded('id'), AttributionIdSchema);
 
 /** An optional text field, with the spec's example where it gives one. */
 const text = (example?: string, description?: string) =>

@@ -8,15 +8,15 @@ import { allowsOverage, type PlanTable } from '../billing/plans.js';
 import type { CreditReservations, Reservation } from '../billing/ports.js';
 import { buildUsageRecord } from '../billing/usage-record.js';
 import { ApiError, isApiError, isWriteOutcomeUnknown } from '../shared/api-error.js';
-import { ErrorTypeSchema } from '../shared/envelope.js';
 import type { ErrorType } from '../shared/error-types.js';
 import { endpointOf, routes } from '../shared/routes.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import { rejectionActivity } from './activity.js';
-import { type Attribution, AttributionIdSchema, AttributionSchema } from './attribution.js';
+import { type Attribution, AttributionIdSchema } from './attribution.js';
+import type { BulkOutcome, BulkResult } from './bulk-result.js';
 import { buildIdempotencyRecord, fingerprintOf, type IdempotencyRecord, replayStoredResult, type SuccessResult } from './idempotency.js';
 import type { BulkReferralStore, IdempotencyClaim, IdempotencyClaims } from './ports.js';
-import { ReasonSchema } from './reject-request.js';
+import { ReasonSchema } from './request-fields.js';
 import { REJECTABLE_STATUS, rejectAttribution, rejectionChanges } from './transition.js';
 
 export const MAX_BULK_IDS = 100;
@@ -38,54 +38,10 @@ export const BulkRejectBodySchema = v.strictObject(
 
 export type BulkRejectRequest = { ids: string[]; reason?: string; idempotencyKey?: string };
 
-/** One id's outcome in a bulk reject, as its response documents it. */
-const BulkOutcomeSchema = v.variant('outcome', [
-  v.object({ id: v.string(), outcome: v.literal('rejected'), attribution: AttributionSchema }),
-  v.object({ id: v.string(), outcome: v.literal('not_found'), error: v.object({ type: v.literal('not_found') }) }),
-  v.object({
-    id: v.string(),
-    outcome: v.literal('conflict'),
-    error: v.object({ type: v.literal('conflict'), context: v.object({ status: v.string() }) }),
-  }),
-  v.object({ id: v.string(), outcome: v.literal('failed'), error: v.object({ type: ErrorTypeSchema, retryable: v.literal(true) }) }),
-  v.pipe(
-    v.object({
-      id: v.string(),
-      outcome: v.literal('unknown'),
-      error: v.object({ type: v.literal('dependency_unavailable'), retryable: v.literal(true) }),
-    }),
-    v.metadata({
-      description:
-        'The write of this referral went unanswered until the deadline: it may have been rejected and charged. Resending the id ' +
-        'is safe: a rejected referral answers conflict with status rejected, one left untouched is rejected then.',
-    }),
-  ),
-]);
+export type { BulkOutcome, BulkResult } from './bulk-result.js';
 
+/** Each outcome an id can have, by which the result counts them. */
 const OUTCOMES = ['rejected', 'not_found', 'conflict', 'failed', 'unknown'] as const;
-const countOf = (description: string) => v.pipe(v.number(), v.integer(), v.minValue(0), v.metadata({ description }));
-
-/** How many ids had each outcome, by the outcome's own name. */
-export const BulkCountsSchema = v.object({
-  rejected: countOf('Rejected (and charged, 1 credit each)'),
-  not_found: countOf('No such referral'),
-  conflict: countOf('Not held for review'),
-  failed: countOf('Surely not rejected: a write failed or was not started in time (retryable)'),
-  unknown: countOf('Their write went unanswered: maybe rejected and charged (retryable, safe to resend)'),
-});
-
-export const BulkResultSchema = v.object({
-  results: v.pipe(v.array(BulkOutcomeSchema), v.metadata({ description: "One per id, in the request's order" })),
-  counts: BulkCountsSchema,
-  rejected: countOf('Referrals rejected (and charged, 1 credit each): counts.rejected'),
-  failed: v.pipe(
-    countOf('Deprecated, kept for existing clients: every id not rejected, whatever its outcome. Read counts instead.'),
-    v.metadata({ deprecated: true }),
-  ),
-});
-
-export type BulkOutcome = v.InferOutput<typeof BulkOutcomeSchema>;
-export type BulkResult = v.InferOutput<typeof BulkResultSchema>;
 
 export const BULK_ENDPOINT = endpointOf(routes.bulkRejectReferrals);
 /** Credits per rejected referral: the route's price, charged per referral rather than per request. */

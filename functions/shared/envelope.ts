@@ -1,47 +1,12 @@
-// The response envelope {code, msg, data} shared by the function, the gateway responses and the local API.
+// The response envelope {code, msg, data} shared by the function, the gateway responses and the local API; its schemas,
+// which only the OpenAPI document and the tests read, are in envelope-schemas.ts, out of the functions' bundles.
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import * as v from 'valibot';
 import type { ApiError, ErrorContext } from './api-error.js';
+import type { ErrorEnvelope } from './envelope-schemas.js';
 import { type ErrorType, errorTypes } from './error-types.js';
 
-/** Every error type, as a schema (documented as an enum). */
-export const ErrorTypeSchema = v.picklist(Object.keys(errorTypes) as ErrorType[]);
+export type { ErrorEnvelope } from './envelope-schemas.js';
 
-export const ErrorBodySchema = v.object({
-  type: ErrorTypeSchema,
-  retryable: v.pipe(v.boolean(), v.metadata({ description: 'Whether the same request may succeed later' })),
-  context: v.optional(
-    v.pipe(v.record(v.string(), v.unknown()), v.metadata({ description: 'Client-safe details, e.g. issues, status, limit' })),
-  ),
-});
-
-const requestIdField = v.pipe(
-  v.string(),
-  v.metadata({
-    description: "The id API Gateway generated for the request (its extendedRequestId); also in the function's x-request-id header",
-  }),
-);
-
-/** The envelope every response shares (`app.Response`): code equals the HTTP status. */
-export const EnvelopeSchema = v.object({
-  code: v.pipe(v.number(), v.integer(), v.metadata({ description: 'The HTTP status' })),
-  msg: v.string(),
-  data: v.unknown(),
-  error: v.optional(ErrorBodySchema),
-  request_id: requestIdField,
-});
-
-export const ErrorEnvelopeSchema = v.object({
-  code: v.pipe(v.number(), v.integer()),
-  msg: v.string(),
-  data: v.null(),
-  error: ErrorBodySchema,
-  request_id: requestIdField,
-});
-export type ErrorEnvelope = v.InferOutput<typeof ErrorEnvelopeSchema>;
-
-export const successEnvelopeSchema = <S extends v.GenericSchema>(data: S) =>
-  v.object({ code: v.pipe(v.number(), v.integer()), msg: v.literal('ok'), data, request_id: requestIdField });
 export type SuccessEnvelope<T> = { code: number; msg: 'ok'; data: T; request_id: string };
 
 export const successEnvelope = <T>(requestId: string, data: T, code = 200): SuccessEnvelope<T> => ({

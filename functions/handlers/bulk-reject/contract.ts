@@ -1,6 +1,7 @@
 // The bulk reject's public contract, from the schemas its function validates with.
-import { BulkRejectBodySchema, BulkResultSchema } from '../../referrals/reject-many.js';
-import { IdempotencyKeySchema } from '../../referrals/reject-request.js';
+import { BulkResultSchema } from '../../referrals/bulk-result.js';
+import { BulkRejectBodySchema } from '../../referrals/reject-many.js';
+import { IdempotencyKeySchema } from '../../referrals/request-fields.js';
 import type { RouteContract } from '../../shared/contract.js';
 import { routes } from '../../shared/routes.js';
 

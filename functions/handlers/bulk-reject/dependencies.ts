@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { clientFor, type DynamoDBDocumentClient } from '../../adapters/dynamodb-client.js';
 import { createIdempotencyClaims } from '../../adapters/idempotency-store.js';
-import { createReferralStore } from '../../adapters/referral-store.js';
+import { createBulkReferralStore } from '../../adapters/referral-store.js';
 import { createMeterStore } from '../../adapters/usage-store.js';
 import type { MeterDeps } from '../../billing/admission.js';
 import { plans } from '../../billing/plans.js';
@@ -18,7 +18,7 @@ export const createBulkDeps = (env: NodeJS.ProcessEnv = process.env, client?: Dy
   const db = client ?? clientFor(config);
   const tables = { referrals: config.REFERRALS_TABLE, usage: config.USAGE_TABLE };
   return {
-    referrals: createReferralStore(db, tables),
+    referrals: createBulkReferralStore(db, tables),
     meter: createMeterStore(db, tables),
     idempotency: createIdempotencyClaims(db, tables),
     plans,

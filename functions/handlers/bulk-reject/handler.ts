@@ -9,7 +9,7 @@ import {
   type BulkRejectRequest,
   bulkReject,
 } from '../../referrals/reject-many.js';
-import { IdempotencyKeySchema, SentOnceSchema } from '../../referrals/reject-request.js';
+import { IdempotencyKeySchema, SentOnceSchema } from '../../referrals/request-fields.js';
 import { requestIdOf, successResponse } from '../../shared/envelope.js';
 import { createObservability } from '../../shared/observability.js';
 import { MAX_BODY_BYTES } from '../../shared/request-limits.js';

@@ -1,6 +1,7 @@
 // The reject route's public contract: what the OpenAPI document says of it, taken from the schemas the function validates with.
 import { AttributionIdSchema, ReviewResponseSchema } from '../../referrals/attribution.js';
-import { IdempotencyKeySchema, RejectBodyDocSchema } from '../../referrals/reject-request.js';
+import { RejectBodyDocSchema } from '../../referrals/reject-request.js';
+import { IdempotencyKeySchema } from '../../referrals/request-fields.js';
 import type { RouteContract } from '../../shared/contract.js';
 import { routes } from '../../shared/routes.js';
 

@@ -1,7 +1,7 @@
 // Production wiring of the review-queue functions (list and read): config read once, one DynamoDB client per container.
 import * as v from 'valibot';
 import { clientFor, type DynamoDBDocumentClient } from '../../adapters/dynamodb-client.js';
-import { createReferralStore } from '../../adapters/referral-store.js';
+import { createReferralReader } from '../../adapters/referral-store.js';
 import { createMeterStore } from '../../adapters/usage-store.js';
 import type { MeterDeps } from '../../billing/admission.js';
 import { plans } from '../../billing/plans.js';
@@ -20,5 +20,5 @@ export const createReviewQueueDeps = (env: NodeJS.ProcessEnv = process.env, clie
   const config = readConfig(ReviewQueueConfigSchema, env);
   const db = client ?? clientFor(config);
   const tables = { referrals: config.REFERRALS_TABLE, usage: config.USAGE_TABLE };
-  return { referrals: createReferralStore(db, tables), meter: createMeterStore(db, tables), plans, now: () => new Date() };
+  return { referrals: createReferralReader(db, tables), meter: createMeterStore(db, tables), plans, now: () => new Date() };
 };

@@ -1,7 +1,7 @@
 // GET /api/v1/admin/referrals/{id}: middy wiring around reading one referral with its rewards and activity.
 import * as v from 'valibot';
 import { apiRoute } from '../../middlewares/api-route.js';
-import { AttributionPathIdSchema } from '../../referrals/attribution.js';
+import { AttributionPathIdSchema } from '../../referrals/path-id.js';
 import { readReferral } from '../../referrals/read-one.js';
 import { requestIdOf, successResponse } from '../../shared/envelope.js';
 import { createObservability } from '../../shared/observability.js';
