@@ -4,6 +4,7 @@ import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import { attributionItem, rewardItemKey } from '../functions/adapters/referral-keys.js';
 import { type ApiKeyRecord, hashApiKey } from '../functions/auth/api-key.js';
 import type { Attribution, Reward } from '../functions/referrals/attribution.js';
+import { mapWithConcurrency } from '../functions/referrals/reject-many.js';
 import type { PlanName } from '../functions/shared/plan-names.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type TableNames } from './dynamodb-local.js';
 
@@ -92,11 +93,7 @@ export const createSeedWriter = (client: DynamoDBDocumentClient, tables: TableNa
     putAll: async (all: SeedItem[]) => {
       const batches: SeedItem[][] = [];
       for (let index = 0; index < all.length; index += BATCH_SIZE) batches.push(all.slice(index, index + BATCH_SIZE));
-      let next = 0;
-      const worker = async () => {
-        while (next < batches.length) await putBatch(batches[next++] as SeedItem[]);
-      };
-      await Promise.all(Array.from({ length: Math.min(BATCHES_AT_ONCE, batches.length) }, worker));
+      await mapWithConcurrency(batches, BATCHES_AT_ONCE, putBatch);
     },
   };
 };
