@@ -23,14 +23,16 @@ export const contracts: RouteContract[] = [listReferralsContract, getReferralCon
 type JsonSchema = Record<string, unknown>;
 
 /**
- * What JSON Schema cannot say is left to the descriptions: `check` (well-formed Unicode) and `trim`
- * (lengths count after trimming) run only in the function.
+ * What JSON Schema cannot say is left to the descriptions: `check` (well-formed, readable Unicode) and the trim
+ * (lengths count after trimming) run only in the function. A length in code points is JSON Schema's own `maxLength`.
  */
 const conversion: ConversionConfig = {
   target: 'draft-2020-12',
   typeMode: 'input',
   errorMode: 'throw',
-  ignoreActions: ['check', 'trim'],
+  ignoreActions: ['check', 'trim', 'trim_invisible'],
+  overrideAction: ({ valibotAction, jsonSchema }) =>
+    'maxCodePoints' in valibotAction ? { ...jsonSchema, maxLength: valibotAction.maxCodePoints as number } : undefined,
   overrideRef: (context) => `#/components/schemas/${context.referenceId}`,
 };
 

@@ -21,7 +21,7 @@ import { type RouteName, routes } from '../functions/shared/routes.js';
 import { ApiFirewall } from './constructs/api-firewall.js';
 import { EventForwarding } from './constructs/event-forwarding.js';
 import { Operations } from './constructs/operations.js';
-import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from './runtime-settings.js';
+import { BINARY_MEDIA_TYPES, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from './runtime-settings.js';
 import { type IndexDefinition, type TableDefinition, type TableKey, tableDefinitions, tableEnvironment } from './tables.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -218,6 +218,7 @@ export class ReferralApiStack extends Stack {
         ],
       }),
       endpointTypes: [apigateway.EndpointType.REGIONAL],
+      binaryMediaTypes: BINARY_MEDIA_TYPES,
       cloudWatchRole: true,
       deployOptions: {
         stageName: props.stage,

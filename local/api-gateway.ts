@@ -15,7 +15,7 @@ import {
   requestTooLargeResponse,
 } from '../functions/shared/gateway-responses.js';
 import { type RouteName, routes } from '../functions/shared/routes.js';
-import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from '../lib/runtime-settings.js';
+import { BINARY_MEDIA_TYPES, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from '../lib/runtime-settings.js';
 import { matchesArn } from './iam-arn.js';
 
 export type ApiRequest = {
@@ -92,6 +92,22 @@ const plainError = (statusCode: number, message: string): APIGatewayProxyResult 
   body: JSON.stringify({ message }),
 });
 
+/** The header quota's answer is not documented; 431 is HTTP's status for it. */
+const headersTooLarge = () => plainError(431, 'Request Header Fields Too Large');
+
+/**
+ * A request that is no HTTP a parser accepts: obs-fold, a space or NUL in the target, an invalid method or header
+ * name, headers beyond even the local server's own limit. AWS's front end refuses such a request before it reaches
+ * the API, and what it answers is not documented. Here headers too large get the header quota's 431, a request
+ * that timed out 408, and any other the API's DEFAULT_4XX Gateway Response with status 400, so that every answer is
+ * in the envelope or in AWS's {"message"} form, with request ids.
+ */
+export const unparsableRequestResponse = (reason: 'headers-too-large' | 'timed-out' | 'malformed'): APIGatewayProxyResult => {
+  const ids = requestIdsOf();
+  if (reason === 'headers-too-large') return withRequestIds(headersTooLarge(), ids);
+  return withRequestIds(gatewayErrorResponse('DEFAULT_4XX', ids.extendedRequestId, reason === 'timed-out' ? 408 : 400), ids);
+};
+
 /**
  * `headers` holds the last value of each header, `multiValueHeaders` all of them, names as sent:
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
@@ -107,6 +123,36 @@ const splitHeaders = (headers: ApiRequest['headers'] = {}) => {
     single[name] = values[values.length - 1] as string;
   }
   return { single, multi };
+};
+
+/** A Content-Type matches an entry of the same type and subtype, either of which may be the wildcard, parameters and letter case aside. */
+export const matchesBinaryMediaType = (contentType: string | undefined, types: readonly string[]): boolean => {
+  const [type = '', subtype = ''] = (contentType ?? '').split(';')[0]?.trim().toLowerCase().split('/') ?? [];
+  if (type === '' || subtype === '') return false;
+  return types.some((entry) => {
+    const [entryType, entrySubtype] = entry.toLowerCase().split('/');
+    return (entryType === '*' || entryType === type) && (entrySubtype === '*' || entrySubtype === subtype);
+  });
+};
+
+/**
+ * The body as the function receives it. `request.body` is the client's bytes: UTF-8 text, or base64 when
+ * `isBase64Encoded`. A request whose Content-Type matches the API's binaryMediaTypes reaches a proxy integration
+ * base64-encoded with isBase64Encoded true, byte for byte; any other is converted to UTF-8 text
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html, and the
+ * isBase64Encoded field of the proxy input format,
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html).
+ * AWS does not document how a request without Content-Type is matched, nor what a text conversion does with
+ * invalid UTF-8: here it matches nothing and invalid bytes become U+FFFD. The functions refuse such a body either
+ * way, for its missing JSON content type.
+ */
+const deliveredBody = (request: ApiRequest): { body: string | null; isBase64Encoded: boolean } => {
+  if (request.body === undefined) return { body: null, isBase64Encoded: false };
+  const bytes = Buffer.from(request.body, request.isBase64Encoded ? 'base64' : 'utf8');
+  const contentType = Object.entries(request.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  return matchesBinaryMediaType([contentType ?? []].flat()[0], BINARY_MEDIA_TYPES)
+    ? { body: bytes.toString('base64'), isBase64Encoded: true }
+    : { body: bytes.toString('utf8'), isBase64Encoded: false };
 };
 
 const headerBytes = (headers: ApiRequest['headers'] = {}): number =>
@@ -263,8 +309,7 @@ const authorizerEvent = (prepared: Prepared): APIGatewayRequestAuthorizerEvent =
 /** The Lambda proxy event: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html */
 const proxyEvent = (prepared: Prepared, authorizer: Record<string, unknown>): APIGatewayProxyEvent => ({
   ...routeFields(prepared),
-  body: prepared.request.body ?? null,
-  isBase64Encoded: prepared.request.isBase64Encoded ?? false,
+  ...deliveredBody(prepared.request),
   requestContext: { ...requestContext(prepared), authorizer } as APIGatewayProxyEvent['requestContext'],
 });
 
@@ -369,8 +414,7 @@ export const createApiGateway = (handlers: GatewayHandlers, options: GatewayOpti
     if (bodyBytes > LIMITS.payloadBytes) return contentLengthExceededResponse(LIMITS.payloadBytes);
     // The status is HTTP's for the documented URL quota (limits.html); AWS's message text is not documented.
     if (request.path.length > LIMITS.urlCharacters) return fromGateway(plainError(414, 'Request URI too long'));
-    // The header quota's answer is not documented; 431 is HTTP's status for it.
-    if (headerBytes(request.headers) > LIMITS.headerBytes) return fromGateway(plainError(431, 'Request Header Fields Too Large'));
+    if (headerBytes(request.headers) > LIMITS.headerBytes) return fromGateway(headersTooLarge());
     // The stack's web ACL blocks bodies over the functions' limit (a size rule with oversize handling MATCH);
     // API Gateway then answers with its WAF_FILTERED Gateway Response.
     if (bodyBytes > MAX_REQUEST_BODY_BYTES) return gatewayError('WAF_FILTERED');

@@ -1,8 +1,9 @@
 // Serves the local API over HTTP: turns each Node request into an API Gateway request and writes back the result.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { requestTooLargeResponse } from '../functions/shared/gateway-responses.js';
-import { type ApiRequest, LIMITS } from './api-gateway.js';
+import { type ApiRequest, LIMITS, unparsableRequestResponse } from './api-gateway.js';
 
 class TooLarge extends Error {}
 
@@ -30,6 +31,36 @@ const headersAsSent = (request: IncomingMessage): Record<string, string[]> => {
   return headers;
 };
 
+/**
+ * Node's own header limit (16 KB by default) sits well above API Gateway's quotas (10,240 bytes of headers, a URL of
+ * 10,240 characters), so that the emulated quota is the rule that answers, as it would in AWS.
+ */
+export const NODE_MAX_HEADER_BYTES = 4 * (LIMITS.headerBytes + LIMITS.urlCharacters);
+
+const PARSER_ANSWERS: Record<string, Parameters<typeof unparsableRequestResponse>[0]> = {
+  HPE_HEADER_OVERFLOW: 'headers-too-large',
+  ERR_HTTP_REQUEST_TIMEOUT: 'timed-out',
+};
+
+/**
+ * Answers a request Node's parser refused, in the same form as the emulation's own refusals, instead of Node's bare
+ * status line; a connection already gone is only closed.
+ */
+const answerUnparsable = (error: NodeJS.ErrnoException, socket: Duplex) => {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const result = unparsableRequestResponse(PARSER_ANSWERS[error.code ?? ''] ?? 'malformed');
+  const body = Buffer.from(result.body);
+  const headers = { ...result.headers, 'content-length': body.length, connection: 'close' };
+  const head = [
+    `HTTP/1.1 ${result.statusCode} ${STATUS_CODES[result.statusCode]}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ];
+  socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]));
+};
+
 export type HttpServerOptions = {
   port: number;
   host?: string;
@@ -45,7 +76,8 @@ export const startHttpServer = async (
   gateway: (request: ApiRequest) => Promise<APIGatewayProxyResult>,
   options: HttpServerOptions,
 ): Promise<Server> => {
-  const server = createServer(async (incoming, outgoing) => {
+  // A request without Host still reaches the emulation (API Gateway's own answer to it is not documented).
+  const server = createServer({ maxHeaderSize: NODE_MAX_HEADER_BYTES, requireHostHeader: false }, async (incoming, outgoing) => {
     const started = performance.now();
     // Split by hand: a request target such as `//` or `//x` is no valid URL relative to a base, and must not throw.
     const target = incoming.url ?? '/';
@@ -65,7 +97,8 @@ export const startHttpServer = async (
     let result: APIGatewayProxyResult;
     try {
       const body = await readBody(incoming);
-      result = await gateway({ ...request, ...(body ? { body: body.toString('utf8') } : {}) });
+      // The client's bytes, as they came: the gateway decides what the function receives (binaryMediaTypes).
+      result = await gateway({ ...request, ...(body ? { body: body.toString('base64'), isBase64Encoded: true } : {}) });
     } catch (error) {
       result = error instanceof TooLarge ? requestTooLargeResponse() : options.failed();
     }
@@ -73,6 +106,7 @@ export const startHttpServer = async (
     outgoing.end(result.body);
     options.onResponse?.(request, result, performance.now() - started);
   });
+  server.on('clientError', answerUnparsable);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import { type TableKey, tableDefinitions, tableEnvironment } from '../lib/tables.js';
-import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES } from './dynamodb-local.js';
+import { ensureTables, LOCAL_TABLE_NAMES } from './dynamodb-local.js';
 import { DEMO_SEED_FILE } from './local-runtime.js';
 import { loadSeed, readSeed, SeedError } from './seed.js';
 import { createSeedWriter, seedClient } from './seed-writer.js';

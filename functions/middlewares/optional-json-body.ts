@@ -5,8 +5,22 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { ApiError } from '../shared/api-error.js';
 import { countTopLevelKeys } from '../shared/top-level-keys.js';
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** The body's size in bytes; a base64 body is measured as decoded (padding excluded). */
 const bodySize = (body: string, isBase64Encoded: boolean): number => Buffer.byteLength(body, isBase64Encoded ? 'base64' : 'utf8');
+
+/**
+ * The API delivers every body as the client's bytes (binaryMediaTypes), so invalid UTF-8 is refused here rather than
+ * read as U+FFFD replacement characters.
+ */
+const decodeUtf8 = (bytes: Buffer): string => {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    throw new ApiError('invalid_request', { message: 'Request body must be valid UTF-8' });
+  }
+};
 
 export const optionalJsonBody = (options: { maxBytes: number }): MiddlewareObj<APIGatewayProxyEvent> => {
   const parser = httpJsonBodyParser<APIGatewayProxyEvent>();
@@ -21,7 +35,7 @@ export const optionalJsonBody = (options: { maxBytes: number }): MiddlewareObj<A
         throw new ApiError('invalid_request', { message: `Request body must be at most ${options.maxBytes} bytes` });
       }
       // Decode once here, so the parser and the duplicate-field check read the same text.
-      const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+      const text = isBase64Encoded ? decodeUtf8(Buffer.from(body, 'base64')) : body;
       request.event.body = text;
       request.event.isBase64Encoded = false;
       parser.before?.(request as never);

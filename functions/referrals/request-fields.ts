@@ -1,16 +1,10 @@
 // The fields single and bulk rejects share: the reason, and the Idempotency-Key header, sent once.
 import * as v from 'valibot';
+import { readableText } from '../shared/readable-text.js';
 
 export const ReasonSchema = v.pipe(
-  v.string('reason must be a string'),
-  v.check((reason) => reason.isWellFormed(), 'reason must be well-formed Unicode text'),
-  v.trim(),
-  v.minLength(1, 'reason must not be blank'),
-  v.maxLength(500, 'reason must be at most 500 characters'),
-  v.metadata({
-    description: 'Why the admin rejects the referral: 1-500 characters once leading and trailing white space is trimmed',
-    examples: ['same billing account'],
-  }),
+  readableText('reason', 500, 'Why the admin rejects the referral'),
+  v.metadata({ examples: ['same billing account'] }),
 );
 
 export const IdempotencyKeySchema = v.pipe(

@@ -251,7 +251,7 @@ describe('ReferralApiStack', () => {
 
   it('names the API per stage and alarms on its own ApiName and Stage', () => {
     const { template } = dev;
-    template.hasResourceProperties('AWS::ApiGateway::RestApi', { Name: 'referrals-admin-dev' });
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', { Name: 'referrals-admin-dev', BinaryMediaTypes: ['*/*'] });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: '5XXError',
       Dimensions: Match.arrayWith([

@@ -1,7 +1,9 @@
 import { InternalServerError, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { plans } from '../../functions/billing/plans.js';
+import { ReasonSchema } from '../../functions/referrals/request-fields.js';
 import { api, apiOnClients, apiWithPlans, bulkRequest, rejectRequest, withKey } from '../support/api.js';
 import {
   accountItems,
@@ -168,6 +170,13 @@ describe('bulk reject', () => {
       ['an unknown field', '{"ids":["CANARY"],"status":"rejected"}', 'body.status'],
       ['a blank reason', '{"ids":["CANARY"],"reason":"  "}', 'body.reason'],
       ['a reason over 500 characters', JSON.stringify({ ids: ['CANARY'], reason: 'x'.repeat(501) }), 'body.reason'],
+      ['501 emoji', JSON.stringify({ ids: ['CANARY'], reason: '😀'.repeat(501) }), 'body.reason'],
+      ['a NUL in the reason', JSON.stringify({ ids: ['CANARY'], reason: 'a\u0000b' }), 'body.reason'],
+      ['a terminal escape in the reason', JSON.stringify({ ids: ['CANARY'], reason: '\u001b[31mred' }), 'body.reason'],
+      ['a line break in the reason', JSON.stringify({ ids: ['CANARY'], reason: 'a\r\nb' }), 'body.reason'],
+      ['a right-to-left override in the reason', JSON.stringify({ ids: ['CANARY'], reason: 'a\u202eb' }), 'body.reason'],
+      ['a reason of zero-width spaces', JSON.stringify({ ids: ['CANARY'], reason: '\u200b\u200b' }), 'body.reason'],
+      ['a lone surrogate in the reason', '{"ids":["CANARY"],"reason":"\\udc00"}', 'body.reason'],
     ])('for %s', async (_name, rawBody, field) => {
       const body = rawBody?.replaceAll('CANARY', canary);
       const response = await bulkRequest(undefined, {
@@ -201,9 +210,7 @@ describe('bulk reject', () => {
           new Set(ids).size === ids.length &&
           ids.every((id) => typeof id === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(id));
         const reason = body.reason;
-        return (
-          idsValid && (reason === undefined || (typeof reason === 'string' && reason.trim().length >= 1 && reason.trim().length <= 500))
-        );
+        return idsValid && (reason === undefined || v.is(ReasonSchema, reason));
       };
       const bodies = fc.oneof(
         fc.jsonValue(),

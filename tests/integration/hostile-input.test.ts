@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { plans } from '../../functions/billing/plans.js';
+import { ReasonSchema } from '../../functions/referrals/request-fields.js';
 import { createObservability } from '../../functions/shared/observability.js';
 import { type ApiResult, apiWithPlans, rejectRequest, withKey } from '../support/api.js';
 import {
@@ -75,7 +77,7 @@ const isValidBody = (value: unknown): boolean =>
     value !== null &&
     !Array.isArray(value) &&
     Object.keys(value).every((key) => key === 'reason') &&
-    (!('reason' in value) || (typeof value.reason === 'string' && value.reason.trim().length >= 1 && value.reason.trim().length <= 500)));
+    (!('reason' in value) || v.is(ReasonSchema, value.reason)));
 
 const parsesToValidBody = (text: string): boolean => {
   if (text === '') return true;
@@ -162,7 +164,23 @@ const hostileCorpus: [string, string | null, Parameters<typeof rejectRequest>[1]
   ['arrays nested 5,000 deep (under the size limit)', null, { rawBody: `${'['.repeat(5_000)}${']'.repeat(5_000)}` }],
   ['a 1 MB reason', null, { rawBody: JSON.stringify({ reason: `${MARKER}${'x'.repeat(1024 * 1024)}` }) }],
   ['invalid UTF-8, base64-encoded', null, { rawBody: base64(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d])), headers: {} }],
+  [
+    'invalid UTF-8 inside the reason, base64-encoded',
+    null,
+    { rawBody: base64(Buffer.from([...Buffer.from('{"reason":"a'), 0xc0, 0x80, ...Buffer.from('"}')])) },
+  ],
   ['a lone surrogate in the reason', null, { rawBody: '{"reason":"\\ud800"}' }],
+  ['a NUL in the reason', null, { rawBody: JSON.stringify({ reason: `${MARKER}\u0000` }) }],
+  ['a BEL in the reason', null, { rawBody: JSON.stringify({ reason: `${MARKER}\u0007` }) }],
+  ['a terminal colour in the reason', null, { rawBody: JSON.stringify({ reason: `\u001b[31m${MARKER}` }) }],
+  ['CR LF in the reason', null, { rawBody: JSON.stringify({ reason: `${MARKER}\r\nforged: line` }) }],
+  ['DEL in the reason', null, { rawBody: JSON.stringify({ reason: `${MARKER}\u007f` }) }],
+  ['a C1 control in the reason', null, { rawBody: JSON.stringify({ reason: `${MARKER}\u009b31m` }) }],
+  ['a right-to-left override in the reason', null, { rawBody: JSON.stringify({ reason: `\u202e${MARKER}` }) }],
+  ['a directional isolate in the reason', null, { rawBody: JSON.stringify({ reason: `\u2067${MARKER}\u2069` }) }],
+  ['a reason of one zero-width space', null, { rawBody: JSON.stringify({ reason: '\u200b' }) }],
+  ['a reason of joiners and a BOM', null, { rawBody: JSON.stringify({ reason: ' \u200d\ufeff\u2060 ' }) }],
+  ['a reason of 501 emoji', null, { rawBody: JSON.stringify({ reason: '😀'.repeat(501) }) }],
   ['a __proto__ key', null, { rawBody: `{"__proto__":{"admin":true,"m":"${MARKER}"}}` }],
   ['a constructor.prototype key', null, { rawBody: '{"constructor":{"prototype":{"admin":true}}}' }],
   ['a toString key', null, { rawBody: `{"toString":"${MARKER}"}` }],

@@ -71,6 +71,44 @@ describe('invalid input', () => {
     expect(decoded.body.data.attribution.id).toBe(attribution.id);
   });
 
+  it.each([
+    ['a control character', 'a\u0007b', 'reason must not contain control characters (U+0000-U+001F, U+007F-U+009F)'],
+    ['a right-to-left override', 'a\u202eb', 'reason must not contain bidirectional overrides or isolates (U+202A-U+202E, U+2066-U+2069)'],
+    ['only a zero-width space', '\u200b', 'reason must not be blank'],
+    ['501 emoji', '😀'.repeat(501), 'reason must be at most 500 characters (Unicode code points)'],
+  ])('names the reason and the rule it breaks: %s', async (_name, reason, message) => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution();
+    const response = await rejectRequest(attribution.id, { headers: withKey(admin.key), rawBody: JSON.stringify({ reason }) });
+    expect(response.status).toBe(400);
+    expect(response.body.error.context.issues).toEqual([{ field: 'body.reason', message }]);
+    expect(await storedAttribution(attribution.id)).toMatchObject({ status: 'review_required' });
+    expect(await usageRecordsOf(admin.userId)).toEqual([]);
+  });
+
+  it('refuses invalid UTF-8 in the body with 400, as the bytes were sent', async () => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution();
+    const bytes = Buffer.from([...Buffer.from('{"reason":"a'), 0xff, ...Buffer.from('"}')]);
+    const response = await rejectRequest(attribution.id, { headers: withKey(admin.key), rawBytes: bytes });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ msg: 'Request body must be valid UTF-8', error: { type: 'invalid_request' } });
+    expect(await storedAttribution(attribution.id)).toMatchObject({ status: 'review_required' });
+    expect(await usageRecordsOf(admin.userId)).toEqual([]);
+  });
+
+  it('accepts 500 emoji, and trims invisible characters from the ends of the reason it stores', async () => {
+    const admin = await givenApiKey();
+    const [first, second] = [await givenAttribution(), await givenAttribution()];
+    expect(
+      (await rejectRequest(first.id, { headers: withKey(admin.key), rawBody: JSON.stringify({ reason: '😀'.repeat(500) }) })).status,
+    ).toBe(200);
+    const padded = JSON.stringify({ reason: '\u200b\ufeff same card \u2060' });
+    expect((await rejectRequest(second.id, { headers: withKey(admin.key), rawBody: padded })).status).toBe(200);
+    expect((await activityOf(first.id)).map((item) => item.reason)).toEqual(['😀'.repeat(500)]);
+    expect((await activityOf(second.id)).map((item) => item.reason)).toEqual(['same card']);
+  });
+
   it('accepts a reason of exactly 500 characters and a content type in any letter case', async () => {
     const admin = await givenApiKey();
     const attribution = await givenAttribution();

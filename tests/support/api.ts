@@ -66,11 +66,19 @@ export type ApiResult = { status: number; headers: Record<string, string>; body:
 
 export const rejectRequest = (
   id: string,
-  options: { headers?: ApiRequest['headers']; body?: unknown; rawBody?: string; gateway?: Gateway } = {},
+  options: { headers?: ApiRequest['headers']; body?: unknown; rawBody?: string; rawBytes?: Buffer; gateway?: Gateway } = {},
 ): Promise<ApiResult> => {
-  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const body =
+    options.rawBytes?.toString('base64') ?? options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
-  return (options.gateway ?? api)({ method: 'POST', path: `/api/v1/admin/referrals/${id}/reject`, headers, body }).then((result) => ({
+  const request = {
+    method: 'POST',
+    path: `/api/v1/admin/referrals/${id}/reject`,
+    headers,
+    body,
+    isBase64Encoded: options.rawBytes !== undefined,
+  };
+  return (options.gateway ?? api)(request).then((result) => ({
     status: result.statusCode,
     headers: (result.headers ?? {}) as Record<string, string>,
     body: JSON.parse(result.body),

@@ -1,6 +1,12 @@
 import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { type AuthorizerHandler, createApiGateway, lambdaContext, type ProxyHandler } from '../../../local/api-gateway.js';
+import {
+  type AuthorizerHandler,
+  createApiGateway,
+  lambdaContext,
+  matchesBinaryMediaType,
+  type ProxyHandler,
+} from '../../../local/api-gateway.js';
 import { matchesArn } from '../../../local/iam-arn.js';
 
 // The emulation that every integration and local-API test drives, checked against what AWS documents.
@@ -193,6 +199,41 @@ describe('the API Gateway emulation', () => {
   });
 
   describe('the integration', () => {
+    it('delivers a body with a Content-Type base64-encoded, byte for byte, as binaryMediaTypes */* does', async () => {
+      const bytes = Buffer.from([0x7b, 0xff, 0xc3, 0x28, 0x7d]);
+      await post(gateway(), { headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '{"reason":"é"}' });
+      expect(seen.proxy).toMatchObject({ isBase64Encoded: true, body: Buffer.from('{"reason":"é"}').toString('base64') });
+      const api = gateway();
+      await api({
+        method: 'POST',
+        path: '/api/v1/admin/referrals/a/reject',
+        headers: { 'content-type': 'x/y' },
+        body: bytes.toString('base64'),
+        isBase64Encoded: true,
+      });
+      expect(Buffer.from(seen.proxy?.body ?? '', 'base64')).toEqual(bytes);
+    });
+
+    it('delivers a body without a Content-Type as UTF-8 text, and no body as null', async () => {
+      await post(gateway(), { body: '{"reason":"é"}' });
+      expect(seen.proxy).toMatchObject({ isBase64Encoded: false, body: '{"reason":"é"}' });
+      await post(gateway());
+      expect(seen.proxy).toMatchObject({ isBase64Encoded: false, body: null });
+    });
+
+    it.each([
+      ['application/json', ['*/*'], true],
+      ['Application/JSON; charset=utf-8', ['application/json'], true],
+      ['application/json', ['application/*'], true],
+      ['application/json', ['text/*'], false],
+      ['application/json', ['application/xml'], false],
+      ['application', ['*/*'], false],
+      ['', ['*/*'], false],
+      [undefined, ['*/*'], false],
+    ])('matches the Content-Type %o against %o: %o', (contentType, types, matches) => {
+      expect(matchesBinaryMediaType(contentType, types)).toBe(matches);
+    });
+
     it('answers a function that throws with 502, retryable', async () => {
       const result = await post(gateway({ fn: async () => Promise.reject(new Error('crash')) }));
       expect(result.statusCode).toBe(502);

@@ -28,6 +28,20 @@ describe('the optional JSON body middleware', () => {
     expect(await parse(Buffer.from('{"reason":"é"}').toString('base64'), true)).toEqual({ reason: 'é' });
   });
 
+  it.each([
+    ['a byte that is never UTF-8', [0xff]],
+    ['an overlong encoding of NUL', [0xc0, 0x80]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['a sequence cut short', [0xe2, 0x82]],
+  ])('refuses %s inside a JSON string with 400, instead of reading it as U+FFFD', async (_name, bytes) => {
+    const body = Buffer.concat([Buffer.from('{"reason":"a'), Buffer.from(bytes), Buffer.from('b"}')]).toString('base64');
+    await expect(parse(body, true)).rejects.toMatchObject({ type: 'invalid_request', message: 'Request body must be valid UTF-8' });
+  });
+
+  it('reads a byte order mark at the start of a UTF-8 body as nothing', async () => {
+    expect(await parse(Buffer.from('\ufeff{"reason":"x"}').toString('base64'), true)).toEqual({ reason: 'x' });
+  });
+
   it('refuses a body over the limit by its size alone, even when it is valid JSON', async () => {
     const exactly = `{"reason":"x"}${' '.repeat(MAX - 14)}`;
     expect(await parse(exactly)).toEqual({ reason: 'x' });
