@@ -42,16 +42,12 @@ const PARSER_ANSWERS: Record<string, Parameters<typeof unparsableRequestResponse
   ERR_HTTP_REQUEST_TIMEOUT: 'timed-out',
 };
 
-/**
- * Answers a request Node's parser refused, in the same form as the emulation's own refusals, instead of Node's bare
- * status line; a connection already gone is only closed.
- */
-const answerUnparsable = (error: NodeJS.ErrnoException, socket: Duplex) => {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
+/** Writes an answer straight to the connection and closes it: for requests Node hands over as a bare socket. */
+const writeAndClose = (socket: Duplex, result: APIGatewayProxyResult) => {
+  if (!socket.writable) {
     socket.destroy();
     return;
   }
-  const result = unparsableRequestResponse(PARSER_ANSWERS[error.code ?? ''] ?? 'malformed');
   const body = Buffer.from(result.body);
   const headers = { ...result.headers, 'content-length': body.length, connection: 'close' };
   const head = [
@@ -59,6 +55,26 @@ const answerUnparsable = (error: NodeJS.ErrnoException, socket: Duplex) => {
     ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
   ];
   socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]));
+};
+
+/**
+ * Answers a request Node's parser refused, in the same form as the emulation's own refusals, instead of Node's bare
+ * status line; a connection already gone is only closed.
+ */
+const answerUnparsable = (error: NodeJS.ErrnoException, socket: Duplex) => {
+  if (error.code === 'ECONNRESET') socket.destroy();
+  else writeAndClose(socket, unparsableRequestResponse(PARSER_ANSWERS[error.code ?? ''] ?? 'malformed'));
+};
+
+/** The request as API Gateway sees it. Split by hand: a target such as `//` is no valid URL relative to a base. */
+const apiRequestOf = (incoming: IncomingMessage): ApiRequest => {
+  const target = incoming.url ?? '/';
+  return {
+    method: incoming.method ?? 'GET',
+    path: target,
+    headers: headersAsSent(incoming),
+    sourceIp: incoming.socket.remoteAddress ?? '127.0.0.1',
+  };
 };
 
 export type HttpServerOptions = {
@@ -76,36 +92,45 @@ export const startHttpServer = async (
   gateway: (request: ApiRequest) => Promise<APIGatewayProxyResult>,
   options: HttpServerOptions,
 ): Promise<Server> => {
+  const answer = async (request: ApiRequest, body: Promise<Buffer | undefined>): Promise<APIGatewayProxyResult> => {
+    try {
+      const bytes = await body;
+      // The client's bytes, as they came: the gateway decides what the function receives (binaryMediaTypes).
+      return await gateway({ ...request, ...(bytes ? { body: bytes.toString('base64'), isBase64Encoded: true } : {}) });
+    } catch (error) {
+      return error instanceof TooLarge ? requestTooLargeResponse() : options.failed();
+    }
+  };
   // A request without Host still reaches the emulation (API Gateway's own answer to it is not documented).
   const server = createServer({ maxHeaderSize: NODE_MAX_HEADER_BYTES, requireHostHeader: false }, async (incoming, outgoing) => {
     const started = performance.now();
-    // Split by hand: a request target such as `//` or `//x` is no valid URL relative to a base, and must not throw.
-    const target = incoming.url ?? '/';
-    const queryAt = target.indexOf('?');
-    const url = { pathname: queryAt < 0 ? target : target.slice(0, queryAt), search: queryAt < 0 ? '' : target.slice(queryAt) };
-    const document = incoming.method === 'GET' ? options.documents?.[url.pathname] : undefined;
+    const request = apiRequestOf(incoming);
+    const document = incoming.method === 'GET' ? options.documents?.[request.path.split('?')[0] as string] : undefined;
     if (document !== undefined) {
       outgoing.writeHead(200, { 'content-type': 'application/json' }).end(document);
       return;
     }
-    const request: ApiRequest = {
-      method: incoming.method ?? 'GET',
-      path: `${url.pathname}${url.search}`,
-      headers: headersAsSent(incoming),
-      sourceIp: incoming.socket.remoteAddress ?? '127.0.0.1',
-    };
-    let result: APIGatewayProxyResult;
+    const result = await answer(request, readBody(incoming));
     try {
-      const body = await readBody(incoming);
-      // The client's bytes, as they came: the gateway decides what the function receives (binaryMediaTypes).
-      result = await gateway({ ...request, ...(body ? { body: body.toString('base64'), isBase64Encoded: true } : {}) });
-    } catch (error) {
-      result = error instanceof TooLarge ? requestTooLargeResponse() : options.failed();
+      outgoing.writeHead(result.statusCode, result.headers as Record<string, string>);
+      outgoing.end(result.body);
+    } catch {
+      // A status or header Node refuses to write (a function's malformed answer): the connection ends without one.
+      outgoing.destroy();
     }
-    outgoing.writeHead(result.statusCode, result.headers as Record<string, string>);
-    outgoing.end(result.body);
     options.onResponse?.(request, result, performance.now() - started);
   });
+  // CONNECT and Upgrade requests come as a bare socket; without these listeners Node would drop them unanswered.
+  for (const event of ['connect', 'upgrade'] as const) {
+    server.on(event, async (incoming: IncomingMessage, socket: Duplex) => {
+      const started = performance.now();
+      const request = apiRequestOf(incoming);
+      socket.on('error', () => socket.destroy());
+      const result = await answer(request, Promise.resolve(undefined));
+      writeAndClose(socket, result);
+      options.onResponse?.(request, result, performance.now() - started);
+    });
+  }
   server.on('clientError', answerUnparsable);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
