@@ -9,7 +9,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
+import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-keys.js';
 import type { JwtSettings } from '../functions/auth/jwt-settings.js';
 import {
   GATEWAY_RESPONSE_HEADERS,
@@ -55,6 +58,8 @@ export const bundling = {
 };
 
 export const METRICS_NAMESPACE = 'ReferralsAdmin';
+/** How often the reconciler runs: an open reservation is closed within this, once its request cannot be running. */
+export const RECONCILE_EVERY_MINUTES = 5;
 export const SERVICE_NAME = 'referrals-admin';
 
 /** Each route's function: its handler, and the table actions it may use. */
@@ -132,6 +137,7 @@ export class ReferralApiStack extends Stack {
   readonly operations: Operations;
   readonly eventBus: events.EventBus;
   readonly forwarding: EventForwarding;
+  readonly reconcilerFunction: NodejsFunction;
 
   get rejectFunction(): NodejsFunction {
     return this.routeFunctions.rejectReferral;
@@ -276,6 +282,29 @@ export class ReferralApiStack extends Stack {
         ),
     });
 
+    // Closes the credit reservations bulk requests left open (a release that failed, a function that ended early), so
+    // that the day and month counters come back to the usage records within a pass or two.
+    this.reconcilerFunction = this.function(
+      'ReconcilerFunction',
+      'functions/handlers/reconciler/handler.ts',
+      { ...commonEnvironment, ...tableEnv('usage') },
+      retention,
+    );
+    this.grantOn(this.reconcilerFunction, 'usage', ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
+    this.grantOn(this.reconcilerFunction, 'usage', ['dynamodb:Query'], OPEN_RESERVATIONS_INDEX);
+    new scheduler.Schedule(this, 'ReconcileSchedule', {
+      description: 'Closes the credit reservations bulk requests left open',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(RECONCILE_EVERY_MINUTES)),
+      // A missed pass is made good by the next one: no retries to pile up.
+      target: new schedulerTargets.LambdaInvoke(this.reconcilerFunction, { retryAttempts: 0 }),
+    });
+    const reconciler = this.getLogicalId(this.reconcilerFunction.node.defaultChild as lambda.CfnFunction);
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${reconciler}.Arn>:*]`,
+      reason:
+        "The schedule's role may invoke the reconciler function and its versions and aliases (Lambda's grantInvoke names <arn>:* for those), nothing else.",
+    });
+
     this.firewall = new ApiFirewall(this, 'Firewall', {
       stage: this.api.deploymentStage,
       maxBodyBytes: MAX_REQUEST_BODY_BYTES,
@@ -291,6 +320,7 @@ export class ReferralApiStack extends Stack {
           Object.entries(ROUTE_FUNCTIONS).map(([name, spec]) => [spec.id.replace(/Function$/, ''), this.routeFunctions[name as RouteName]]),
         ),
         EventForwarder: this.forwarding.forwarder,
+        Reconciler: this.reconcilerFunction,
       },
       deadLetterQueue: this.forwarding.deadLetterQueue,
       tables: this.tables,

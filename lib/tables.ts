@@ -1,4 +1,6 @@
 // Table key schemas and indexes: the one definition shared by the CDK stack and the local DynamoDB runner.
+import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-keys.js';
+
 export type KeyAttribute = { readonly name: string; readonly type: 'S' | 'N' };
 
 export type IndexDefinition = {
@@ -39,11 +41,21 @@ export const tableDefinitions = {
       'by-key-id': { partitionKey: { name: 'key_id', type: 'S' }, projection: 'KEYS_ONLY' },
     },
   },
-  /** Per-account usage records, metering counters and idempotency records. */
+  /** Per-account usage records, metering counters, open credit reservations and idempotency records. */
   usage: {
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
     timeToLiveAttribute: 'expires_at',
+    globalSecondaryIndexes: {
+      // Only open reservations carry reservation_day (sparse): the reconciler finds those a bulk request left open.
+      // Each bulk request writes it once and its release deletes it: two index writes per bulk request, a few a second
+      // at most, far under one partition's 1,000 writes a second.
+      [OPEN_RESERVATIONS_INDEX]: {
+        partitionKey: { name: 'reservation_day', type: 'S' },
+        sortKey: { name: 'reserved_at', type: 'S' },
+        projection: 'KEYS_ONLY',
+      },
+    },
   },
 } as const satisfies Record<string, TableDefinition>;
 

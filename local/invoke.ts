@@ -17,9 +17,11 @@ const FUNCTIONS: Record<string, () => Promise<{ handler: (event: any, context: a
   GetReferralFunction: () => import('../functions/handlers/review-queue/get-handler.js'),
   authorizer: () => import('../functions/handlers/authorizer/handler.js'),
   AdminAuthorizerFunction: () => import('../functions/handlers/authorizer/handler.js'),
+  reconciler: () => import('../functions/handlers/reconciler/handler.js'),
+  ReconcilerFunction: () => import('../functions/handlers/reconciler/handler.js'),
 };
 
-const usage = 'usage: npm run invoke -- <reject-referral|bulk-reject|list-referrals|get-referral|authorizer> <event.json>';
+const usage = 'usage: npm run invoke -- <reject-referral|bulk-reject|list-referrals|get-referral|authorizer|reconciler> <event.json>';
 
 const main = async (): Promise<number> => {
   const [name, eventFile] = process.argv.slice(2);

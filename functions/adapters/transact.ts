@@ -67,13 +67,14 @@ export const isContentionOnly = (reasons: CancellationReason[]): boolean =>
 /**
  * Sends a transaction under its token until its outcome is known. Concurrent transactions on the same items cancel
  * each other with TransactionConflict; a short jittered retry lets them serialize. A failed condition is returned
- * at once, with its reasons. An outcome still unknown at the deadline throws WriteOutcomeUnknown.
+ * at once, with its reasons. An outcome still unknown at the deadline throws WriteOutcomeUnknown. A write that must
+ * not be dropped (`contentionUntilDeadline`) goes on retrying contention until the budget's deadline.
  * `identity` names the logical write (e.g. the request id and the referral), so that no two writes share a token.
  */
 export const transactWrite = async (
   client: DynamoDBDocumentClient,
   request: TransactWriteCommandInput,
-  write: { identity: string; budget: WriteBudget },
+  write: { identity: string; budget: WriteBudget; contentionUntilDeadline?: boolean },
 ): Promise<TransactOutcome> => {
   for (let attempt = 1; ; attempt++) {
     const command = new TransactWriteCommand({ ...request, ClientRequestToken: clientRequestToken(write.identity, attempt, request) });
@@ -84,7 +85,8 @@ export const transactWrite = async (
       if (!(error instanceof TransactionCanceledException)) throw error;
       // A definite answer for this token: had any of its sends been applied, DynamoDB would answer success.
       const reasons = error.CancellationReasons ?? [];
-      if (!isContentionOnly(reasons) || attempt >= MAX_CONTENTION_ATTEMPTS) return { committed: false, reasons };
+      if (!isContentionOnly(reasons)) return { committed: false, reasons };
+      if (attempt >= MAX_CONTENTION_ATTEMPTS && !write.contentionUntilDeadline) return { committed: false, reasons };
       await backoff(attempt);
     }
   }

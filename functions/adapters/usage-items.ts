@@ -2,9 +2,9 @@
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Charge, CounterIncrement } from '../billing/charge.js';
-import type { ChargeRefusal } from '../billing/ports.js';
+import type { ChargeRefusal, Reservation } from '../billing/ports.js';
 import type { UsageRecord } from '../billing/usage-record.js';
-import { dayKey, monthKey, usageKey } from './usage-keys.js';
+import { dayKey, monthKey, reservationKey, usageKey } from './usage-keys.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -58,3 +58,48 @@ export const readChargeRefusal = (reasons: (CancellationReason | undefined)[]): 
   if (conditionFailed(month)) return 'included_credits';
   return undefined;
 };
+
+/**
+ * The record of an open reservation, put with the counters' increments: until its release deletes it, it says
+ * which credits the counters hold for a bulk request, so that the reconciler can give back what a failed release
+ * could not (reservation_day and reserved_at key the sparse open-reservations index).
+ */
+export const reservationPut = (usageTable: string, reservation: Reservation, reservedAt: Date): TransactItem => ({
+  Put: {
+    TableName: usageTable,
+    Item: {
+      ...reservationKey(reservation.userId, reservation.requestId),
+      user_id: reservation.userId,
+      request_id: reservation.requestId,
+      credits: reservation.day.credits,
+      day_window: reservation.day.window,
+      day_expires_at: reservation.day.expiresAt,
+      month_window: reservation.month.window,
+      month_expires_at: reservation.month.expiresAt,
+      reservation_day: reservation.day.window,
+      reserved_at: reservedAt.toISOString(),
+      expires_at: reservation.month.expiresAt,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/** Closes a reservation: deleted once, so that its credits are given back once, whoever closes it. */
+export const reservationDelete = (usageTable: string, reservation: Reservation): TransactItem => ({
+  Delete: {
+    TableName: usageTable,
+    Key: reservationKey(reservation.userId, reservation.requestId),
+    ConditionExpression: 'attribute_exists(pk)',
+  },
+});
+
+/** Gives back part of a reservation and keeps it open for the rest: once, as long as it is open and holds that much. */
+export const reservationShrink = (usageTable: string, reservation: Reservation, credits: number): TransactItem => ({
+  Update: {
+    TableName: usageTable,
+    Key: reservationKey(reservation.userId, reservation.requestId),
+    UpdateExpression: 'ADD credits :released',
+    ConditionExpression: 'attribute_exists(pk) AND credits >= :credits',
+    ExpressionAttributeValues: { ':released': -credits, ':credits': credits },
+  },
+});

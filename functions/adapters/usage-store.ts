@@ -5,10 +5,22 @@ import type { CounterIncrement } from '../billing/charge.js';
 import type { CreditReservations, MeterStore } from '../billing/ports.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { transactWrite } from './transact.js';
-import { chargeItems, counterUpdate, readChargeRefusal } from './usage-items.js';
+import {
+  chargeItems,
+  conditionFailed,
+  counterUpdate,
+  readChargeRefusal,
+  reservationDelete,
+  reservationPut,
+  reservationShrink,
+} from './usage-items.js';
 import { dayKey, monthKey, rateKey } from './usage-keys.js';
 
-export const createMeterStore = (client: DynamoDBDocumentClient, tables: { usage: string }): MeterStore & CreditReservations => ({
+export const createMeterStore = (
+  client: DynamoDBDocumentClient,
+  tables: { usage: string },
+  now: () => Date = () => new Date(),
+): MeterStore & CreditReservations => ({
   async countRequest(userId, window, limit, expiresAt) {
     try {
       const result = await callDynamo(() =>
@@ -42,6 +54,7 @@ export const createMeterStore = (client: DynamoDBDocumentClient, tables: { usage
       client,
       {
         TransactItems: [
+          reservationPut(tables.usage, reservation, now()),
           counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), reservation.day),
           counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), reservation.month),
         ],
@@ -50,24 +63,33 @@ export const createMeterStore = (client: DynamoDBDocumentClient, tables: { usage
     );
     if (outcome.committed) return { reserved: true };
     // The reasons of the two counters sit where readChargeRefusal reads the day's and the month's.
-    return { reserved: false, refusal: readChargeRefusal([undefined, ...outcome.reasons]) ?? 'contention' };
+    return { reserved: false, refusal: readChargeRefusal(outcome.reasons) ?? 'contention' };
   },
 
-  async release(reservation, credits, budget) {
-    // The same counter update with the unused credits taken off, and no ceiling: giving back never needs room.
-    // Its token makes a resend after a lost answer give back nothing more.
+  async release(reservation, credits, budget, options = { close: true }) {
+    // The reservation's record deleted, under the condition that it is still there, with the unused credits taken
+    // off both counters (no ceiling: giving back never needs room). Whoever closes it first gives the credits back;
+    // a resend or a second closer finds it gone. Other requests' transactions on the same counters only delay it:
+    // it is retried on contention until the budget's deadline.
     const giveBack = (counter: CounterIncrement) => ({ ...counter, credits: -credits, ceiling: null });
     const outcome = await transactWrite(
       client,
       {
         TransactItems: [
-          counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), giveBack(reservation.day)),
-          counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), giveBack(reservation.month)),
+          options.close ? reservationDelete(tables.usage, reservation) : reservationShrink(tables.usage, reservation, credits),
+          ...(credits > 0
+            ? [
+                counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), giveBack(reservation.day)),
+                counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), giveBack(reservation.month)),
+              ]
+            : []),
         ],
       },
-      { identity: `release#${reservation.requestId}`, budget },
+      { identity: `release#${reservation.requestId}`, budget, contentionUntilDeadline: true },
     );
-    if (!outcome.committed) throw new Error('releasing reserved credits was cancelled');
+    if (outcome.committed) return 'released';
+    if (conditionFailed(outcome.reasons[0])) return 'already_released';
+    throw new Error('releasing reserved credits was cancelled');
   },
 
   async commitCharge(charge, budget) {

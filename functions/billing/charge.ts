@@ -49,14 +49,26 @@ export const monthlyCharge = (plan: Plan, overageEnabled: boolean, usedThisMonth
   throw creditsExhausted(plan, now);
 };
 
+/** How long a counter outlives its window before TTL removes it: 2 days for a day, 35 for a month. */
+export const COUNTER_MARGIN_SECONDS = { day: 2 * 24 * 60 * 60, month: 35 * 24 * 60 * 60 };
+
 /** The day and month counter increments of a charge or a reservation; the day's ceiling is the plan's cap. */
 export const counterIncrements = (input: { plan: Plan; credits: number; monthCeiling: number | null; now: Date }) => {
   const day = dayWindow(input.now);
   const month = monthWindow(input.now);
   return {
-    // A counter outlives its window by a margin (2 days for a day, 35 for a month), then TTL removes it.
-    day: { window: day.id, credits: input.credits, ceiling: input.plan.dailyCap, expiresAt: counterExpiry(day, 2 * 24 * 60 * 60) },
-    month: { window: month.id, credits: input.credits, ceiling: input.monthCeiling, expiresAt: counterExpiry(month, 35 * 24 * 60 * 60) },
+    day: {
+      window: day.id,
+      credits: input.credits,
+      ceiling: input.plan.dailyCap,
+      expiresAt: counterExpiry(day, COUNTER_MARGIN_SECONDS.day),
+    },
+    month: {
+      window: month.id,
+      credits: input.credits,
+      ceiling: input.monthCeiling,
+      expiresAt: counterExpiry(month, COUNTER_MARGIN_SECONDS.month),
+    },
   } satisfies { day: CounterIncrement; month: CounterIncrement };
 };
 

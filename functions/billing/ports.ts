@@ -20,11 +20,18 @@ export type MeterStore = {
 /** Credits reserved on the day and month counters, in one step, before the writes they pay for. */
 export type Reservation = { userId: string; requestId: string; day: CounterIncrement; month: CounterIncrement };
 
+/** Released now, or found closed already (by a resend whose answer was lost, or by the reconciler). */
+export type ReleaseOutcome = 'released' | 'already_released';
+
 export type ReservationCommit = { reserved: true } | { reserved: false; refusal: ChargeRefusal | 'contention' };
 
 export type CreditReservations = {
   /** Adds the credits to both counters under their ceilings, both or neither. */
   reserve(reservation: Reservation, budget: WriteBudget): Promise<ReservationCommit>;
-  /** Gives back unused reserved credits, exactly once; until it runs the counters over-count, never under-count. */
-  release(reservation: Reservation, credits: number, budget: WriteBudget): Promise<void>;
+  /**
+   * Gives back unused credits, exactly once, whoever gives them. `close` deletes the reservation; without it the
+   * reservation stays open holding the rest, for credits whose use is unknown yet. Until it runs the counters
+   * over-count, never under-count, and the open reservation is the pending correction the reconciler applies.
+   */
+  release(reservation: Reservation, credits: number, budget: WriteBudget, options?: { close: boolean }): Promise<ReleaseOutcome>;
 };

@@ -257,25 +257,37 @@ const rejectEach = (deps: BulkDeps, call: BulkCall, candidates: Attribution[], p
 };
 
 /**
- * Step 5, one parallel round: the unused credits given back (a referral whose outcome is unknown keeps its credit: it
- * may have been charged), and the result stored in place of the key's claim.
+ * Step 5, one parallel round: the reservation closed with its unused credits given back, and the result stored in
+ * place of the key's claim. While a referral's outcome is unknown the reservation stays open for those credits: the
+ * reconciler closes it later from the usage records, which by then say exactly which referrals were charged.
  */
 const settle = async (
   deps: BulkDeps,
   call: BulkCall,
-  settlement: { planned: Planned | undefined; unused: number; claimKey: ClaimHolder | undefined; record: () => IdempotencyRecord },
+  settlement: {
+    planned: Planned | undefined;
+    unused: number;
+    unknown: number;
+    claimKey: ClaimHolder | undefined;
+    record: () => IdempotencyRecord;
+  },
 ) => {
   const { planned, unused, claimKey } = settlement;
+  const release = async (reserved: Planned) => {
+    // With referrals whose outcome is unknown, only the certainly unused credits go back; the rest stays reserved.
+    const close = settlement.unknown === 0;
+    if (!close && unused === 0) return;
+    await deps.meter.release(reserved.reservation, unused * BULK_ENDPOINT_CREDITS, call.budget, { close }).catch((error) =>
+      // The reservation stays open: the counters over-count until the reconciler closes it, never under-count.
+      deps.log.warn('unused reserved credits were not released', {
+        credits: unused * BULK_ENDPOINT_CREDITS,
+        error_type: isApiError(error) ? error.type : 'internal',
+      }),
+    );
+    if (!close) deps.log.warn('reservation left open for the reconciler', { unknown: settlement.unknown });
+  };
   await Promise.all([
-    planned && unused > 0
-      ? deps.meter.release(planned.reservation, unused * BULK_ENDPOINT_CREDITS, call.budget).catch((error) =>
-          // The counters keep the unused credits until their window ends: the cap is reached early, never passed.
-          deps.log.warn('unused reserved credits were not released', {
-            credits: unused * BULK_ENDPOINT_CREDITS,
-            error_type: isApiError(error) ? error.type : 'internal',
-          }),
-        )
-      : undefined,
+    planned ? release(planned) : undefined,
     claimKey ? deps.idempotency.complete({ ...claimKey, record: settlement.record() }, call.budget) : undefined,
   ]);
 };
@@ -299,6 +311,7 @@ export const bulkReject = async (deps: BulkDeps, call: BulkCall): Promise<BulkRe
     await settle(deps, call, {
       planned,
       unused: rejected.filter((outcome) => outcome.outcome !== 'rejected' && outcome.outcome !== 'unknown').length,
+      unknown: rejected.filter((outcome) => outcome.outcome === 'unknown').length,
       claimKey,
       record: () => buildIdempotencyRecord(key as string, fingerprint, success, now),
     });

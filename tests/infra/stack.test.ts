@@ -1,8 +1,10 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { STALE_AFTER_MS } from '../../functions/billing/reconcile.js';
 import { gatewayResponses } from '../../functions/shared/gateway-responses.js';
 import { CDK_CONTEXT, templateApp } from '../../lib/project-app.js';
-import { ReferralApiStack } from '../../lib/referral-api-stack.js';
+import { RECONCILE_EVERY_MINUTES, ReferralApiStack } from '../../lib/referral-api-stack.js';
+import { FUNCTION_TIMEOUT_SECONDS } from '../../lib/runtime-settings.js';
 
 const synth = (stage: string, extra: { alarmEmail?: string; context?: Record<string, unknown> } = {}) => {
   const app = templateApp(extra.context ? { context: extra.context } : {});
@@ -111,6 +113,10 @@ describe('ReferralApiStack', () => {
         ...logActions,
       ].sort(),
     );
+    // The reconciler reads open reservations through their index, reads records and counters, and closes reservations.
+    expect(policyActionsOf(template, roleOf(stack.reconcilerFunction)).sort()).toEqual(
+      ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Query', 'dynamodb:UpdateItem', ...logActions].sort(),
+    );
     template.resourcePropertiesCountIs(
       'AWS::IAM::Role',
       {
@@ -181,14 +187,40 @@ describe('ReferralApiStack', () => {
     const { template } = synth('prod');
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
     template.allResourcesProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
-    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(7); // one per function (six) and the access log
+    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(8); // one per function (seven) and the access log
     template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
     dev.template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
   }, 120_000);
 
+  it('runs the reconciler every few minutes on an EventBridge Scheduler schedule, without retries', () => {
+    const { template, stack } = dev;
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: `rate(${RECONCILE_EVERY_MINUTES} minutes)`,
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [stack.getLogicalId(stack.reconcilerFunction.node.defaultChild as any), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 0 },
+      },
+    });
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: 'open-reservations',
+          KeySchema: [
+            { AttributeName: 'reservation_day', KeyType: 'HASH' },
+            { AttributeName: 'reserved_at', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        }),
+      ],
+    });
+    // An open reservation is left to the reconciler only once its request cannot be running any more.
+    expect(STALE_AFTER_MS).toBeGreaterThan(FUNCTION_TIMEOUT_SECONDS * 1000 * 2);
+  });
+
   it('loads the functions as fast as they can: no source-map flag, and the stage in their environment', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')) as any[];
-    expect(functions).toHaveLength(6); // the authorizer, four routes and the event forwarder
+    expect(functions).toHaveLength(7); // the authorizer, four routes, the event forwarder and the reconciler
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
       expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin' });

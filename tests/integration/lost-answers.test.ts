@@ -5,25 +5,11 @@ import { createDocumentClient, REQUEST_TIMEOUT_MS } from '../../functions/adapte
 import { isUnknownOutcome } from '../../functions/adapters/dynamodb-errors.js';
 import { MAX_SENDS } from '../../functions/adapters/transact.js';
 import { apiOnClients, bulkRequest, getRequest, rejectRequest, withKey } from '../support/api.js';
-import { accountItems, activityOf, givenApiKey, givenAttribution, storedAttribution, uniqueId } from '../support/factories.js';
+import { activityOf, billingOf, givenApiKey, givenAttribution, heldReferrals, storedAttribution, uniqueId } from '../support/factories.js';
 import { instrumentedClient, lostAnswer, writes } from '../support/instrumented-client.js';
 import { startSilentServer } from '../support/silent-server.js';
 
 const PATH = '/api/v1/admin/referrals';
-const times = <T>(n: number, make: (index: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, index) => make(index)));
-const heldReferrals = (n: number) => times(n, () => givenAttribution()).then((attributions) => attributions.map((item) => item.id));
-
-/** The account's counters and usage records: what billing sees. */
-const billingOf = async (userId: string) => {
-  const items = await accountItems(userId);
-  const usage = items.filter((item) => String(item.sk).startsWith('usage#'));
-  return {
-    day: Number(items.find((item) => String(item.sk).startsWith('day#'))?.credits ?? 0),
-    month: Number(items.find((item) => String(item.sk).startsWith('month#'))?.credits ?? 0),
-    usage,
-    charged: usage.reduce((sum, item) => sum + Number(item.credits), 0),
-  };
-};
 
 /** The counters hold exactly what the usage records bill. */
 const expectCountersExact = async (userId: string) => {

@@ -79,17 +79,19 @@ describe('DynamoDB round trips', () => {
     expect(functionDb.waves()).toBe(1);
   });
 
-  it('bulk reject of 100 ids: the metering round beside the read, the reservation, the referrals in parallel; 3 round trips', async () => {
+  it('bulk reject of 100 ids: the metering round beside the read, the reservation, the referrals in parallel, the reservation closed; 4 round trips', async () => {
     const admin = await givenApiKey();
     const ids = await Promise.all(Array.from({ length: 100 }, async () => (await givenAttribution()).id));
     functionDb.reset();
     const response = await bulkRequest({ ids }, { headers: withKey(admin.key), gateway });
     expect(response.body.data.rejected).toBe(100);
-    expect(functionDb.waves()).toBe(3);
+    expect(functionDb.waves()).toBe(4);
     const byWave = (wave: number) => functionDb.calls.filter((call) => call.wave === wave).map((call) => call.command);
     expect(byWave(1).sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'UpdateItemCommand']);
     expect(byWave(2)).toEqual(['TransactWriteItemsCommand']);
     expect(byWave(3)).toEqual(Array.from({ length: 100 }, () => 'TransactWriteItemsCommand'));
+    // Every reserved credit was used: the last round only deletes the reservation's record.
+    expect(byWave(4)).toEqual(['TransactWriteItemsCommand']);
   });
 
   it('bulk reject with a key and ids that fail: the claim joins the first round, the release and the result share the last; 4 round trips', async () => {

@@ -1,8 +1,9 @@
-// keys, smoke, seed and events take one set of target options, named alike, with a --help that lists them.
+// keys, smoke, seed, events and reconcile take one set of target options, named alike, with a --help that lists them.
 import { describe, expect, it } from 'vitest';
 import { runSeedCommand } from '../../local/seed-command.js';
 import { runEventsCommand } from '../../scripts/events-command.js';
 import { runKeysCommand } from '../../scripts/keys-command.js';
+import { runReconcileCommand } from '../../scripts/reconcile-command.js';
 import { runSmokeCommand } from '../../scripts/smoke-command.js';
 import { tables, uniqueId } from '../support/factories.js';
 
@@ -23,6 +24,7 @@ const commands: [string, Command, string[]][] = [
   ['keys', runKeysCommand, ['list']],
   ['smoke', runSmokeCommand, ['--url', 'http://127.0.0.1:9', '--key', 'ck_x', '--write']],
   ['events', runEventsCommand, ['replay', '--since', '2026-11-30T00:00:00Z']],
+  ['reconcile', runReconcileCommand, []],
 ];
 
 describe('the command-line target options', () => {

@@ -110,6 +110,25 @@ export const accountItems = async (userId: string): Promise<Record<string, unkno
     )
   ).Items ?? [];
 
+/** The account's counters, usage records and open credit reservations: what billing sees. */
+export const billingOf = async (userId: string) => {
+  const items = await accountItems(userId);
+  const usage = items.filter((item) => String(item.sk).startsWith('usage#'));
+  return {
+    day: Number(items.find((item) => String(item.sk).startsWith('day#'))?.credits ?? 0),
+    month: Number(items.find((item) => String(item.sk).startsWith('month#'))?.credits ?? 0),
+    usage,
+    charged: usage.reduce((sum, item) => sum + Number(item.credits), 0),
+    open: items.filter((item) => String(item.sk).startsWith('reservation#')),
+  };
+};
+
+const times = <T>(n: number, make: (index: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, index) => make(index)));
+
+/** The ids of n new attributions held for review. */
+export const heldReferrals = (n: number): Promise<string[]> =>
+  times(n, () => givenAttribution()).then((attributions) => attributions.map((item) => item.id));
+
 export const consoleToken = (options: Partial<TokenOptions> = {}): Promise<string> =>
   signConsoleToken(inject('consolePrivateJwk'), { subject: uniqueId('console-admin'), role: 'admin', ...options });
 

@@ -7,6 +7,7 @@ import type {
   ChargeRefusal,
   CreditReservations,
   MeterStore,
+  ReleaseOutcome,
   RequestCount,
   Reservation,
   ReservationCommit,
@@ -84,14 +85,21 @@ export class FakeMeterStore implements MeterStore, CreditReservations {
     if (refusal) return { reserved: false, refusal };
     this.add(`${reservation.userId}#day#${reservation.day.window}`, reservation.day.credits);
     this.add(`${reservation.userId}#month#${reservation.month.window}`, reservation.month.credits);
+    this.open.set(reservation.requestId, reservation);
     return { reserved: true };
   }
 
-  async release(reservation: Reservation, credits: number): Promise<void> {
+  /** Reservations not closed yet, by request id. */
+  readonly open = new Map<string, Reservation>();
+
+  async release(reservation: Reservation, credits: number, _budget?: unknown, options = { close: true }): Promise<ReleaseOutcome> {
     const failure = this.failingReleases.shift();
     if (failure) throw failure;
+    if (!this.open.has(reservation.requestId)) return 'already_released';
+    if (options.close) this.open.delete(reservation.requestId);
     this.add(`${reservation.userId}#day#${reservation.day.window}`, -credits);
     this.add(`${reservation.userId}#month#${reservation.month.window}`, -credits);
+    return 'released';
   }
 
   private add(key: string, credits: number): void {

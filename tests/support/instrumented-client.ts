@@ -103,11 +103,13 @@ export const instrumentedClient = (options: { maxAttempts?: number } = {}) => {
 type Input = Record<string, unknown>;
 const transaction = (input: Input) => JSON.stringify(input.TransactItems ?? []);
 
-/** Which write a marshalled input is, for a fault's `matches`: a release adds negative credits, a reservation positive ones, neither holds a Put. */
+/**
+ * Which write a marshalled input is, for a fault's `matches`: a reservation puts its record (`reservation#…`) with the
+ * counters' increments, a release deletes it, and a referral's transaction puts its activity.
+ */
 export const writes = {
-  release: (input: Input) => transaction(input).includes('"N":"-'),
-  reservation: (input: Input) =>
-    transaction(input).includes('ADD credits') && !transaction(input).includes('"Put"') && !writes.release(input),
+  release: (input: Input) => transaction(input).includes('"Delete"') && transaction(input).includes('"reservation#'),
+  reservation: (input: Input) => transaction(input).includes('"Put"') && transaction(input).includes('"reservation#'),
   /** One referral's transaction (a bulk item, or a single reject). */
   itemOf: (id: string) => (input: Input) => transaction(input).includes(`"${id}"`) && transaction(input).includes('"Put"'),
   /** A bulk request's idempotency claim (`in_progress`) or completion (`completed`). */

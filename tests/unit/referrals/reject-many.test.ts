@@ -147,8 +147,8 @@ describe('the bulk reject use case', () => {
     expect(world.meter.counters.get(MONTH)).toBe(3);
   });
 
-  it('reports a referral whose write stayed unknown as unknown and retryable, keeping its credit and the reservation whole', async () => {
-    const { world, call } = setup();
+  it('reports a referral whose write stayed unknown as unknown and retryable, and keeps its credit reserved for the reconciler', async () => {
+    const { world, call, warnings } = setup();
     world.referrals.itemFaults.set('attr-2', new WriteOutcomeUnknown(new Error('socket hang up')));
     world.referrals.itemFaults.set('attr-3', 'contention');
     const result = await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
@@ -157,9 +157,18 @@ describe('the bulk reject use case', () => {
       { id: 'attr-3', outcome: 'failed', error: { type: 'concurrent_update', retryable: true } },
     ]);
     expect(result.data.counts).toEqual({ rejected: 1, not_found: 0, conflict: 0, failed: 1, unknown: 1 });
-    // Three reserved, one given back (the contention): attr-2's credit stays spent, it may have been charged.
+    // Three reserved, one given back (the contention); attr-2's stays reserved: only the usage records will say.
     expect(world.meter.counters.get(DAY)).toBe(2);
     expect(world.meter.counters.get(MONTH)).toBe(2);
+    expect([...world.meter.open.keys()]).toEqual(['req-1']);
+    expect(warnings).toContain('reservation left open for the reconciler');
+  });
+
+  it('closes the reservation even when every reserved credit was used', async () => {
+    const { world, call } = setup();
+    await call({ ids: ['attr-1', 'attr-2'] });
+    expect(world.meter.counters.get(DAY)).toBe(2);
+    expect(world.meter.open.size).toBe(0);
   });
 
   it('passes its write budget to every write, and a tighter one to the referrals, ending soon after the last start', async () => {

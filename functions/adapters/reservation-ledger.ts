@@ -1,0 +1,132 @@
+// DynamoDB access for the reconciler: open reservations through their sparse index, and a request's charged credits.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, paginateQuery, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { COUNTER_MARGIN_SECONDS } from '../billing/charge.js';
+import type { CounterKind, CounterLedger, OpenReservation } from '../billing/reconcile.js';
+import { counterExpiry, dayWindow, monthWindow } from '../billing/windows.js';
+import { callDynamo } from './dynamodb-errors.js';
+import { accountKey, dayKey, monthKey, OPEN_RESERVATIONS_INDEX, RESERVATION_PREFIX, USAGE_PREFIX } from './usage-keys.js';
+
+type ReservationItem = {
+  user_id: string;
+  request_id: string;
+  credits: number;
+  day_window: string;
+  day_expires_at: number;
+  month_window: string;
+  month_expires_at: number;
+  reserved_at: string;
+};
+
+/** The record as the release takes it: the counters' windows and expiries, credits given back without a ceiling. */
+export const toOpenReservation = (item: ReservationItem): OpenReservation => ({
+  reservation: {
+    userId: item.user_id,
+    requestId: item.request_id,
+    day: { window: item.day_window, credits: Number(item.credits), ceiling: null, expiresAt: Number(item.day_expires_at) },
+    month: { window: item.month_window, credits: Number(item.credits), ceiling: null, expiresAt: Number(item.month_expires_at) },
+  },
+  credits: Number(item.credits),
+  reservedAt: new Date(item.reserved_at),
+});
+
+/** Every item a query returns, page after page. */
+const queryItems = async (client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
+  return items;
+};
+
+const counterKeys = { day: dayKey, month: monthKey };
+
+/** A counter's expiry, as a charge in its window sets it. */
+const counterExpiryOf = (kind: CounterKind, window: string): number => {
+  const start = new Date(kind === 'day' ? `${window}T00:00:00Z` : `${window}-01T00:00:00Z`);
+  return counterExpiry(kind === 'day' ? dayWindow(start) : monthWindow(start), COUNTER_MARGIN_SECONDS[kind]);
+};
+
+export const createReservationLedger = (client: DynamoDBDocumentClient, tables: { usage: string }): CounterLedger => ({
+  async listOpen(days) {
+    const open: OpenReservation[] = [];
+    for (const day of days) {
+      const keys = await queryItems(client, {
+        TableName: tables.usage,
+        IndexName: OPEN_RESERVATIONS_INDEX,
+        KeyConditionExpression: 'reservation_day = :day',
+        ExpressionAttributeValues: { ':day': day },
+      });
+      for (const key of keys) {
+        // The index is eventually consistent and keys only: the record itself, read consistently, says what is open.
+        const { Item } = await callDynamo(() =>
+          client.send(new GetCommand({ TableName: tables.usage, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true })),
+        );
+        if (Item) open.push(toOpenReservation(Item as ReservationItem));
+      }
+    }
+    return open;
+  },
+
+  async chargedCredits(userId, requestId) {
+    const records = await queryItems(client, {
+      TableName: tables.usage,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': accountKey(userId), ':prefix': `${USAGE_PREFIX}${requestId}#` },
+      ProjectionExpression: 'credits',
+      ConsistentRead: true,
+    });
+    return records.reduce((sum, record) => sum + Number(record.credits), 0);
+  },
+
+  async chargedIn(userId, window) {
+    const records = await queryItems(client, {
+      TableName: tables.usage,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: 'begins_with(created_at, :window)',
+      ExpressionAttributeValues: { ':pk': accountKey(userId), ':prefix': USAGE_PREFIX, ':window': window },
+      ProjectionExpression: 'credits',
+      ConsistentRead: true,
+    });
+    return records.reduce((sum, record) => sum + Number(record.credits), 0);
+  },
+
+  async openOf(userId) {
+    const items = await queryItems(client, {
+      TableName: tables.usage,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': accountKey(userId), ':prefix': RESERVATION_PREFIX },
+      ConsistentRead: true,
+    });
+    return items.map((item) => toOpenReservation(item as ReservationItem));
+  },
+
+  async readCounter(userId, kind, window) {
+    const { Item } = await callDynamo(() =>
+      client.send(new GetCommand({ TableName: tables.usage, Key: counterKeys[kind](userId, window), ConsistentRead: true })),
+    );
+    return Item === undefined ? undefined : Number(Item.credits);
+  },
+
+  async setCounter(userId, kind, window, credits, observed) {
+    try {
+      await callDynamo(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tables.usage,
+            Key: counterKeys[kind](userId, window),
+            UpdateExpression: 'SET credits = :credits, expires_at = if_not_exists(expires_at, :expires_at)',
+            ConditionExpression: observed === undefined ? 'attribute_not_exists(credits)' : 'credits = :observed',
+            ExpressionAttributeValues: {
+              ':credits': credits,
+              ':expires_at': counterExpiryOf(kind, window),
+              ...(observed === undefined ? {} : { ':observed': observed }),
+            },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  },
+});

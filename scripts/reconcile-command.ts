@@ -1,0 +1,103 @@
+// `npm run reconcile`: closes the credit reservations bulk requests left open, or recomputes an account's counters.
+import { parseArgs } from 'node:util';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createReservationLedger } from '../functions/adapters/reservation-ledger.js';
+import { createMeterStore } from '../functions/adapters/usage-store.js';
+import { type CounterKind, recentDays, recomputeCounter, reconcileReservations, STALE_AFTER_MS } from '../functions/billing/reconcile.js';
+import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
+
+export const RECONCILE_USAGE = `usage:
+  npm run reconcile -- [--days <n>] [--stale-after <seconds>] [--account <user id>] [target]
+      closes the reservations of the last n days (default 2) open for longer than the given time (default ${STALE_AFTER_MS / 1000}),
+      of every account or of one
+  npm run reconcile -- recompute --account <user id> [--day <YYYY-MM-DD>] [--month <YYYY-MM>] [target]
+      sets the account's day and month counters (default: today's) to what its usage records and open reservations hold
+${TARGET_HELP}`;
+
+type Io = { out: (line: string) => void; err: (line: string) => void };
+
+const positiveInteger = (value: string | undefined, option: string, fallback: number): number => {
+  if (value === undefined) return fallback;
+  if (!/^\d{1,6}$/.test(value)) throw new UsageError(`${option} must be a whole number, not ${value}`);
+  return Number(value);
+};
+
+const windowOption = (value: string | undefined, option: string, pattern: RegExp, fallback: string): string => {
+  if (value === undefined) return fallback;
+  if (!pattern.test(value)) throw new UsageError(`${option} must look like ${fallback}, not ${value}`);
+  return value;
+};
+
+/** Runs one command and returns the exit code: 0 done, 1 failed, 2 bad usage. */
+export const runReconcileCommand = async (
+  argv: string[],
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: { client?: DynamoDBDocumentClient; now?: () => Date } = {},
+): Promise<number> => {
+  let table: string | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        days: { type: 'string' },
+        'stale-after': { type: 'string' },
+        account: { type: 'string' },
+        day: { type: 'string' },
+        month: { type: 'string' },
+        ...TARGET_OPTIONS,
+      },
+    });
+    if (values.help) {
+      io.out(RECONCILE_USAGE);
+      return 0;
+    }
+    env = targetEnvironment(values, env);
+    const [command, ...rest] = positionals;
+    if (command !== undefined && command !== 'recompute') throw new UsageError(`unknown command ${command}`);
+    if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
+    const now = (overrides.now ?? (() => new Date()))();
+    const recompute = command === 'recompute';
+    if (recompute && !values.account) throw new UsageError('recompute needs --account <user id>');
+    if (!recompute && (values.day || values.month)) throw new UsageError('--day and --month go with recompute');
+    const days = positiveInteger(values.days, '--days', 2);
+    const staleAfterSeconds = positiveInteger(values['stale-after'], '--stale-after', STALE_AFTER_MS / 1000);
+    const counters: [CounterKind, string][] = [
+      ['day', windowOption(values.day, '--day', /^\d{4}-\d{2}-\d{2}$/, now.toISOString().slice(0, 10))],
+      ['month', windowOption(values.month, '--month', /^\d{4}-\d{2}$/, now.toISOString().slice(0, 7))],
+    ];
+
+    table = await resolveTable(values, env, { output: 'UsageTableName', variable: 'USAGE_TABLE', local: 'usage' });
+    const client = overrides.client ?? targetClient(env);
+    try {
+      const ledger = createReservationLedger(client, { usage: table });
+      if (recompute) {
+        for (const [kind, window] of counters) {
+          const { before, after } = await recomputeCounter(ledger, { userId: values.account as string, kind, window });
+          io.out(`${kind} ${window}: ${before} → ${after} credits`);
+        }
+        return 0;
+      }
+      const report = await reconcileReservations(
+        { ledger, meter: createMeterStore(client, { usage: table }), now: () => now, log: { warn: (message) => io.err(message) } },
+        {
+          days: recentDays(now, days),
+          ...(values.account ? { userId: values.account } : {}),
+          staleAfterMs: staleAfterSeconds * 1000,
+          budget: { deadline: Date.now() + 5 * 60_000, log: { warn: () => undefined } },
+        },
+      );
+      io.out(
+        `open reservations: ${report.open}; closed ${report.closed}, giving back ${report.creditsReturned} credits; ` +
+          `already closed ${report.alreadyClosed}; left open ${report.failed}`,
+      );
+      return report.failed > 0 ? 1 : 0;
+    } finally {
+      if (!overrides.client) client.destroy();
+    }
+  } catch (error) {
+    return reportFailure('reconcile', RECONCILE_USAGE, error, io.err, { table, env });
+  }
+};

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import type { Reservation } from '../../../functions/billing/ports.js';
+import {
+  type CounterLedger,
+  type OpenReservation,
+  recentDays,
+  recomputeCounter,
+  reconcileReservations,
+} from '../../../functions/billing/reconcile.js';
+import { FakeMeterStore } from '../../support/fakes.js';
+
+const NOW = new Date('2026-11-30T12:00:00Z');
+const budget = { deadline: Number.POSITIVE_INFINITY, log: { warn: () => undefined } };
+
+const reservation = (requestId: string, credits: number, userId = 'u1', day = '2026-11-30'): Reservation => ({
+  userId,
+  requestId,
+  day: { window: day, credits, ceiling: null, expiresAt: 1 },
+  month: { window: day.slice(0, 7), credits, ceiling: null, expiresAt: 1 },
+});
+
+/** A ledger over in-memory reservations, usage records and counters, with the meter's own open reservations. */
+const world = () => {
+  const meter = new FakeMeterStore();
+  const reservedAt = new Map<string, Date>();
+  const charged = new Map<string, number>();
+  const chargedByWindow = new Map<string, number>();
+  const listed: string[][] = [];
+  const writes: { credits: number; observed: number | undefined }[] = [];
+  const ledger: CounterLedger = {
+    async listOpen(days) {
+      listed.push(days);
+      return [...meter.open.values()].map(
+        (entry): OpenReservation => ({
+          reservation: entry,
+          credits: entry.day.credits,
+          reservedAt: reservedAt.get(entry.requestId) ?? NOW,
+        }),
+      );
+    },
+    async chargedCredits(_userId, requestId) {
+      return charged.get(requestId) ?? 0;
+    },
+    async chargedIn(userId, window) {
+      return chargedByWindow.get(`${userId}#${window}`) ?? 0;
+    },
+    async openOf(userId) {
+      return (await ledger.listOpen([])).filter((entry) => entry.reservation.userId === userId);
+    },
+    async readCounter(userId, kind, window) {
+      return meter.counters.get(`${userId}#${kind}#${window}`);
+    },
+    async setCounter(userId, kind, window, credits, observed) {
+      writes.push({ credits, observed });
+      if (meter.counters.get(`${userId}#${kind}#${window}`) !== observed) return false;
+      meter.counters.set(`${userId}#${kind}#${window}`, credits);
+      return true;
+    },
+  };
+  const open = async (entry: Reservation, at: Date) => {
+    await meter.reserve(entry);
+    reservedAt.set(entry.requestId, at);
+  };
+  const warnings: string[] = [];
+  const deps = { ledger, meter, now: () => NOW, log: { warn: (message: string) => warnings.push(message) } };
+  return { meter, ledger, charged, chargedByWindow, listed, writes, open, deps, warnings };
+};
+
+const old = new Date(NOW.getTime() - 61_000);
+
+describe('reconciling open reservations', () => {
+  it('closes each stale reservation, giving back what its usage records did not charge, and leaves young ones open', async () => {
+    const w = world();
+    await w.open(reservation('stale', 5), old);
+    await w.open(reservation('young', 3), new Date(NOW.getTime() - 59_000));
+    w.charged.set('stale', 2);
+
+    const report = await reconcileReservations(w.deps, { days: ['2026-11-30'], staleAfterMs: 60_000, budget });
+
+    expect(report).toEqual({ open: 2, closed: 1, alreadyClosed: 0, creditsReturned: 3, failed: 0 });
+    expect(w.meter.counters.get('u1#day#2026-11-30')).toBe(5);
+    expect([...w.meter.open.keys()]).toEqual(['young']);
+    expect(w.listed).toEqual([['2026-11-30']]);
+  });
+
+  it('gives back nothing when the records charged all, or more than, it holds', async () => {
+    const w = world();
+    await w.open(reservation('r', 2), old);
+    w.charged.set('r', 3);
+    const report = await reconcileReservations(w.deps, { days: [], staleAfterMs: 0, budget });
+    expect(report).toMatchObject({ closed: 1, creditsReturned: 0 });
+    expect(w.meter.counters.get('u1#day#2026-11-30')).toBe(2);
+  });
+
+  it('counts a reservation closed meanwhile as closed already, and one it cannot close as left open', async () => {
+    const w = world();
+    await w.open(reservation('a', 1), old);
+    await w.open(reservation('b', 1), old);
+    const release = w.meter.release.bind(w.meter);
+    w.meter.release = async (entry, credits, b, options) => {
+      if (entry.requestId === 'a') await release(entry, credits, b, options);
+      if (entry.requestId === 'b') throw Object.assign(new Error('throttled'), { name: 'ThrottlingException' });
+      return release(entry, credits, b, options);
+    };
+
+    const report = await reconcileReservations(w.deps, { days: [], staleAfterMs: 0, budget });
+
+    expect(report).toEqual({ open: 2, closed: 0, alreadyClosed: 1, creditsReturned: 0, failed: 1 });
+    expect(w.warnings).toEqual(['an open reservation could not be closed']);
+  });
+
+  it('reconciles one account when asked', async () => {
+    const w = world();
+    await w.open(reservation('mine', 1, 'u1'), old);
+    await w.open(reservation('theirs', 1, 'u2'), old);
+    const report = await reconcileReservations(w.deps, { days: [], staleAfterMs: 0, budget, userId: 'u2' });
+    expect(report).toMatchObject({ open: 1, closed: 1 });
+    expect([...w.meter.open.keys()]).toEqual(['mine']);
+  });
+
+  it('names today and the days before it', () => {
+    expect(recentDays(new Date('2026-12-01T00:30:00Z'), 3)).toEqual(['2026-12-01', '2026-11-30', '2026-11-29']);
+    expect(recentDays(NOW, 1)).toEqual(['2026-11-30']);
+  });
+});
+
+describe('recomputing a counter', () => {
+  const counter = { userId: 'u1', kind: 'day' as const, window: '2026-11-30' };
+
+  it('sets it to the usage records of its window plus what open reservations in it still hold beyond their records', async () => {
+    const w = world();
+    await w.open(reservation('open', 4), NOW);
+    await w.open(reservation('other-day', 9, 'u1', '2026-11-29'), NOW);
+    w.charged.set('open', 1);
+    w.chargedByWindow.set('u1#2026-11-30', 6);
+    w.meter.counters.set('u1#day#2026-11-30', 420);
+
+    expect(await recomputeCounter(w.ledger, counter)).toEqual({ before: 420, after: 9 });
+    expect(w.meter.counters.get('u1#day#2026-11-30')).toBe(9);
+  });
+
+  it('writes nothing when the counter is right, and creates a missing one', async () => {
+    const w = world();
+    expect(await recomputeCounter(w.ledger, counter)).toEqual({ before: 0, after: 0 });
+    expect(w.writes).toEqual([]);
+    w.chargedByWindow.set('u1#2026-11-30', 2);
+    expect(await recomputeCounter(w.ledger, counter)).toEqual({ before: 0, after: 2 });
+    expect(w.writes).toEqual([{ credits: 2, observed: undefined }]);
+  });
+
+  it('reads again when the counter changed while it read, and gives up on an account that stays busy', async () => {
+    const w = world();
+    w.chargedByWindow.set('u1#2026-11-30', 2);
+    w.meter.counters.set('u1#day#2026-11-30', 7);
+    const set = w.ledger.setCounter;
+    let changes = 1;
+    w.ledger.setCounter = async (...args) => {
+      if (changes-- > 0) w.meter.counters.set('u1#day#2026-11-30', 8);
+      return set(...args);
+    };
+    expect(await recomputeCounter(w.ledger, counter)).toEqual({ before: 8, after: 2 });
+    expect(w.writes).toEqual([
+      { credits: 2, observed: 7 },
+      { credits: 2, observed: 8 },
+    ]);
+
+    w.meter.counters.set('u1#day#2026-11-30', 7);
+    w.ledger.setCounter = async () => false;
+    await expect(recomputeCounter(w.ledger, counter)).rejects.toThrow('the day counter 2026-11-30 of u1 kept changing');
+  });
+});
