@@ -17,6 +17,7 @@ import {
   type GatewayResponseType,
   gatewayResponses,
 } from '../functions/shared/gateway-responses.js';
+import { readableTextRules } from '../functions/shared/readable-text.js';
 
 export const contracts: RouteContract[] = [listReferralsContract, getReferralContract, rejectReferralContract, bulkRejectContract];
 
@@ -31,8 +32,11 @@ const conversion: ConversionConfig = {
   typeMode: 'input',
   errorMode: 'throw',
   ignoreActions: ['check', 'trim', 'trim_invisible'],
-  overrideAction: ({ valibotAction, jsonSchema }) =>
-    'maxCodePoints' in valibotAction ? { ...jsonSchema, maxLength: valibotAction.maxCodePoints as number } : undefined,
+  overrideAction: ({ valibotAction, jsonSchema }) => {
+    if (!('maxCodePoints' in valibotAction)) return undefined;
+    const max = valibotAction.maxCodePoints as number;
+    return { ...jsonSchema, maxLength: max, description: `${jsonSchema.description}: ${readableTextRules(max)}` };
+  },
   overrideRef: (context) => `#/components/schemas/${context.referenceId}`,
 };
 

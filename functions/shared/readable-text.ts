@@ -24,7 +24,7 @@ const trimsInvisible = { ...v.transform(trimInvisible), type: 'trim_invisible' a
 
 /**
  * A length limit in code points. JSON Schema's `maxLength` counts the same way (characters as RFC 8259 defines them),
- * so the OpenAPI document states it as `maxLength` (`lib/openapi.ts` reads `maxCodePoints`).
+ * so the OpenAPI document states it as `maxLength`, with the rules (`lib/openapi.ts` reads `maxCodePoints`).
  */
 const maxCodePoints = (max: number, message: string) => ({
   ...v.check<string, string>((text) => codePointLength(text) <= max, message),
@@ -32,7 +32,17 @@ const maxCodePoints = (max: number, message: string) => ({
   maxCodePoints: max,
 });
 
-/** A field of readable text: 1 to `max` code points once trimmed, with no control, bidirectional or unpaired characters. */
+/** The rules, as the OpenAPI document states them beside each field (`lib/openapi.ts`); never bundled with a function. */
+export const readableTextRules = (max: number): string =>
+  `1-${max} characters (Unicode code points) once white space and invisible characters (zero-width spaces and ` +
+  'joiners, BOM) are trimmed from both ends; control characters (U+0000-U+001F, U+007F-U+009F, including tab and ' +
+  'line breaks), bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and unpaired surrogates are ' +
+  'refused with 400';
+
+/**
+ * A field of readable text: 1 to `max` code points once trimmed, with no control, bidirectional or unpaired characters.
+ * The length check comes last, after the description: the document appends the rules to it there.
+ */
 export const readableText = (field: string, max: number, description: string) =>
   v.pipe(
     v.string(`${field} must be a string`),
@@ -44,12 +54,6 @@ export const readableText = (field: string, max: number, description: string) =>
     ),
     trimsInvisible,
     v.minLength(1, `${field} must not be blank`),
+    v.metadata({ description }),
     maxCodePoints(max, `${field} must be at most ${max} characters (Unicode code points)`),
-    v.metadata({
-      description:
-        `${description}: 1-${max} characters (Unicode code points) once white space and invisible characters ` +
-        '(zero-width spaces and joiners, BOM) are trimmed from both ends; control characters (U+0000-U+001F, ' +
-        'U+007F-U+009F, including tab and line breaks), bidirectional overrides and isolates (U+202A-U+202E, ' +
-        'U+2066-U+2069) and unpaired surrogates are refused with 400',
-    }),
   );
