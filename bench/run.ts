@@ -4,9 +4,10 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
 import { buildSync } from 'esbuild';
+import { attributionItem } from '../functions/adapters/referral-keys.js';
 import { projectApp } from '../lib/project-app.js';
 import { bundling, ReferralApiStack } from '../lib/referral-api-stack.js';
 import { type TableKey, tableEnvironment } from '../lib/tables.js';
@@ -17,6 +18,7 @@ const IMPORT_RUNS = 31;
 const LATENCY_SAMPLES = 500;
 const WARMUP = 50;
 const BULK_ROUNDS = 9;
+const LIST_SAMPLES = 100;
 
 const median = (values: number[]) => quantile(values, 0.5);
 const quantile = (values: number[], q: number) => {
@@ -339,6 +341,59 @@ const measureRequestPath = async () => {
     }
   }
   record('bulk reject p50', '100 ids vs 100 sequential rejects', median(bulkTimes), median(singlesTimes), 'ms', 'for the record', null);
+
+  // 3c. A page of the review queue (every shard read in parallel, merged) beside one query of a single partition
+  // holding the same entries: what spreading the queue over shards costs a reader.
+  console.log(`Measuring list pages (${LIST_SAMPLES} pages of 25 and of 100, each beside a single-partition query)…`);
+  await seedAttributions('queue', 400);
+  const floorEntries = await Promise.all(
+    Array.from({ length: 100 }, (_, i) =>
+      db.send(
+        new PutCommand({
+          TableName: 'referrals',
+          // The same item a queued attribution is, under one partition key.
+          Item: {
+            ...attributionItem({ id: `queue-${i}`, status: 'review_required', code: 'BENCH', referrer_user_id: 'u' }),
+            pk: 'bench-single-partition',
+            sk: `q#${String(i).padStart(4, '0')}`,
+          },
+        }),
+      ),
+    ),
+  );
+  void floorEntries;
+  const lister = createApiGateway({
+    authorizer: createAuthorizer(createAuthorizerDeps()),
+    functions: { listReferrals: createList({ ...createReviewQueueDeps(), plans: unlimited }) },
+  });
+  for (const pageSize of [25, 100]) {
+    const listTimes: number[] = [];
+    const singleTimes: number[] = [];
+    for (let i = 0; i < LIST_SAMPLES + WARMUP; i++) {
+      let t = performance.now();
+      const page = await lister({ method: 'GET', path: `/api/v1/admin/referrals?limit=${pageSize}`, headers: { 'x-api-key': key } });
+      const listMs = performance.now() - t;
+      if (page.statusCode !== 200 || JSON.parse(page.body).data.attributions.length !== pageSize) {
+        throw new Error(`bench list answered ${page.statusCode}: ${page.body.slice(0, 200)}`);
+      }
+      t = performance.now();
+      const single = await db.send(
+        new QueryCommand({
+          TableName: 'referrals',
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'bench-single-partition' },
+          Limit: pageSize,
+        }),
+      );
+      const singleMs = performance.now() - t;
+      if (single.Items?.length !== pageSize) throw new Error('the single-partition floor read too few entries');
+      if (i >= WARMUP) {
+        listTimes.push(listMs);
+        singleTimes.push(singleMs);
+      }
+    }
+    record('list page p50', `${pageSize} entries vs one partition`, median(listTimes), median(singleTimes), 'ms', 'for the record', null);
+  }
 
   // 4. Round trips, counted by an SDK middleware on the real client.
   console.log('Counting round trips…');

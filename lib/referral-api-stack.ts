@@ -12,6 +12,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
+import { QUEUE_INDEX } from '../functions/adapters/referral-keys.js';
 import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-keys.js';
 import type { JwtSettings } from '../functions/auth/jwt-settings.js';
 import {
@@ -85,7 +86,7 @@ const ROUTE_FUNCTIONS: Record<RouteName, RouteFunctionSpec> = {
     id: 'ListReferralsFunction',
     entry: 'functions/handlers/review-queue/list-handler.ts',
     grants: { usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
-    indexGrants: { referrals: { 'by-status': ['dynamodb:Query'] } },
+    indexGrants: { referrals: { [QUEUE_INDEX]: ['dynamodb:Query'] } },
   },
   bulkRejectReferrals: {
     id: 'BulkRejectFunction',
@@ -324,6 +325,9 @@ export class ReferralApiStack extends Stack {
       },
       deadLetterQueue: this.forwarding.deadLetterQueue,
       tables: this.tables,
+      indexes: (Object.entries(tableDefinitions) as [TableKey, TableDefinition][]).flatMap(([key, definition]) =>
+        Object.keys(definition.globalSecondaryIndexes ?? {}).map((indexName) => ({ table: this.tables[key], indexName })),
+      ),
       metrics: { namespace: METRICS_NAMESPACE, dimensions: { service: SERVICE_NAME, stage: props.stage } },
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
       removalPolicy: retention,
@@ -390,7 +394,9 @@ export class ReferralApiStack extends Stack {
         indexName,
         partitionKey: attribute(index.partitionKey),
         ...(index.sortKey ? { sortKey: attribute(index.sortKey) } : {}),
-        projectionType: index.projection === 'ALL' ? dynamodb.ProjectionType.ALL : dynamodb.ProjectionType.KEYS_ONLY,
+        ...(typeof index.projection === 'object'
+          ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection.include] }
+          : { projectionType: index.projection === 'ALL' ? dynamodb.ProjectionType.ALL : dynamodb.ProjectionType.KEYS_ONLY }),
       });
     }
     return table;

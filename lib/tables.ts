@@ -1,13 +1,15 @@
 // Table key schemas and indexes: the one definition shared by the CDK stack and the local DynamoDB runner.
+import { QUEUE_INDEX, QUEUE_KEY, QUEUE_ORDER } from '../functions/adapters/referral-keys.js';
 import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-keys.js';
+import { AttributionSchema } from '../functions/referrals/attribution.js';
 
 export type KeyAttribute = { readonly name: string; readonly type: 'S' | 'N' };
 
 export type IndexDefinition = {
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
-  /** KEYS_ONLY projects the table's keys and the index's; ALL projects every attribute. */
-  readonly projection: 'KEYS_ONLY' | 'ALL';
+  /** KEYS_ONLY projects the table's keys and the index's; ALL every attribute; include those keys and these attributes. */
+  readonly projection: 'KEYS_ONLY' | 'ALL' | { readonly include: readonly string[] };
 };
 
 export type TableDefinition = {
@@ -26,8 +28,14 @@ export const tableDefinitions = {
     sortKey: { name: 'sk', type: 'S' },
     stream: 'NEW_IMAGE',
     globalSecondaryIndexes: {
-      // Only attribution items carry both keys (the index is sparse); a status change moves an item between queues.
-      'by-status': { partitionKey: { name: 'status', type: 'S' }, sortKey: { name: 'queue_order', type: 'S' }, projection: 'ALL' },
+      // Only attributions in a listed status carry queue_key (the index is sparse): a new click, or any other write
+      // of the referral pipeline, touches no index. Each status is spread over QUEUE_SHARDS partitions; a reject
+      // moves the item from one status's shard to the other's. It projects what the list returns, nothing more.
+      [QUEUE_INDEX]: {
+        partitionKey: { name: QUEUE_KEY, type: 'S' },
+        sortKey: { name: QUEUE_ORDER, type: 'S' },
+        projection: { include: Object.keys(AttributionSchema.entries) },
+      },
       // Only activity items carry activity_day (sparse): the audit trail of a day in time order, which `npm run events
       // -- replay` reads instead of scanning the table. Rejections are reviewers' work, a few thousand a day at most,
       // far under one partition's 1,000 writes a second.

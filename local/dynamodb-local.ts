@@ -135,7 +135,10 @@ const createTable = async (client: DynamoDBClient, name: string, definition: Tab
             GlobalSecondaryIndexes: indexes.map(([IndexName, index]) => ({
               IndexName,
               KeySchema: keySchema(index),
-              Projection: { ProjectionType: index.projection },
+              Projection:
+                typeof index.projection === 'object'
+                  ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.projection.include] }
+                  : { ProjectionType: index.projection },
             })),
           }
         : {}),

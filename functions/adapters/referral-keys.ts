@@ -1,13 +1,32 @@
 // Key layout of the referrals table: an attribution, its rewards and its activity share the attribution's partition,
-// and the status index lists attributions by status, oldest first.
-import type { Attribution } from '../referrals/attribution.js';
+// and the queue index lists the attributions of each listed status, oldest first, spread over shards.
+import { createHash } from 'node:crypto';
+import { type Attribution, type AttributionStatus, QUEUE_STATUSES } from '../referrals/attribution.js';
 
 export const ATTRIBUTION_SK = 'attribution';
 export const REWARD_SK_PREFIX = 'reward#';
 
-/** The index that serves the review queue: partition `status`, sort `queue_order`. */
-export const STATUS_INDEX = 'by-status';
+/**
+ * The index that serves the review queue: partition `queue_key` (`<status>#<shard>`), sort `queue_order`. Sparse:
+ * only attributions in a listed status carry queue_key.
+ */
+export const QUEUE_INDEX = 'review-queue';
+export const QUEUE_KEY = 'queue_key';
 export const QUEUE_ORDER = 'queue_order';
+
+/**
+ * How many index partitions each listed status is spread over, writes included: chosen from the capacity model
+ * (docs/architecture.md), which `npm run capacity` computes. Changing it moves every queued item: see the migration.
+ */
+export const QUEUE_SHARDS = 16;
+
+/** An attribution's shard: from its id alone, so a status change keeps the shard and only the status part moves. */
+export const queueShard = (id: string): number => createHash('sha256').update(id).digest().readUInt32BE(0) % QUEUE_SHARDS;
+
+export const queueKey = (status: string, shard: number): string => `${status}#${shard}`;
+
+/** Whether a status is listed, and so whether its attributions carry the queue index's key. */
+export const isQueued = (status: AttributionStatus | string): boolean => (QUEUE_STATUSES as readonly string[]).includes(status);
 
 /** The index of the audit trail by UTC day: partition `activity_day`, sort `sk` (`activity#<at>#<request id>`). */
 export const ACTIVITY_INDEX = 'by-activity-day';
@@ -20,14 +39,18 @@ export const rewardItemKey = (attributionId: string, rewardId: string) => ({ pk:
 
 /**
  * Where an attribution sits in its status's queue: created_at, then id, so ties keep a stable order. Both are
- * fixed at creation, so the item moves between queues with its status alone and never needs rewriting.
+ * fixed at creation, so the item moves between queues with its queue_key alone.
  */
 export const queueOrder = (attribution: Pick<Attribution, 'created_at' | 'id'>): string =>
   `${attribution.created_at ?? ''}#${attribution.id}`;
 
-/** An attribution as stored: its keys, its spec fields, and its place in the status index. */
+/**
+ * An attribution as stored: its keys, its spec fields, and its place in the queue. The one writer of the queue
+ * attributes: queue_order always (fixed at creation), queue_key only in a listed status.
+ */
 export const attributionItem = (attribution: Attribution) => ({
   ...attributionItemKey(attribution.id),
   ...attribution,
   [QUEUE_ORDER]: queueOrder(attribution),
+  ...(isQueued(attribution.status) ? { [QUEUE_KEY]: queueKey(attribution.status, queueShard(attribution.id)) } : {}),
 });

@@ -23,9 +23,14 @@ import {
   ATTRIBUTION_SK,
   activityDay,
   attributionItemKey,
+  isQueued,
+  QUEUE_INDEX,
+  QUEUE_KEY,
   QUEUE_ORDER,
+  QUEUE_SHARDS,
+  queueKey,
+  queueShard,
   REWARD_SK_PREFIX,
-  STATUS_INDEX,
 } from './referral-keys.js';
 import { transactWrite } from './transact.js';
 import { CHARGE_ITEM_COUNT, chargeItems, conditionFailed, readChargeRefusal, type TransactItem, usageRecordPut } from './usage-items.js';
@@ -45,12 +50,19 @@ const rejectionItems = (tables: Tables, write: RejectionWrite): TransactItem[] =
     values[`:f${index}`] = value;
     sets.push(`#f${index} = :f${index}`);
   });
+  // The queue key moves with the status, in the same write: into the new status's shard, or out of the index.
+  names['#queue'] = QUEUE_KEY;
+  const queued = isQueued(write.changes.status);
+  if (queued) {
+    values[':queue'] = queueKey(write.changes.status, queueShard(write.attributionId));
+    sets.push('#queue = :queue');
+  }
   return [
     {
       Update: {
         TableName: tables.referrals,
         Key: attributionItemKey(write.attributionId),
-        UpdateExpression: `SET ${sets.join(', ')}`,
+        UpdateExpression: `SET ${sets.join(', ')}${queued ? '' : ' REMOVE #queue'}`,
         ConditionExpression: '#status = :expected',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -189,26 +201,32 @@ export const createReferralReader = (client: DynamoDBDocumentClient, tables: Tab
     const record = await readPartition(client, tables, attributionId);
     return record.attribution ? { ...record, attribution: record.attribution } : undefined;
   },
-  async listByStatus({ status, limit, referrerUserId, after }) {
+  queueShards: QUEUE_SHARDS,
+  async listShard({ status, shard, limit, referrerUserId, after }) {
+    const partition = queueKey(status, shard);
     const page = await callDynamo(() =>
       client.send(
         new QueryCommand({
           TableName: tables.referrals,
-          IndexName: STATUS_INDEX,
-          KeyConditionExpression: '#status = :status',
+          IndexName: QUEUE_INDEX,
+          KeyConditionExpression: '#queue = :queue',
           ...(referrerUserId ? { FilterExpression: 'referrer_user_id = :referrer' } : {}),
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':status': status, ...(referrerUserId ? { ':referrer': referrerUserId } : {}) },
+          ExpressionAttributeNames: { '#queue': QUEUE_KEY },
+          ExpressionAttributeValues: { ':queue': partition, ...(referrerUserId ? { ':referrer': referrerUserId } : {}) },
           Limit: limit,
           ScanIndexForward: true,
-          ...(after ? { ExclusiveStartKey: { status, [QUEUE_ORDER]: after.order, ...attributionItemKey(after.id) } } : {}),
+          ...(after ? { ExclusiveStartKey: { [QUEUE_KEY]: partition, [QUEUE_ORDER]: after.order, ...attributionItemKey(after.id) } } : {}),
         }),
       ),
     );
+    const positionOf = (item: Record<string, unknown>) => ({ order: String(item[QUEUE_ORDER]), id: String(item.pk) });
     const last = page.LastEvaluatedKey;
     return {
-      attributions: (page.Items ?? []).map((item) => parseRecord(StoredAttributionSchema, item, 'attribution')),
-      ...(last ? { last: { order: String(last[QUEUE_ORDER]), id: String(last.pk) } } : {}),
+      entries: (page.Items ?? []).map((item) => ({
+        attribution: parseRecord(StoredAttributionSchema, item, 'attribution'),
+        position: positionOf(item),
+      })),
+      ...(last ? { last: positionOf(last) } : {}),
     };
   },
 });

@@ -13,6 +13,13 @@ export const AttributionStatusSchema = v.picklist([
 ]);
 export type AttributionStatus = v.InferOutput<typeof AttributionStatusSchema>;
 
+/**
+ * The statuses a reviewer lists: the queue itself and what was rejected from it. The other six are the referral
+ * pipeline's own (every click starts `attributed`), written at its rate, and stay out of the queue index.
+ */
+export const QUEUE_STATUSES = ['review_required', 'rejected'] as const satisfies readonly AttributionStatus[];
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
 export const AttributionIdSchema = v.pipe(
   v.string('id must be a string'),
   v.regex(/^[A-Za-z0-9_-]{1,128}$/, 'id must be 1-128 characters of A-Z, a-z, 0-9, _ or -'),

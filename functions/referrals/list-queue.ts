@@ -1,8 +1,8 @@
 // The review queue: attributions of one status, oldest first, a page at a time, with an opaque cursor.
 import * as v from 'valibot';
 import { ApiError } from '../shared/api-error.js';
-import { type Attribution, AttributionIdSchema, type AttributionStatus, AttributionStatusSchema } from './attribution.js';
-import type { QueuePosition, ReferralReader } from './ports.js';
+import { type Attribution, AttributionIdSchema, QUEUE_STATUSES, type QueueStatus } from './attribution.js';
+import type { QueuePosition, ReferralReader, ShardPage } from './ports.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
@@ -12,7 +12,12 @@ const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
 /** The list's query parameters, each optional. */
 export const ListParametersSchema = v.strictObject(
   {
-    status: v.optional(v.picklist(AttributionStatusSchema.options, `status must be one of ${AttributionStatusSchema.options.join(', ')}`)),
+    status: v.optional(
+      v.pipe(
+        v.picklist(QUEUE_STATUSES, `status must be one of ${QUEUE_STATUSES.join(', ')}`),
+        v.metadata({ description: 'The queue (review_required, by default) or what was rejected from it' }),
+      ),
+    ),
     referrer_user_id: v.optional(
       v.pipe(
         v.string(),
@@ -34,7 +39,7 @@ export const ListParametersSchema = v.strictObject(
     cursor: v.optional(
       v.pipe(
         v.string(),
-        v.maxLength(2048, 'cursor is not valid for this query'),
+        v.maxLength(4096, 'cursor is not valid for this query'),
         v.metadata({ description: 'next_cursor of the previous page' }),
       ),
     ),
@@ -56,24 +61,34 @@ export const ListRequestSchema = v.object({
   ),
 });
 
-export type ListQuery = { status: AttributionStatus; referrerUserId?: string; limit: number; cursor?: string };
+export type ListQuery = { status: QueueStatus; referrerUserId?: string; limit: number; cursor?: string };
 
 export type ReferralPage = { attributions: Attribution[]; next_cursor: string | null };
 
-/** What a cursor says: which query it continues, and the last item the previous page returned. */
+/** Where a page left each shard: after a position, not started yet, or read to its end. */
+export type ShardCursor = QueuePosition | 'start' | 'end';
+
+/** A position as a cursor holds it: its queue order, whose tail after the last `#` is the attribution id. */
+const OrderSchema = v.pipe(v.string(), v.regex(/^[^#]{0,64}#[A-Za-z0-9_-]{1,128}$/));
+
+/** What a cursor says: which query it continues, and where the previous page left each shard. */
 const CursorSchema = v.strictObject({
-  v: v.literal(1),
-  status: AttributionStatusSchema,
+  v: v.literal(2),
+  status: v.picklist(QUEUE_STATUSES),
   referrer: v.nullable(v.string()),
-  order: v.pipe(v.string(), v.maxLength(512)),
-  id: AttributionIdSchema,
+  shards: v.array(v.union([OrderSchema, v.null(), v.literal(false)])),
 });
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-export const encodeCursor = (query: ListQuery, after: QueuePosition): string =>
+export const encodeCursor = (query: ListQuery, positions: ShardCursor[]): string =>
   Buffer.from(
-    JSON.stringify({ v: 1, status: query.status, referrer: query.referrerUserId ?? null, order: after.order, id: after.id }),
+    JSON.stringify({
+      v: 2,
+      status: query.status,
+      referrer: query.referrerUserId ?? null,
+      shards: positions.map((position) => (position === 'start' ? null : position === 'end' ? false : position.order)),
+    }),
   ).toString('base64url');
 
 const invalidCursor = () =>
@@ -83,11 +98,11 @@ const invalidCursor = () =>
   });
 
 /**
- * Reads a cursor strictly. It is not signed: it only names a place in the queue it was issued for, a place any
+ * Reads a cursor strictly. It is not signed: it only names places in the queue it was issued for, places any
  * caller can reach by paging, so a signature would protect nothing. What matters is that a tampered, truncated
  * or foreign cursor is a 400, never a 500 and never another query's position.
  */
-export const decodeCursor = (cursor: string, query: ListQuery): QueuePosition => {
+export const decodeCursor = (cursor: string, query: ListQuery, shards: number): ShardCursor[] => {
   if (!BASE64URL.test(cursor)) throw invalidCursor();
   const text = Buffer.from(cursor, 'base64url');
   if (text.toString('base64url') !== cursor) throw invalidCursor();
@@ -99,9 +114,43 @@ export const decodeCursor = (cursor: string, query: ListQuery): QueuePosition =>
   }
   const result = v.safeParse(CursorSchema, parsed);
   if (!result.success) throw invalidCursor();
-  const { status, referrer, order, id } = result.output;
-  if (status !== query.status || referrer !== (query.referrerUserId ?? null) || !order.endsWith(`#${id}`)) throw invalidCursor();
-  return { order, id };
+  const { status, referrer, shards: positions } = result.output;
+  if (status !== query.status || referrer !== (query.referrerUserId ?? null) || positions.length !== shards) throw invalidCursor();
+  if (positions.every((position) => position === false)) throw invalidCursor();
+  return positions.map((position) => {
+    if (position === null) return 'start';
+    if (position === false) return 'end';
+    const id = position.slice(position.lastIndexOf('#') + 1);
+    if (!v.is(AttributionIdSchema, id)) throw invalidCursor();
+    return { order: position, id };
+  });
+};
+
+type Entry = ShardPage['entries'][number] & { shard: number };
+
+const byOrder = (a: Entry, b: Entry) => (a.position.order < b.position.order ? -1 : a.position.order > b.position.order ? 1 : 0);
+
+/**
+ * Merges one read of each shard into a page, oldest first. A shard that has more to read may hold items before
+ * anything past its last read position, so no item beyond the earliest such position is taken (it is read again
+ * next time). Each shard's next position is its last item taken, or where its read stopped when all were taken.
+ */
+export const mergeShardPages = (positions: ShardCursor[], pages: (ShardPage | undefined)[], limit: number) => {
+  const frontiers = pages.flatMap((page) => (page?.last ? [page.last.order] : []));
+  const cutoff = frontiers.length === 0 ? undefined : frontiers.reduce((a, b) => (b < a ? b : a));
+  const taken = pages
+    .flatMap((page, shard): Entry[] => (page?.entries ?? []).map((entry) => ({ ...entry, shard })))
+    .filter((entry) => cutoff === undefined || entry.position.order <= cutoff)
+    .sort(byOrder)
+    .slice(0, limit);
+  const next = positions.map((position, shard): ShardCursor => {
+    const page = pages[shard];
+    if (!page) return position;
+    const fromShard = taken.filter((entry) => entry.shard === shard);
+    if (fromShard.length < page.entries.length) return fromShard.at(-1)?.position ?? position;
+    return page.last ?? 'end';
+  });
+  return { attributions: taken.map((entry) => entry.attribution), next };
 };
 
 export const toListQuery = (parsed: v.InferOutput<typeof ListRequestSchema>): ListQuery => {
@@ -115,23 +164,34 @@ export const toListQuery = (parsed: v.InferOutput<typeof ListRequestSchema>): Li
 };
 
 /**
- * One page of the queue, from one query of the status index. With a referrer filter a page may hold fewer than
- * `limit` attributions (the filter applies after the index read); follow next_cursor until it is null.
+ * One page of the queue: every shard of the status read at once, one parallel round, and merged oldest first. With
+ * a referrer filter a page may hold fewer than `limit` attributions (the filter applies after the index read);
+ * follow next_cursor until it is null.
  */
 export const listReferrals = async (
   deps: { referrals: ReferralReader },
   query: ListQuery,
   admission: Promise<unknown>,
 ): Promise<ReferralPage> => {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query);
-  const [, page] = await Promise.all([
+  const shards = deps.referrals.queueShards;
+  const positions: ShardCursor[] =
+    query.cursor === undefined ? Array.from({ length: shards }, () => 'start') : decodeCursor(query.cursor, query, shards);
+  const [, pages] = await Promise.all([
     admission,
-    deps.referrals.listByStatus({
-      status: query.status,
-      limit: query.limit,
-      ...(query.referrerUserId ? { referrerUserId: query.referrerUserId } : {}),
-      ...(after ? { after } : {}),
-    }),
+    Promise.all(
+      positions.map((position, shard) =>
+        position === 'end'
+          ? undefined
+          : deps.referrals.listShard({
+              status: query.status,
+              shard,
+              limit: query.limit,
+              ...(query.referrerUserId ? { referrerUserId: query.referrerUserId } : {}),
+              ...(position === 'start' ? {} : { after: position }),
+            }),
+      ),
+    ),
   ]);
-  return { attributions: page.attributions, next_cursor: page.last ? encodeCursor(query, page.last) : null };
+  const { attributions, next } = mergeShardPages(positions, pages, query.limit);
+  return { attributions, next_cursor: next.every((position) => position === 'end') ? null : encodeCursor(query, next) };
 };

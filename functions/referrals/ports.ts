@@ -4,7 +4,7 @@ import type { Charge } from '../billing/charge.js';
 import type { UsageRecord } from '../billing/usage-record.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import type { Activity } from './activity.js';
-import type { Attribution, AttributionStatus, Reward } from './attribution.js';
+import type { Attribution, AttributionStatus, QueueStatus, Reward } from './attribution.js';
 import type { IdempotencyRecord } from './idempotency.js';
 import type { REJECTABLE_STATUS, RejectionChanges } from './transition.js';
 
@@ -53,12 +53,20 @@ export type QueuePosition = { order: string; id: string };
 /** A referral with everything known of it: its rewards, and its audit trail newest first. */
 export type ReferralRecord = { attribution: Attribution; rewards: Reward[]; activity: Activity[] };
 
+/** One shard's read: each attribution with its place in the queue, and where the read stopped when more may follow. */
+export type ShardPage = { entries: { attribution: Attribution; position: QueuePosition }[]; last?: QueuePosition };
+
 export type ReferralReader = {
-  /** One read of the status index, oldest first; `last` is set when more may follow. */
-  listByStatus(query: { status: AttributionStatus; limit: number; referrerUserId?: string; after?: QueuePosition }): Promise<{
-    attributions: Attribution[];
-    last?: QueuePosition;
-  }>;
+  /** How many shards the queue index spreads each listed status over. */
+  readonly queueShards: number;
+  /** One read of one shard of a status's queue, oldest first, after `after` when given. */
+  listShard(query: {
+    status: QueueStatus;
+    shard: number;
+    limit: number;
+    referrerUserId?: string;
+    after?: QueuePosition;
+  }): Promise<ShardPage>;
   /** The attribution, its rewards and its activity, read consistently; undefined when there is no such attribution. */
   loadReferral(attributionId: string): Promise<ReferralRecord | undefined>;
 };

@@ -18,6 +18,11 @@ export type OperationsProps = {
   authorizer: lambda.IFunction;
   functions: Record<string, lambda.IFunction>;
   tables: Record<string, dynamodb.ITable>;
+  /**
+   * The tables' global secondary indexes. A throttled index throttles its table's writes, and the table's own
+   * WriteThrottleEvents does not count it: each index has its own metrics, by GlobalSecondaryIndexName.
+   */
+  indexes: { table: dynamodb.ITable; indexName: string }[];
   /** Stream records that could not become events. */
   deadLetterQueue: sqs.IQueue;
   /** The functions' own metrics: namespace and the dimensions Powertools adds (service, stage). */
@@ -114,6 +119,23 @@ export class Operations extends Construct {
         this.alarm(`${name}CrashesAlarm`, `${name} invocations crashed or timed out`, 'crashes', fn.metricErrors(PER_MINUTE));
     }
 
+    const indexMetric = (index: OperationsProps['indexes'][number], metricName: string) =>
+      new cloudwatch.Metric({
+        namespace: 'AWS/DynamoDB',
+        metricName,
+        dimensionsMap: { TableName: index.table.tableName, GlobalSecondaryIndexName: index.indexName },
+        ...PER_MINUTE,
+      });
+    for (const index of props.indexes) {
+      const name = index.indexName.replace(/(^|-)(\w)/g, (_match, _dash, letter: string) => letter.toUpperCase());
+      this.alarm(
+        `${name}IndexWriteThrottlesAlarm`,
+        `Writes to the ${index.indexName} index were throttled, which throttles its table's writes`,
+        'index-throttles',
+        indexMetric(index, 'WriteThrottleEvents'),
+      );
+    }
+
     const graph = (title: string, left: cloudwatch.IMetric[], width = 8) => new cloudwatch.GraphWidget({ title, left, width, height: 6 });
     const percentiles = (metric: (options: cloudwatch.MetricOptions) => cloudwatch.Metric) => [
       metric({ statistic: 'p50', period: Duration.minutes(1), label: 'p50' }),
@@ -161,6 +183,18 @@ export class Operations extends Construct {
           graph(
             'DynamoDB transaction conflicts',
             tables.map((table) => table.metric('TransactionConflict', PER_MINUTE)),
+          ),
+        ],
+        [
+          graph(
+            'Index write throttles',
+            props.indexes.map((index) => indexMetric(index, 'WriteThrottleEvents').with({ label: index.indexName })),
+            12,
+          ),
+          graph(
+            'Index consumed write capacity',
+            props.indexes.map((index) => indexMetric(index, 'ConsumedWriteCapacityUnits').with({ label: index.indexName })),
+            12,
           ),
         ],
       ],

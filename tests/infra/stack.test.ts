@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STALE_AFTER_MS } from '../../functions/billing/reconcile.js';
+import { AttributionSchema } from '../../functions/referrals/attribution.js';
 import { gatewayResponses } from '../../functions/shared/gateway-responses.js';
 import { CDK_CONTEXT, templateApp } from '../../lib/project-app.js';
 import { RECONCILE_EVERY_MINUTES, ReferralApiStack } from '../../lib/referral-api-stack.js';
@@ -127,17 +128,18 @@ describe('ReferralApiStack', () => {
     );
   });
 
-  it('serves the review queue: the status index, two GET methods behind the authorizer, the list reading only that index', () => {
+  it('serves the review queue: the sparse, sharded queue index, two GET methods behind the authorizer, the list reading only that index', () => {
     const { template, stack } = dev;
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       GlobalSecondaryIndexes: Match.arrayWith([
         {
-          IndexName: 'by-status',
+          IndexName: 'review-queue',
           KeySchema: [
-            { AttributeName: 'status', KeyType: 'HASH' },
+            { AttributeName: 'queue_key', KeyType: 'HASH' },
             { AttributeName: 'queue_order', KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          // What the list returns, nothing more.
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: Object.keys(AttributionSchema.entries) },
         },
         // The audit trail by day, for replaying events without a scan; no function reads it.
         {
@@ -164,7 +166,22 @@ describe('ReferralApiStack', () => {
     const query = policies
       .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
       .find((statement) => statement.Action === 'dynamodb:Query');
-    expect(JSON.stringify(query.Resource)).toContain('/index/by-status');
+    expect(JSON.stringify(query.Resource)).toContain('/index/review-queue');
+  });
+
+  it("alarms on each index's own write throttles and graphs its consumed write capacity", () => {
+    const { template } = dev;
+    for (const index of ['review-queue', 'by-activity-day', 'open-reservations']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'WriteThrottleEvents',
+        Namespace: 'AWS/DynamoDB',
+        Dimensions: Match.arrayWith([{ Name: 'GlobalSecondaryIndexName', Value: index }]),
+        AlarmDescription: Match.stringLikeRegexp('index-throttles'),
+      });
+    }
+    const dashboard = JSON.stringify(template.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboard).toContain('ConsumedWriteCapacityUnits');
+    expect(dashboard).toContain('GlobalSecondaryIndexName');
   });
 
   it('defines the three tables on demand, with point-in-time recovery and TTL on usage', () => {

@@ -1,5 +1,6 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { queueShard } from '../../../functions/adapters/referral-keys.js';
 import { buildRejectTransaction, readCancellation } from '../../../functions/adapters/referral-store.js';
 import { planCharge } from '../../../functions/billing/charge.js';
 import { plans } from '../../../functions/billing/plans.js';
@@ -35,13 +36,17 @@ describe('the reject transaction', () => {
   it('changes the referral, records its activity, charges one credit under the daily cap and the included credits, and keeps the idempotency record', () => {
     expect(TransactItems).toHaveLength(6);
     expect(TransactItems?.[0]?.Update).toMatchObject({ TableName: 'r', Key: { pk: 'attr-1', sk: 'attribution' } });
-    // The fraud checks' review_reason is not touched: only status, reviewed_at and reviewed_by are set.
+    // The fraud checks' review_reason is not touched: only status, reviewed_at and reviewed_by are set, and the
+    // queue key moves with the status to the rejected queue's shard of this id.
     expect(Object.values(TransactItems?.[0]?.Update?.ExpressionAttributeValues ?? {})).toEqual([
       'review_required',
       'rejected',
       now.toISOString(),
       'u1',
+      `rejected#${queueShard('attr-1')}`,
     ]);
+    expect(TransactItems?.[0]?.Update?.UpdateExpression).toBe('SET #f0 = :f0, #f1 = :f1, #f2 = :f2, #queue = :queue');
+    expect(TransactItems?.[0]?.Update?.ExpressionAttributeNames).toMatchObject({ '#queue': 'queue_key' });
     expect(TransactItems?.[1]?.Put).toMatchObject({
       TableName: 'r',
       Item: {

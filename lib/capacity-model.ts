@@ -1,0 +1,217 @@
+// The capacity model of the tables: item sizes from the real item builders, write units per reject and per
+// attribution write, the hottest partition's load, and where each design breaks. `npm run capacity` prints it;
+// a unit test pins its figures, so that a change to the item layout shows up here.
+import { attributionItem, QUEUE_ORDER, QUEUE_SHARDS, queueKey, queueShard } from '../functions/adapters/referral-keys.js';
+import { reservationPut } from '../functions/adapters/usage-items.js';
+import { dayKey, idempotencyKey, monthKey, rateKey, usageKey } from '../functions/adapters/usage-keys.js';
+import type { Principal } from '../functions/auth/principal.js';
+import { buildUsageRecord } from '../functions/billing/usage-record.js';
+import { ACTIVITY_PREFIX, rejectionActivity } from '../functions/referrals/activity.js';
+import { type Attribution, AttributionSchema } from '../functions/referrals/attribution.js';
+import { buildIdempotencyRecord } from '../functions/referrals/idempotency.js';
+import { rejectAttribution } from '../functions/referrals/transition.js';
+
+/** DynamoDB's per-partition write limit (write units a second), the same in on-demand mode. */
+export const PARTITION_WRITE_UNITS = 1_000;
+
+/**
+ * An item's size as DynamoDB bills it: each attribute's name plus its value (strings in UTF-8 bytes, numbers about
+ * one byte per two significant digits plus one, lists and maps 3 bytes plus their elements and 1 byte each).
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html
+ */
+export const itemSize = (item: Record<string, unknown>): number =>
+  Object.entries(item).reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + valueSize(value), 0);
+
+const valueSize = (value: unknown): number => {
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (typeof value === 'number') return Math.ceil(String(Math.abs(value)).replace(/[.-]/g, '').replace(/^0+/, '').length / 2) + 1;
+  if (typeof value === 'boolean' || value === null) return 1;
+  if (Array.isArray(value)) return 3 + value.reduce((sum: number, element) => sum + 1 + valueSize(element), 0);
+  if (typeof value === 'object') return 3 + itemSize(value as Record<string, unknown>) + Object.keys(value as object).length;
+  return 0;
+};
+
+/** Write units of one write of an item: 1 per started KB. */
+export const writeUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes / 1024));
+/** Read units of an eventually consistent read of this many bytes: half a unit per started 4 KB. */
+export const readUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes / 4096)) / 2;
+
+/** A representative held attribution, with every field the spec gives it. */
+const SAMPLE: Attribution = {
+  id: 'attr-01JDQ4M6Z3T9X8K2V5N7P0R4S6',
+  status: 'review_required',
+  click_id: 'refclk_01JDQ4M6Z3T9X8K2V5N7',
+  code: 'A1B2C3D4E5F6',
+  referrer_user_id: 'user-01JDQ4KZ8Y7W6V5T4S3R2Q1P0N',
+  referred_user_id: 'user-01JDQ4M1A2B3C4D5E6F7G8H9J0',
+  review_reason: 'same_stripe_customer',
+  risk_flags: ['same_stripe_customer', 'velocity'],
+  landing_path: '/pricing',
+  utm_source: 'newsletter',
+  utm_campaign: 'spring-launch',
+  created_at: '2026-11-01T09:30:00.000Z',
+};
+const PRINCIPAL: Principal = {
+  userId: 'admin-user',
+  subjectId: 'key_01JDQ4',
+  authMethod: 'api_key',
+  plan: 'business',
+  overageEnabled: false,
+};
+const NOW = new Date('2026-11-30T12:00:00.000Z');
+const REQUEST_ID = 'Xb3kT9pQr2LmN0w=';
+
+/** Each item this API writes, as its builder makes it, and the queue index's copy of an attribution. */
+export const sampleItems = () => {
+  const after = rejectAttribution(SAMPLE, {
+    attributionId: SAMPLE.id,
+    reason: 'same billing account',
+    reviewer: PRINCIPAL.userId,
+    now: NOW,
+  });
+  const attribution = attributionItem(SAMPLE);
+  const projected = new Set([...Object.keys(AttributionSchema.entries), 'pk', 'sk', 'queue_key', QUEUE_ORDER]);
+  const activity = rejectionActivity({
+    before: SAMPLE,
+    after,
+    reason: 'same billing account',
+    principal: PRINCIPAL,
+    requestId: REQUEST_ID,
+  });
+  const usage = buildUsageRecord({
+    requestId: REQUEST_ID,
+    principal: PRINCIPAL,
+    endpoint: 'POST /api/v1/admin/referrals/{id}/reject',
+    statusCode: 200,
+    credits: 1,
+    overage: false,
+    now: NOW,
+  });
+  const counter = { credits: 123_456, expires_at: 1_796_256_000 };
+  const reservation = {
+    userId: PRINCIPAL.userId,
+    requestId: REQUEST_ID,
+    day: { window: '2026-11-30', credits: 100, ceiling: null, expiresAt: 1 },
+    month: { window: '2026-11', credits: 100, ceiling: null, expiresAt: 1 },
+  };
+  return {
+    attribution,
+    queueEntry: Object.fromEntries(Object.entries(attribution).filter(([name]) => projected.has(name))),
+    rejected: { ...attributionItem(after), queue_key: queueKey('rejected', queueShard(SAMPLE.id)) },
+    activity: { pk: SAMPLE.id, sk: `${ACTIVITY_PREFIX}${activity.at}#${REQUEST_ID}`, ...activity, activity_day: '2026-11-30' },
+    usage: { ...usageKey(PRINCIPAL.userId, REQUEST_ID), ...usage },
+    rate: { ...rateKey(PRINCIPAL.userId, '2026-11-30T12:00'), hits: 42, expires_at: 1_796_040_060 },
+    day: { ...dayKey(PRINCIPAL.userId, '2026-11-30'), ...counter },
+    month: { ...monthKey(PRINCIPAL.userId, '2026-11'), ...counter },
+    reservation: reservationPut('usage', reservation, NOW).Put?.Item as Record<string, unknown>,
+    idempotency: {
+      ...idempotencyKey(PRINCIPAL.userId, 'reject-attr-1-2026-11-30'),
+      ...buildIdempotencyRecord(
+        'reject-attr-1-2026-11-30',
+        'f'.repeat(64),
+        { requestId: REQUEST_ID, data: { attribution: after, rewards: [] } },
+        NOW,
+      ),
+    },
+  };
+};
+
+export const ATTRIBUTION_RATES = [100, 1_000, 10_000];
+/** The share of attribution writes that put an attribution into review_required: usual, and a fraud wave. */
+export const USUAL_HELD_SHARE = 0.02;
+export const HELD_SHARES = [USUAL_HELD_SHARE, 1];
+export const QUEUE_ITEMS = 1_000_000;
+
+export const capacityModel = () => {
+  const items = sampleItems();
+  const sizes = Object.fromEntries(Object.entries(items).map(([name, item]) => [name, itemSize(item)])) as Record<
+    keyof typeof items,
+    number
+  >;
+  const wcu = (name: keyof typeof items) => writeUnits(sizes[name]);
+  // An update is billed on the larger of the item before and after.
+  const attributionUpdate = writeUnits(Math.max(sizes.attribution, sizes.rejected));
+  const reject = {
+    table: { referrals: attributionUpdate + wcu('activity'), usage: wcu('rate') + wcu('usage') + wcu('day') + wcu('month') },
+    // The queue entry leaves review_required#s and enters rejected#s; the activity item enters the audit index.
+    indexes: { queue: 2 * writeUnits(sizes.queueEntry), activity: wcu('activity') },
+    keyed: wcu('idempotency'),
+  };
+  const rows = ATTRIBUTION_RATES.flatMap((rate) =>
+    HELD_SHARES.map((held) => {
+      const queued = rate * held;
+      return {
+        rate,
+        held,
+        // One partition per status (the old by-status index, projecting ALL): every attribution write lands there.
+        statusPartition: rate * writeUnits(sizes.attribution),
+        // The sparse, sharded queue index: only writes into a listed status, spread over QUEUE_SHARDS.
+        queueShard: (queued * writeUnits(sizes.queueEntry)) / QUEUE_SHARDS,
+      };
+    }),
+  );
+  const listPage = (limit: number) => {
+    // Every shard read up to `limit` entries; the page keeps `limit` of them.
+    const include = QUEUE_SHARDS * readUnits(limit * sizes.queueEntry);
+    const keysOnly =
+      QUEUE_SHARDS * readUnits(limit * (itemSize({ pk: '', sk: '', queue_key: '', queue_order: '' }) + 120)) +
+      limit * readUnits(sizes.attribution);
+    return { limit, include, keysOnly };
+  };
+  return {
+    shards: QUEUE_SHARDS,
+    sizes,
+    perAttributionWrite: {
+      referrals: writeUnits(sizes.attribution),
+      oldIndex: writeUnits(sizes.attribution),
+      queueIndexWhenListed: writeUnits(sizes.queueEntry),
+      queueIndexOtherwise: 0,
+    },
+    reject,
+    rows,
+    listPages: [listPage(25), listPage(100)],
+    queueStorageBytes: QUEUE_ITEMS * (sizes.queueEntry + 100),
+    breaks: {
+      statusPartition: PARTITION_WRITE_UNITS / writeUnits(sizes.attribution),
+      queueShardsAllHeld: (PARTITION_WRITE_UNITS * QUEUE_SHARDS) / writeUnits(sizes.queueEntry),
+      queueShardsUsual: (PARTITION_WRITE_UNITS * QUEUE_SHARDS) / writeUnits(sizes.queueEntry) / USUAL_HELD_SHARE,
+      // An account's partition takes the rate counter, usage record and both counters of each of its requests.
+      accountRequestsPerSecond: PARTITION_WRITE_UNITS / (reject.table.usage + reject.keyed),
+      bulkRejectsPerSecond:
+        PARTITION_WRITE_UNITS /
+        (wcu('rate') + 100 * wcu('usage') + 4 * (wcu('day') + wcu('month')) + 2 * wcu('reservation') + 2 * wcu('idempotency')),
+    },
+  };
+};
+
+const format = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+
+/** The model as the Markdown docs/architecture.md shows. */
+export const capacityTables = (): string => {
+  const model = capacityModel();
+  const lines = [
+    `Item sizes (bytes, as billed): ${Object.entries(model.sizes)
+      .map(([name, size]) => `${name} ${size}`)
+      .join(', ')}.`,
+    '',
+    '| write | referrals table | usage table | queue index | activity index |',
+    '| --- | --- | --- | --- | --- |',
+    `| one reject | ${model.reject.table.referrals} WCU | ${model.reject.table.usage} WCU (+${model.reject.keyed} with a key) | ${model.reject.indexes.queue} WCU | ${model.reject.indexes.activity} WCU |`,
+    `| one attribution write, listed status | ${model.perAttributionWrite.referrals} WCU | - | ${model.perAttributionWrite.queueIndexWhenListed} WCU | - |`,
+    `| one attribution write, other status | ${model.perAttributionWrite.referrals} WCU | - | 0 | - |`,
+    '',
+    `| attribution writes/s | held for review | hottest partition, one per status (old) | hottest partition, ${model.shards} shards (sparse) |`,
+    '| --- | --- | --- | --- |',
+    ...model.rows.map(
+      (row) =>
+        `| ${format(row.rate)} | ${row.held * 100} % | ${format(row.statusPartition)} WCU/s${row.statusPartition > PARTITION_WRITE_UNITS ? ' (throttled)' : ''} | ${format(row.queueShard)} WCU/s${row.queueShard > PARTITION_WRITE_UNITS ? ' (throttled)' : ''} |`,
+    ),
+    '',
+    '| list page | INCLUDE projection | KEYS_ONLY + BatchGetItem |',
+    '| --- | --- | --- |',
+    ...model.listPages.map(
+      (page) => `| ${page.limit} entries | ${format(page.include)} RCU, 1 round | ${format(page.keysOnly)} RCU, 2 rounds |`,
+    ),
+  ];
+  return lines.join('\n');
+};

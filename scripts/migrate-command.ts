@@ -1,0 +1,164 @@
+// `npm run migrate -- queue-index`: gives every attribution of a deployed table its place in the sparse, sharded queue index.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ATTRIBUTION_SK, isQueued, QUEUE_KEY, QUEUE_ORDER, queueKey, queueOrder, queueShard } from '../functions/adapters/referral-keys.js';
+import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
+
+export const MIGRATE_USAGE = `usage:
+  npm run migrate -- queue-index [--dry-run] [--rate <items/s>] [--resume <file>] [--max-items <n>] [target]
+      gives every attribution in a listed status its queue_key (and takes it from any other), with conditional
+      writes: safe to run again, and beside live traffic
+  --rate <items/s>   how many items a second to read at most (default 500): the table serves the referral system too
+  --resume <file>    where the scan stands: read on start, written after each page, removed once the scan is done
+  --max-items <n>    stop after reading this many items (resume later with the same --resume file)
+${TARGET_HELP}`;
+
+type Io = { out: (line: string) => void; err: (line: string) => void };
+
+export type MigrationReport = { read: number; attributions: number; written: number; current: number; moved: number; done: boolean };
+
+/** What an attribution item should hold for the queue index, from what it holds now; undefined when it is right. */
+export const queueChange = (item: Record<string, unknown>) => {
+  const status = String(item.status);
+  const id = String(item.pk);
+  const wanted = isQueued(status) ? queueKey(status, queueShard(id)) : undefined;
+  if (item[QUEUE_KEY] === wanted && item[QUEUE_ORDER] !== undefined) return undefined;
+  return { status, wanted, order: queueOrder({ id, created_at: item.created_at as string | undefined }) };
+};
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Pages through the table (attribution items only, keys and the few fields that place them), writing each change
+ * under the condition that the status is still the one read: a reject or any other status change made meanwhile
+ * wrote its own queue_key, and wins.
+ */
+export const migrateQueueIndex = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  options: { dryRun: boolean; rate: number; resume?: string; maxItems?: number; pageSize?: number },
+): Promise<MigrationReport> => {
+  const report: MigrationReport = { read: 0, attributions: 0, written: 0, current: 0, moved: 0, done: false };
+  let start: Record<string, unknown> | undefined =
+    options.resume && existsSync(options.resume) ? JSON.parse(readFileSync(options.resume, 'utf8')) : undefined;
+  const pageSize = options.pageSize ?? 100;
+  do {
+    const began = Date.now();
+    const page = await client.send(
+      new ScanCommand({
+        TableName: table,
+        Limit: Math.min(pageSize, options.maxItems === undefined ? pageSize : options.maxItems - report.read),
+        ExclusiveStartKey: start,
+        FilterExpression: 'sk = :attribution',
+        ProjectionExpression: 'pk, sk, #status, created_at, #key, #order',
+        ExpressionAttributeNames: { '#status': 'status', '#key': QUEUE_KEY, '#order': QUEUE_ORDER },
+        ExpressionAttributeValues: { ':attribution': ATTRIBUTION_SK },
+      }),
+    );
+    report.read += page.ScannedCount ?? 0;
+    for (const item of page.Items ?? []) {
+      report.attributions += 1;
+      const change = queueChange(item);
+      if (!change) {
+        report.current += 1;
+        continue;
+      }
+      if (options.dryRun) {
+        report.written += 1;
+        continue;
+      }
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { pk: item.pk, sk: item.sk },
+            UpdateExpression: `SET #order = if_not_exists(#order, :order)${change.wanted ? ', #key = :key' : ' REMOVE #key'}`,
+            ConditionExpression: '#status = :status',
+            ExpressionAttributeNames: { '#status': 'status', '#key': QUEUE_KEY, '#order': QUEUE_ORDER },
+            ExpressionAttributeValues: {
+              ':status': change.status,
+              ':order': change.order,
+              ...(change.wanted ? { ':key': change.wanted } : {}),
+            },
+          }),
+        );
+        report.written += 1;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        report.moved += 1;
+      }
+    }
+    start = page.LastEvaluatedKey;
+    if (options.resume && !options.dryRun) {
+      if (start) writeFileSync(options.resume, JSON.stringify(start));
+      else rmSync(options.resume, { force: true });
+    }
+    // At most `rate` items read a second: the rest of the second is waited out.
+    await pause(Math.max(0, ((page.ScannedCount ?? 0) / options.rate) * 1000 - (Date.now() - began)));
+  } while (start && (options.maxItems === undefined || report.read < options.maxItems));
+  report.done = start === undefined;
+  return report;
+};
+
+const positive = (value: string | undefined, option: string, fallback?: number): number | undefined => {
+  if (value === undefined) return fallback;
+  if (!/^[1-9]\d{0,7}$/.test(value)) throw new UsageError(`${option} must be a whole number from 1, not ${value}`);
+  return Number(value);
+};
+
+/** Runs one command and returns the exit code: 0 done, 1 failed, 2 bad usage. */
+export const runMigrateCommand = async (
+  argv: string[],
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: { client?: DynamoDBDocumentClient; pageSize?: number } = {},
+): Promise<number> => {
+  let table: string | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        rate: { type: 'string' },
+        resume: { type: 'string' },
+        'max-items': { type: 'string' },
+        ...TARGET_OPTIONS,
+      },
+    });
+    if (values.help) {
+      io.out(MIGRATE_USAGE);
+      return 0;
+    }
+    env = targetEnvironment(values, env);
+    const [command, ...rest] = positionals;
+    if (command !== 'queue-index') throw new UsageError(`unknown migration ${command ?? '(none)'}`);
+    if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
+    const rate = positive(values.rate, '--rate', 500) as number;
+    const maxItems = positive(values['max-items'], '--max-items');
+    table = await resolveTable(values, env, { output: 'ReferralsTableName', variable: 'REFERRALS_TABLE', local: 'referrals' });
+    const client = overrides.client ?? targetClient(env);
+    try {
+      const report = await migrateQueueIndex(client, table, {
+        dryRun: values['dry-run'],
+        rate,
+        ...(values.resume ? { resume: values.resume } : {}),
+        ...(maxItems ? { maxItems } : {}),
+        ...(overrides.pageSize ? { pageSize: overrides.pageSize } : {}),
+      });
+      io.out(
+        `${values['dry-run'] ? 'dry run: ' : ''}read ${report.read} items, ${report.attributions} attributions: ` +
+          `${report.written} ${values['dry-run'] ? 'to write' : 'written'}, ${report.current} already current, ` +
+          `${report.moved} changed status meanwhile (left to that change); ${report.done ? 'done' : 'stopped: run again with the same --resume file'}`,
+      );
+      return 0;
+    } finally {
+      if (!overrides.client) client.destroy();
+    }
+  } catch (error) {
+    return reportFailure('migrate', MIGRATE_USAGE, error, io.err, { table, env });
+  }
+};

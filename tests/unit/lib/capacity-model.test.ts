@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { QUEUE_SHARDS } from '../../../functions/adapters/referral-keys.js';
+import { capacityModel, capacityTables, itemSize, PARTITION_WRITE_UNITS, readUnits, writeUnits } from '../../../lib/capacity-model.js';
+
+// Pinned: a change to an item's layout, or to the shard count, changes these figures and must update the model's
+// page in docs/architecture.md.
+describe('the capacity model', () => {
+  const model = capacityModel();
+
+  it('sizes the items as their builders make them', () => {
+    expect(model.sizes).toEqual({
+      attribution: 513,
+      queueEntry: 513,
+      rejected: 555,
+      activity: 773,
+      usage: 250,
+      rate: 65,
+      day: 63,
+      month: 62,
+      reservation: 248,
+      idempotency: 760,
+    });
+  });
+
+  it('counts the write units of a reject and of an attribution write, table by table and index by index', () => {
+    expect(model.reject).toEqual({ table: { referrals: 2, usage: 4 }, indexes: { queue: 2, activity: 1 }, keyed: 1 });
+    expect(model.perAttributionWrite).toEqual({ referrals: 1, oldIndex: 1, queueIndexWhenListed: 1, queueIndexOtherwise: 0 });
+  });
+
+  it('keeps the hottest queue partition under its limit at 10,000 attribution writes a second, even when every one is held', () => {
+    expect(QUEUE_SHARDS).toBe(16);
+    const worst = model.rows.find((row) => row.rate === 10_000 && row.held === 1);
+    expect(worst).toEqual({ rate: 10_000, held: 1, statusPartition: 10_000, queueShard: 625 });
+    expect(Math.max(...model.rows.map((row) => row.queueShard))).toBeLessThan(PARTITION_WRITE_UNITS);
+    // One partition per status throttles from 1,000 attribution writes a second.
+    expect(model.rows.filter((row) => row.statusPartition > PARTITION_WRITE_UNITS).map((row) => row.rate)).toEqual([10_000, 10_000]);
+  });
+
+  it('says where each design breaks', () => {
+    expect(model.breaks).toEqual({
+      statusPartition: 1_000,
+      queueShardsAllHeld: 16_000,
+      queueShardsUsual: 800_000,
+      accountRequestsPerSecond: 200,
+      bulkRejectsPerSecond: expect.closeTo(8.85, 2),
+    });
+  });
+
+  it('prices a list page with the projection it uses (INCLUDE: one round) beside KEYS_ONLY with a batch read', () => {
+    expect(model.listPages).toEqual([
+      { limit: 25, include: 32, keysOnly: 20.5 },
+      { limit: 100, include: 104, keysOnly: 82 },
+    ]);
+    expect(model.queueStorageBytes).toBe(613_000_000);
+  });
+
+  it('measures as DynamoDB bills: names and values, numbers by their digits, units rounded up', () => {
+    expect(itemSize({ ab: 'cdé', n: 12_345, flag: true, list: ['x', 'y'], map: { k: 'v' } })).toBe(
+      2 + 4 + 1 + 4 + 4 + 1 + 4 + 3 + 4 + 3 + 3 + 2 + 1,
+    );
+    expect([writeUnits(1), writeUnits(1024), writeUnits(1025)]).toEqual([1, 1, 2]);
+    expect([readUnits(1), readUnits(4096), readUnits(4097)]).toEqual([0.5, 0.5, 1]);
+  });
+
+  it('prints the tables docs/architecture.md shows', () => {
+    const tables = capacityTables();
+    expect(tables).toContain('| 10,000 | 100 % | 10,000 WCU/s (throttled) | 625 WCU/s |');
+    expect(tables).toContain('| 25 entries | 32 RCU, 1 round | 20.5 RCU, 2 rounds |');
+  });
+});
