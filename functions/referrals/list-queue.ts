@@ -137,7 +137,8 @@ const byOrder = (a: Entry, b: Entry) => (a.position.order < b.position.order ? -
  */
 export const mergeShardPages = (positions: ShardCursor[], pages: (ShardPage | undefined)[], limit: number) => {
   const frontiers = pages.flatMap((page) => (page?.last ? [page.last.order] : []));
-  const cutoff = frontiers.length === 0 ? undefined : frontiers.reduce((a, b) => (b < a ? b : a));
+  // The earliest (sort compares as the index orders these ASCII keys); undefined when every shard was read to its end.
+  const cutoff = frontiers.sort()[0];
   const taken = pages
     .flatMap((page, shard): Entry[] => (page?.entries ?? []).map((entry) => ({ ...entry, shard })))
     .filter((entry) => cutoff === undefined || entry.position.order <= cutoff)
