@@ -276,6 +276,7 @@ const settle = async (
   const release = async (reserved: Planned) => {
     // With referrals whose outcome is unknown, only the certainly unused credits go back; the rest stays reserved.
     const close = settlement.unknown === 0;
+    if (!close) deps.log.warn('reservation left open for the reconciler', { unknown: settlement.unknown });
     if (!close && unused === 0) return;
     await deps.meter.release(reserved.reservation, unused * BULK_ENDPOINT_CREDITS, call.budget, { close }).catch((error) =>
       // The reservation stays open: the counters over-count until the reconciler closes it, never under-count.
@@ -284,7 +285,6 @@ const settle = async (
         error_type: isApiError(error) ? error.type : 'internal',
       }),
     );
-    if (!close) deps.log.warn('reservation left open for the reconciler', { unknown: settlement.unknown });
   };
   await Promise.all([
     planned ? release(planned) : undefined,

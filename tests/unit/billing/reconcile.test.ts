@@ -62,8 +62,19 @@ const world = () => {
     reservedAt.set(entry.requestId, at);
   };
   const warnings: string[] = [];
-  const deps = { ledger, meter, now: () => NOW, log: { warn: (message: string) => warnings.push(message) } };
-  return { meter, ledger, charged, chargedByWindow, listed, writes, open, deps, warnings };
+  const logged: Record<string, unknown>[] = [];
+  const deps = {
+    ledger,
+    meter,
+    now: () => NOW,
+    log: {
+      warn: (message: string, attributes: Record<string, unknown>) => {
+        warnings.push(message);
+        logged.push(attributes);
+      },
+    },
+  };
+  return { meter, ledger, charged, chargedByWindow, listed, writes, open, deps, warnings, logged };
 };
 
 const old = new Date(NOW.getTime() - 61_000);
@@ -81,6 +92,12 @@ describe('reconciling open reservations', () => {
     expect(w.meter.counters.get('u1#day#2026-11-30')).toBe(5);
     expect([...w.meter.open.keys()]).toEqual(['young']);
     expect(w.listed).toEqual([['2026-11-30']]);
+  });
+
+  it('takes a reservation exactly as old as the threshold as stale', async () => {
+    const w = world();
+    await w.open(reservation('edge', 1), new Date(NOW.getTime() - 60_000));
+    expect(await reconcileReservations(w.deps, { days: [], staleAfterMs: 60_000, budget })).toMatchObject({ closed: 1 });
   });
 
   it('gives back nothing when the records charged all, or more than, it holds', async () => {
@@ -107,6 +124,7 @@ describe('reconciling open reservations', () => {
 
     expect(report).toEqual({ open: 2, closed: 0, alreadyClosed: 1, creditsReturned: 0, failed: 1 });
     expect(w.warnings).toEqual(['an open reservation could not be closed']);
+    expect(w.logged).toEqual([{ request_id: 'b', error_name: 'ThrottlingException' }]);
   });
 
   it('reconciles one account when asked', async () => {
@@ -165,7 +183,12 @@ describe('recomputing a counter', () => {
     ]);
 
     w.meter.counters.set('u1#day#2026-11-30', 7);
-    w.ledger.setCounter = async () => false;
+    let attempts = 0;
+    w.ledger.setCounter = async () => {
+      attempts += 1;
+      return false;
+    };
     await expect(recomputeCounter(w.ledger, counter)).rejects.toThrow('the day counter 2026-11-30 of u1 kept changing');
+    expect(attempts).toBe(5);
   });
 });

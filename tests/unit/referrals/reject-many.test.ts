@@ -164,6 +164,21 @@ describe('the bulk reject use case', () => {
     expect(warnings).toContain('reservation left open for the reconciler');
   });
 
+  it('with an outcome unknown and nothing surely unused, writes no release at all', async () => {
+    const { world, call, logged } = setup();
+    world.referrals.itemFaults.set('attr-2', new WriteOutcomeUnknown(new Error('socket hang up')));
+    let releases = 0;
+    const release = world.meter.release.bind(world.meter);
+    world.meter.release = async (...args) => {
+      releases += 1;
+      return release(...args);
+    };
+    await call({ ids: ['attr-1', 'attr-2'] });
+    expect(releases).toBe(0);
+    expect(logged).toContainEqual({ message: 'reservation left open for the reconciler', attributes: { unknown: 1 } });
+    expect(world.meter.counters.get(DAY)).toBe(2);
+  });
+
   it('closes the reservation even when every reserved credit was used', async () => {
     const { world, call } = setup();
     await call({ ids: ['attr-1', 'attr-2'] });
