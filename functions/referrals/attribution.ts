@@ -79,18 +79,8 @@ export const RewardSchema = v.strictObject({
 });
 export type Reward = v.InferOutput<typeof RewardSchema>;
 
-/** A referral as the review endpoints return it: the attribution and its rewards. */
-export const ReviewResponseSchema = v.object({
-  attribution: AttributionSchema,
-  rewards: v.pipe(v.array(RewardSchema), v.metadata({ description: "The attribution's rewards, as stored; a reject grants none" })),
-});
-export type ReviewResponse = v.InferOutput<typeof ReviewResponseSchema>;
-
-/** A page of the review queue. */
-export const ReferralPageSchema = v.object({
-  attributions: v.pipe(v.array(AttributionSchema), v.metadata({ description: 'Oldest first by created_at, then id' })),
-  next_cursor: v.pipe(v.nullable(v.string()), v.metadata({ description: 'Pass as cursor for the next page; null on the last page' })),
-});
+/** A referral as the review endpoints return it: the attribution and its rewards (its schema: review-response.ts). */
+export type ReviewResponse = { attribution: Attribution; rewards: Reward[] };
 
 /** Puts a stored record's fields in the spec's order (id and status first), any others after. */
 export const inSchemaOrder = <T extends Record<string, unknown>>(record: T, schema: { entries: Record<string, unknown> }): T => {

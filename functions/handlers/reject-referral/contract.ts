@@ -1,7 +1,8 @@
 // The reject route's public contract: what the OpenAPI document says of it, taken from the schemas the function validates with.
-import { AttributionIdSchema, ReviewResponseSchema } from '../../referrals/attribution.js';
+import { AttributionIdSchema } from '../../referrals/attribution.js';
 import { RejectBodyDocSchema } from '../../referrals/reject-request.js';
 import { IdempotencyKeySchema } from '../../referrals/request-fields.js';
+import { ReviewResponseSchema } from '../../referrals/review-response.js';
 import type { RouteContract } from '../../shared/contract.js';
 import { routes } from '../../shared/routes.js';
 

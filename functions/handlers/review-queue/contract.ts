@@ -1,8 +1,9 @@
 // The review queue's public contract: the list and the single read, from the schemas their functions validate with.
 
-import { AttributionIdSchema, ReferralPageSchema } from '../../referrals/attribution.js';
+import { AttributionIdSchema } from '../../referrals/attribution.js';
 import { ListParametersSchema } from '../../referrals/list-queue.js';
 import { ReferralRecordSchema } from '../../referrals/read-one.js';
+import { ReferralPageSchema } from '../../referrals/review-response.js';
 import type { RouteContract } from '../../shared/contract.js';
 import { routes } from '../../shared/routes.js';
 
