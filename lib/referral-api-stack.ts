@@ -26,7 +26,7 @@ import { ApiFirewall } from './constructs/api-firewall.js';
 import { EventForwarding } from './constructs/event-forwarding.js';
 import { Operations } from './constructs/operations.js';
 import { BINARY_MEDIA_TYPES, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from './runtime-settings.js';
-import { type IndexDefinition, type TableDefinition, type TableKey, tableDefinitions, tableEnvironment } from './tables.js';
+import { type IndexDefinition, KEY_ID_INDEX, type TableDefinition, type TableKey, tableDefinitions, tableEnvironment } from './tables.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,6 +38,11 @@ export type ReferralApiStackProps = StackProps & {
   authCacheTtlSeconds?: number;
   /** Subscribed to the alarm topic when given. */
   alarmEmail?: string;
+  /**
+   * A deploy pipeline's smoke test: the account it runs in may assume a role allowed only what `npm run keys`
+   * (a short-lived key) and `npm run smoke` need on this stage's tables; with `writes`, the write test's too.
+   */
+  smokeTest?: { account: string; writes: boolean };
 };
 
 /**
@@ -59,6 +64,8 @@ export const bundling = {
 };
 
 export const METRICS_NAMESPACE = 'ReferralsAdmin';
+/** The smoke test role's name, fixed so that a pipeline in another account can name it. */
+export const smokeTestRoleName = (stage: string): string => `referral-api-smoke-${stage}`;
 /** How often the reconciler runs: an open reservation is closed within this, once its request cannot be running. */
 export const RECONCILE_EVERY_MINUTES = 5;
 export const SERVICE_NAME = 'referrals-admin';
@@ -139,6 +146,10 @@ export class ReferralApiStack extends Stack {
   readonly eventBus: events.EventBus;
   readonly forwarding: EventForwarding;
   readonly reconcilerFunction: NodejsFunction;
+  /** The stage's name: dev, prod, … */
+  readonly stage: string;
+  /** The outputs a pipeline step reads (envFromCfnOutputs). */
+  readonly outputs: Record<'apiUrl' | 'referralsTable' | 'apiKeysTable' | 'usageTable', CfnOutput> & { smokeRole?: CfnOutput };
 
   get rejectFunction(): NodejsFunction {
     return this.routeFunctions.rejectReferral;
@@ -146,6 +157,7 @@ export class ReferralApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ReferralApiStackProps) {
     super(scope, id, props);
+    this.stage = props.stage;
     const production = props.stage === 'prod';
     const retention = production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
@@ -333,15 +345,48 @@ export class ReferralApiStack extends Stack {
       removalPolicy: retention,
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the API stage' });
-    new CfnOutput(this, 'ReferralsTableName', { value: this.tables.referrals.tableName });
-    new CfnOutput(this, 'ApiKeysTableName', { value: this.tables.apiKeys.tableName });
-    new CfnOutput(this, 'UsageTableName', { value: this.tables.usage.tableName });
+    this.outputs = {
+      apiUrl: new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the API stage' }),
+      referralsTable: new CfnOutput(this, 'ReferralsTableName', { value: this.tables.referrals.tableName }),
+      apiKeysTable: new CfnOutput(this, 'ApiKeysTableName', { value: this.tables.apiKeys.tableName }),
+      usageTable: new CfnOutput(this, 'UsageTableName', { value: this.tables.usage.tableName }),
+      ...(props.smokeTest
+        ? { smokeRole: new CfnOutput(this, 'SmokeTestRoleArn', { value: this.smokeTestRole(props.stage, props.smokeTest).roleArn }) }
+        : {}),
+    };
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
     new CfnOutput(this, 'EventBusArn', { value: this.eventBus.eventBusArn });
 
     this.acknowledgeReviewedFindings();
+  }
+
+  /**
+   * The role a pipeline's smoke test assumes: `npm run keys -- create` and `revoke` on the keys table (its key-id
+   * index to find a key), and with writes what `npm run smoke -- --write` does: put, read and remove its own
+   * referral, find and mark its usage record. Nothing else, on nothing else.
+   */
+  private smokeTestRole(stage: string, smoke: { account: string; writes: boolean }): iam.Role {
+    const role = new iam.Role(this, 'SmokeTestRole', {
+      roleName: smokeTestRoleName(stage),
+      assumedBy: new iam.AccountPrincipal(smoke.account),
+      description: `Assumed by the deploy pipeline's smoke test of ${this.stackName}`,
+      maxSessionDuration: Duration.hours(1),
+    });
+    const grant = (key: TableKey, actions: string[], index?: string) =>
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          actions,
+          resources: [index ? `${this.tables[key].tableArn}/index/${index}` : this.tables[key].tableArn],
+        }),
+      );
+    grant('apiKeys', ['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    grant('apiKeys', ['dynamodb:Query'], KEY_ID_INDEX);
+    if (smoke.writes) {
+      grant('referrals', ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:DeleteItem']);
+      grant('usage', ['dynamodb:Query', 'dynamodb:UpdateItem']);
+    }
+    return role;
   }
 
   /** cdk-nag (AwsSolutions) findings reviewed and accepted, each with its reason. */

@@ -1,4 +1,5 @@
 // `npm run keys -- create | list | revoke`: issues and revokes admin API keys; the plaintext key is printed once, never stored.
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { createApiKeyAdmin, publicView } from '../functions/adapters/api-key-admin.js';
@@ -7,7 +8,8 @@ import { KEY_ID_INDEX } from '../lib/tables.js';
 import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
 
 export const KEYS_USAGE = `usage:
-  npm run keys -- create --user <user id> --plan <plan> [--admin] [--overage] [--label <text>] [target]
+  npm run keys -- create --user <user id> --plan <plan> [--admin] [--overage] [--label <text>] [--key-file <path>] [target]
+      --key-file writes the key to that file (mode 600) instead of printing it, and prints only the key id
   npm run keys -- list [--user <user id>] [target]
   npm run keys -- revoke <key id> [target]
 ${TARGET_HELP}
@@ -42,6 +44,7 @@ export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.Process
         admin: { type: 'boolean', default: false },
         overage: { type: 'boolean', default: false },
         label: { type: 'string' },
+        'key-file': { type: 'string' },
         ...TARGET_OPTIONS,
         table: { type: 'string' },
       },
@@ -74,6 +77,12 @@ export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.Process
           overage: values.overage,
           ...(values.label === undefined ? {} : { label: values.label }),
         });
+        if (values['key-file']) {
+          // For a script: the key goes to a file only its owner can read, and the key id alone is printed.
+          writeFileSync(values['key-file'], key, { mode: 0o600 });
+          io.out(record.key_id);
+          return 0;
+        }
         io.out(`key_id: ${record.key_id}`);
         io.out(`key:    ${key}`);
         io.out('Store the key now: it is not kept and cannot be shown again.');

@@ -1,12 +1,13 @@
 // `npm run smoke`: checks a deployment without harming real data; with --write, one reject end to end, cleaned up after.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { attributionItem } from '../functions/adapters/referral-keys.js';
 import { accountKey, USAGE_PREFIX } from '../functions/adapters/usage-keys.js';
 import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
 
-export const SMOKE_USAGE = `usage: npm run smoke -- --url <base url> (--key <admin key> | --token <jwt>) [--write] [target]
+export const SMOKE_USAGE = `usage: npm run smoke -- --url <base url> (--key <admin key> | --key-file <path> | --token <jwt>) [--write] [target]
 --write puts a uniquely named referral, rejects it through the API, checks the result and removes it (the usage
 record stays, marked smoke: true); it needs table access through a target.
 ${TARGET_HELP}`;
@@ -46,6 +47,7 @@ export const runSmokeCommand = async (argv: string[], io: Io, env: NodeJS.Proces
       options: {
         url: { type: 'string' },
         key: { type: 'string' },
+        'key-file': { type: 'string' },
         token: { type: 'string' },
         ...TARGET_OPTIONS,
         write: { type: 'boolean', default: false },
@@ -57,12 +59,15 @@ export const runSmokeCommand = async (argv: string[], io: Io, env: NodeJS.Proces
     }
     env = targetEnvironment(values, env);
     if (!values.url || !URL.canParse(values.url)) throw new UsageError('--url <base url> is required, e.g. the stack output ApiUrl');
-    if (Boolean(values.key) === Boolean(values.token)) throw new UsageError('give exactly one of --key <admin key> or --token <jwt>');
+    // A key from a file stays out of the process list and the build log.
+    const key = values['key-file'] ? readFileSync(values['key-file'], 'utf8').trim() : values.key;
+    if ([values.key, values['key-file'], values.token].filter(Boolean).length !== 1)
+      throw new UsageError('give exactly one of --key <admin key>, --key-file <path> or --token <jwt>');
     // --write needs a target; a missing one is a usage error before anything is sent.
-    if (values.write && !values.stack && !env.DYNAMODB_ENDPOINT)
+    if (values.write && !values.stack && !env.DYNAMODB_ENDPOINT && !(env.REFERRALS_TABLE && env.USAGE_TABLE))
       throw new UsageError('--write needs a target: --stack <name> or --endpoint <url> (DynamoDB Local)');
     const base = values.url.endsWith('/') ? values.url : `${values.url}/`;
-    const credentials: Record<string, string> = values.key ? { 'x-api-key': values.key } : { authorization: `Bearer ${values.token}` };
+    const credentials: Record<string, string> = key ? { 'x-api-key': key } : { authorization: `Bearer ${values.token}` };
     const call = async (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> => {
       const response = await fetch(new URL(path, base), { method, headers, ...(body === undefined ? {} : { body }) });
       const text = await response.text();

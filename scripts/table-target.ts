@@ -17,7 +17,8 @@ export const TARGET_OPTIONS = {
 
 export const TARGET_HELP = `target:
   --stack <name>     a deployed stack: its tables (and bus) from its outputs, with the default AWS credentials and region
-  --endpoint <url>   DynamoDB Local, e.g. the endpoint npm start printed (or set DYNAMODB_ENDPOINT=<url>)`;
+  --endpoint <url>   DynamoDB Local, e.g. the endpoint npm start printed (or set DYNAMODB_ENDPOINT=<url>)
+  or deployed tables by name in REFERRALS_TABLE, API_KEYS_TABLE and USAGE_TABLE, as a pipeline step has them`;
 
 /** The environment a command runs against: --endpoint stands for DYNAMODB_ENDPOINT. */
 export const targetEnvironment = (values: { endpoint?: string | undefined }, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv =>
@@ -69,6 +70,8 @@ export const resolveTable = async (
     if (!name) throw new Error(`stack ${options.stack} has no output ${target.output}`);
     return name;
   }
+  // A deployed table named by its variable (a pipeline step reads the stage's outputs into them), or a local one.
+  if (env[target.variable] && !env.DYNAMODB_ENDPOINT) return env[target.variable] as string;
   if (env.DYNAMODB_ENDPOINT) return env[target.variable] ?? target.local;
   throw new UsageError(`name the target: --stack <name>${takesTable ? ', --table <name>' : ''} or --endpoint <url> (DynamoDB Local)`);
 };

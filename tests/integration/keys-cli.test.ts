@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createApiKeyAdmin } from '../../functions/adapters/api-key-admin.js';
@@ -68,6 +71,34 @@ describe('npm run keys', () => {
     // Two keys never repeat.
     const again = created((await run('create', '--user', user, '--plan', 'growth', '--table', tables.apiKeys)).out);
     expect(again.key).not.toBe(key);
+  });
+
+  it('writes the key to a file only its owner reads, printing only its id, for a script such as the pipeline smoke test', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'key-')), 'smoke.key');
+    const result = await run(
+      'create',
+      '--user',
+      uniqueId('cli-smoke'),
+      '--plan',
+      'enterprise',
+      '--admin',
+      '--table',
+      tables.apiKeys,
+      '--key-file',
+      file,
+    );
+    expect(result.code).toBe(0);
+    const key = readFileSync(file, 'utf8');
+    expect(key).toMatch(/^ck_[A-Za-z0-9_-]{32}$/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(result.out).toHaveLength(1);
+    expect(result.out[0]).toMatch(/^key_[0-9a-f]{16}$/);
+    expect(result.out.join('\n')).not.toContain(key);
+    expect((await allKeyItems()).find((item) => item.key_id === result.out[0])).toMatchObject({
+      key_hash: hashApiKey(key),
+      status: 'active',
+    });
+    expect((await run('revoke', result.out[0] as string, '--table', tables.apiKeys)).code).toBe(0);
   });
 
   it('issues a key the authorizer admits, and refuses once revoked and the cache TTL has passed', async () => {

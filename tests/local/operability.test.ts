@@ -242,6 +242,13 @@ describe('npm start, run by a person', () => {
     expect((await db.send(new GetCommand({ TableName: 'referrals', Key: { pk: removed, sk: 'attribution' } }))).Item).toBeUndefined();
     db.destroy();
 
+    // The key from a file, as the pipeline passes it, read-only.
+    out.length = 0;
+    const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'key-')), 'smoke.key');
+    writeFileSync(keyFile, 'ck_demo_admin_0000000000000000\n', { mode: 0o600 });
+    expect(await runSmokeCommand(['--url', api.baseUrl, '--key-file', keyFile], io, env)).toBe(0);
+    expect(out.join('\n')).not.toContain('ck_demo_admin');
+
     out.length = 0;
     expect(await runSmokeCommand(['--url', api.baseUrl, '--key', `ck_${'x'.repeat(24)}`], io, env)).toBe(1);
     expect(out).toContainEqual(expect.stringMatching(/^FAIL {2}an unknown referral answers 404/));
