@@ -82,8 +82,12 @@ const HEADERS = {
   'Idempotent-Replayed': header('Present on a replay of the first success made with the same Idempotency-Key', { const: 'true' }, 'true'),
 };
 
-const headerRefs = (names: (keyof typeof HEADERS)[]) =>
-  Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+/**
+ * The headers of a response, written out: a header is `required` only when every answer of that status carries it
+ * (a generated client then types it as always there), and optional otherwise, e.g. Idempotent-Replayed.
+ */
+const headersOf = (names: (keyof typeof HEADERS)[], required: boolean) =>
+  Object.fromEntries(names.map((name) => [name, { ...HEADERS[name], required: required && name !== 'Idempotent-Replayed' }]));
 
 const RATE_LIMIT_HEADERS: (keyof typeof HEADERS)[] = [
   'RateLimit-Policy',
@@ -111,7 +115,7 @@ const gatewayEntries = (): ErrorEntry[] =>
 const requestIdHeader = (entries: ErrorEntry[]) => {
   const fromFunction = entries.filter((entry) => entry.source === 'function').length;
   if (fromFunction === 0) return {};
-  if (fromFunction === entries.length) return headerRefs(['x-request-id']);
+  if (fromFunction === entries.length) return headersOf(['x-request-id'], true);
   return {
     'x-request-id': {
       ...HEADERS['x-request-id'],
@@ -139,7 +143,10 @@ const errorResponse = (status: number, entries: ErrorEntry[]) => {
     description: `${errorTypes[types[0] as ErrorType].msg}\n\n${lines.join('\n')}`,
     headers: {
       ...requestIdHeader(entries),
-      ...headerRefs([...(fromFunction ? RATE_LIMIT_HEADERS : []), ...(status === 429 ? (['Retry-After'] as const) : [])]),
+      ...headersOf(
+        [...(fromFunction ? RATE_LIMIT_HEADERS : []), ...(status === 429 ? (['Retry-After'] as const) : [])],
+        entries.every((entry) => entry.source === 'function'),
+      ),
     },
     content: {
       'application/json': {
@@ -240,7 +247,10 @@ const operation = (contract: RouteContract, definitions: Record<string, v.Generi
     responses: {
       [String(success.status)]: {
         description: success.description,
-        headers: headerRefs(['x-request-id', ...RATE_LIMIT_HEADERS, ...(success.idempotent ? (['Idempotent-Replayed'] as const) : [])]),
+        headers: headersOf(
+          ['x-request-id', ...RATE_LIMIT_HEADERS, ...(success.idempotent ? (['Idempotent-Replayed'] as const) : [])],
+          true,
+        ),
         content: {
           'application/json': {
             schema: {
@@ -341,7 +351,6 @@ export const buildOpenApiDocument = (version: string) => {
           description: "A console JWT with `role: admin`, signed by the console's JWKS",
         },
       },
-      headers: HEADERS,
       responses: {
         RouteNotFound: {
           description: 'Any path or method this API does not serve (API Gateway: MISSING_AUTHENTICATION_TOKEN)',

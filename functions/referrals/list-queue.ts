@@ -29,7 +29,8 @@ export const ListParametersSchema = v.strictObject(
     limit: v.optional(
       v.pipe(
         v.string(),
-        v.regex(/^[0-9]{1,3}$/, LIMIT_MESSAGE),
+        // Plain digits, no leading zero: 01, +5, 1.5 and 1e2 are refused, not read as numbers.
+        v.regex(/^[1-9][0-9]{0,2}$/, LIMIT_MESSAGE),
         v.transform(Number),
         v.minValue(1, LIMIT_MESSAGE),
         v.maxValue(MAX_PAGE_SIZE, LIMIT_MESSAGE),

@@ -14,3 +14,12 @@ export const ReferralPageSchema = v.object({
   attributions: v.pipe(v.array(AttributionSchema), v.metadata({ description: 'Oldest first by created_at, then id' })),
   next_cursor: v.pipe(v.nullable(v.string()), v.metadata({ description: 'Pass as cursor for the next page; null on the last page' })),
 });
+
+/** A reject's answer: the referral as it now is, `rejected`, with its rewards (none granted). */
+export const RejectedResponseSchema = v.object({
+  attribution: v.strictObject({
+    ...AttributionSchema.entries,
+    status: v.pipe(v.literal('rejected'), v.metadata({ description: 'Always rejected: the change this request made, or replayed' })),
+  }),
+  rewards: ReviewResponseSchema.entries.rewards,
+});

@@ -2,7 +2,7 @@
 import { AttributionIdSchema } from '../../referrals/attribution.js';
 import { RejectBodyDocSchema } from '../../referrals/reject-request.js';
 import { IdempotencyKeySchema } from '../../referrals/request-fields.js';
-import { ReviewResponseSchema } from '../../referrals/review-response.js';
+import { RejectedResponseSchema } from '../../referrals/review-response.js';
 import type { RouteContract } from '../../shared/contract.js';
 import { routes } from '../../shared/routes.js';
 
@@ -24,7 +24,7 @@ export const rejectReferralContract: RouteContract = {
   success: {
     status: 200,
     component: 'referrals.adminReferralReviewResponseDoc',
-    schema: ReviewResponseSchema,
+    schema: RejectedResponseSchema,
     description: 'The referral, rejected, with its rewards (none granted)',
     example: {
       attribution: {

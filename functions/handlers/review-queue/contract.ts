@@ -1,11 +1,29 @@
 // The review queue's public contract: the list and the single read, from the schemas their functions validate with.
 
+import * as v from 'valibot';
 import { AttributionIdSchema } from '../../referrals/attribution.js';
-import { ListParametersSchema } from '../../referrals/list-queue.js';
+import { DEFAULT_PAGE_SIZE, ListParametersSchema, MAX_PAGE_SIZE } from '../../referrals/list-queue.js';
 import { ReferralRecordSchema } from '../../referrals/read-one.js';
 import { ReferralPageSchema } from '../../referrals/review-response.js';
 import type { RouteContract } from '../../shared/contract.js';
 import { routes } from '../../shared/routes.js';
+
+/**
+ * limit as a client sends it: a whole number. The query string carries it as text, which the function reads
+ * strictly: digits only, no leading zero, sign, decimal point or exponent.
+ */
+const LimitDocSchema = v.optional(
+  v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(1),
+    v.maxValue(MAX_PAGE_SIZE),
+    v.metadata({
+      description: `1-${MAX_PAGE_SIZE}, ${DEFAULT_PAGE_SIZE} by default, written as plain digits: 01, +5, 1.5 and 1e2 are refused with 400`,
+      examples: [25],
+    }),
+  ),
+);
 
 const READ_ERRORS: RouteContract['errors'] = [
   'invalid_request',
@@ -37,7 +55,7 @@ export const listReferralsContract: RouteContract = {
     'The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, ' +
     'a page at a time. Pages never repeat or skip an item, even while items leave the queue. With referrer_user_id a ' +
     'page may hold fewer than limit items: follow next_cursor until it is null.',
-  queryParameters: ListParametersSchema.entries,
+  queryParameters: { ...ListParametersSchema.entries, limit: LimitDocSchema },
   success: {
     status: 200,
     component: 'referrals.adminReferralListResponseDoc',
