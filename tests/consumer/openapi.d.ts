@@ -1,0 +1,2562 @@
+// Generated from openapi.json by openapi-typescript (npm run openapi); do not edit.
+export interface paths {
+    "/api/v1/admin/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the referrals of one status, oldest first
+         * @description The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, a page at a time. Pages never repeat or skip an item, even while items leave the queue. With referrer_user_id a page may hold fewer than limit items: follow next_cursor until it is null.
+         *
+         *     Costs 1 credit per successful (2xx) response; nothing else is charged.
+         */
+        get: operations["listReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one referral with its rewards and its audit trail
+         * @description The attribution, its rewards, and its activity items newest first.
+         *
+         *     Costs 1 credit per successful (2xx) response; nothing else is charged.
+         */
+        get: operations["getReferral"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/referrals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a referral held for review
+         * @description Moves a `review_required` attribution to `rejected` without granting any reward credits. The change, its usage record and its idempotency record are one DynamoDB transaction.
+         *
+         *     Costs 1 credit per successful (2xx) response; nothing else is charged.
+         */
+        post: operations["rejectReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/referrals/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject up to 100 referrals held for review
+         * @description Each referral is rejected on its own transaction (its status change, its activity item and its usage record), so for every referral a rejection, its audit item and its charge exist together or not at all. The credits are reserved first, in one step, and what is not used is given back. A request in which no id could be rejected is still a 200. Charged 1 credit per rejected referral; the request counts once toward the per-minute limit.
+         *
+         *     Costs 1 credit per successful (2xx) response; nothing else is charged.
+         */
+        post: operations["bulkRejectReferrals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        "app.Response": {
+            /** @description The HTTP status */
+            code: number;
+            msg: string;
+            data: unknown;
+            error?: {
+                /** @enum {string} */
+                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                /** @description Whether the same request may succeed later */
+                retryable: boolean;
+                /** @description Client-safe details, e.g. issues, status, limit */
+                context?: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description The id API Gateway generated for the request (its extendedRequestId); also in the function's x-request-id header */
+            request_id: string;
+        };
+        "app.ErrorResponse": {
+            code: number;
+            msg: string;
+            data: null;
+            error: {
+                /** @enum {string} */
+                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                /** @description Whether the same request may succeed later */
+                retryable: boolean;
+                /** @description Client-safe details, e.g. issues, status, limit */
+                context?: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description The id API Gateway generated for the request (its extendedRequestId); also in the function's x-request-id header */
+            request_id: string;
+        };
+        "app.ValidationContext": {
+            issues: {
+                /** @description Dot path of the field, e.g. body.reason or pathParameters.id */
+                field: string;
+                message: string;
+            }[];
+        };
+        "app.ConflictContext": {
+            id: string;
+            /** @description The status the referral has now */
+            status: string;
+        };
+        "app.LimitContext": {
+            /** @enum {string} */
+            limit: "requests_per_minute" | "daily_credits" | "included_credits_per_month";
+            value: number;
+            /** Format: date-time */
+            resets_at: string;
+            retry_after: number;
+        };
+        "aws.GatewayMessage": {
+            message: string;
+        };
+        "referrals.adminReferralAttributionRecordDoc": {
+            /**
+             * @description Referral attribution id
+             * @example attr-1
+             */
+            id: string;
+            /**
+             * @example rewarded
+             * @enum {string}
+             */
+            status: "attributed" | "qualified" | "review_required" | "rewarded" | "expired" | "capped" | "failed" | "rejected";
+            /** @example refclk_abc123 */
+            click_id?: string;
+            /**
+             * @description The referral code that attributed the sign-up
+             * @example A1B2C3D4E5F6
+             */
+            code?: string;
+            /** @description When the attribution was made (ISO 8601) */
+            created_at?: string;
+            /**
+             * @description The last processing error, if any
+             * @example temporary billing write failure
+             */
+            error?: string;
+            /** @description When the attribution expires unless it qualifies (ISO 8601) */
+            expires_at?: string;
+            /** @example in_123 */
+            first_paid_invoice_id?: string;
+            /** @example /pricing */
+            landing_path?: string;
+            /** @description When the referred account qualified (ISO 8601) */
+            qualified_at?: string;
+            /** @example user-referred */
+            referred_user_id?: string;
+            /** @example user-referrer */
+            referrer_user_id?: string;
+            /**
+             * @description Why the referral was held for review, as the fraud checks recorded it; unchanged by a reject
+             * @example same_stripe_customer
+             */
+            review_reason?: string;
+            /** @description When an admin reviewed it (ISO 8601) */
+            reviewed_at?: string;
+            /**
+             * @description The admin user id (or console subject) who reviewed it
+             * @example admin-user
+             */
+            reviewed_by?: string;
+            /** @description When the rewards were granted (ISO 8601) */
+            rewarded_at?: string;
+            /**
+             * @example [
+             *       "same_stripe_customer"
+             *     ]
+             */
+            risk_flags?: string[];
+            /** @example capped */
+            skip_reason?: string;
+            /** @example evt_123 */
+            stripe_event_id?: string;
+            /** @example in_123 */
+            stripe_invoice_id?: string;
+            /** @example spring-launch */
+            utm_campaign?: string;
+            utm_medium?: string;
+            /** @example newsletter */
+            utm_source?: string;
+        };
+        "referrals.adminReferralRewardRecordDoc": {
+            /** @example reward-1 */
+            id: string;
+            /**
+             * @description Referral attribution id
+             * @example attr-1
+             */
+            attribution_id: string;
+            /** @description When the reward was created (ISO 8601) */
+            created_at?: string;
+            /** @example 10000 */
+            credits?: number;
+            /** @example temporary billing write failure */
+            credits_grant_error?: string;
+            /** @example reward-1 */
+            credits_grant_key?: string;
+            /** @description When the credits were granted (ISO 8601) */
+            credits_granted_at?: string;
+            /**
+             * @example referrer
+             * @enum {string}
+             */
+            role?: "referrer" | "referred";
+            /** @example in_123 */
+            stripe_invoice_id?: string;
+            /** @example user-referrer */
+            user_id?: string;
+        };
+        "referrals.adminReferralActivityRecordDoc": {
+            /** @enum {string} */
+            action: "reject";
+            /** @enum {string} */
+            previous_status: "attributed" | "qualified" | "review_required" | "rewarded" | "expired" | "capped" | "failed" | "rejected";
+            previous_review_reason?: string;
+            reason?: string;
+            actor: string;
+            /** @enum {string} */
+            auth_method: "api_key" | "jwt";
+            subject_id: string;
+            request_id: string;
+            /** Format: date-time */
+            at: string;
+            attribution: {
+                /**
+                 * @description Referral attribution id
+                 * @example attr-1
+                 */
+                id: string;
+                /**
+                 * @example rewarded
+                 * @enum {string}
+                 */
+                status: "attributed" | "qualified" | "review_required" | "rewarded" | "expired" | "capped" | "failed" | "rejected";
+                /** @example refclk_abc123 */
+                click_id?: string;
+                /**
+                 * @description The referral code that attributed the sign-up
+                 * @example A1B2C3D4E5F6
+                 */
+                code?: string;
+                /** @description When the attribution was made (ISO 8601) */
+                created_at?: string;
+                /**
+                 * @description The last processing error, if any
+                 * @example temporary billing write failure
+                 */
+                error?: string;
+                /** @description When the attribution expires unless it qualifies (ISO 8601) */
+                expires_at?: string;
+                /** @example in_123 */
+                first_paid_invoice_id?: string;
+                /** @example /pricing */
+                landing_path?: string;
+                /** @description When the referred account qualified (ISO 8601) */
+                qualified_at?: string;
+                /** @example user-referred */
+                referred_user_id?: string;
+                /** @example user-referrer */
+                referrer_user_id?: string;
+                /**
+                 * @description Why the referral was held for review, as the fraud checks recorded it; unchanged by a reject
+                 * @example same_stripe_customer
+                 */
+                review_reason?: string;
+                /** @description When an admin reviewed it (ISO 8601) */
+                reviewed_at?: string;
+                /**
+                 * @description The admin user id (or console subject) who reviewed it
+                 * @example admin-user
+                 */
+                reviewed_by?: string;
+                /** @description When the rewards were granted (ISO 8601) */
+                rewarded_at?: string;
+                /**
+                 * @example [
+                 *       "same_stripe_customer"
+                 *     ]
+                 */
+                risk_flags?: string[];
+                /** @example capped */
+                skip_reason?: string;
+                /** @example evt_123 */
+                stripe_event_id?: string;
+                /** @example in_123 */
+                stripe_invoice_id?: string;
+                /** @example spring-launch */
+                utm_campaign?: string;
+                utm_medium?: string;
+                /** @example newsletter */
+                utm_source?: string;
+            };
+        };
+        "referrals.adminReferralListResponseDoc": {
+            /** @description Oldest first by created_at, then id */
+            attributions: components["schemas"]["referrals.adminReferralAttributionRecordDoc"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        "referrals.adminReferralDetailResponseDoc": {
+            attribution: components["schemas"]["referrals.adminReferralAttributionRecordDoc"];
+            rewards: components["schemas"]["referrals.adminReferralRewardRecordDoc"][];
+            /** @description The audit trail, newest first */
+            activity: components["schemas"]["referrals.adminReferralActivityRecordDoc"][];
+        };
+        "referrals.adminReferralRejectRequestDoc": {
+            /**
+             * @description Why the admin rejects the referral: 1-500 characters (Unicode code points) once white space and invisible characters (zero-width spaces and joiners, BOM) are trimmed from both ends; control characters (U+0000-U+001F, U+007F-U+009F, including tab and line breaks), bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and unpaired surrogates are refused with 400
+             * @example same billing account
+             */
+            reason?: string;
+        };
+        "referrals.adminReferralReviewResponseDoc": {
+            attribution: {
+                /**
+                 * @description Referral attribution id
+                 * @example attr-1
+                 */
+                id: string;
+                /**
+                 * @description Always rejected: the change this request made, or replayed
+                 * @constant
+                 */
+                status: "rejected";
+                /** @example refclk_abc123 */
+                click_id?: string;
+                /**
+                 * @description The referral code that attributed the sign-up
+                 * @example A1B2C3D4E5F6
+                 */
+                code?: string;
+                /** @description When the attribution was made (ISO 8601) */
+                created_at?: string;
+                /**
+                 * @description The last processing error, if any
+                 * @example temporary billing write failure
+                 */
+                error?: string;
+                /** @description When the attribution expires unless it qualifies (ISO 8601) */
+                expires_at?: string;
+                /** @example in_123 */
+                first_paid_invoice_id?: string;
+                /** @example /pricing */
+                landing_path?: string;
+                /** @description When the referred account qualified (ISO 8601) */
+                qualified_at?: string;
+                /** @example user-referred */
+                referred_user_id?: string;
+                /** @example user-referrer */
+                referrer_user_id?: string;
+                /**
+                 * @description Why the referral was held for review, as the fraud checks recorded it; unchanged by a reject
+                 * @example same_stripe_customer
+                 */
+                review_reason?: string;
+                /** @description When an admin reviewed it (ISO 8601) */
+                reviewed_at?: string;
+                /**
+                 * @description The admin user id (or console subject) who reviewed it
+                 * @example admin-user
+                 */
+                reviewed_by?: string;
+                /** @description When the rewards were granted (ISO 8601) */
+                rewarded_at?: string;
+                /**
+                 * @example [
+                 *       "same_stripe_customer"
+                 *     ]
+                 */
+                risk_flags?: string[];
+                /** @example capped */
+                skip_reason?: string;
+                /** @example evt_123 */
+                stripe_event_id?: string;
+                /** @example in_123 */
+                stripe_invoice_id?: string;
+                /** @example spring-launch */
+                utm_campaign?: string;
+                utm_medium?: string;
+                /** @example newsletter */
+                utm_source?: string;
+            };
+            /** @description The attribution's rewards, as stored; a reject grants none */
+            rewards: components["schemas"]["referrals.adminReferralRewardRecordDoc"][];
+        };
+        "referrals.adminReferralBulkRejectRequestDoc": {
+            /**
+             * @description 1-100 unique attribution ids; each is rejected on its own
+             * @example [
+             *       "attr-1",
+             *       "attr-2"
+             *     ]
+             */
+            ids: string[];
+            /**
+             * @description Why the admin rejects the referral: 1-500 characters (Unicode code points) once white space and invisible characters (zero-width spaces and joiners, BOM) are trimmed from both ends; control characters (U+0000-U+001F, U+007F-U+009F, including tab and line breaks), bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and unpaired surrogates are refused with 400
+             * @example same billing account
+             */
+            reason?: string;
+        };
+        "referrals.adminReferralBulkRejectResponseDoc": {
+            /** @description One per id, in the request's order */
+            results: ({
+                id: string;
+                /** @constant */
+                outcome: "rejected";
+                attribution: components["schemas"]["referrals.adminReferralAttributionRecordDoc"];
+            } | {
+                id: string;
+                /** @constant */
+                outcome: "not_found";
+                error: {
+                    /** @constant */
+                    type: "not_found";
+                };
+            } | {
+                id: string;
+                /** @constant */
+                outcome: "conflict";
+                error: {
+                    /** @constant */
+                    type: "conflict";
+                    context: {
+                        status: string;
+                    };
+                };
+            } | {
+                id: string;
+                /** @constant */
+                outcome: "failed";
+                error: {
+                    /** @enum {string} */
+                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                    /** @constant */
+                    retryable: true;
+                };
+            } | {
+                id: string;
+                /** @constant */
+                outcome: "unknown";
+                error: {
+                    /** @constant */
+                    type: "dependency_unavailable";
+                    /** @constant */
+                    retryable: true;
+                };
+            })[];
+            counts: {
+                /** @description Rejected (and charged, 1 credit each) */
+                rejected: number;
+                /** @description No such referral */
+                not_found: number;
+                /** @description Not held for review */
+                conflict: number;
+                /** @description Surely not rejected: a write failed or was not started in time (retryable) */
+                failed: number;
+                /** @description Their write went unanswered: maybe rejected and charged (retryable, safe to resend) */
+                unknown: number;
+            };
+            /** @description Referrals rejected (and charged, 1 credit each): counts.rejected */
+            rejected: number;
+            /**
+             * @deprecated
+             * @description Deprecated, kept for existing clients: every id not rejected, whatever its outcome. Read counts instead.
+             */
+            failed: number;
+        };
+    };
+    responses: {
+        /** @description Any path or method this API does not serve (API Gateway: MISSING_AUTHENTICATION_TOKEN) */
+        RouteNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["app.ErrorResponse"] & {
+                    /** @constant */
+                    code?: 404;
+                    error?: {
+                        /** @constant */
+                        type?: "route_not_found";
+                    };
+                };
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listReferrals: {
+        parameters: {
+            query?: {
+                status?: "review_required" | "rejected";
+                referrer_user_id?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the queue */
+            200: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.Response"] & {
+                        /** @constant */
+                        code?: 200;
+                        /** @constant */
+                        msg?: "ok";
+                        data: components["schemas"]["referrals.adminReferralListResponseDoc"];
+                    };
+                };
+            };
+            /**
+             * @description Invalid input or missing required parameter
+             *
+             *     - `invalid_request`: Invalid input or missing required parameter
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_PARAMETERS)
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_BODY)
+             */
+            400: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 400;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "invalid_request";
+                            context?: components["schemas"]["app.ValidationContext"];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Authentication required
+             *
+             *     - `unauthorized`: Authentication required
+             *     - `unauthorized`: Authentication required (API Gateway: UNAUTHORIZED)
+             */
+            401: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 401;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Not an admin credential: an admin API key or a console token with role admin is required
+             *
+             *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
+             *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_API_KEY)
+             *     - `request_blocked`: Request blocked by the firewall: bodies over 16 KB are refused (API Gateway: WAF_FILTERED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 403;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "forbidden" | "access_denied" | "request_blocked";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Route not found
+             *
+             *     - `route_not_found`: Route not found (API Gateway: MISSING_AUTHENTICATION_TOKEN)
+             *     - `route_not_found`: Route not found (API Gateway: RESOURCE_NOT_FOUND)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 404;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "route_not_found";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The account or referral is being updated by another request
+             *
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
+             */
+            409: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 409;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "concurrent_update";
+                            context?: components["schemas"]["app.ConflictContext"];
+                        };
+                    };
+                };
+            };
+            /** @description Request Too Long: the payload is over 10 MB. AWS does not let this Gateway Response be customized, so it keeps its default body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Unsupported media type
+             *
+             *     - `unsupported_media_type`: Unsupported media type (API Gateway: UNSUPPORTED_MEDIA_TYPE)
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 415;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Plan rate limit exceeded
+             *
+             *     - `rate_limited`, retryable: Plan rate limit exceeded
+             *     - `daily_cap_reached`, retryable: Plan daily credit cap reached
+             *     - `credits_exhausted`, retryable: Plan included credits exhausted
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: THROTTLED)
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: QUOTA_EXCEEDED)
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    /**
+                     * @description Seconds until the limit that was hit resets
+                     * @example 42
+                     */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 429;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "rate_limited" | "daily_cap_reached" | "credits_exhausted";
+                            context?: components["schemas"]["app.LimitContext"];
+                        };
+                    };
+                };
+            };
+            /** @description The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Internal server error
+             *
+             *     - `internal`: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_FAILURE)
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_CONFIGURATION_ERROR)
+             *     - `internal`: Internal server error (API Gateway: API_CONFIGURATION_ERROR)
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX; its body says code 502)
+             */
+            500: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @enum {unknown} */
+                        code?: 500 | 502;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "internal" | "dependency_unavailable" | "upstream_failure";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The request could not be completed
+             *
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX)
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 502;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "upstream_failure";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Upstream timed out
+             *
+             *     - `gateway_timeout`, retryable: Upstream timed out (API Gateway: INTEGRATION_TIMEOUT)
+             */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 504;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "gateway_timeout";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The referral */
+            200: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.Response"] & {
+                        /** @constant */
+                        code?: 200;
+                        /** @constant */
+                        msg?: "ok";
+                        data: components["schemas"]["referrals.adminReferralDetailResponseDoc"];
+                    };
+                };
+            };
+            /**
+             * @description Invalid input or missing required parameter
+             *
+             *     - `invalid_request`: Invalid input or missing required parameter
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_PARAMETERS)
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_BODY)
+             */
+            400: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 400;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "invalid_request";
+                            context?: components["schemas"]["app.ValidationContext"];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Authentication required
+             *
+             *     - `unauthorized`: Authentication required
+             *     - `unauthorized`: Authentication required (API Gateway: UNAUTHORIZED)
+             */
+            401: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 401;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Not an admin credential: an admin API key or a console token with role admin is required
+             *
+             *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
+             *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_API_KEY)
+             *     - `request_blocked`: Request blocked by the firewall: bodies over 16 KB are refused (API Gateway: WAF_FILTERED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 403;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "forbidden" | "access_denied" | "request_blocked";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Referral attribution not found
+             *
+             *     - `not_found`: Referral attribution not found
+             *     - `route_not_found`: Route not found (API Gateway: MISSING_AUTHENTICATION_TOKEN)
+             *     - `route_not_found`: Route not found (API Gateway: RESOURCE_NOT_FOUND)
+             */
+            404: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 404;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "not_found" | "route_not_found";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The account or referral is being updated by another request
+             *
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
+             */
+            409: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 409;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "concurrent_update";
+                            context?: components["schemas"]["app.ConflictContext"];
+                        };
+                    };
+                };
+            };
+            /** @description Request Too Long: the payload is over 10 MB. AWS does not let this Gateway Response be customized, so it keeps its default body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Unsupported media type
+             *
+             *     - `unsupported_media_type`: Unsupported media type (API Gateway: UNSUPPORTED_MEDIA_TYPE)
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 415;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Plan rate limit exceeded
+             *
+             *     - `rate_limited`, retryable: Plan rate limit exceeded
+             *     - `daily_cap_reached`, retryable: Plan daily credit cap reached
+             *     - `credits_exhausted`, retryable: Plan included credits exhausted
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: THROTTLED)
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: QUOTA_EXCEEDED)
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    /**
+                     * @description Seconds until the limit that was hit resets
+                     * @example 42
+                     */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 429;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "rate_limited" | "daily_cap_reached" | "credits_exhausted";
+                            context?: components["schemas"]["app.LimitContext"];
+                        };
+                    };
+                };
+            };
+            /** @description The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Internal server error
+             *
+             *     - `internal`: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_FAILURE)
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_CONFIGURATION_ERROR)
+             *     - `internal`: Internal server error (API Gateway: API_CONFIGURATION_ERROR)
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX; its body says code 502)
+             */
+            500: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @enum {unknown} */
+                        code?: 500 | 502;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "internal" | "dependency_unavailable" | "upstream_failure";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The request could not be completed
+             *
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX)
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 502;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "upstream_failure";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Upstream timed out
+             *
+             *     - `gateway_timeout`, retryable: Upstream timed out (API Gateway: INTEGRATION_TIMEOUT)
+             */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 504;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "gateway_timeout";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    rejectReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["referrals.adminReferralRejectRequestDoc"];
+            };
+        };
+        responses: {
+            /** @description The referral, rejected, with its rewards (none granted) */
+            200: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    /**
+                     * @description Present on a replay of the first success made with the same Idempotency-Key
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.Response"] & {
+                        /** @constant */
+                        code?: 200;
+                        /** @constant */
+                        msg?: "ok";
+                        data: components["schemas"]["referrals.adminReferralReviewResponseDoc"];
+                    };
+                };
+            };
+            /**
+             * @description Invalid input or missing required parameter
+             *
+             *     - `invalid_request`: Invalid input or missing required parameter
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_PARAMETERS)
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_BODY)
+             */
+            400: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 400;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "invalid_request";
+                            context?: components["schemas"]["app.ValidationContext"];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Authentication required
+             *
+             *     - `unauthorized`: Authentication required
+             *     - `unauthorized`: Authentication required (API Gateway: UNAUTHORIZED)
+             */
+            401: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 401;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Not an admin credential: an admin API key or a console token with role admin is required
+             *
+             *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
+             *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_API_KEY)
+             *     - `request_blocked`: Request blocked by the firewall: bodies over 16 KB are refused (API Gateway: WAF_FILTERED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 403;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "forbidden" | "access_denied" | "request_blocked";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Referral attribution not found
+             *
+             *     - `not_found`: Referral attribution not found
+             *     - `route_not_found`: Route not found (API Gateway: MISSING_AUTHENTICATION_TOKEN)
+             *     - `route_not_found`: Route not found (API Gateway: RESOURCE_NOT_FOUND)
+             */
+            404: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 404;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "not_found" | "route_not_found";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Referral attribution is not awaiting review
+             *
+             *     - `conflict`: Referral attribution is not awaiting review
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
+             *     - `request_in_progress`, retryable: A request with this idempotency key is in progress
+             */
+            409: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 409;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "conflict" | "concurrent_update" | "request_in_progress";
+                            context?: components["schemas"]["app.ConflictContext"];
+                        };
+                    };
+                };
+            };
+            /** @description Request Too Long: the payload is over 10 MB. AWS does not let this Gateway Response be customized, so it keeps its default body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Unsupported media type
+             *
+             *     - `unsupported_media_type`: Unsupported media type (API Gateway: UNSUPPORTED_MEDIA_TYPE)
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 415;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Idempotency key was used with a different request
+             *
+             *     - `idempotency_key_reused`: Idempotency key was used with a different request
+             */
+            422: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 422;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "idempotency_key_reused";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Plan rate limit exceeded
+             *
+             *     - `rate_limited`, retryable: Plan rate limit exceeded
+             *     - `daily_cap_reached`, retryable: Plan daily credit cap reached
+             *     - `credits_exhausted`, retryable: Plan included credits exhausted
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: THROTTLED)
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: QUOTA_EXCEEDED)
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    /**
+                     * @description Seconds until the limit that was hit resets
+                     * @example 42
+                     */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 429;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "rate_limited" | "daily_cap_reached" | "credits_exhausted";
+                            context?: components["schemas"]["app.LimitContext"];
+                        };
+                    };
+                };
+            };
+            /** @description The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Internal server error
+             *
+             *     - `internal`: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_FAILURE)
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_CONFIGURATION_ERROR)
+             *     - `internal`: Internal server error (API Gateway: API_CONFIGURATION_ERROR)
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX; its body says code 502)
+             */
+            500: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @enum {unknown} */
+                        code?: 500 | 502;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "internal" | "dependency_unavailable" | "upstream_failure";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The request could not be completed
+             *
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX)
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 502;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "upstream_failure";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Upstream timed out
+             *
+             *     - `gateway_timeout`, retryable: Upstream timed out (API Gateway: INTEGRATION_TIMEOUT)
+             */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 504;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "gateway_timeout";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    bulkRejectReferrals: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["referrals.adminReferralBulkRejectRequestDoc"];
+            };
+        };
+        responses: {
+            /** @description The outcome of every id */
+            200: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    /**
+                     * @description Present on a replay of the first success made with the same Idempotency-Key
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.Response"] & {
+                        /** @constant */
+                        code?: 200;
+                        /** @constant */
+                        msg?: "ok";
+                        data: components["schemas"]["referrals.adminReferralBulkRejectResponseDoc"];
+                    };
+                };
+            };
+            /**
+             * @description Invalid input or missing required parameter
+             *
+             *     - `invalid_request`: Invalid input or missing required parameter
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_PARAMETERS)
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_BODY)
+             */
+            400: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 400;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "invalid_request";
+                            context?: components["schemas"]["app.ValidationContext"];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Authentication required
+             *
+             *     - `unauthorized`: Authentication required
+             *     - `unauthorized`: Authentication required (API Gateway: UNAUTHORIZED)
+             */
+            401: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 401;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Not an admin credential: an admin API key or a console token with role admin is required
+             *
+             *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
+             *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_API_KEY)
+             *     - `request_blocked`: Request blocked by the firewall: bodies over 16 KB are refused (API Gateway: WAF_FILTERED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 403;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "forbidden" | "access_denied" | "request_blocked";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Route not found
+             *
+             *     - `route_not_found`: Route not found (API Gateway: MISSING_AUTHENTICATION_TOKEN)
+             *     - `route_not_found`: Route not found (API Gateway: RESOURCE_NOT_FOUND)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 404;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "route_not_found";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The account or referral is being updated by another request
+             *
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
+             *     - `request_in_progress`, retryable: A request with this idempotency key is in progress
+             */
+            409: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 409;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "concurrent_update" | "request_in_progress";
+                            context?: components["schemas"]["app.ConflictContext"];
+                        };
+                    };
+                };
+            };
+            /** @description Request Too Long: the payload is over 10 MB. AWS does not let this Gateway Response be customized, so it keeps its default body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Unsupported media type
+             *
+             *     - `unsupported_media_type`: Unsupported media type (API Gateway: UNSUPPORTED_MEDIA_TYPE)
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 415;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Idempotency key was used with a different request
+             *
+             *     - `idempotency_key_reused`: Idempotency key was used with a different request
+             */
+            422: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 422;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "idempotency_key_reused";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Plan rate limit exceeded
+             *
+             *     - `rate_limited`, retryable: Plan rate limit exceeded
+             *     - `daily_cap_reached`, retryable: Plan daily credit cap reached
+             *     - `credits_exhausted`, retryable: Plan included credits exhausted
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: THROTTLED)
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: QUOTA_EXCEEDED)
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    /**
+                     * @description Seconds until the limit that was hit resets
+                     * @example 42
+                     */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 429;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "rate_limited" | "daily_cap_reached" | "credits_exhausted";
+                            context?: components["schemas"]["app.LimitContext"];
+                        };
+                    };
+                };
+            };
+            /** @description The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Internal server error
+             *
+             *     - `internal`: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_FAILURE)
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_CONFIGURATION_ERROR)
+             *     - `internal`: Internal server error (API Gateway: API_CONFIGURATION_ERROR)
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX; its body says code 502)
+             */
+            500: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @enum {unknown} */
+                        code?: 500 | 502;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "internal" | "dependency_unavailable" | "upstream_failure";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The request could not be completed
+             *
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX)
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 502;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "upstream_failure";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Upstream timed out
+             *
+             *     - `gateway_timeout`, retryable: Upstream timed out (API Gateway: INTEGRATION_TIMEOUT)
+             */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 504;
+                        error?: {
+                            /** @enum {unknown} */
+                            type?: "gateway_timeout";
+                        };
+                    };
+                };
+            };
+        };
+    };
+}
