@@ -73,7 +73,8 @@ export const runConsumer = async (
     replay: { status: again.data.data.attribution.status, replayed: again.response.headers.get('idempotent-replayed') === 'true' },
     conflict: {
       type: conflictError.error.type,
-      status: conflictError.error.context && 'status' in conflictError.error.context ? String(conflictError.error.context.status) : undefined,
+      status:
+        conflictError.error.context && 'status' in conflictError.error.context ? String(conflictError.error.context.status) : undefined,
     },
     bulk: { rejected: bulk.data.data.rejected, outcomes },
     notFound: { type: missingError.error.type, retryable: missingError.error.retryable },
