@@ -128,6 +128,12 @@ const requestIdHeader = (entries: ErrorEntry[]) => {
 /** The context each status's errors carry, where clients rely on its shape. */
 const CONTEXTS: Record<number, string> = { 400: 'app.ValidationContext', 409: 'app.ConflictContext', 429: 'app.LimitContext' };
 
+const errorVariant = (type: ErrorType, status: number) => ({
+  type: 'object',
+  required: ['type', 'retryable'],
+  properties: { type: { const: type }, ...(CONTEXTS[status] ? { context: ref(CONTEXTS[status]) } : {}) },
+});
+
 const errorResponse = (status: number, entries: ErrorEntry[]) => {
   const fromFunction = entries.some((entry) => entry.source === 'function');
   const lines = entries.map(
@@ -157,10 +163,12 @@ const errorResponse = (status: number, entries: ErrorEntry[]) => {
               type: 'object',
               properties: {
                 code: codes.length === 1 ? { const: codes[0] } : { enum: codes },
-                error: {
-                  type: 'object',
-                  properties: { type: { enum: types }, ...(CONTEXTS[status] ? { context: ref(CONTEXTS[status]) } : {}) },
-                },
+                // One variant per type, each with its own constant `type`: a generated client narrows the error on
+                // error.type (and gets that status's context shape).
+                error:
+                  types.length === 1
+                    ? errorVariant(types[0] as ErrorType, status)
+                    : { oneOf: types.map((type) => errorVariant(type, status)) },
               },
             },
           ],

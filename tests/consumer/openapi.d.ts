@@ -636,8 +636,8 @@ export interface operations {
                         /** @constant */
                         code?: 400;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "invalid_request";
+                            /** @constant */
+                            type: "invalid_request";
                             context?: components["schemas"]["app.ValidationContext"];
                         };
                     };
@@ -688,8 +688,8 @@ export interface operations {
                         /** @constant */
                         code?: 401;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "unauthorized";
+                            /** @constant */
+                            type: "unauthorized";
                         };
                     };
                 };
@@ -712,8 +712,14 @@ export interface operations {
                         /** @constant */
                         code?: 403;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "forbidden" | "access_denied" | "request_blocked";
+                            /** @constant */
+                            type: "forbidden";
+                        } | {
+                            /** @constant */
+                            type: "access_denied";
+                        } | {
+                            /** @constant */
+                            type: "request_blocked";
                         };
                     };
                 };
@@ -733,8 +739,8 @@ export interface operations {
                         /** @constant */
                         code?: 404;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "route_not_found";
+                            /** @constant */
+                            type: "route_not_found";
                         };
                     };
                 };
@@ -783,8 +789,8 @@ export interface operations {
                         /** @constant */
                         code?: 409;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "concurrent_update";
+                            /** @constant */
+                            type: "concurrent_update";
                             context?: components["schemas"]["app.ConflictContext"];
                         };
                     };
@@ -822,8 +828,8 @@ export interface operations {
                         /** @constant */
                         code?: 415;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "unsupported_media_type";
+                            /** @constant */
+                            type: "unsupported_media_type";
                         };
                     };
                 };
@@ -881,8 +887,16 @@ export interface operations {
                         /** @constant */
                         code?: 429;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "rate_limited" | "daily_cap_reached" | "credits_exhausted";
+                            /** @constant */
+                            type: "rate_limited";
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "daily_cap_reached";
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "credits_exhausted";
                             context?: components["schemas"]["app.LimitContext"];
                         };
                     };
@@ -946,8 +960,14 @@ export interface operations {
                         /** @enum {unknown} */
                         code?: 500 | 502;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "internal" | "dependency_unavailable" | "upstream_failure";
+                            /** @constant */
+                            type: "internal";
+                        } | {
+                            /** @constant */
+                            type: "dependency_unavailable";
+                        } | {
+                            /** @constant */
+                            type: "upstream_failure";
                         };
                     };
                 };
@@ -966,8 +986,8 @@ export interface operations {
                         /** @constant */
                         code?: 502;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "upstream_failure";
+                            /** @constant */
+                            type: "upstream_failure";
                         };
                     };
                 };
@@ -986,8 +1006,8 @@ export interface operations {
                         /** @constant */
                         code?: 504;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "gateway_timeout";
+                            /** @constant */
+                            type: "gateway_timeout";
                         };
                     };
                 };
@@ -1096,8 +1116,8 @@ export interface operations {
                         /** @constant */
                         code?: 400;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "invalid_request";
+                            /** @constant */
+                            type: "invalid_request";
                             context?: components["schemas"]["app.ValidationContext"];
                         };
                     };
@@ -1148,8 +1168,8 @@ export interface operations {
                         /** @constant */
                         code?: 401;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "unauthorized";
+                            /** @constant */
+                            type: "unauthorized";
                         };
                     };
                 };
@@ -1172,8 +1192,14 @@ export interface operations {
                         /** @constant */
                         code?: 403;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "forbidden" | "access_denied" | "request_blocked";
+                            /** @constant */
+                            type: "forbidden";
+                        } | {
+                            /** @constant */
+                            type: "access_denied";
+                        } | {
+                            /** @constant */
+                            type: "request_blocked";
                         };
                     };
                 };
@@ -1224,8 +1250,11 @@ export interface operations {
                         /** @constant */
                         code?: 404;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "not_found" | "route_not_found";
+                            /** @constant */
+                            type: "not_found";
+                        } | {
+                            /** @constant */
+                            type: "route_not_found";
                         };
                     };
                 };
@@ -1274,8 +1303,8 @@ export interface operations {
                         /** @constant */
                         code?: 409;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "concurrent_update";
+                            /** @constant */
+                            type: "concurrent_update";
                             context?: components["schemas"]["app.ConflictContext"];
                         };
                     };
@@ -1313,8 +1342,8 @@ export interface operations {
                         /** @constant */
                         code?: 415;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "unsupported_media_type";
+                            /** @constant */
+                            type: "unsupported_media_type";
                         };
                     };
                 };
@@ -1372,8 +1401,16 @@ export interface operations {
                         /** @constant */
                         code?: 429;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "rate_limited" | "daily_cap_reached" | "credits_exhausted";
+                            /** @constant */
+                            type: "rate_limited";
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "daily_cap_reached";
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "credits_exhausted";
                             context?: components["schemas"]["app.LimitContext"];
                         };
                     };
@@ -1437,8 +1474,14 @@ export interface operations {
                         /** @enum {unknown} */
                         code?: 500 | 502;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "internal" | "dependency_unavailable" | "upstream_failure";
+                            /** @constant */
+                            type: "internal";
+                        } | {
+                            /** @constant */
+                            type: "dependency_unavailable";
+                        } | {
+                            /** @constant */
+                            type: "upstream_failure";
                         };
                     };
                 };
@@ -1457,8 +1500,8 @@ export interface operations {
                         /** @constant */
                         code?: 502;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "upstream_failure";
+                            /** @constant */
+                            type: "upstream_failure";
                         };
                     };
                 };
@@ -1477,8 +1520,8 @@ export interface operations {
                         /** @constant */
                         code?: 504;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "gateway_timeout";
+                            /** @constant */
+                            type: "gateway_timeout";
                         };
                     };
                 };
@@ -1598,8 +1641,8 @@ export interface operations {
                         /** @constant */
                         code?: 400;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "invalid_request";
+                            /** @constant */
+                            type: "invalid_request";
                             context?: components["schemas"]["app.ValidationContext"];
                         };
                     };
@@ -1650,8 +1693,8 @@ export interface operations {
                         /** @constant */
                         code?: 401;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "unauthorized";
+                            /** @constant */
+                            type: "unauthorized";
                         };
                     };
                 };
@@ -1674,8 +1717,14 @@ export interface operations {
                         /** @constant */
                         code?: 403;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "forbidden" | "access_denied" | "request_blocked";
+                            /** @constant */
+                            type: "forbidden";
+                        } | {
+                            /** @constant */
+                            type: "access_denied";
+                        } | {
+                            /** @constant */
+                            type: "request_blocked";
                         };
                     };
                 };
@@ -1726,8 +1775,11 @@ export interface operations {
                         /** @constant */
                         code?: 404;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "not_found" | "route_not_found";
+                            /** @constant */
+                            type: "not_found";
+                        } | {
+                            /** @constant */
+                            type: "route_not_found";
                         };
                     };
                 };
@@ -1778,8 +1830,16 @@ export interface operations {
                         /** @constant */
                         code?: 409;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "conflict" | "concurrent_update" | "request_in_progress";
+                            /** @constant */
+                            type: "conflict";
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "concurrent_update";
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "request_in_progress";
                             context?: components["schemas"]["app.ConflictContext"];
                         };
                     };
@@ -1817,8 +1877,8 @@ export interface operations {
                         /** @constant */
                         code?: 415;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "unsupported_media_type";
+                            /** @constant */
+                            type: "unsupported_media_type";
                         };
                     };
                 };
@@ -1867,8 +1927,8 @@ export interface operations {
                         /** @constant */
                         code?: 422;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "idempotency_key_reused";
+                            /** @constant */
+                            type: "idempotency_key_reused";
                         };
                     };
                 };
@@ -1926,8 +1986,16 @@ export interface operations {
                         /** @constant */
                         code?: 429;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "rate_limited" | "daily_cap_reached" | "credits_exhausted";
+                            /** @constant */
+                            type: "rate_limited";
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "daily_cap_reached";
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "credits_exhausted";
                             context?: components["schemas"]["app.LimitContext"];
                         };
                     };
@@ -1991,8 +2059,14 @@ export interface operations {
                         /** @enum {unknown} */
                         code?: 500 | 502;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "internal" | "dependency_unavailable" | "upstream_failure";
+                            /** @constant */
+                            type: "internal";
+                        } | {
+                            /** @constant */
+                            type: "dependency_unavailable";
+                        } | {
+                            /** @constant */
+                            type: "upstream_failure";
                         };
                     };
                 };
@@ -2011,8 +2085,8 @@ export interface operations {
                         /** @constant */
                         code?: 502;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "upstream_failure";
+                            /** @constant */
+                            type: "upstream_failure";
                         };
                     };
                 };
@@ -2031,8 +2105,8 @@ export interface operations {
                         /** @constant */
                         code?: 504;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "gateway_timeout";
+                            /** @constant */
+                            type: "gateway_timeout";
                         };
                     };
                 };
@@ -2150,8 +2224,8 @@ export interface operations {
                         /** @constant */
                         code?: 400;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "invalid_request";
+                            /** @constant */
+                            type: "invalid_request";
                             context?: components["schemas"]["app.ValidationContext"];
                         };
                     };
@@ -2202,8 +2276,8 @@ export interface operations {
                         /** @constant */
                         code?: 401;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "unauthorized";
+                            /** @constant */
+                            type: "unauthorized";
                         };
                     };
                 };
@@ -2226,8 +2300,14 @@ export interface operations {
                         /** @constant */
                         code?: 403;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "forbidden" | "access_denied" | "request_blocked";
+                            /** @constant */
+                            type: "forbidden";
+                        } | {
+                            /** @constant */
+                            type: "access_denied";
+                        } | {
+                            /** @constant */
+                            type: "request_blocked";
                         };
                     };
                 };
@@ -2247,8 +2327,8 @@ export interface operations {
                         /** @constant */
                         code?: 404;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "route_not_found";
+                            /** @constant */
+                            type: "route_not_found";
                         };
                     };
                 };
@@ -2298,8 +2378,12 @@ export interface operations {
                         /** @constant */
                         code?: 409;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "concurrent_update" | "request_in_progress";
+                            /** @constant */
+                            type: "concurrent_update";
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "request_in_progress";
                             context?: components["schemas"]["app.ConflictContext"];
                         };
                     };
@@ -2337,8 +2421,8 @@ export interface operations {
                         /** @constant */
                         code?: 415;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "unsupported_media_type";
+                            /** @constant */
+                            type: "unsupported_media_type";
                         };
                     };
                 };
@@ -2387,8 +2471,8 @@ export interface operations {
                         /** @constant */
                         code?: 422;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "idempotency_key_reused";
+                            /** @constant */
+                            type: "idempotency_key_reused";
                         };
                     };
                 };
@@ -2446,8 +2530,16 @@ export interface operations {
                         /** @constant */
                         code?: 429;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "rate_limited" | "daily_cap_reached" | "credits_exhausted";
+                            /** @constant */
+                            type: "rate_limited";
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "daily_cap_reached";
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "credits_exhausted";
                             context?: components["schemas"]["app.LimitContext"];
                         };
                     };
@@ -2511,8 +2603,14 @@ export interface operations {
                         /** @enum {unknown} */
                         code?: 500 | 502;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "internal" | "dependency_unavailable" | "upstream_failure";
+                            /** @constant */
+                            type: "internal";
+                        } | {
+                            /** @constant */
+                            type: "dependency_unavailable";
+                        } | {
+                            /** @constant */
+                            type: "upstream_failure";
                         };
                     };
                 };
@@ -2531,8 +2629,8 @@ export interface operations {
                         /** @constant */
                         code?: 502;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "upstream_failure";
+                            /** @constant */
+                            type: "upstream_failure";
                         };
                     };
                 };
@@ -2551,8 +2649,8 @@ export interface operations {
                         /** @constant */
                         code?: 504;
                         error?: {
-                            /** @enum {unknown} */
-                            type?: "gateway_timeout";
+                            /** @constant */
+                            type: "gateway_timeout";
                         };
                     };
                 };
