@@ -71,11 +71,11 @@ export const runConsumer = async (
     read: { id: read.data.data.attribution.id, rewards: read.data.data.rewards.length, activity: read.data.data.activity.length },
     rejected: { status: rejectedStatus, replayed: reject.response.headers.get('idempotent-replayed') === 'true' },
     replay: { status: again.data.data.attribution.status, replayed: again.response.headers.get('idempotent-replayed') === 'true' },
-    conflict: {
-      type: conflictError.error.type,
-      status:
-        conflictError.error.context && 'status' in conflictError.error.context ? String(conflictError.error.context.status) : undefined,
-    },
+    // Narrowed on error.type: a conflict's context says the referral's status.
+    conflict:
+      conflictError.error.type === 'conflict'
+        ? { type: conflictError.error.type, status: conflictError.error.context?.status }
+        : { type: conflictError.error.type, status: undefined },
     bulk: { rejected: bulk.data.data.rejected, outcomes },
     notFound: { type: missingError.error.type, retryable: missingError.error.retryable },
   };
