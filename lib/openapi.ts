@@ -131,7 +131,11 @@ const CONTEXTS: Record<number, string> = { 400: 'app.ValidationContext', 409: 'a
 const errorVariant = (type: ErrorType, status: number) => ({
   type: 'object',
   required: ['type', 'retryable'],
-  properties: { type: { const: type }, ...(CONTEXTS[status] ? { context: ref(CONTEXTS[status]) } : {}) },
+  properties: {
+    type: { const: type },
+    retryable: { type: 'boolean' },
+    ...(CONTEXTS[status] ? { context: ref(CONTEXTS[status]) } : {}),
+  },
 });
 
 const errorResponse = (status: number, entries: ErrorEntry[]) => {

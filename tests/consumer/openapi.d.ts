@@ -638,6 +638,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "invalid_request";
+                            retryable: boolean;
                             context?: components["schemas"]["app.ValidationContext"];
                         };
                     };
@@ -690,6 +691,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "unauthorized";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -714,12 +716,15 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "forbidden";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "access_denied";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "request_blocked";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -741,6 +746,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "route_not_found";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -791,6 +797,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "concurrent_update";
+                            retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
                         };
                     };
@@ -830,6 +837,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "unsupported_media_type";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -889,14 +897,17 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "rate_limited";
+                            retryable: boolean;
                             context?: components["schemas"]["app.LimitContext"];
                         } | {
                             /** @constant */
                             type: "daily_cap_reached";
+                            retryable: boolean;
                             context?: components["schemas"]["app.LimitContext"];
                         } | {
                             /** @constant */
                             type: "credits_exhausted";
+                            retryable: boolean;
                             context?: components["schemas"]["app.LimitContext"];
                         };
                     };
@@ -962,12 +973,15 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "internal";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "dependency_unavailable";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "upstream_failure";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -988,6 +1002,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "upstream_failure";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1008,6 +1023,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "gateway_timeout";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1118,6 +1134,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "invalid_request";
+                            retryable: boolean;
                             context?: components["schemas"]["app.ValidationContext"];
                         };
                     };
@@ -1170,6 +1187,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "unauthorized";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1194,12 +1212,15 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "forbidden";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "access_denied";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "request_blocked";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1252,9 +1273,11 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "not_found";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "route_not_found";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1305,6 +1328,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "concurrent_update";
+                            retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
                         };
                     };
@@ -1344,6 +1368,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "unsupported_media_type";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1403,14 +1428,17 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "rate_limited";
+                            retryable: boolean;
                             context?: components["schemas"]["app.LimitContext"];
                         } | {
                             /** @constant */
                             type: "daily_cap_reached";
+                            retryable: boolean;
                             context?: components["schemas"]["app.LimitContext"];
                         } | {
                             /** @constant */
                             type: "credits_exhausted";
+                            retryable: boolean;
                             context?: components["schemas"]["app.LimitContext"];
                         };
                     };
@@ -1476,12 +1504,15 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "internal";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "dependency_unavailable";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "upstream_failure";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1502,6 +1533,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "upstream_failure";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1522,6 +1554,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "gateway_timeout";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1643,6 +1676,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "invalid_request";
+                            retryable: boolean;
                             context?: components["schemas"]["app.ValidationContext"];
                         };
                     };
@@ -1695,6 +1729,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "unauthorized";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1719,12 +1754,15 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "forbidden";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "access_denied";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "request_blocked";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1777,9 +1815,11 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "not_found";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "route_not_found";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1832,14 +1872,17 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "conflict";
+                            retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
                         } | {
                             /** @constant */
                             type: "concurrent_update";
+                            retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
                         } | {
                             /** @constant */
                             type: "request_in_progress";
+                            retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
                         };
                     };
@@ -1879,6 +1922,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "unsupported_media_type";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1929,6 +1973,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "idempotency_key_reused";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -1988,14 +2033,17 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "rate_limited";
+                            retryable: boolean;
                             context?: components["schemas"]["app.LimitContext"];
                         } | {
                             /** @constant */
                             type: "daily_cap_reached";
+                            retryable: boolean;
                             context?: components["schemas"]["app.LimitContext"];
                         } | {
                             /** @constant */
                             type: "credits_exhausted";
+                            retryable: boolean;
                             context?: components["schemas"]["app.LimitContext"];
                         };
                     };
@@ -2061,12 +2109,15 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "internal";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "dependency_unavailable";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "upstream_failure";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -2087,6 +2138,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "upstream_failure";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -2107,6 +2159,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "gateway_timeout";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -2226,6 +2279,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "invalid_request";
+                            retryable: boolean;
                             context?: components["schemas"]["app.ValidationContext"];
                         };
                     };
@@ -2278,6 +2332,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "unauthorized";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -2302,12 +2357,15 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "forbidden";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "access_denied";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "request_blocked";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -2329,6 +2387,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "route_not_found";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -2380,10 +2439,12 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "concurrent_update";
+                            retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
                         } | {
                             /** @constant */
                             type: "request_in_progress";
+                            retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
                         };
                     };
@@ -2423,6 +2484,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "unsupported_media_type";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -2473,6 +2535,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "idempotency_key_reused";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -2532,14 +2595,17 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "rate_limited";
+                            retryable: boolean;
                             context?: components["schemas"]["app.LimitContext"];
                         } | {
                             /** @constant */
                             type: "daily_cap_reached";
+                            retryable: boolean;
                             context?: components["schemas"]["app.LimitContext"];
                         } | {
                             /** @constant */
                             type: "credits_exhausted";
+                            retryable: boolean;
                             context?: components["schemas"]["app.LimitContext"];
                         };
                     };
@@ -2605,12 +2671,15 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "internal";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "dependency_unavailable";
+                            retryable: boolean;
                         } | {
                             /** @constant */
                             type: "upstream_failure";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -2631,6 +2700,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "upstream_failure";
+                            retryable: boolean;
                         };
                     };
                 };
@@ -2651,6 +2721,7 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "gateway_timeout";
+                            retryable: boolean;
                         };
                     };
                 };
