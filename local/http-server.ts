@@ -82,8 +82,8 @@ export type HttpServerOptions = {
   host?: string;
   /** Answers a request the gateway itself failed on (a bug in the emulation), as API Gateway's 5xx would. */
   failed: () => APIGatewayProxyResult;
-  /** Documents served as they are on GET, without credentials, e.g. /openapi.json. */
-  documents?: Record<string, string>;
+  /** Documents served as they are on GET, without credentials, e.g. /openapi.json and the /docs page. */
+  documents?: Record<string, { body: string; contentType: string }>;
   /** Called once per request with what was answered, e.g. to print an access log line. */
   onResponse?: (request: ApiRequest, response: APIGatewayProxyResult, latencyMs: number) => void;
 };
@@ -107,7 +107,7 @@ export const startHttpServer = async (
     const request = apiRequestOf(incoming);
     const document = incoming.method === 'GET' ? options.documents?.[request.path.split('?')[0] as string] : undefined;
     if (document !== undefined) {
-      outgoing.writeHead(200, { 'content-type': 'application/json' }).end(document);
+      outgoing.writeHead(200, { 'content-type': document.contentType }).end(document.body);
       return;
     }
     const result = await answer(request, readBody(incoming));

@@ -16,6 +16,38 @@ import { type Seed, SeedError } from './seed.js';
 import { type StreamPoller, startStreamPoller } from './stream-poller.js';
 
 const OPENAPI_FILE = path.resolve(import.meta.dirname, '../openapi.json');
+/** Redoc's standalone bundle, from node_modules: the reference page loads nothing from any other host. */
+const REDOC_BUNDLE = path.resolve(import.meta.dirname, '../node_modules/redoc/bundles/redoc.standalone.js');
+
+const REDOC_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
+const INLINE_LOGO = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
+
+/** The reference page at /docs: Redoc rendering /openapi.json, both served from here. */
+const DOCS_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Referral programme admin API: reference</title>
+    <link rel="icon" href="data:," />
+  </head>
+  <body>
+    <div id="reference"></div>
+    <script src="/docs/redoc.standalone.js"></script>
+    <script>Redoc.init('/openapi.json', { hideDownloadButton: false, expandResponses: '200' }, document.getElementById('reference'));</script>
+  </body>
+</html>
+`;
+
+const referenceDocuments = async () => ({
+  '/openapi.json': { body: await readFile(OPENAPI_FILE, 'utf8'), contentType: 'application/json' },
+  '/docs': { body: DOCS_PAGE, contentType: 'text/html; charset=utf-8' },
+  '/docs/redoc.standalone.js': {
+    // Redoc's footer shows its logo from cdn.redoc.ly: the one address the bundle reaches for, replaced with an inline image.
+    body: (await readFile(REDOC_BUNDLE, 'utf8')).replace(REDOC_LOGO, INLINE_LOGO),
+    contentType: 'text/javascript; charset=utf-8',
+  },
+});
 
 /** An error told in one line, without a stack trace. */
 class StartError extends Error {}
@@ -136,7 +168,7 @@ const main = async () => {
       {
         port,
         failed: () => gatewayErrorResponse('DEFAULT_5XX', randomUUID(), 500),
-        documents: { '/openapi.json': await readFile(OPENAPI_FILE, 'utf8') },
+        documents: await referenceDocuments(),
         onResponse: (request, response, latencyMs) => console.log(formatAccessLog(accessLogEntry(request, response, latencyMs), jsonLogs)),
       },
     );
@@ -153,7 +185,7 @@ const main = async () => {
     ? await signConsoleToken(runtime.issuer.privateJwk, { subject: 'console-admin', role: 'admin', expiresIn: 12 * 3600 })
     : undefined;
   console.log(`Referral admin API listening on ${baseUrl} (pid ${process.pid})`);
-  console.log(`OpenAPI document: ${baseUrl}/openapi.json`);
+  console.log(`OpenAPI document: ${baseUrl}/openapi.json, rendered at ${baseUrl}/docs`);
   console.log(`DynamoDB endpoint: ${runtime.dynamoEndpoint}${runtime.startedDynamoDb ? ' (DynamoDB Local, in memory)' : ' (external)'}`);
   if (runtime.issuer && token) {
     console.log(`Console JWKS: ${runtime.issuer.jwksUrl}`);
