@@ -193,7 +193,14 @@ const defaultFormResponses = () =>
   Object.fromEntries(
     Object.entries(DEFAULT_FORM_RESPONSES).map(([status, description]) => [
       status,
-      { description, content: { 'application/json': { schema: ref('aws.GatewayMessage') } } },
+      {
+        description,
+        content: {
+          'application/json': { schema: ref('aws.GatewayMessage') },
+          // A body over the 10 MB quota is refused before API Gateway names the request, in plain text.
+          ...(status === '413' ? { 'text/plain': { schema: { type: 'string', example: 'HTTP content length exceeded 10485760 bytes.' } } } : {}),
+        },
+      },
     ]),
   );
 

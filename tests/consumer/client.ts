@@ -51,7 +51,9 @@ export const runConsumer = async (
   const conflict = await client.POST('/api/v1/admin/referrals/{id}/reject', { params: { path: { id: ids.toReject } } });
   if (conflict.data || !conflict.error) throw new Error('a second reject succeeded');
   const conflictError = conflict.error;
-  if (!('error' in conflictError)) throw new Error(`API Gateway answered: ${JSON.stringify(conflictError)}`);
+  // Narrow first: API Gateway's own answers are a {message} body, or plain text for a body over 10 MB.
+  if (typeof conflictError !== 'object' || !('error' in conflictError))
+    throw new Error(`API Gateway answered: ${JSON.stringify(conflictError)}`);
 
   const bulk = await client.POST('/api/v1/admin/referrals/reject', { body: { ids: ids.bulk, reason: 'fraud ring' } });
   if (!bulk.data) throw new Error(`bulk failed: ${bulk.response.status}`);
@@ -63,7 +65,8 @@ export const runConsumer = async (
 
   const missing = await client.GET('/api/v1/admin/referrals/{id}', { params: { path: { id: 'no-such-referral' } } });
   const missingError = missing.error;
-  if (!missingError || !('error' in missingError)) throw new Error('an unknown referral did not answer 404 in the envelope');
+  if (typeof missingError !== 'object' || !('error' in missingError))
+    throw new Error('an unknown referral did not answer 404 in the envelope');
 
   return {
     listed,

@@ -810,6 +810,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["aws.GatewayMessage"];
+                    "text/plain": string;
                 };
             };
             /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
@@ -1341,6 +1342,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["aws.GatewayMessage"];
+                    "text/plain": string;
                 };
             };
             /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
@@ -1895,6 +1897,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["aws.GatewayMessage"];
+                    "text/plain": string;
                 };
             };
             /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
@@ -2457,6 +2460,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["aws.GatewayMessage"];
+                    "text/plain": string;
                 };
             };
             /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
