@@ -198,7 +198,9 @@ const defaultFormResponses = () =>
         content: {
           'application/json': { schema: ref('aws.GatewayMessage') },
           // A body over the 10 MB quota is refused before API Gateway names the request, in plain text.
-          ...(status === '413' ? { 'text/plain': { schema: { type: 'string', example: 'HTTP content length exceeded 10485760 bytes.' } } } : {}),
+          ...(status === '413'
+            ? { 'text/plain': { schema: { type: 'string', example: 'HTTP content length exceeded 10485760 bytes.' } } }
+            : {}),
         },
       },
     ]),
