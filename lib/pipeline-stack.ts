@@ -57,7 +57,7 @@ export class ApiStage extends Stage {
 }
 
 /**
- * The build image: CodeBuild's standard 7.0 (Amazon Linux 2023 based Ubuntu image) with Java 17 for DynamoDB
+ * The build image: CodeBuild's standard 7.0 (Ubuntu 22.04) with Java 17 (corretto17) for DynamoDB
  * Local; Node 24 for the tests and the bundles comes from the `node@24` dev dependency, first on every npm script's PATH.
  */
 const BUILD = {
