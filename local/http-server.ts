@@ -121,6 +121,9 @@ export const startHttpServer = async (
     options.onResponse?.(request, result, performance.now() - started);
   });
   // CONNECT and Upgrade requests come as a bare socket; without these listeners Node would drop them unanswered.
+  // What API Gateway answers them is not documented: here they go through the route table like any other request
+  // (REST API methods: https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-method-settings.html),
+  // where no route takes them.
   for (const event of ['connect', 'upgrade'] as const) {
     server.on(event, async (incoming: IncomingMessage, socket: Duplex) => {
       const started = performance.now();

@@ -1,5 +1,6 @@
 // `npm run migrate -- queue-index`: gives every attribution of a deployed table its place in the sparse, sharded queue index.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as pause } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -27,8 +28,6 @@ export const queueChange = (item: Record<string, unknown>) => {
   if (item[QUEUE_KEY] === wanted && item[QUEUE_ORDER] !== undefined) return undefined;
   return { status, wanted, order: queueOrder({ id, created_at: item.created_at as string | undefined }) };
 };
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Pages through the table (attribution items only, keys and the few fields that place them), writing each change

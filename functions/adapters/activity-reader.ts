@@ -1,6 +1,7 @@
 // Reads the audit trail back by time, for `npm run events -- replay`: the activity index a day at a time, or one referral's partition.
-import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ACTIVITY_PREFIX } from '../referrals/activity.js';
+import { queryAll } from './items.js';
 import { ACTIVITY_DAY, ACTIVITY_INDEX, activityDay } from './referral-keys.js';
 
 export type ActivityWindow = { since: string; until: string; attributionId?: string };
@@ -20,15 +21,6 @@ export const daysOf = (window: ActivityWindow): string[] => {
     day = new Date(day.getTime() + 24 * 60 * 60 * 1000);
   }
   return days;
-};
-
-const queryAll = async function* (client: DynamoDBDocumentClient, input: QueryCommandInput) {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    yield* page.Items ?? [];
-    start = page.LastEvaluatedKey;
-  } while (start);
 };
 
 /**

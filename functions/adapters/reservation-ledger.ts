@@ -1,10 +1,11 @@
 // DynamoDB access for the reconciler: open reservations through their sparse index, and a request's charged credits.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, paginateQuery, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { COUNTER_MARGIN_SECONDS } from '../billing/charge.js';
 import type { CounterKind, CounterLedger, OpenReservation } from '../billing/reconcile.js';
 import { counterExpiry, dayWindow, monthWindow } from '../billing/windows.js';
 import { callDynamo } from './dynamodb-errors.js';
+import { queryItems } from './items.js';
 import { accountKey, dayKey, monthKey, OPEN_RESERVATIONS_INDEX, RESERVATION_PREFIX, USAGE_PREFIX } from './usage-keys.js';
 
 type ReservationItem = {
@@ -29,13 +30,6 @@ export const toOpenReservation = (item: ReservationItem): OpenReservation => ({
   credits: Number(item.credits),
   reservedAt: new Date(item.reserved_at),
 });
-
-/** Every item a query returns, page after page. */
-const queryItems = async (client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
-  return items;
-};
 
 const counterKeys = { day: dayKey, month: monthKey };
 

@@ -1,5 +1,6 @@
 // The one rule for a write whose answer may be lost: resend it, the same token each time, until its outcome is known.
 import { createHash } from 'node:crypto';
+import { setTimeout as pause } from 'node:timers/promises';
 import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dependencyUnavailable, WriteOutcomeUnknown } from '../shared/api-error.js';
@@ -10,8 +11,6 @@ const MAX_CONTENTION_ATTEMPTS = 8;
 
 /** Sends of one write, the SDK's own retries inside each not counted: a client cannot cause a resend storm. */
 export const MAX_SENDS = 5;
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Full jitter, capped: resends of many writes spread out instead of arriving together. */
 const backoff = (attempt: number, capMs = 200) => pause(Math.random() * Math.min(capMs, 10 * 2 ** attempt));
