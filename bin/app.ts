@@ -1,9 +1,10 @@
-// CDK app: reads the stage, the optional console JWT settings and the alarm e-mail from context, creates the stack;
-// given a repository, a branch and a connection, creates the deploy pipeline instead.
-import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { jwtSettingsFrom } from '../functions/auth/jwt-settings.js';
-import { PIPELINE_CONTEXT, PIPELINE_HINT, PIPELINE_STACK, PipelineStack } from '../lib/pipeline-stack.js';
+// CDK app: given a repository, a branch and a connection in cdk.json's context, creates the deploy pipeline, every
+// setting of which must be committed there; otherwise creates one stage's stack (-c stage=…, dev by default) for a
+// hand-run deploy. Every synth runs the policy checks.
+import { App } from 'aws-cdk-lib';
+import { committedContext, pipelineSettingsFrom, stageJwtSettings, statusIndexStep, UncommittedSetting } from '../lib/pipeline-settings.js';
+import { PIPELINE_HINT, PIPELINE_STACK, PipelineStack } from '../lib/pipeline-stack.js';
+import { addPolicyChecks } from '../lib/policy-checks.js';
 import { ReferralApiStack } from '../lib/referral-api-stack.js';
 
 const app = new App();
@@ -11,41 +12,34 @@ const context = (name: string): string | undefined => {
   const value = app.node.tryGetContext(name);
   return value === undefined || value === '' ? undefined : String(value);
 };
-const adminJwt = jwtSettingsFrom({
-  jwksUrl: context('adminJwtJwksUrl') ?? process.env.ADMIN_JWT_JWKS_URL,
-  issuer: context('adminJwtIssuer') ?? process.env.ADMIN_JWT_ISSUER,
-  audience: context('adminJwtAudience') ?? process.env.ADMIN_JWT_AUDIENCE,
-});
-const alarmEmail = context('alarmEmail');
 const here = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
 
-const [repository, branch, connectionArn] = PIPELINE_CONTEXT.map(context);
-if (repository && branch && connectionArn) {
-  const region = context('region') ?? here.region;
-  const devAccount = context('devAccount');
-  const prodAccount = context('prodAccount');
-  new PipelineStack(app, PIPELINE_STACK, {
-    env: { account: here.account, region },
-    settings: {
-      repository,
-      branch,
-      connectionArn,
-      dev: { ...(devAccount ? { account: devAccount } : {}), ...(region ? { region } : {}) },
-      prod: { ...(prodAccount ? { account: prodAccount } : {}), ...(region ? { region } : {}) },
-      ...(adminJwt ? { adminJwt } : {}),
-      ...(alarmEmail ? { alarmEmail } : {}),
-    },
-  });
+// The CDK CLI runs the app in the project's directory, where it read cdk.json.
+const committedPipeline = () => {
+  try {
+    return pipelineSettingsFrom(context, committedContext(process.cwd()), process.env);
+  } catch (error) {
+    if (!(error instanceof UncommittedSetting)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+};
+const pipeline = context('stage') ? undefined : committedPipeline();
+if (pipeline) {
+  new PipelineStack(app, PIPELINE_STACK, { env: { account: here.account, region: context('region') ?? here.region }, settings: pipeline });
 } else {
   const stage = context('stage') ?? 'dev';
+  const adminJwt = stageJwtSettings(context, process.env);
+  const alarmEmail = context('alarmEmail');
+  const statusIndex = statusIndexStep(context);
   new ReferralApiStack(app, `ReferralApi-${stage}`, {
     stage,
     ...(adminJwt ? { adminJwt } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...(statusIndex ? { statusIndex } : {}),
     env: here,
   });
   console.error(PIPELINE_HINT);
 }
 
-// Every synth and deploy runs the AwsSolutions checks; an unreviewed finding stops it.
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+addPolicyChecks(app);

@@ -70,7 +70,8 @@ export const sampleItems = () => {
     now: NOW,
   });
   const attribution = attributionItem(SAMPLE);
-  const projected = new Set([...Object.keys(AttributionSchema.entries), 'pk', 'sk', 'queue_key', QUEUE_ORDER]);
+  // What an INCLUDE of every field the list returns would project: the same bytes as ALL on an item that holds only them.
+  const listFields = new Set([...Object.keys(AttributionSchema.entries), 'pk', 'sk', 'queue_key', QUEUE_ORDER]);
   const activity = rejectionActivity({
     before: SAMPLE,
     after,
@@ -96,7 +97,9 @@ export const sampleItems = () => {
   };
   return {
     attribution,
-    queueEntry: Object.fromEntries(Object.entries(attribution).filter(([name]) => projected.has(name))),
+    // The queue index projects ALL: its entry is the attribution item.
+    queueEntry: attribution,
+    listFieldsEntry: Object.fromEntries(Object.entries(attribution).filter(([name]) => listFields.has(name))),
     rejected: { ...attributionItem(after), queue_key: queueKey('rejected', queueShard(SAMPLE.id)) },
     activity: { pk: SAMPLE.id, sk: `${ACTIVITY_PREFIX}${activity.at}#${REQUEST_ID}`, ...activity, activity_day: '2026-11-30' },
     usage: { ...usageKey(PRINCIPAL.userId, REQUEST_ID), ...usage },
@@ -152,11 +155,11 @@ export const capacityModel = () => {
   );
   const listPage = (limit: number) => {
     // Every shard read up to `limit` entries; the page keeps `limit` of them.
-    const include = QUEUE_SHARDS * readUnits(limit * sizes.queueEntry);
+    const all = QUEUE_SHARDS * readUnits(limit * sizes.queueEntry);
     const keysOnly =
       QUEUE_SHARDS * readUnits(limit * (itemSize({ pk: '', sk: '', queue_key: '', queue_order: '' }) + 120)) +
       limit * readUnits(sizes.attribution);
-    return { limit, include, keysOnly };
+    return { limit, all, keysOnly };
   };
   return {
     shards: QUEUE_SHARDS,
@@ -207,11 +210,13 @@ export const capacityTables = (): string => {
         `| ${format(row.rate)} | ${row.held * 100} % | ${format(row.statusPartition)} WCU/s${row.statusPartition > PARTITION_WRITE_UNITS ? ' (throttled)' : ''} | ${format(row.queueShard)} WCU/s${row.queueShard > PARTITION_WRITE_UNITS ? ' (throttled)' : ''} |`,
     ),
     '',
-    '| list page | INCLUDE projection | KEYS_ONLY + BatchGetItem |',
+    '| list page | ALL projection | KEYS_ONLY + BatchGetItem |',
     '| --- | --- | --- |',
     ...model.listPages.map(
-      (page) => `| ${page.limit} entries | ${format(page.include)} RCU, 1 round | ${format(page.keysOnly)} RCU, 2 rounds |`,
+      (page) => `| ${page.limit} entries | ${format(page.all)} RCU, 1 round | ${format(page.keysOnly)} RCU, 2 rounds |`,
     ),
+    '',
+    `A queue entry under ALL is ${model.sizes.queueEntry} bytes; an INCLUDE of the ${Object.keys(AttributionSchema.entries).length} fields the list returns would be ${model.sizes.listFieldsEntry} bytes, and DynamoDB projects at most 20.`,
   ];
   return lines.join('\n');
 };

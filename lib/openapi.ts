@@ -184,7 +184,10 @@ const errorResponse = (status: number, entries: ErrorEntry[]) => {
 
 /** Answers API Gateway sends in its own default form, outside the envelope. */
 const DEFAULT_FORM_RESPONSES = {
-  '413': 'Request Too Long: the payload is over 10 MB. AWS does not let this Gateway Response be customized, so it keeps its default body',
+  '413':
+    'Request Too Long: a payload over 10 MB, refused by API Gateway in plain text before anything runs; or a Lambda invocation over 6 MB, ' +
+    'which a body of about 4.4 MB reaches since every body arrives base64-encoded ({"message"}), though the web ACL refuses any body over 16 KB first (403). ' +
+    'AWS does not let this Gateway Response be customized, so it keeps its default body',
   '414': 'Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes',
   '431': "The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not)",
 };

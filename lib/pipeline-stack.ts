@@ -1,15 +1,23 @@
 // The deploy pipeline: every push to the branch is tested and synthesized, deployed to dev, smoke-tested there with a
 // write, and after a manual approval deployed to prod and smoke-tested read-only. It updates itself first.
-import { Stack, type StackProps, Stage, type StageProps, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, type StackProps, Stage, type StageProps, Validations } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { CodeBuildStep, CodePipeline, CodePipelineSource, ManualApprovalStep, ShellStep } from 'aws-cdk-lib/pipelines';
 import { rules } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { JwtSettings } from '../functions/auth/jwt-settings.js';
+import { limitGrantsToAwsServices } from './constructs/least-privilege.js';
 import { ReferralApiStack, smokeTestRoleName } from './referral-api-stack.js';
+import type { StatusIndexStep } from './tables.js';
 
 export const PIPELINE_STACK = 'ReferralApi-Pipeline';
+
+/** How long the artifact bucket keeps a run's artifacts: a failed stage can be retried for this long. */
+const ARTIFACT_DAYS = 30;
 
 /** The README's test command: the synth step runs it before synthesizing, and any failure stops the pipeline. */
 export const TEST_COMMAND = 'npm test';
@@ -24,14 +32,19 @@ export type PipelineSettings = {
   prod?: { account?: string; region?: string };
   adminJwt?: JwtSettings;
   alarmEmail?: string;
+  /** A step of the tables' switch away from the by-status index, while one is under way (lib/tables.ts). */
+  statusIndex?: StatusIndexStep;
 };
 
-/** The context values `cdk synth ReferralApi-Pipeline` takes, as the README shows them. */
-export const PIPELINE_CONTEXT = ['repository', 'branch', 'connectionArn'] as const;
+/**
+ * The synth step's command. It takes no -c: every setting is committed in cdk.json's context, so the pipeline
+ * rebuilds itself from the repository alone (lib/pipeline-settings.ts refuses a setting given any other way).
+ */
+export const SYNTH_COMMAND = 'npx cdk synth';
 
 /** What the app says when it synthesizes a stage: how to get the pipeline instead. */
 export const PIPELINE_HINT =
-  'Deploy pipeline: add -c repository=<owner/repo> -c branch=<branch> -c connectionArn=<CodeStar connection ARN> to synthesize ReferralApi-Pipeline';
+  "Deploy pipeline: set repository, branch and connectionArn (and the stages' settings) in cdk.json's context and commit them to synthesize ReferralApi-Pipeline";
 
 /** One stage of the API, its stack named as a hand-run `cdk deploy` names it (ReferralApi-dev, ReferralApi-prod). */
 export class ApiStage extends Stage {
@@ -42,7 +55,7 @@ export class ApiStage extends Stage {
     id: string,
     props: StageProps & { stage: string; smokeTest: { account: string; writes: boolean } } & Pick<
         PipelineSettings,
-        'adminJwt' | 'alarmEmail'
+        'adminJwt' | 'alarmEmail' | 'statusIndex'
       >,
   ) {
     super(scope, id, props);
@@ -52,6 +65,7 @@ export class ApiStage extends Stage {
       smokeTest: props.smokeTest,
       ...(props.adminJwt ? { adminJwt: props.adminJwt } : {}),
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
+      ...(props.statusIndex ? { statusIndex: props.statusIndex } : {}),
     });
   }
 }
@@ -60,10 +74,12 @@ export class ApiStage extends Stage {
  * The build image: CodeBuild's standard 7.0 (Ubuntu 22.04) with Java 17 (corretto17) for DynamoDB
  * Local; Node 24 for the tests and the bundles comes from the `node@24` dev dependency, first on every npm script's PATH.
  */
-const BUILD = {
+const buildDefaults = (scope: Construct) => ({
   buildEnvironment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0, computeType: codebuild.ComputeType.MEDIUM },
   partialBuildSpec: codebuild.BuildSpec.fromObject({ phases: { install: { 'runtime-versions': { java: 'corretto17', nodejs: '22' } } } }),
-};
+  // Every build's log in one log group, kept a year (CT.CODEBUILD.PR.3, CT.CLOUDWATCH.PR.2).
+  logging: { cloudWatch: { logGroup: new logs.LogGroup(scope, 'BuildLogs', { retention: logs.RetentionDays.ONE_YEAR }) } },
+});
 
 /**
  * The smoke test of a stage, as its own CodeBuild step: the stage's outputs in its environment, and a role allowed
@@ -84,6 +100,8 @@ const smokeStep = (scope: Stack, name: string, stage: ApiStage, writes: boolean)
       API_KEYS_TABLE: outputs.apiKeysTable,
       REFERRALS_TABLE: outputs.referralsTable,
       USAGE_TABLE: outputs.usageTable,
+      // Dev proves alarm delivery too: it sets its check alarm and reads the alarm's history.
+      ...(writes ? { SMOKE_ALARM_NAME: outputs.alarmDeliveryCheck } : {}),
     },
     rolePolicyStatements: [new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [role] })],
   });
@@ -97,7 +115,6 @@ export class PipelineStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps & { settings: PipelineSettings }) {
     super(scope, id, props);
     const { settings } = props;
-    const context = PIPELINE_CONTEXT.map((name) => `-c ${name}=${settings[name]}`).join(' ');
     const pipelineAccount = this.account;
 
     this.pipeline = new CodePipeline(this, 'Pipeline', {
@@ -109,10 +126,10 @@ export class PipelineStack extends Stack {
       enableKeyRotation: true,
       // One CodeBuild project publishes every asset, instead of one project per asset.
       publishAssetsInParallel: false,
-      codeBuildDefaults: BUILD,
+      codeBuildDefaults: buildDefaults(this),
       synth: new ShellStep('Synth', {
         input: CodePipelineSource.connection(settings.repository, settings.branch, { connectionArn: settings.connectionArn }),
-        commands: ['npm ci', TEST_COMMAND, `npx cdk synth ${context}`],
+        commands: ['npm ci', TEST_COMMAND, SYNTH_COMMAND],
       }),
     });
 
@@ -123,6 +140,7 @@ export class PipelineStack extends Stack {
         smokeTest: { account: pipelineAccount, writes },
         ...(settings.adminJwt ? { adminJwt: settings.adminJwt } : {}),
         ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
+        ...(settings.statusIndex ? { statusIndex: settings.statusIndex } : {}),
       });
     this.dev = stage('dev', true);
     this.prod = stage('prod', false);
@@ -132,7 +150,24 @@ export class PipelineStack extends Stack {
       post: [smokeStep(this, 'SmokeProd', this.prod, false)],
     });
     this.pipeline.buildPipeline();
+    this.keepArtifactsTidy();
     this.acknowledgeReviewedFindings();
+  }
+
+  /**
+   * The artifact bucket CDK Pipelines creates: versioned, its old versions and old artifacts expired (CT.S3.PR.11,
+   * CT.S3.PR.6), and its key's grants limited to AWS services (CT.KMS.PR.3). A run needs only its own artifacts.
+   */
+  private keepArtifactsTidy(): void {
+    const bucket = this.pipeline.pipeline.artifactBucket as s3.Bucket;
+    (bucket.node.defaultChild as s3.CfnBucket).versioningConfiguration = { status: 'Enabled' };
+    bucket.addLifecycleRule({
+      id: 'ExpireOldArtifacts',
+      expiration: Duration.days(ARTIFACT_DAYS),
+      noncurrentVersionExpiration: Duration.days(1),
+      abortIncompleteMultipartUploadAfter: Duration.days(1),
+    });
+    limitGrantsToAwsServices(bucket.encryptionKey as kms.Key);
   }
 
   /**

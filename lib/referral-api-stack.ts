@@ -1,7 +1,7 @@
 // The stack: the REST API behind its web ACL, the REQUEST authorizer and the route functions, the tables, logs, alarms and dashboard.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -12,7 +12,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
-import { QUEUE_INDEX } from '../functions/adapters/referral-keys.js';
+import { QUEUE_INDEX, STATUS_INDEX } from '../functions/adapters/referral-keys.js';
 import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-keys.js';
 import type { JwtSettings } from '../functions/auth/jwt-settings.js';
 import {
@@ -24,9 +24,18 @@ import {
 import { type RouteName, routes } from '../functions/shared/routes.js';
 import { ApiFirewall } from './constructs/api-firewall.js';
 import { EventForwarding } from './constructs/event-forwarding.js';
+import { InvokedFromOwnAccount } from './constructs/least-privilege.js';
 import { Operations } from './constructs/operations.js';
 import { BINARY_MEDIA_TYPES, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from './runtime-settings.js';
-import { type IndexDefinition, KEY_ID_INDEX, type TableDefinition, type TableKey, tableDefinitions, tableEnvironment } from './tables.js';
+import {
+  type IndexDefinition,
+  KEY_ID_INDEX,
+  type StatusIndexStep,
+  type TableDefinition,
+  type TableKey,
+  tableEnvironment,
+  tablesAt,
+} from './tables.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,6 +52,8 @@ export type ReferralApiStackProps = StackProps & {
    * (a short-lived key) and `npm run smoke` need on this stage's tables; with `writes`, the write test's too.
    */
   smokeTest?: { account: string; writes: boolean };
+  /** A step of a deployed table's switch away from the by-status index (lib/tables.ts); none once it is done. */
+  statusIndex?: StatusIndexStep;
 };
 
 /**
@@ -149,7 +160,9 @@ export class ReferralApiStack extends Stack {
   /** The stage's name: dev, prod, … */
   readonly stage: string;
   /** The outputs a pipeline step reads (envFromCfnOutputs). */
-  readonly outputs: Record<'apiUrl' | 'referralsTable' | 'apiKeysTable' | 'usageTable', CfnOutput> & { smokeRole?: CfnOutput };
+  readonly outputs: Record<'apiUrl' | 'referralsTable' | 'apiKeysTable' | 'usageTable' | 'alarmDeliveryCheck', CfnOutput> & {
+    smokeRole?: CfnOutput;
+  };
 
   get rejectFunction(): NodejsFunction {
     return this.routeFunctions.rejectReferral;
@@ -160,9 +173,10 @@ export class ReferralApiStack extends Stack {
     this.stage = props.stage;
     const production = props.stage === 'prod';
     const retention = production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const definitions = tablesAt(props.statusIndex);
 
     this.tables = Object.fromEntries(
-      (Object.entries(tableDefinitions) as [TableKey, TableDefinition][]).map(([key, definition]) => [
+      (Object.entries(definitions) as [TableKey, TableDefinition][]).map(([key, definition]) => [
         key,
         this.table(key, definition, production),
       ]),
@@ -189,6 +203,10 @@ export class ReferralApiStack extends Stack {
         for (const key of tablesUsed) {
           this.grantOn(fn, key, spec.grants[key] ?? []);
           for (const [index, actions] of Object.entries(spec.indexGrants?.[key] ?? {})) this.grantOn(fn, key, actions, index);
+        }
+        if (name === 'listReferrals' && props.statusIndex === 'read') {
+          fn.addEnvironment('QUEUE_SOURCE', STATUS_INDEX);
+          this.grantOn(fn, 'referrals', ['dynamodb:Query'], STATUS_INDEX);
         }
         return [name, fn];
       }),
@@ -337,7 +355,7 @@ export class ReferralApiStack extends Stack {
       },
       deadLetterQueue: this.forwarding.deadLetterQueue,
       tables: this.tables,
-      indexes: (Object.entries(tableDefinitions) as [TableKey, TableDefinition][]).flatMap(([key, definition]) =>
+      indexes: (Object.entries(definitions) as [TableKey, TableDefinition][]).flatMap(([key, definition]) =>
         Object.keys(definition.globalSecondaryIndexes ?? {}).map((indexName) => ({ table: this.tables[key], indexName })),
       ),
       metrics: { namespace: METRICS_NAMESPACE, dimensions: { service: SERVICE_NAME, stage: props.stage } },
@@ -350,6 +368,10 @@ export class ReferralApiStack extends Stack {
       referralsTable: new CfnOutput(this, 'ReferralsTableName', { value: this.tables.referrals.tableName }),
       apiKeysTable: new CfnOutput(this, 'ApiKeysTableName', { value: this.tables.apiKeys.tableName }),
       usageTable: new CfnOutput(this, 'UsageTableName', { value: this.tables.usage.tableName }),
+      alarmDeliveryCheck: new CfnOutput(this, 'AlarmDeliveryCheckName', {
+        value: this.operations.deliveryCheck.alarmName,
+        description: 'The alarm the deploy pipeline sets to prove that alarms reach the alarm topic',
+      }),
       ...(props.smokeTest
         ? { smokeRole: new CfnOutput(this, 'SmokeTestRoleArn', { value: this.smokeTestRole(props.stage, props.smokeTest).roleArn }) }
         : {}),
@@ -358,6 +380,7 @@ export class ReferralApiStack extends Stack {
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
     new CfnOutput(this, 'EventBusArn', { value: this.eventBus.eventBusArn });
 
+    Aspects.of(this).add(new InvokedFromOwnAccount());
     this.acknowledgeReviewedFindings();
   }
 
@@ -385,6 +408,13 @@ export class ReferralApiStack extends Stack {
     if (smoke.writes) {
       grant('referrals', ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:DeleteItem']);
       grant('usage', ['dynamodb:Query', 'dynamodb:UpdateItem']);
+      // The alarm delivery check: set the check alarm's state and read its history, that alarm only.
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['cloudwatch:SetAlarmState', 'cloudwatch:DescribeAlarmHistory'],
+          resources: [this.operations.deliveryCheck.alarmArn],
+        }),
+      );
     }
     return role;
   }

@@ -154,13 +154,17 @@ const createTable = async (client: DynamoDBClient, name: string, definition: Tab
   }
 };
 
-/** Creates any missing table, from the same definitions the CDK stack uses. */
-export const ensureTables = async (endpoint: string, names: TableNames = LOCAL_TABLE_NAMES): Promise<void> => {
+/** Creates any missing table, from the same definitions the CDK stack uses (those of a switch step, when given). */
+export const ensureTables = async (
+  endpoint: string,
+  names: TableNames = LOCAL_TABLE_NAMES,
+  definitions: Record<TableKey, TableDefinition> = tableDefinitions,
+): Promise<void> => {
   const client = localClient(endpoint);
   try {
     const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
-    for (const key of Object.keys(tableDefinitions) as TableKey[]) {
-      if (!existing.has(names[key])) await createTable(client, names[key], tableDefinitions[key]);
+    for (const key of Object.keys(definitions) as TableKey[]) {
+      if (!existing.has(names[key])) await createTable(client, names[key], definitions[key]);
     }
   } finally {
     client.destroy();

@@ -3,13 +3,16 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { createApiKeyAdmin, publicView } from '../functions/adapters/api-key-admin.js';
+import { KEY_ID_PATTERN } from '../functions/auth/api-key.js';
 import { PlanNameSchema } from '../functions/shared/plan-names.js';
 import { KEY_ID_INDEX } from '../lib/tables.js';
 import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
 
 export const KEYS_USAGE = `usage:
-  npm run keys -- create --user <user id> --plan <plan> [--admin] [--overage] [--label <text>] [--key-file <path>] [target]
+  npm run keys -- create --user <user id> --plan <plan> [--admin] [--overage] [--label <text>] [--key-file <path>] [--key-id <id>] [target]
       --key-file writes the key to that file (mode 600) instead of printing it, and prints only the key id
+      --key-id   names the key with an id chosen beforehand (key_ and 16 random hex digits), so that a script can
+                 revoke it whatever happens after the write
   npm run keys -- list [--user <user id>] [target]
   npm run keys -- revoke <key id> [target]
 ${TARGET_HELP}
@@ -45,6 +48,7 @@ export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.Process
         overage: { type: 'boolean', default: false },
         label: { type: 'string' },
         'key-file': { type: 'string' },
+        'key-id': { type: 'string' },
         ...TARGET_OPTIONS,
         table: { type: 'string' },
       },
@@ -61,6 +65,8 @@ export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.Process
       if (!v.is(PlanNameSchema, values.plan))
         throw new UsageError(`unknown plan ${values.plan ?? '(none)'}; one of ${PlanNameSchema.options.join(', ')}`);
       if (values.label !== undefined && values.label.length > 200) throw new UsageError('--label must be at most 200 characters');
+      if (values['key-id'] !== undefined && !KEY_ID_PATTERN.test(values['key-id']))
+        throw new UsageError('--key-id must be key_ and 16 hex digits (lower case), e.g. key_$(openssl rand -hex 8)');
     }
     if (command === 'revoke' && rest.length !== 1) throw new UsageError('revoke needs exactly one key id');
     if (command !== 'revoke' && rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
@@ -76,6 +82,7 @@ export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.Process
           admin: values.admin,
           overage: values.overage,
           ...(values.label === undefined ? {} : { label: values.label }),
+          ...(values['key-id'] === undefined ? {} : { keyId: values['key-id'] }),
         });
         if (values['key-file']) {
           // For a script: the key goes to a file only its owner can read, and the key id alone is printed.

@@ -6,7 +6,7 @@ import path from 'node:path';
 const cdk = path.resolve(import.meta.dirname, '../node_modules/.bin/cdk');
 const result = spawnSync(cdk, ['synth', '--quiet', ...process.argv.slice(2)], { encoding: 'utf8' });
 // The app's one line on how to get the deploy pipeline is information too.
-const noise = /^(Bundling asset \S+\.\.\.|Deploy pipeline: add -c repository=.*)$/;
+const noise = /^(Bundling asset \S+\.\.\.|Deploy pipeline: set repository, branch and connectionArn .*)$/;
 if (result.status === 0) {
   const said = `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() && !noise.test(line.trim()));
   if (said.length) console.error(said.join('\n'));

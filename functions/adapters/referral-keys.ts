@@ -11,6 +11,8 @@ export const REWARD_SK_PREFIX = 'reward#';
  * only attributions in a listed status carry queue_key.
  */
 export const QUEUE_INDEX = 'review-queue';
+/** The index the queue was read through before: partition `status`, sort `queue_order`; kept during a table's switch. */
+export const STATUS_INDEX = 'by-status';
 export const QUEUE_KEY = 'queue_key';
 export const QUEUE_ORDER = 'queue_order';
 

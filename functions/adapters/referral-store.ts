@@ -31,6 +31,7 @@ import {
   queueKey,
   queueShard,
   REWARD_SK_PREFIX,
+  STATUS_INDEX,
 } from './referral-keys.js';
 import { transactWrite } from './transact.js';
 import { CHARGE_ITEM_COUNT, chargeItems, conditionFailed, readChargeRefusal, type TransactItem, usageRecordPut } from './usage-items.js';
@@ -196,26 +197,40 @@ export const createReferralStore = (client: DynamoDBDocumentClient, tables: Tabl
   },
 });
 
-export const createReferralReader = (client: DynamoDBDocumentClient, tables: Tables): ReferralReader => ({
+/** Which index the queue is read through: review-queue, or by-status while a table is switched away from it. */
+export type QueueSource = typeof QUEUE_INDEX | typeof STATUS_INDEX;
+
+/** Each source's layout: its partition key attribute, how many partitions a status has, and which one a shard is. */
+const QUEUE_SOURCES = {
+  [QUEUE_INDEX]: { key: QUEUE_KEY, shards: QUEUE_SHARDS, partition: queueKey },
+  [STATUS_INDEX]: { key: 'status', shards: 1, partition: (status: string) => status },
+} as const;
+
+export const createReferralReader = (
+  client: DynamoDBDocumentClient,
+  tables: Tables,
+  source: QueueSource = QUEUE_INDEX,
+): ReferralReader => ({
   async loadReferral(attributionId) {
     const record = await readPartition(client, tables, attributionId);
     return record.attribution ? { ...record, attribution: record.attribution } : undefined;
   },
-  queueShards: QUEUE_SHARDS,
+  queueShards: QUEUE_SOURCES[source].shards,
   async listShard({ status, shard, limit, referrerUserId, after }) {
-    const partition = queueKey(status, shard);
+    const { key, partition: partitionOf } = QUEUE_SOURCES[source];
+    const partition = partitionOf(status, shard);
     const page = await callDynamo(() =>
       client.send(
         new QueryCommand({
           TableName: tables.referrals,
-          IndexName: QUEUE_INDEX,
+          IndexName: source,
           KeyConditionExpression: '#queue = :queue',
           ...(referrerUserId ? { FilterExpression: 'referrer_user_id = :referrer' } : {}),
-          ExpressionAttributeNames: { '#queue': QUEUE_KEY },
+          ExpressionAttributeNames: { '#queue': key },
           ExpressionAttributeValues: { ':queue': partition, ...(referrerUserId ? { ':referrer': referrerUserId } : {}) },
           Limit: limit,
           ScanIndexForward: true,
-          ...(after ? { ExclusiveStartKey: { [QUEUE_KEY]: partition, [QUEUE_ORDER]: after.order, ...attributionItemKey(after.id) } } : {}),
+          ...(after ? { ExclusiveStartKey: { [key]: partition, [QUEUE_ORDER]: after.order, ...attributionItemKey(after.id) } } : {}),
         }),
       ),
     );

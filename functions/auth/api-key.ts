@@ -16,6 +16,8 @@ export const generateApiKey = (): string => `${API_KEY_PREFIX}${randomBytes(24).
 
 /** A key's public name, for listing and revoking; random, so it says nothing of the key. */
 export const generateKeyId = (): string => `key_${randomBytes(8).toString('hex')}`;
+/** What generateKeyId makes; a script that must know the id before the key exists draws one of this form itself. */
+export const KEY_ID_PATTERN = /^key_[0-9a-f]{16}$/;
 
 export const ApiKeyRecordSchema = v.object({
   key_hash: v.pipe(v.string(), v.hexadecimal(), v.length(64)),

@@ -28,6 +28,10 @@ export class EventForwarding extends Construct {
       enforceSSL: true,
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       retentionPeriod: Duration.days(14),
+      // Marks it as a dead-letter queue (CT.SQS.PR.1 asks every other queue to have one). No source queue redrives
+      // here: the stream's event source mapping and the forwarder send to it directly.
+      // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue-redrive.html
+      redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.ALLOW_ALL },
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',

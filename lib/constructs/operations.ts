@@ -11,6 +11,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { limitGrantsToAwsServices } from './least-privilege.js';
 
 export type OperationsProps = {
   stageName: string;
@@ -42,6 +43,8 @@ export class Operations extends Construct {
   readonly topicKey: kms.Key;
   readonly dashboard: cloudwatch.Dashboard;
   readonly alarms: cloudwatch.Alarm[] = [];
+  /** An alarm no metric ever raises: the deploy pipeline sets it by hand to prove that alarms reach the topic. */
+  readonly deliveryCheck: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: OperationsProps) {
     super(scope, id);
@@ -55,19 +58,19 @@ export class Operations extends Construct {
       enableKeyRotation: true,
       removalPolicy: props.removalPolicy,
     });
-    const fromOwnAlarms = {
-      StringEquals: { 'aws:SourceAccount': account },
-      ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${account}:alarm:*` },
-    };
+    // The key statement as the SNS guide documents it for an AWS service publishing to an encrypted topic, without
+    // conditions: no AWS page says aws:SourceAccount or aws:SourceArn reach KMS's request context when CloudWatch
+    // publishes, and if they did not, every alarm action would fail. The topic policy below gates publishing.
+    // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
     this.topicKey.addToResourcePolicy(
       new iam.PolicyStatement({
-        sid: 'AllowCloudWatchAlarmsToEncryptForTheTopic',
+        sid: 'AllowCloudWatchAlarmsToUseTheKey',
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
-        conditions: fromOwnAlarms,
       }),
     );
+    limitGrantsToAwsServices(this.topicKey);
     this.topic = new sns.Topic(this, 'AlarmTopic', {
       displayName: `Referral admin API alarms (${props.stageName})`,
       enforceSSL: true,
@@ -81,7 +84,11 @@ export class Operations extends Construct {
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['sns:Publish'],
         resources: [this.topic.topicArn],
-        conditions: fromOwnAlarms,
+        // Only this account's alarms: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': account },
+          ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${account}:alarm:*` },
+        },
       }),
     );
     if (props.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
@@ -104,6 +111,12 @@ export class Operations extends Construct {
       'The authorizer failed (a DynamoDB or JWKS outage, or a bug): callers got 500',
       'authorizer-failures',
       own('AuthorizerFailures'),
+    );
+    this.deliveryCheck = this.alarm(
+      'AlarmDeliveryCheckAlarm',
+      'Set by the deploy pipeline to prove that alarms reach this topic; no action needed',
+      'alarm-delivery-check',
+      own('AlarmDeliveryCheck'),
     );
     this.alarm('FunctionErrorsAlarm', 'A function answered an unexpected error (500)', 'function-errors', own('Errors'));
     this.alarm(
@@ -202,7 +215,7 @@ export class Operations extends Construct {
   }
 
   /** An alarm whose description says what it means and where its runbook is. */
-  private alarm(id: string, meaning: string, runbook: string, metric: cloudwatch.IMetric): void {
+  private alarm(id: string, meaning: string, runbook: string, metric: cloudwatch.IMetric): cloudwatch.Alarm {
     const alarm = new cloudwatch.Alarm(this, id, {
       alarmDescription: `${meaning}. Runbook: ${RUNBOOK}#${runbook}`,
       metric,
@@ -212,5 +225,6 @@ export class Operations extends Construct {
     });
     alarm.addAlarmAction(new actions.SnsAction(this.topic));
     this.alarms.push(alarm);
+    return alarm;
   }
 }

@@ -803,7 +803,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Request Too Long: the payload is over 10 MB. AWS does not let this Gateway Response be customized, so it keeps its default body */
+            /** @description Request Too Long: a payload over 10 MB, refused by API Gateway in plain text before anything runs; or a Lambda invocation over 6 MB, which a body of about 4.4 MB reaches since every body arrives base64-encoded ({"message"}), though the web ACL refuses any body over 16 KB first (403). AWS does not let this Gateway Response be customized, so it keeps its default body */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1335,7 +1335,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Request Too Long: the payload is over 10 MB. AWS does not let this Gateway Response be customized, so it keeps its default body */
+            /** @description Request Too Long: a payload over 10 MB, refused by API Gateway in plain text before anything runs; or a Lambda invocation over 6 MB, which a body of about 4.4 MB reaches since every body arrives base64-encoded ({"message"}), though the web ACL refuses any body over 16 KB first (403). AWS does not let this Gateway Response be customized, so it keeps its default body */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1890,7 +1890,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Request Too Long: the payload is over 10 MB. AWS does not let this Gateway Response be customized, so it keeps its default body */
+            /** @description Request Too Long: a payload over 10 MB, refused by API Gateway in plain text before anything runs; or a Lambda invocation over 6 MB, which a body of about 4.4 MB reaches since every body arrives base64-encoded ({"message"}), though the web ACL refuses any body over 16 KB first (403). AWS does not let this Gateway Response be customized, so it keeps its default body */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2453,7 +2453,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Request Too Long: the payload is over 10 MB. AWS does not let this Gateway Response be customized, so it keeps its default body */
+            /** @description Request Too Long: a payload over 10 MB, refused by API Gateway in plain text before anything runs; or a Lambda invocation over 6 MB, which a body of about 4.4 MB reaches since every body arrives base64-encoded ({"message"}), though the web ACL refuses any body over 16 KB first (403). AWS does not let this Gateway Response be customized, so it keeps its default body */
             413: {
                 headers: {
                     [name: string]: unknown;

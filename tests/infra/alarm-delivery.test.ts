@@ -58,7 +58,14 @@ describe('alarm delivery, from `cdk deploy -c stage=prod -c alarmEmail=…`', ()
         const keyStatements: Statement[] = key?.Properties.KeyPolicy?.Statement ?? [];
         const keyGrant = keyStatements.find((statement) => allowsService(statement, 'cloudwatch.amazonaws.com'));
         expect(keyGrant && actionsOf(keyGrant).sort(), name).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
-        expect(keyGrant?.Condition, name).toMatchObject({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } });
+        // The statement exactly as the SNS guide documents it: no condition keys that the KMS request may not carry.
+        expect(keyGrant, name).toEqual({
+          Sid: expect.any(String),
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          Resource: '*',
+        });
 
         const policies = ofType('AWS::SNS::TopicPolicy').filter(([, policy]) =>
           JSON.stringify(policy.Properties.Topics).includes(JSON.stringify({ Ref: action.Ref })),
@@ -67,7 +74,11 @@ describe('alarm delivery, from `cdk deploy -c stage=prod -c alarmEmail=…`', ()
           .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[])
           .find((statement) => allowsService(statement, 'cloudwatch.amazonaws.com') && actionsOf(statement).includes('sns:Publish'));
         expect(publish?.Resource, name).toEqual({ Ref: action.Ref });
-        expect(publish?.Condition, name).toMatchObject({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } });
+        // The topic policy is what keeps publishing to this account's alarms.
+        expect(publish?.Condition, name).toMatchObject({
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: { 'aws:SourceArn': expect.anything() },
+        });
       }
     }
   });

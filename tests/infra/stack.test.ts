@@ -1,7 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STALE_AFTER_MS } from '../../functions/billing/reconcile.js';
-import { AttributionSchema } from '../../functions/referrals/attribution.js';
 import { gatewayResponses } from '../../functions/shared/gateway-responses.js';
 import { CDK_CONTEXT, templateApp } from '../../lib/project-app.js';
 import { RECONCILE_EVERY_MINUTES, ReferralApiStack } from '../../lib/referral-api-stack.js';
@@ -138,8 +137,8 @@ describe('ReferralApiStack', () => {
             { AttributeName: 'queue_key', KeyType: 'HASH' },
             { AttributeName: 'queue_order', KeyType: 'RANGE' },
           ],
-          // What the list returns, nothing more.
-          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: Object.keys(AttributionSchema.entries) },
+          // Every field the list returns: ALL, since an INCLUDE may name at most 20.
+          Projection: { ProjectionType: 'ALL' },
         },
         // The audit trail by day, for replaying events without a scan; no function reads it.
         {
@@ -168,6 +167,31 @@ describe('ReferralApiStack', () => {
       .find((statement) => statement.Action === 'dynamodb:Query');
     expect(JSON.stringify(query.Resource)).toContain('/index/review-queue');
   });
+
+  it('keeps by-status beside review-queue during a switch, and the list reads it only at the read step', () => {
+    const listEnvironment = (template: Template) =>
+      (Object.values(template.findResources('AWS::Lambda::Function')) as any[])
+        .map((fn) => fn.Properties.Environment?.Variables ?? {})
+        .find(
+          (variables) => variables.REFERRALS_TABLE && !variables.API_KEYS_TABLE && variables.USAGE_TABLE && 'QUEUE_SOURCE' in variables,
+        );
+    const indexNames = (template: Template) =>
+      (Object.values(template.findResources('AWS::DynamoDB::Table')) as any[]).flatMap((table) =>
+        (table.Properties.GlobalSecondaryIndexes ?? []).map((index: any) => index.IndexName),
+      );
+    const at = (statusIndex: 'read' | 'kept') => {
+      const app = templateApp();
+      return Template.fromStack(new ReferralApiStack(app, `Switch-${statusIndex}`, { stage: 'dev', statusIndex }));
+    };
+    const read = at('read');
+    expect(indexNames(read)).toEqual(expect.arrayContaining(['by-status', 'review-queue']));
+    expect(listEnvironment(read)).toMatchObject({ QUEUE_SOURCE: 'by-status' });
+    expect(JSON.stringify(read.findResources('AWS::IAM::Policy'))).toContain('/index/by-status');
+    const kept = at('kept');
+    expect(indexNames(kept)).toEqual(expect.arrayContaining(['by-status', 'review-queue']));
+    expect(listEnvironment(kept)).toBeUndefined();
+    expect(indexNames(dev.template)).not.toContain('by-status');
+  }, 120_000);
 
   it("alarms on each index's own write throttles and graphs its consumed write capacity", () => {
     const { template } = dev;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -99,6 +100,35 @@ describe('npm run keys', () => {
       status: 'active',
     });
     expect((await run('revoke', result.out[0] as string, '--table', tables.apiKeys)).code).toBe(0);
+  });
+
+  it('names a key with an id chosen beforehand, and refuses an id of another form', async () => {
+    const chosen = `key_${randomBytes(8).toString('hex')}`;
+    const user = uniqueId('cli-chosen');
+    const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'chosen-')), 'key');
+    const result = await run(
+      'create',
+      '--user',
+      user,
+      '--plan',
+      'pro',
+      '--key-id',
+      chosen,
+      '--key-file',
+      keyFile,
+      '--table',
+      tables.apiKeys,
+    );
+    expect(result.code).toBe(0);
+    expect(result.out).toEqual([chosen]);
+    expect((await allKeyItems()).filter((item) => item.user_id === user).map((item) => item.key_id)).toEqual([chosen]);
+    expect((await run('revoke', chosen, '--table', tables.apiKeys)).code).toBe(0);
+    for (const bad of ['key_0123', 'key_0123456789ABCDEF', 'k_0123456789abcdef', `key_${'0'.repeat(17)}`]) {
+      const refused = await run('create', '--user', user, '--plan', 'pro', '--key-id', bad, '--table', tables.apiKeys);
+      expect(refused.code, bad).toBe(2);
+      expect(refused.err.join('\n')).toContain('--key-id must be key_ and 16 hex digits');
+    }
+    expect((await allKeyItems()).filter((item) => item.user_id === user)).toHaveLength(1);
   });
 
   it('issues a key the authorizer admits, and refuses once revoked and the cache TTL has passed', async () => {

@@ -1,20 +1,20 @@
-// The API reference npm start serves at /docs, opened in a real headless browser: Debian's chromium, driven by
+// The API reference npm start serves at /docs, opened in a real headless browser: Chromium from PATH, driven by
 // playwright-core through its executable path (no browser download). It renders from openapi.json, offline.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contracts } from '../../lib/openapi.js';
+import { findChromium } from '../support/chromium.js';
 import { npmStart, type Started, stopAll } from '../support/npm-start.js';
 
 /** Where the screenshot is kept, as a test artifact (reports/ is not committed). */
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../reports/artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let api: Started;
 let browser: Browser;
 beforeAll(async () => {
-  [api, browser] = await Promise.all([npmStart(), chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })]);
+  [api, browser] = await Promise.all([npmStart(), chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] })]);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -11,6 +11,7 @@ describe('the capacity model', () => {
     expect(model.sizes).toEqual({
       attribution: 513,
       queueEntry: 513,
+      listFieldsEntry: 513,
       rejected: 555,
       activity: 773,
       usage: 250,
@@ -46,11 +47,13 @@ describe('the capacity model', () => {
     });
   });
 
-  it('prices a list page with the projection it uses (INCLUDE: one round) beside KEYS_ONLY with a batch read', () => {
+  it('prices a list page with the projection it uses (ALL: one round) beside KEYS_ONLY with a batch read', () => {
     expect(model.listPages).toEqual([
-      { limit: 25, include: 32, keysOnly: 20.5 },
-      { limit: 100, include: 104, keysOnly: 82 },
+      { limit: 25, all: 32, keysOnly: 20.5 },
+      { limit: 100, all: 104, keysOnly: 82 },
     ]);
+    // ALL costs what an INCLUDE of every field the list returns would, which DynamoDB's 20-attribute limit forbids.
+    expect(model.sizes.queueEntry).toBe(model.sizes.listFieldsEntry);
     expect(model.queueStorageBytes).toBe(613_000_000);
   });
 
