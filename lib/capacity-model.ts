@@ -33,6 +33,13 @@ const valueSize = (value: unknown): number => {
 
 /** Write units of one write of an item: 1 per started KB. */
 export const writeUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes / 1024));
+/**
+ * A write inside TransactWriteItems costs twice: 2 write units per started KB of each item. Index writes it causes
+ * are ordinary index writes. https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-capacity-handling
+ */
+export const TRANSACTION_FACTOR = 2;
+/** How many activity items a bulk reject of 100 writes: one a referral. */
+const BULK_SIZE = 100;
 /** Read units of an eventually consistent read of this many bytes: half a unit per started 4 KB. */
 export const readUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes / 4096)) / 2;
 
@@ -132,14 +139,29 @@ export const capacityModel = () => {
     number
   >;
   const wcu = (name: keyof typeof items) => writeUnits(sizes[name]);
+  const tx = (name: keyof typeof items) => TRANSACTION_FACTOR * wcu(name);
   // An update is billed on the larger of the item before and after.
-  const attributionUpdate = writeUnits(Math.max(sizes.attribution, sizes.rejected));
+  const attributionUpdate = TRANSACTION_FACTOR * writeUnits(Math.max(sizes.attribution, sizes.rejected));
+  // The rate counter is its own UpdateItem; the status change, its activity item, the usage record, the day and month
+  // counters and the idempotency record are one transaction.
   const reject = {
-    table: { referrals: attributionUpdate + wcu('activity'), usage: wcu('rate') + wcu('usage') + wcu('day') + wcu('month') },
+    table: { referrals: attributionUpdate + tx('activity'), usage: wcu('rate') + tx('usage') + tx('day') + tx('month') },
     // The queue entry leaves review_required#s and enters rejected#s; the activity item enters the audit index.
     indexes: { queue: 2 * writeUnits(sizes.queueEntry), activity: wcu('activity') },
-    keyed: wcu('idempotency'),
+    keyed: tx('idempotency'),
   };
+  // A bulk reject of 100 on the account's partition: the rate counter; the reservation (counters and its record, one
+  // transaction); each referral's usage record in that referral's own transaction; the release (counters and the
+  // record's delete, one transaction); with a key, the claim and the completion (plain writes).
+  const bulk = {
+    usage:
+      wcu('rate') + (tx('day') + tx('month') + tx('reservation')) + BULK_SIZE * tx('usage') + (tx('day') + tx('month') + tx('reservation')),
+    keyed: 2 * wcu('idempotency'),
+    activityItems: BULK_SIZE,
+  };
+  // The queue indexer, for a write of another writer that moves an attribution into or out of a listed status: its
+  // own UpdateItem of the attribution (queue_key set or removed), and that entry written to or removed from the index.
+  const indexer = { table: writeUnits(sizes.attribution), queueIndex: writeUnits(sizes.queueEntry) };
   const rows = ATTRIBUTION_RATES.flatMap((rate) =>
     HELD_SHARES.map((held) => {
       const queued = rate * held;
@@ -148,8 +170,11 @@ export const capacityModel = () => {
         held,
         // One partition per status (the old by-status index, projecting ALL): every attribution write lands there.
         statusPartition: rate * writeUnits(sizes.attribution),
-        // The sparse, sharded queue index: only writes into a listed status, spread over QUEUE_SHARDS.
-        queueShard: (queued * writeUnits(sizes.queueEntry)) / QUEUE_SHARDS,
+        // The sparse, sharded queue index: only writes into a listed status, each placed there by the indexer,
+        // spread over QUEUE_SHARDS.
+        queueShard: (queued * indexer.queueIndex) / QUEUE_SHARDS,
+        // The referrals table: the writer's own write and, for a held one, the indexer's.
+        table: rate * writeUnits(sizes.attribution) + queued * indexer.table,
       };
     }),
   );
@@ -167,10 +192,12 @@ export const capacityModel = () => {
     perAttributionWrite: {
       referrals: writeUnits(sizes.attribution),
       oldIndex: writeUnits(sizes.attribution),
-      queueIndexWhenListed: writeUnits(sizes.queueEntry),
+      indexerWhenListed: indexer.table,
+      queueIndexWhenListed: indexer.queueIndex,
       queueIndexOtherwise: 0,
     },
     reject,
+    bulk,
     rows,
     listPages: [listPage(25), listPage(100)],
     queueStorageBytes: QUEUE_ITEMS * (sizes.queueEntry + 100),
@@ -179,10 +206,12 @@ export const capacityModel = () => {
       queueShardsAllHeld: (PARTITION_WRITE_UNITS * QUEUE_SHARDS) / writeUnits(sizes.queueEntry),
       queueShardsUsual: (PARTITION_WRITE_UNITS * QUEUE_SHARDS) / writeUnits(sizes.queueEntry) / USUAL_HELD_SHARE,
       // An account's partition takes the rate counter, usage record and both counters of each of its requests.
-      accountRequestsPerSecond: PARTITION_WRITE_UNITS / (reject.table.usage + reject.keyed),
-      bulkRejectsPerSecond:
-        PARTITION_WRITE_UNITS /
-        (wcu('rate') + 100 * wcu('usage') + 4 * (wcu('day') + wcu('month')) + 2 * wcu('reservation') + 2 * wcu('idempotency')),
+      accountRequestsPerSecond: PARTITION_WRITE_UNITS / reject.table.usage,
+      accountKeyedRequestsPerSecond: PARTITION_WRITE_UNITS / (reject.table.usage + reject.keyed),
+      bulkRejectsPerSecond: PARTITION_WRITE_UNITS / (bulk.usage + bulk.keyed),
+      // by-activity-day is one partition a UTC day: every activity item of the stage, of every account, lands there.
+      activityItemsPerSecond: PARTITION_WRITE_UNITS / wcu('activity'),
+      stageBulkRejectsPerSecond: PARTITION_WRITE_UNITS / (wcu('activity') * bulk.activityItems),
     },
   };
 };
@@ -192,6 +221,7 @@ const format = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') :
 /** The model as the Markdown docs/architecture.md shows. */
 export const capacityTables = (): string => {
   const model = capacityModel();
+  const { breaks } = model;
   const lines = [
     `Item sizes (bytes, as billed): ${Object.entries(model.sizes)
       .map(([name, size]) => `${name} ${size}`)
@@ -199,15 +229,16 @@ export const capacityTables = (): string => {
     '',
     '| write | referrals table | usage table | queue index | activity index |',
     '| --- | --- | --- | --- | --- |',
-    `| one reject | ${model.reject.table.referrals} WCU | ${model.reject.table.usage} WCU (+${model.reject.keyed} with a key) | ${model.reject.indexes.queue} WCU | ${model.reject.indexes.activity} WCU |`,
-    `| one attribution write, listed status | ${model.perAttributionWrite.referrals} WCU | - | ${model.perAttributionWrite.queueIndexWhenListed} WCU | - |`,
-    `| one attribution write, other status | ${model.perAttributionWrite.referrals} WCU | - | 0 | - |`,
+    `| one reject (one transaction, ${TRANSACTION_FACTOR}× per item) | ${model.reject.table.referrals} WCU | ${model.reject.table.usage} WCU (+${model.reject.keyed} with a key) | ${model.reject.indexes.queue} WCU | ${model.reject.indexes.activity} WCU |`,
+    `| one bulk reject of 100 | ${100 * model.reject.table.referrals} WCU | ${model.bulk.usage} WCU (+${model.bulk.keyed} with a key) | ${100 * model.reject.indexes.queue} WCU | ${100 * model.reject.indexes.activity} WCU |`,
+    `| another writer's attribution write, into or out of a listed status | ${model.perAttributionWrite.referrals} WCU + ${model.perAttributionWrite.indexerWhenListed} WCU (the indexer's) | - | ${model.perAttributionWrite.queueIndexWhenListed} WCU | - |`,
+    `| another writer's attribution write, other status | ${model.perAttributionWrite.referrals} WCU | - | 0 | - |`,
     '',
-    `| attribution writes/s | held for review | hottest partition, one per status (old) | hottest partition, ${model.shards} shards (sparse) |`,
-    '| --- | --- | --- | --- |',
+    `| attribution writes/s | held for review | referrals table | hottest partition, one per status (old) | hottest partition, ${model.shards} shards (sparse) |`,
+    '| --- | --- | --- | --- | --- |',
     ...model.rows.map(
       (row) =>
-        `| ${format(row.rate)} | ${row.held * 100} % | ${format(row.statusPartition)} WCU/s${row.statusPartition > PARTITION_WRITE_UNITS ? ' (throttled)' : ''} | ${format(row.queueShard)} WCU/s${row.queueShard > PARTITION_WRITE_UNITS ? ' (throttled)' : ''} |`,
+        `| ${format(row.rate)} | ${row.held * 100} % | ${format(row.table)} WCU/s | ${format(row.statusPartition)} WCU/s${row.statusPartition > PARTITION_WRITE_UNITS ? ' (throttled)' : ''} | ${format(row.queueShard)} WCU/s${row.queueShard > PARTITION_WRITE_UNITS ? ' (throttled)' : ''} |`,
     ),
     '',
     '| list page | ALL projection | KEYS_ONLY + BatchGetItem |',
@@ -217,6 +248,13 @@ export const capacityTables = (): string => {
     ),
     '',
     `A queue entry under ALL is ${model.sizes.queueEntry} bytes; an INCLUDE of the ${Object.keys(AttributionSchema.entries).length} fields the list returns would be ${model.sizes.listFieldsEntry} bytes, and DynamoDB projects at most 20.`,
+    '',
+    '| where it breaks (1,000 WCU/s a partition) | at |',
+    '| --- | --- |',
+    `| one partition per status (the old index) | ${format(breaks.statusPartition)} attribution writes/s |`,
+    `| the sparse queue, ${model.shards} shards | ${format(breaks.queueShardsAllHeld)} writes/s into the queue; ${format(breaks.queueShardsUsual)} attribution writes/s with ${USUAL_HELD_SHARE * 100} % held |`,
+    `| an account's usage partition | ${format(Math.floor(breaks.accountRequestsPerSecond))} requests/s (${format(Math.floor(breaks.accountKeyedRequestsPerSecond))} with an Idempotency-Key), or ${format(breaks.bulkRejectsPerSecond)} bulk rejects of 100/s |`,
+    `| by-activity-day, one partition a UTC day | ${format(breaks.activityItemsPerSecond)} activity items/s across the stage: ${format(breaks.stageBulkRejectsPerSecond)} bulk rejects of 100 a second |`,
   ];
   return lines.join('\n');
 };

@@ -9,8 +9,6 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { QUEUE_INDEX, STATUS_INDEX } from '../functions/adapters/referral-keys.js';
 import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-keys.js';
@@ -26,7 +24,15 @@ import { ApiFirewall } from './constructs/api-firewall.js';
 import { EventForwarding } from './constructs/event-forwarding.js';
 import { InvokedFromOwnAccount } from './constructs/least-privilege.js';
 import { Operations } from './constructs/operations.js';
-import { BINARY_MEDIA_TYPES, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from './runtime-settings.js';
+import { QueueIndexing } from './constructs/queue-indexing.js';
+import { Reconciliation } from './constructs/reconciliation.js';
+import {
+  BINARY_MEDIA_TYPES,
+  FUNCTION_MEMORY_MB,
+  FUNCTION_TIMEOUT_SECONDS,
+  MAX_REQUEST_BODY_BYTES,
+  RECONCILER_TIMEOUT_SECONDS,
+} from './runtime-settings.js';
 import {
   type IndexDefinition,
   KEY_ID_INDEX,
@@ -77,8 +83,7 @@ export const bundling = {
 export const METRICS_NAMESPACE = 'ReferralsAdmin';
 /** The smoke test role's name, fixed so that a pipeline in another account can name it. */
 export const smokeTestRoleName = (stage: string): string => `referral-api-smoke-${stage}`;
-/** How often the reconciler runs: an open reservation is closed within this, once its request cannot be running. */
-export const RECONCILE_EVERY_MINUTES = 5;
+export { RECONCILE_EVERY_MINUTES } from './constructs/reconciliation.js';
 export const SERVICE_NAME = 'referrals-admin';
 
 /** Each route's function: its handler, and the table actions it may use. */
@@ -156,7 +161,9 @@ export class ReferralApiStack extends Stack {
   readonly operations: Operations;
   readonly eventBus: events.EventBus;
   readonly forwarding: EventForwarding;
+  readonly queueIndexing: QueueIndexing;
   readonly reconcilerFunction: NodejsFunction;
+  readonly reconciliation: Reconciliation;
   /** The stage's name: dev, prod, … */
   readonly stage: string;
   /** The outputs a pipeline step reads (envFromCfnOutputs). */
@@ -313,6 +320,19 @@ export class ReferralApiStack extends Stack {
         ),
     });
 
+    // Whoever writes an attribution's status (the referral pipeline writes this table too), its place in the review
+    // queue follows, read off the same stream.
+    this.queueIndexing = new QueueIndexing(this, 'QueueIndexing', {
+      table: this.tables.referrals,
+      indexer: () =>
+        this.function(
+          'QueueIndexerFunction',
+          'functions/handlers/queue-indexer/handler.ts',
+          { ...commonEnvironment, ...tableEnv('referrals') },
+          retention,
+        ),
+    });
+
     // Closes the credit reservations bulk requests left open (a release that failed, a function that ended early), so
     // that the day and month counters come back to the usage records within a pass or two.
     this.reconcilerFunction = this.function(
@@ -320,21 +340,17 @@ export class ReferralApiStack extends Stack {
       'functions/handlers/reconciler/handler.ts',
       { ...commonEnvironment, ...tableEnv('usage') },
       retention,
+      RECONCILER_TIMEOUT_SECONDS,
     );
-    this.grantOn(this.reconcilerFunction, 'usage', ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
+    this.grantOn(this.reconcilerFunction, 'usage', [
+      'dynamodb:BatchGetItem',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    ]);
     this.grantOn(this.reconcilerFunction, 'usage', ['dynamodb:Query'], OPEN_RESERVATIONS_INDEX);
-    new scheduler.Schedule(this, 'ReconcileSchedule', {
-      description: 'Closes the credit reservations bulk requests left open',
-      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(RECONCILE_EVERY_MINUTES)),
-      // A missed pass is made good by the next one: no retries to pile up.
-      target: new schedulerTargets.LambdaInvoke(this.reconcilerFunction, { retryAttempts: 0 }),
-    });
-    const reconciler = this.getLogicalId(this.reconcilerFunction.node.defaultChild as lambda.CfnFunction);
-    Validations.of(this).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${reconciler}.Arn>:*]`,
-      reason:
-        "The schedule's role may invoke the reconciler function and its versions and aliases (Lambda's grantInvoke names <arn>:* for those), nothing else.",
-    });
+    this.reconciliation = new Reconciliation(this, 'Reconciliation', { stageName: props.stage, reconciler: this.reconcilerFunction });
 
     this.firewall = new ApiFirewall(this, 'Firewall', {
       stage: this.api.deploymentStage,
@@ -351,9 +367,12 @@ export class ReferralApiStack extends Stack {
           Object.entries(ROUTE_FUNCTIONS).map(([name, spec]) => [spec.id.replace(/Function$/, ''), this.routeFunctions[name as RouteName]]),
         ),
         EventForwarder: this.forwarding.forwarder,
+        QueueIndexer: this.queueIndexing.indexer,
         Reconciler: this.reconcilerFunction,
       },
       deadLetterQueue: this.forwarding.deadLetterQueue,
+      reconciler: { fn: this.reconcilerFunction, scheduleGroup: this.reconciliation.scheduleGroup },
+      queueIndexDeadLetterQueue: this.queueIndexing.deadLetterQueue,
       tables: this.tables,
       indexes: (Object.entries(definitions) as [TableKey, TableDefinition][]).flatMap(([key, definition]) =>
         Object.keys(definition.globalSecondaryIndexes ?? {}).map((indexName) => ({ table: this.tables[key], indexName })),
@@ -477,7 +496,13 @@ export class ReferralApiStack extends Stack {
     return table;
   }
 
-  private function(id: string, entry: string, environment: Record<string, string>, removalPolicy: RemovalPolicy): NodejsFunction {
+  private function(
+    id: string,
+    entry: string,
+    environment: Record<string, string>,
+    removalPolicy: RemovalPolicy,
+    timeoutSeconds = FUNCTION_TIMEOUT_SECONDS,
+  ): NodejsFunction {
     const logGroup = new logs.LogGroup(this, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR, removalPolicy });
     // Its own role, allowed to write only to its own log group (no AWS managed policy).
     const role = new iam.Role(this, `${id}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
@@ -489,7 +514,7 @@ export class ReferralApiStack extends Stack {
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: FUNCTION_MEMORY_MB,
-      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS),
+      timeout: Duration.seconds(timeoutSeconds),
       environment,
       bundling,
       projectRoot: root,

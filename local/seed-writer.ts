@@ -4,7 +4,7 @@ import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import { attributionItem, rewardItemKey } from '../functions/adapters/referral-keys.js';
 import { type ApiKeyRecord, hashApiKey } from '../functions/auth/api-key.js';
 import type { Attribution, Reward } from '../functions/referrals/attribution.js';
-import { mapWithConcurrency } from '../functions/referrals/reject-many.js';
+import { mapWithConcurrency } from '../functions/shared/concurrency.js';
 import type { PlanName } from '../functions/shared/plan-names.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type TableNames } from './dynamodb-local.js';
 

@@ -4,6 +4,7 @@ import { appendFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { ACTIVITY_FILTERS, QUEUE_PLACEMENT_FILTERS } from '../functions/adapters/stream-filters.js';
 import { gatewayErrorResponse } from '../functions/shared/gateway-responses.js';
 import { accessLogEntry, formatAccessLog } from './access-log.js';
 import { createApiGateway } from './api-gateway.js';
@@ -144,6 +145,8 @@ const main = async () => {
       { handler: get },
       forwarder,
       { createForwarderDeps },
+      indexer,
+      { createQueueIndexerDeps },
     ] = await Promise.all([
       import('../functions/handlers/authorizer/handler.js'),
       import('../functions/handlers/reject-referral/handler.js'),
@@ -152,12 +155,21 @@ const main = async () => {
       import('../functions/handlers/review-queue/get-handler.js'),
       import('../functions/handlers/forwarder/handler.js'),
       import('../functions/handlers/forwarder/dependencies.js'),
+      import('../functions/handlers/queue-indexer/handler.js'),
+      import('../functions/handlers/queue-indexer/dependencies.js'),
     ]);
     const deadLetters = { send: async (letter: unknown) => console.log(`dead letter ${JSON.stringify(letter)}`) };
     poller = await startStreamPoller({
       endpoint: runtime.dynamoEndpoint,
       table: process.env.REFERRALS_TABLE as string,
-      handler: forwarder.createHandler(createForwarderDeps(process.env, { deadLetters })),
+      consumers: [
+        {
+          name: 'forwarder',
+          filters: ACTIVITY_FILTERS,
+          handler: forwarder.createHandler(createForwarderDeps(process.env, { deadLetters })),
+        },
+        { name: 'queue-indexer', filters: QUEUE_PLACEMENT_FILTERS, handler: indexer.createHandler(createQueueIndexerDeps(process.env)) },
+      ],
       from: 'LATEST',
     });
     server = await startHttpServer(

@@ -1,5 +1,6 @@
-// Reads the referrals table's stream on DynamoDB Local and hands new activity items to the forwarder, as the
-// event source mapping does in AWS: the same filter, batches in stream order, and a retry from a reported failure.
+// Reads the referrals table's stream on DynamoDB Local and hands its records to each reader (the event forwarder, the
+// queue indexer), as their event source mappings do in AWS: each its own filters, batches in stream order, and a
+// retry from a reported failure.
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -9,24 +10,22 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { FilterPattern } from '../functions/adapters/stream-filters.js';
 import { lambdaContext } from './api-gateway.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local.js';
+import { passesFilters } from './event-filtering.js';
 
 export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | undefined>;
 
-/**
- * The mapping's filter (lib/referral-api-stack.ts): only INSERTs of items whose sort key starts with activity#.
- * Filtering: https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
- */
-export const passesActivityFilter = (record: StreamRecord): boolean =>
-  record.eventName === 'INSERT' && (record.dynamodb?.NewImage?.sk?.S ?? '').startsWith('activity#');
+/** A reader of the stream: its function's name, its mapping's filters (the stack's own), and its handler. */
+export type StreamConsumer = { name: string; filters: FilterPattern[]; handler: StreamHandler };
 
 export type StreamPoller = { stop(): Promise<void>; drain(): Promise<void> };
 
 export const startStreamPoller = async (options: {
   endpoint: string;
   table: string;
-  handler: StreamHandler;
+  consumers: StreamConsumer[];
   intervalMs?: number;
   /** Where to start: TRIM_HORIZON reads what is already there, LATEST only what comes next. */
   from?: 'TRIM_HORIZON' | 'LATEST';
@@ -39,7 +38,7 @@ export const startStreamPoller = async (options: {
   if (!streamArn) throw new Error(`table ${options.table} has no stream`);
   /** The last sequence number read on each shard; undefined until a record was read. */
   const positions = new Map<string, string | undefined>();
-  /** Records a failed invocation handed back, retried before anything newer of their shard. */
+  /** Records a failed invocation handed back, by reader and shard, retried before anything newer of their shard. */
   const retry = new Map<string, StreamRecord[]>();
   let stopped = false;
   let skipExisting = options.from === 'LATEST';
@@ -77,19 +76,25 @@ export const startStreamPoller = async (options: {
     }
   };
 
+  /** Hands one shard's records to one reader, and keeps what it failed on for the next poll. */
+  const deliver = async (consumer: StreamConsumer, shardId: string, records: StreamRecord[]) => {
+    const key = `${consumer.name} ${shardId}`;
+    const batch = [...(retry.get(key) ?? []), ...records.filter((record) => passesFilters(record, consumer.filters))];
+    if (batch.length === 0) return;
+    const response = await consumer
+      .handler({ Records: batch as DynamoDBStreamEvent['Records'] }, lambdaContext(consumer.name))
+      .catch(() => ({ batchItemFailures: [{ itemIdentifier: batch[0]?.dynamodb?.SequenceNumber ?? '' }] }));
+    const failedFrom = response?.batchItemFailures?.[0]?.itemIdentifier;
+    const index = failedFrom === undefined ? -1 : batch.findIndex((record) => record.dynamodb?.SequenceNumber === failedFrom);
+    retry.set(key, index === -1 ? [] : batch.slice(index));
+  };
+
   const pollOnce = async () => {
     await discoverShards();
     for (const shardId of positions.keys()) {
-      const waiting = retry.get(shardId) ?? [];
-      const fresh = (await readShard(shardId)).filter(passesActivityFilter);
-      const batch = [...waiting, ...fresh];
-      if (batch.length === 0) continue;
-      const response = await options
-        .handler({ Records: batch as DynamoDBStreamEvent['Records'] }, lambdaContext('forwarder'))
-        .catch(() => ({ batchItemFailures: [{ itemIdentifier: batch[0]?.dynamodb?.SequenceNumber ?? '' }] }));
-      const failedFrom = response?.batchItemFailures?.[0]?.itemIdentifier;
-      const index = failedFrom === undefined ? -1 : batch.findIndex((record) => record.dynamodb?.SequenceNumber === failedFrom);
-      retry.set(shardId, index === -1 ? [] : batch.slice(index));
+      const fresh = await readShard(shardId);
+      // Each mapping reads the stream on its own: the readers run side by side, as their functions do.
+      await Promise.all(options.consumers.map((consumer) => deliver(consumer, shardId, fresh)));
     }
   };
 

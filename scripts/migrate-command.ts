@@ -2,9 +2,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as pause } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ATTRIBUTION_SK, isQueued, QUEUE_KEY, QUEUE_ORDER, queueKey, queueOrder, queueShard } from '../functions/adapters/referral-keys.js';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createQueuePlacer, queueChange, scanAttributionPlacements } from '../functions/adapters/queue-placement.js';
 import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
 
 export const MIGRATE_USAGE = `usage:
@@ -20,19 +19,10 @@ type Io = { out: (line: string) => void; err: (line: string) => void };
 
 export type MigrationReport = { read: number; attributions: number; written: number; current: number; moved: number; done: boolean };
 
-/** What an attribution item should hold for the queue index, from what it holds now; undefined when it is right. */
-export const queueChange = (item: Record<string, unknown>) => {
-  const status = String(item.status);
-  const id = String(item.pk);
-  const wanted = isQueued(status) ? queueKey(status, queueShard(id)) : undefined;
-  if (item[QUEUE_KEY] === wanted && item[QUEUE_ORDER] !== undefined) return undefined;
-  return { status, wanted, order: queueOrder({ id, created_at: item.created_at as string | undefined }) };
-};
-
 /**
- * Pages through the table (attribution items only, keys and the few fields that place them), writing each change
- * under the condition that the status is still the one read: a reject or any other status change made meanwhile
- * wrote its own queue_key, and wins.
+ * Pages through the table (attribution items only, keys and the few fields that place them), placing each under the
+ * condition that its status is still the one read: a status changed meanwhile, by a reject or by the referral
+ * pipeline, is placed by that change itself (the reject's transaction, or the queue indexer on the stream).
  */
 export const migrateQueueIndex = async (
   client: DynamoDBDocumentClient,
@@ -43,59 +33,26 @@ export const migrateQueueIndex = async (
   let start: Record<string, unknown> | undefined =
     options.resume && existsSync(options.resume) ? JSON.parse(readFileSync(options.resume, 'utf8')) : undefined;
   const pageSize = options.pageSize ?? 100;
+  const placer = createQueuePlacer(client, table);
   do {
     const began = Date.now();
-    const page = await client.send(
-      new ScanCommand({
-        TableName: table,
-        Limit: Math.min(pageSize, options.maxItems === undefined ? pageSize : options.maxItems - report.read),
-        ExclusiveStartKey: start,
-        FilterExpression: 'sk = :attribution',
-        ProjectionExpression: 'pk, sk, #status, created_at, #key, #order',
-        ExpressionAttributeNames: { '#status': 'status', '#key': QUEUE_KEY, '#order': QUEUE_ORDER },
-        ExpressionAttributeValues: { ':attribution': ATTRIBUTION_SK },
-      }),
-    );
-    report.read += page.ScannedCount ?? 0;
-    for (const item of page.Items ?? []) {
+    const page = await scanAttributionPlacements(client, table, {
+      limit: Math.min(pageSize, options.maxItems === undefined ? pageSize : options.maxItems - report.read),
+      ...(start ? { start } : {}),
+    });
+    report.read += page.scanned;
+    for (const item of page.items) {
       report.attributions += 1;
-      const change = queueChange(item);
-      if (!change) {
-        report.current += 1;
-        continue;
-      }
-      if (options.dryRun) {
-        report.written += 1;
-        continue;
-      }
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: { pk: item.pk, sk: item.sk },
-            UpdateExpression: `SET #order = if_not_exists(#order, :order)${change.wanted ? ', #key = :key' : ' REMOVE #key'}`,
-            ConditionExpression: '#status = :status',
-            ExpressionAttributeNames: { '#status': 'status', '#key': QUEUE_KEY, '#order': QUEUE_ORDER },
-            ExpressionAttributeValues: {
-              ':status': change.status,
-              ':order': change.order,
-              ...(change.wanted ? { ':key': change.wanted } : {}),
-            },
-          }),
-        );
-        report.written += 1;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        report.moved += 1;
-      }
+      const outcome = options.dryRun ? (queueChange(item) ? 'written' : 'current') : await placer.place(item);
+      report[outcome] += 1;
     }
-    start = page.LastEvaluatedKey;
+    start = page.next;
     if (options.resume && !options.dryRun) {
       if (start) writeFileSync(options.resume, JSON.stringify(start));
       else rmSync(options.resume, { force: true });
     }
     // At most `rate` items read a second: the rest of the second is waited out.
-    await pause(Math.max(0, ((page.ScannedCount ?? 0) / options.rate) * 1000 - (Date.now() - began)));
+    await pause(Math.max(0, (page.scanned / options.rate) * 1000 - (Date.now() - began)));
   } while (start && (options.maxItems === undefined || report.read < options.maxItems));
   report.done = start === undefined;
   return report;

@@ -81,7 +81,12 @@ export const runReconcileCommand = async (
         return 0;
       }
       const report = await reconcileReservations(
-        { ledger, meter: createMeterStore(client, { usage: table }), now: () => now, log: { warn: (message) => io.err(message) } },
+        {
+          ledger,
+          meter: createMeterStore(client, { usage: table }),
+          now: overrides.now ?? (() => new Date()),
+          log: { warn: (message) => io.err(message) },
+        },
         {
           days: recentDays(now, days),
           ...(values.account ? { userId: values.account } : {}),
@@ -91,9 +96,9 @@ export const runReconcileCommand = async (
       );
       io.out(
         `open reservations: ${report.open}; closed ${report.closed}, giving back ${report.creditsReturned} credits; ` +
-          `already closed ${report.alreadyClosed}; left open ${report.failed}`,
+          `already closed ${report.alreadyClosed}; left open ${report.failed}${report.unfinished ? '; out of time with more to close: run it again' : ''}`,
       );
-      return report.failed > 0 ? 1 : 0;
+      return report.failed > 0 || report.unfinished ? 1 : 0;
     } finally {
       if (!overrides.client) client.destroy();
     }

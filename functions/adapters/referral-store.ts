@@ -1,6 +1,6 @@
 // DynamoDB access for attributions: one consistent read of the attribution with its rewards, and the reject transaction.
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
 import { ACTIVITY_PREFIX, ActivitySchema, activitySortKey } from '../referrals/activity.js';
@@ -14,10 +14,9 @@ import type {
   RejectCancellation,
   RejectWritePlan,
 } from '../referrals/ports.js';
-import { dependencyUnavailable } from '../shared/api-error.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
-import { withoutKeys } from './items.js';
+import { batchGetConsistent, withoutKeys } from './items.js';
 import {
   ACTIVITY_DAY,
   ATTRIBUTION_SK,
@@ -176,9 +175,6 @@ const readPartition = async (client: DynamoDBDocumentClient, tables: Tables, att
   };
 };
 
-/** BatchGetItem reads at most 100 keys a request. */
-const BATCH_GET_LIMIT = 100;
-
 /**
  * One factory per port, so that each function's bundle holds only the access it uses: the reject's, the review
  * queue's, the bulk reject's.
@@ -206,6 +202,19 @@ const QUEUE_SOURCES = {
   [STATUS_INDEX]: { key: 'status', shards: 1, partition: (status: string) => status },
 } as const;
 
+/**
+ * What a shard's read keeps of what it evaluated. On review-queue, only entries of the status asked for: one whose
+ * status another writer moved on is not listed under its old status while its queue_key waits for the queue indexer.
+ * (by-status is keyed on the status itself, and a key attribute cannot be filtered on.)
+ */
+const filterOf = (source: QueueSource, status: string, referrerUserId: string | undefined) => {
+  const conditions = [
+    ...(source === QUEUE_INDEX ? ['#status = :status'] : []),
+    ...(referrerUserId ? ['referrer_user_id = :referrer'] : []),
+  ];
+  return conditions.length ? { FilterExpression: conditions.join(' AND ') } : {};
+};
+
 export const createReferralReader = (
   client: DynamoDBDocumentClient,
   tables: Tables,
@@ -225,9 +234,13 @@ export const createReferralReader = (
           TableName: tables.referrals,
           IndexName: source,
           KeyConditionExpression: '#queue = :queue',
-          ...(referrerUserId ? { FilterExpression: 'referrer_user_id = :referrer' } : {}),
-          ExpressionAttributeNames: { '#queue': key },
-          ExpressionAttributeValues: { ':queue': partition, ...(referrerUserId ? { ':referrer': referrerUserId } : {}) },
+          ...filterOf(source, status, referrerUserId),
+          ExpressionAttributeNames: { '#queue': key, ...(source === QUEUE_INDEX ? { '#status': 'status' } : {}) },
+          ExpressionAttributeValues: {
+            ':queue': partition,
+            ...(source === QUEUE_INDEX ? { ':status': status } : {}),
+            ...(referrerUserId ? { ':referrer': referrerUserId } : {}),
+          },
           Limit: limit,
           ScanIndexForward: true,
           ...(after ? { ExclusiveStartKey: { [key]: partition, [QUEUE_ORDER]: after.order, ...attributionItemKey(after.id) } } : {}),
@@ -249,21 +262,9 @@ export const createReferralReader = (
 export const createBulkReferralStore = (client: DynamoDBDocumentClient, tables: Tables): BulkReferralStore => ({
   async loadAttributions(ids) {
     const found = new Map<string, Attribution>();
-    for (let offset = 0; offset < ids.length; offset += BATCH_GET_LIMIT) {
-      let keys: Record<string, unknown>[] | undefined = ids.slice(offset, offset + BATCH_GET_LIMIT).map(attributionItemKey);
-      // Unprocessed keys (throttling) are asked for again; usually there are none.
-      for (let attempt = 0; keys?.length; attempt++) {
-        const requested: Record<string, unknown>[] = keys;
-        const page = await callDynamo(() =>
-          client.send(new BatchGetCommand({ RequestItems: { [tables.referrals]: { Keys: requested, ConsistentRead: true } } })),
-        );
-        for (const item of page.Responses?.[tables.referrals] ?? []) {
-          const attribution = parseRecord(StoredAttributionSchema, item, 'attribution');
-          found.set(attribution.id, attribution);
-        }
-        keys = page.UnprocessedKeys?.[tables.referrals]?.Keys;
-        if (keys?.length && attempt >= 4) throw dependencyUnavailable(new Error('BatchGetItem left keys unprocessed'));
-      }
+    for (const item of await batchGetConsistent(client, tables.referrals, ids.map(attributionItemKey))) {
+      const attribution = parseRecord(StoredAttributionSchema, item, 'attribution');
+      found.set(attribution.id, attribution);
     }
     return found;
   },

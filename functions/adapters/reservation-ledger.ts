@@ -5,7 +5,7 @@ import { COUNTER_MARGIN_SECONDS } from '../billing/charge.js';
 import type { CounterKind, CounterLedger, OpenReservation } from '../billing/reconcile.js';
 import { counterExpiry, dayWindow, monthWindow } from '../billing/windows.js';
 import { callDynamo } from './dynamodb-errors.js';
-import { queryItems } from './items.js';
+import { batchGetConsistent, queryItems, queryPages } from './items.js';
 import { accountKey, dayKey, monthKey, OPEN_RESERVATIONS_INDEX, RESERVATION_PREFIX, USAGE_PREFIX } from './usage-keys.js';
 
 type ReservationItem = {
@@ -33,6 +33,9 @@ export const toOpenReservation = (item: ReservationItem): OpenReservation => ({
 
 const counterKeys = { day: dayKey, month: monthKey };
 
+/** Stale reservations read a page at a time, one consistent batch read a page: BatchGetItem's own limit. */
+const STALE_PAGE_SIZE = 100;
+
 /** A counter's expiry, as a charge in its window sets it. */
 const counterExpiryOf = (kind: CounterKind, window: string): number => {
   const start = new Date(kind === 'day' ? `${window}T00:00:00Z` : `${window}-01T00:00:00Z`);
@@ -40,24 +43,30 @@ const counterExpiryOf = (kind: CounterKind, window: string): number => {
 };
 
 export const createReservationLedger = (client: DynamoDBDocumentClient, tables: { usage: string }): CounterLedger => ({
-  async listOpen(days) {
-    const open: OpenReservation[] = [];
+  async *staleOpen(days, before) {
     for (const day of days) {
-      const keys = await queryItems(client, {
-        TableName: tables.usage,
-        IndexName: OPEN_RESERVATIONS_INDEX,
-        KeyConditionExpression: 'reservation_day = :day',
-        ExpressionAttributeValues: { ':day': day },
-      });
-      for (const key of keys) {
-        // The index is eventually consistent and keys only: the record itself, read consistently, says what is open.
-        const { Item } = await callDynamo(() =>
-          client.send(new GetCommand({ TableName: tables.usage, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true })),
+      // Only what is stale, by the index's sort key: young reservations are not read at all.
+      for await (const keys of queryPages(
+        client,
+        {
+          TableName: tables.usage,
+          IndexName: OPEN_RESERVATIONS_INDEX,
+          KeyConditionExpression: 'reservation_day = :day AND reserved_at <= :before',
+          ExpressionAttributeValues: { ':day': day, ':before': before.toISOString() },
+        },
+        STALE_PAGE_SIZE,
+      )) {
+        if (keys.length === 0) continue;
+        // The index is eventually consistent and keys only: the records themselves, read consistently in one batch,
+        // say what is still open.
+        const records = await batchGetConsistent(
+          client,
+          tables.usage,
+          keys.map((key) => ({ pk: key.pk, sk: key.sk })),
         );
-        if (Item) open.push(toOpenReservation(Item as ReservationItem));
+        yield records.map((item) => toOpenReservation(item as ReservationItem));
       }
     }
-    return open;
   },
 
   async chargedCredits(userId, requestId) {

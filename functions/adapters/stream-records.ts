@@ -1,7 +1,8 @@
-// DynamoDB stream records in the forwarder's terms: keys as plain strings (for logs), the new image unmarshalled.
+// DynamoDB stream records in the terms of their readers, the forwarder and the queue indexer: the new image unmarshalled.
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { ActivityRecord } from '../events/forward-activity.js';
+import type { AttributionChange } from './queue-placement.js';
 
 type AttributeMap = Parameters<typeof unmarshall>[0];
 
@@ -14,3 +15,9 @@ export const toActivityRecord = (record: DynamoDBStreamEvent['Records'][number])
     image: record.dynamodb?.NewImage ? unmarshall(record.dynamodb.NewImage as AttributeMap) : undefined,
   };
 };
+
+/** A stream record as the queue indexer reads it: its sequence number and the new image, unmarshalled. */
+export const toAttributionChange = (record: DynamoDBStreamEvent['Records'][number]): AttributionChange => ({
+  sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+  image: record.dynamodb?.NewImage ? unmarshall(record.dynamodb.NewImage as AttributeMap) : undefined,
+});

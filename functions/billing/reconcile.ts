@@ -1,5 +1,6 @@
 // Brings the day and month counters back to the usage records: closes the reservations bulk requests left open, and
 // recomputes a counter from the records when asked.
+import { mapWithConcurrency } from '../shared/concurrency.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import type { CreditReservations, Reservation } from './ports.js';
 
@@ -7,8 +8,11 @@ import type { CreditReservations, Reservation } from './ports.js';
 export type OpenReservation = { reservation: Reservation; credits: number; reservedAt: Date };
 
 export type ReservationLedger = {
-  /** The reservations still open among those made on the given days (UTC, YYYY-MM-DD), as stored. */
-  listOpen(days: string[]): Promise<OpenReservation[]>;
+  /**
+   * The reservations still open among those made on the given days (UTC, YYYY-MM-DD) no later than `before`, a page
+   * at a time, oldest first: a backlog is closed as it is read, and young reservations are never read.
+   */
+  staleOpen(days: string[], before: Date): AsyncIterable<OpenReservation[]>;
   /** The credits a request's usage records charged, read consistently. */
   chargedCredits(userId: string, requestId: string): Promise<number>;
 };
@@ -30,22 +34,31 @@ export type ReconcileDeps = {
   log: { warn(message: string, attributes: Record<string, unknown>): void };
 };
 
-export type ReconcileReport = { open: number; closed: number; alreadyClosed: number; creditsReturned: number; failed: number };
+export type ReconcileReport = {
+  /** Stale reservations read (of the account, when one is asked for). */
+  open: number;
+  closed: number;
+  alreadyClosed: number;
+  creditsReturned: number;
+  failed: number;
+  /** The pass ran out of time with stale reservations left: the next pass goes on. */
+  unfinished: boolean;
+};
+
+/** Accounts whose reservations close side by side; one account's close one after another, on the same counters. */
+export const RECONCILE_CONCURRENCY = 8;
 
 /**
  * Closes every stale open reservation, giving back what its usage records did not charge. Each close is the release's
- * own conditional write: a reservation its request or another pass closed meanwhile gives back nothing more.
+ * own conditional write: a reservation its request or another pass closed meanwhile gives back nothing more. It
+ * closes as it reads, and starts no close past the budget's deadline.
  */
 export const reconcileReservations = async (
   deps: ReconcileDeps,
   options: { days: string[]; staleAfterMs: number; budget: WriteBudget; userId?: string },
 ): Promise<ReconcileReport> => {
-  const now = deps.now().getTime();
-  const listed = await deps.ledger.listOpen(options.days);
-  const open = options.userId === undefined ? listed : listed.filter((entry) => entry.reservation.userId === options.userId);
-  const report: ReconcileReport = { open: open.length, closed: 0, alreadyClosed: 0, creditsReturned: 0, failed: 0 };
-  for (const entry of open) {
-    if (now - entry.reservedAt.getTime() < options.staleAfterMs) continue;
+  const report: ReconcileReport = { open: 0, closed: 0, alreadyClosed: 0, creditsReturned: 0, failed: 0, unfinished: false };
+  const close = async (entry: OpenReservation) => {
     const { userId, requestId } = entry.reservation;
     try {
       const unused = Math.max(0, entry.credits - (await deps.ledger.chargedCredits(userId, requestId)));
@@ -60,6 +73,23 @@ export const reconcileReservations = async (
       report.failed += 1;
       deps.log.warn('an open reservation could not be closed', { request_id: requestId, error_name: (error as Error).name });
     }
+  };
+  const stale = new Date(deps.now().getTime() - options.staleAfterMs);
+  for await (const page of deps.ledger.staleOpen(options.days, stale)) {
+    const entries = options.userId === undefined ? page : page.filter((entry) => entry.reservation.userId === options.userId);
+    report.open += entries.length;
+    const byAccount = new Map<string, OpenReservation[]>();
+    for (const entry of entries) byAccount.set(entry.reservation.userId, [...(byAccount.get(entry.reservation.userId) ?? []), entry]);
+    await mapWithConcurrency([...byAccount.values()], RECONCILE_CONCURRENCY, async (account) => {
+      for (const entry of account) {
+        if (deps.now().getTime() >= options.budget.deadline) {
+          report.unfinished = true;
+          return;
+        }
+        await close(entry);
+      }
+    });
+    if (report.unfinished) break;
   }
   return report;
 };

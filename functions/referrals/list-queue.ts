@@ -134,7 +134,9 @@ const byOrder = (a: Entry, b: Entry) => (a.position.order < b.position.order ? -
 /**
  * Merges one read of each shard into a page, oldest first. A shard that has more to read may hold items before
  * anything past its last read position, so no item beyond the earliest such position is taken (it is read again
- * next time). Each shard's next position is its last item taken, or where its read stopped when all were taken.
+ * next time). Each shard resumes from the later of its own position (its last item taken, or where its read stopped
+ * when all were taken) and the last position the page returned: an item that entered a shard behind that position
+ * after the walk passed it would come out of order, and one that was there all along has been returned already.
  */
 export const mergeShardPages = (positions: ShardCursor[], pages: (ShardPage | undefined)[], limit: number) => {
   const frontiers = pages.flatMap((page) => (page?.last ? [page.last.order] : []));
@@ -145,12 +147,15 @@ export const mergeShardPages = (positions: ShardCursor[], pages: (ShardPage | un
     .filter((entry) => cutoff === undefined || entry.position.order <= cutoff)
     .sort(byOrder)
     .slice(0, limit);
+  const returned = taken.at(-1)?.position;
+  const later = (position: ShardCursor): ShardCursor =>
+    returned === undefined || position === 'end' || (position !== 'start' && position.order >= returned.order) ? position : returned;
   const next = positions.map((position, shard): ShardCursor => {
     const page = pages[shard];
     if (!page) return position;
     const fromShard = taken.filter((entry) => entry.shard === shard);
-    if (fromShard.length < page.entries.length) return fromShard.at(-1)?.position ?? position;
-    return page.last ?? 'end';
+    if (fromShard.length < page.entries.length) return later(fromShard.at(-1)?.position ?? position);
+    return later(page.last ?? 'end');
   });
   return { attributions: taken.map((entry) => entry.attribution), next };
 };

@@ -8,6 +8,7 @@ import { allowsOverage, type PlanTable } from '../billing/plans.js';
 import type { CreditReservations, Reservation } from '../billing/ports.js';
 import { buildUsageRecord } from '../billing/usage-record.js';
 import { ApiError, isApiError, isWriteOutcomeUnknown } from '../shared/api-error.js';
+import { mapWithConcurrency } from '../shared/concurrency.js';
 import type { ErrorType } from '../shared/error-types.js';
 import { endpointOf, routes } from '../shared/routes.js';
 import type { WriteBudget } from '../shared/write-budget.js';
@@ -77,20 +78,6 @@ export const BULK_TIME_RESERVE_MS = 4_000;
 export const BULK_CONCURRENCY = 16;
 
 export const bulkFingerprint = (request: BulkRejectRequest): string => fingerprintOf(['bulk', request.ids, request.reason ?? null]);
-
-/** Runs fn over items with at most `limit` at once, keeping results in the items' order. */
-export const mapWithConcurrency = async <T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
-  const results: R[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-};
 
 /**
  * How many credits to reserve and under which ceilings. Within the included credits the month counter must stay

@@ -7,11 +7,13 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { limitGrantsToAwsServices } from './least-privilege.js';
+import { RECONCILE_EVERY_MINUTES } from './reconciliation.js';
 
 export type OperationsProps = {
   stageName: string;
@@ -26,6 +28,10 @@ export type OperationsProps = {
   indexes: { table: dynamodb.ITable; indexName: string }[];
   /** Stream records that could not become events. */
   deadLetterQueue: sqs.IQueue;
+  /** The reconciler and its schedule group: a schedule that cannot invoke it shows only in Scheduler's metrics. */
+  reconciler: { fn: lambda.IFunction; scheduleGroup: scheduler.IScheduleGroup };
+  /** Stream batches the queue indexer could not place. */
+  queueIndexDeadLetterQueue: sqs.IQueue;
   /** The functions' own metrics: namespace and the dimensions Powertools adds (service, stage). */
   metrics: { namespace: string; dimensions: Record<string, string> };
   alarmEmail?: string;
@@ -125,6 +131,34 @@ export class Operations extends Construct {
       'events-dead-letter',
       props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
     );
+    this.alarm(
+      'QueueIndexDeadLetterAlarm',
+      "Attributions were not placed in the review queue after another writer changed their status: the queue indexer's batches wait in its dead-letter queue",
+      'queue-index-dead-letter',
+      props.queueIndexDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+    );
+    // The reconciler's schedule: Scheduler could not invoke it (its role, the function's state) or gave up on an
+    // invocation, and, whatever the cause, no pass ran for three intervals.
+    // https://docs.aws.amazon.com/scheduler/latest/UserGuide/monitoring-cloudwatch.html
+    const schedules = props.reconciler.scheduleGroup;
+    this.alarm(
+      'ReconcilerScheduleErrorsAlarm',
+      'The reconciler schedule could not invoke the reconciler, or dropped an invocation',
+      'reconciler-schedule',
+      new cloudwatch.MathExpression({
+        expression: 'errors + dropped',
+        usingMetrics: { errors: schedules.metricTargetErrors(PER_MINUTE), dropped: schedules.metricDropped(PER_MINUTE) },
+        period: Duration.minutes(1),
+        label: 'target errors and dropped invocations',
+      }),
+    );
+    this.alarm(
+      'ReconcilerIdleAlarm',
+      'The reconciler has not run for three of its intervals',
+      'reconciler-schedule',
+      props.reconciler.fn.metricInvocations({ period: Duration.minutes(RECONCILE_EVERY_MINUTES * 3), statistic: 'Sum' }),
+      { comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD, treatMissingData: cloudwatch.TreatMissingData.BREACHING },
+    );
     for (const [name, fn] of Object.entries({ Authorizer: props.authorizer, ...props.functions })) {
       this.alarm(`${name}ThrottlesAlarm`, `${name} invocations were throttled`, 'throttles', fn.metricThrottles(PER_MINUTE));
       // A function error is a crash or a timeout: the handlers answer every failure themselves, except the authorizer's 401.
@@ -197,6 +231,11 @@ export class Operations extends Construct {
             'DynamoDB transaction conflicts',
             tables.map((table) => table.metric('TransactionConflict', PER_MINUTE)),
           ),
+          graph('Queue placements by the indexer', [
+            own('QueuePlacements'),
+            own('QueuePlacementFailures'),
+            props.queueIndexDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+          ]),
         ],
         [
           graph(
@@ -215,13 +254,20 @@ export class Operations extends Construct {
   }
 
   /** An alarm whose description says what it means and where its runbook is. */
-  private alarm(id: string, meaning: string, runbook: string, metric: cloudwatch.IMetric): cloudwatch.Alarm {
+  private alarm(
+    id: string,
+    meaning: string,
+    runbook: string,
+    metric: cloudwatch.IMetric,
+    options: Pick<cloudwatch.AlarmProps, 'comparisonOperator' | 'treatMissingData'> = {},
+  ): cloudwatch.Alarm {
     const alarm = new cloudwatch.Alarm(this, id, {
       alarmDescription: `${meaning}. Runbook: ${RUNBOOK}#${runbook}`,
       metric,
       threshold: 1,
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      ...options,
     });
     alarm.addAlarmAction(new actions.SnsAction(this.topic));
     this.alarms.push(alarm);

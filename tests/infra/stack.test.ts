@@ -4,7 +4,7 @@ import { STALE_AFTER_MS } from '../../functions/billing/reconcile.js';
 import { gatewayResponses } from '../../functions/shared/gateway-responses.js';
 import { CDK_CONTEXT, templateApp } from '../../lib/project-app.js';
 import { RECONCILE_EVERY_MINUTES, ReferralApiStack } from '../../lib/referral-api-stack.js';
-import { FUNCTION_TIMEOUT_SECONDS } from '../../lib/runtime-settings.js';
+import { FUNCTION_TIMEOUT_SECONDS, RECONCILER_TIMEOUT_SECONDS } from '../../lib/runtime-settings.js';
 
 const synth = (stage: string, extra: { alarmEmail?: string; context?: Record<string, unknown> } = {}) => {
   const app = templateApp(extra.context ? { context: extra.context } : {});
@@ -113,10 +113,30 @@ describe('ReferralApiStack', () => {
         ...logActions,
       ].sort(),
     );
-    // The reconciler reads open reservations through their index, reads records and counters, and closes reservations.
+    // The reconciler pages stale reservations through their index, reads each page's records in one batch, reads
+    // counters and usage records, and closes reservations.
     expect(policyActionsOf(template, roleOf(stack.reconcilerFunction)).sort()).toEqual(
-      ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Query', 'dynamodb:UpdateItem', ...logActions].sort(),
+      [
+        'dynamodb:BatchGetItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        ...logActions,
+      ].sort(),
     );
+    // The queue indexer only places attribution items (the stream read is the event source's own grant).
+    expect(
+      policyActionsOf(template, roleOf(stack.queueIndexing.indexer)).filter(
+        (action) =>
+          action.startsWith('dynamodb:') &&
+          !action.startsWith('dynamodb:DescribeStream') &&
+          !action.startsWith('dynamodb:GetRecords') &&
+          !action.startsWith('dynamodb:GetShardIterator') &&
+          !action.startsWith('dynamodb:ListStreams'),
+      ),
+    ).toEqual(['dynamodb:UpdateItem']);
     template.resourcePropertiesCountIs(
       'AWS::IAM::Role',
       {
@@ -228,21 +248,49 @@ describe('ReferralApiStack', () => {
     const { template } = synth('prod');
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
     template.allResourcesProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
-    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(8); // one per function (seven) and the access log
+    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(9); // one per function (eight) and the access log
     template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
     dev.template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
   }, 120_000);
 
-  it('runs the reconciler every few minutes on an EventBridge Scheduler schedule, without retries', () => {
+  it("runs the reconciler every few minutes in the stage's schedule group, without Scheduler's or Lambda's retries, alarmed when it cannot", () => {
     const { template, stack } = dev;
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: `rate(${RECONCILE_EVERY_MINUTES} minutes)`,
       State: 'ENABLED',
+      GroupName: 'referrals-admin-dev',
       Target: {
         Arn: { 'Fn::GetAtt': [stack.getLogicalId(stack.reconcilerFunction.node.defaultChild as any), 'Arn'] },
         RetryPolicy: { MaximumRetryAttempts: 0 },
       },
     });
+    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'referrals-admin-dev' });
+    // Named, not referenced: the schedule must wait for its group.
+    const [group] = Object.keys(template.findResources('AWS::Scheduler::ScheduleGroup'));
+    expect(Object.values(template.findResources('AWS::Scheduler::Schedule')).map((schedule: any) => schedule.DependsOn)).toEqual([[group]]);
+    // Scheduler invokes asynchronously: Lambda retries nothing, and drops a pass older than the next one.
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: stack.getLogicalId(stack.reconcilerFunction.node.defaultChild as any) },
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: RECONCILE_EVERY_MINUTES * 60,
+    });
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as any[];
+    const scheduleAlarm = alarms.find((alarm) => String(alarm.Properties.AlarmDescription).includes('could not invoke the reconciler'));
+    expect(JSON.stringify(scheduleAlarm.Properties.Metrics)).toMatch(
+      /TargetErrorCount.*InvocationDroppedCount|InvocationDroppedCount.*TargetErrorCount/,
+    );
+    expect(JSON.stringify(scheduleAlarm.Properties.Metrics)).toContain('"ScheduleGroup"');
+    const idle = alarms.find((alarm) => String(alarm.Properties.AlarmDescription).includes('has not run'));
+    expect(idle.Properties).toMatchObject({
+      MetricName: 'Invocations',
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+    // The reconciler has time for a backlog; the route functions keep their 10 s.
+    expect(
+      (template.findResources('AWS::Lambda::Function') as any)[stack.getLogicalId(stack.reconcilerFunction.node.defaultChild as any)]
+        .Properties.Timeout,
+    ).toBe(RECONCILER_TIMEOUT_SECONDS);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       GlobalSecondaryIndexes: [
         Match.objectLike({
@@ -261,12 +309,13 @@ describe('ReferralApiStack', () => {
 
   it('loads the functions as fast as they can: no source-map flag, and the stage in their environment', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')) as any[];
-    expect(functions).toHaveLength(7); // the authorizer, four routes, the event forwarder and the reconciler
+    expect(functions).toHaveLength(8); // the authorizer, four routes, the event forwarder, the queue indexer and the reconciler
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
       expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin' });
-      expect(fn.Properties).toMatchObject({ Timeout: 10, MemorySize: 1024, Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+      expect(fn.Properties).toMatchObject({ MemorySize: 1024, Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     }
+    expect(functions.map((fn) => fn.Properties.Timeout).sort()).toEqual([...Array(7).fill(10), RECONCILER_TIMEOUT_SECONDS].sort());
   });
 
   it("gives every Gateway Response type its true status, the envelope with API Gateway's own request id, and static headers only", () => {

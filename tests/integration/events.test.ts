@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVITY_FILTERS } from '../../functions/adapters/stream-filters.js';
 import { createForwarderDeps } from '../../functions/handlers/forwarder/dependencies.js';
 import { createHandler } from '../../functions/handlers/forwarder/handler.js';
 import { createObservability } from '../../functions/shared/observability.js';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   poller = await startStreamPoller({
     endpoint: process.env.DYNAMODB_ENDPOINT as string,
     table: tables.referrals,
-    handler,
+    consumers: [{ name: 'forwarder', filters: ACTIVITY_FILTERS, handler }],
     from: 'LATEST',
     intervalMs: 100,
   });

@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { attributionItem } from '../../functions/adapters/referral-keys.js';
 import { plans } from '../../functions/billing/plans.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
@@ -90,6 +91,16 @@ describe('GET /api/v1/admin/referrals', () => {
     expect(pages.flat()).toEqual(expectedOrder);
     const whole = await list('');
     expect(whole.body.data).toEqual({ attributions: expectedOrder.map((id) => queue.find((item) => item.id === id)), next_cursor: null });
+  });
+
+  it('never lists an attribution under a status it left, even while its queue key still names that status', async () => {
+    // As another writer leaves it until the queue indexer catches up: the status moved on, the key did not.
+    const moved = attributionItem(held(uniqueId('moved'), '2026-09-15T00:00:00.000Z'));
+    await db.send(new PutCommand({ TableName: queueTables.referrals, Item: { ...moved, status: 'rewarded' } }));
+    expect(moved.queue_key).toMatch(/^review_required#/);
+    const listed = (await allPages('?limit=100')).flat();
+    expect(listed).toEqual(expectedOrder);
+    expect(listed).not.toContain(moved.id);
   });
 
   it('lists another status when asked', async () => {

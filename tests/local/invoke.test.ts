@@ -31,7 +31,7 @@ const expected: Record<string, { fn: string; exit: number; check: (output: any) 
   'reconcile-schedule.json': {
     fn: 'reconciler',
     exit: 0,
-    check: (o) => expect(o).toEqual({ open: 0, closed: 0, alreadyClosed: 0, creditsReturned: 0, failed: 0 }),
+    check: (o) => expect(o).toEqual({ unfinished: false, open: 0, closed: 0, alreadyClosed: 0, creditsReturned: 0, failed: 0 }),
   },
 };
 

@@ -25,6 +25,7 @@ export const createHandler = (deps: ReconcilerDeps, { logger, metrics }: Observa
     metrics.addMetric('ReservationsClosed', MetricUnit.Count, report.closed);
     metrics.addMetric('CreditsReturned', MetricUnit.Count, report.creditsReturned);
     if (report.failed) metrics.addMetric('ReservationsLeftOpen', MetricUnit.Count, report.failed);
+    if (report.unfinished) logger.warn('out of time with stale reservations left; the next pass goes on', { ...report });
     logger.info('reservations reconciled', { ...report });
     return report;
   })

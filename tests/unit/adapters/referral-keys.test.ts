@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { queueChange } from '../../../functions/adapters/queue-placement.js';
 import { attributionItem, isQueued, QUEUE_SHARDS, queueShard } from '../../../functions/adapters/referral-keys.js';
 import { AttributionStatusSchema } from '../../../functions/referrals/attribution.js';
-import { queueChange } from '../../../scripts/migrate-command.js';
 
 describe('the queue index keys', () => {
   it('give only listed statuses a queue key: every other attribution write touches no index', () => {

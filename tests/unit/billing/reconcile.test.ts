@@ -27,16 +27,18 @@ const world = () => {
   const chargedByWindow = new Map<string, number>();
   const listed: string[][] = [];
   const writes: { credits: number; observed: number | undefined }[] = [];
+  const allOpen = () =>
+    [...meter.open.values()].map(
+      (entry): OpenReservation => ({ reservation: entry, credits: entry.day.credits, reservedAt: reservedAt.get(entry.requestId) ?? NOW }),
+    );
   const ledger: CounterLedger = {
-    async listOpen(days) {
+    // Pages of two, oldest first, each read when the pass asks for it: as the index is paged.
+    async *staleOpen(days, before) {
       listed.push(days);
-      return [...meter.open.values()].map(
-        (entry): OpenReservation => ({
-          reservation: entry,
-          credits: entry.day.credits,
-          reservedAt: reservedAt.get(entry.requestId) ?? NOW,
-        }),
-      );
+      const stale = allOpen()
+        .filter((entry) => entry.reservedAt.getTime() <= before.getTime())
+        .sort((a, b) => a.reservedAt.getTime() - b.reservedAt.getTime());
+      for (let offset = 0; offset < stale.length; offset += 2) yield stale.slice(offset, offset + 2);
     },
     async chargedCredits(_userId, requestId) {
       return charged.get(requestId) ?? 0;
@@ -45,7 +47,7 @@ const world = () => {
       return chargedByWindow.get(`${userId}#${window}`) ?? 0;
     },
     async openOf(userId) {
-      return (await ledger.listOpen([])).filter((entry) => entry.reservation.userId === userId);
+      return allOpen().filter((entry) => entry.reservation.userId === userId);
     },
     async readCounter(userId, kind, window) {
       return meter.counters.get(`${userId}#${kind}#${window}`);
@@ -88,7 +90,8 @@ describe('reconciling open reservations', () => {
 
     const report = await reconcileReservations(w.deps, { days: ['2026-11-30'], staleAfterMs: 60_000, budget });
 
-    expect(report).toEqual({ open: 2, closed: 1, alreadyClosed: 0, creditsReturned: 3, failed: 0 });
+    // Only the stale one is read.
+    expect(report).toEqual({ open: 1, closed: 1, alreadyClosed: 0, creditsReturned: 3, failed: 0, unfinished: false });
     expect(w.meter.counters.get('u1#day#2026-11-30')).toBe(5);
     expect([...w.meter.open.keys()]).toEqual(['young']);
     expect(w.listed).toEqual([['2026-11-30']]);
@@ -122,7 +125,7 @@ describe('reconciling open reservations', () => {
 
     const report = await reconcileReservations(w.deps, { days: [], staleAfterMs: 0, budget });
 
-    expect(report).toEqual({ open: 2, closed: 0, alreadyClosed: 1, creditsReturned: 0, failed: 1 });
+    expect(report).toEqual({ open: 2, closed: 0, alreadyClosed: 1, creditsReturned: 0, failed: 1, unfinished: false });
     expect(w.warnings).toEqual(['an open reservation could not be closed']);
     expect(w.logged).toEqual([{ request_id: 'b', error_name: 'ThrottlingException' }]);
   });
@@ -134,6 +137,53 @@ describe('reconciling open reservations', () => {
     const report = await reconcileReservations(w.deps, { days: [], staleAfterMs: 0, budget, userId: 'u2' });
     expect(report).toMatchObject({ open: 1, closed: 1 });
     expect([...w.meter.open.keys()]).toEqual(['mine']);
+  });
+
+  it('closes a backlog page by page as it reads, and starts no close past its deadline, leaving the rest to the next pass', async () => {
+    const w = world();
+    for (let index = 0; index < 7; index++) await w.open(reservation(`r${index}`, 1, `u${index % 3}`), old);
+    let clock = NOW.getTime();
+    const closes: string[] = [];
+    const release = w.meter.release.bind(w.meter);
+    w.meter.release = async (entry, credits, b, options) => {
+      closes.push(entry.requestId);
+      clock += 10;
+      return release(entry, credits, b, options);
+    };
+    const deps = { ...w.deps, now: () => new Date(clock) };
+    // Pages of two, of two accounts each, closed side by side at 10 ms a close: two pages before the deadline, then
+    // the pass stops and says so.
+    const first = await reconcileReservations(deps, { days: [], staleAfterMs: 0, budget: { ...budget, deadline: NOW.getTime() + 25 } });
+    expect(first).toMatchObject({ closed: 4, unfinished: true });
+    expect(w.meter.open.size).toBe(3);
+    const second = await reconcileReservations(deps, { days: [], staleAfterMs: 0, budget });
+    expect(second).toMatchObject({ open: 3, closed: 3, unfinished: false });
+    expect(w.meter.open.size).toBe(0);
+    expect(new Set(closes).size).toBe(7);
+  });
+
+  it("closes one account's reservations one after another, and accounts side by side", async () => {
+    const w = world();
+    for (let index = 0; index < 6; index++) await w.open(reservation(`r${index}`, 1, `u${index % 2}`), old);
+    let running = new Map<string, number>();
+    let most = 0;
+    let accountsAtOnce = 0;
+    const release = w.meter.release.bind(w.meter);
+    w.meter.release = async (entry, credits, b, options) => {
+      const user = entry.userId;
+      running.set(user, (running.get(user) ?? 0) + 1);
+      most = Math.max(most, running.get(user) as number);
+      accountsAtOnce = Math.max(accountsAtOnce, running.size);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      const result = await release(entry, credits, b, options);
+      running.set(user, (running.get(user) as number) - 1);
+      if (running.get(user) === 0) running.delete(user);
+      return result;
+    };
+    running = new Map();
+    expect(await reconcileReservations(w.deps, { days: [], staleAfterMs: 0, budget })).toMatchObject({ closed: 6 });
+    expect(most).toBe(1);
+    expect(accountsAtOnce).toBe(2);
   });
 
   it('names today and the days before it', () => {

@@ -23,15 +23,26 @@ describe('the capacity model', () => {
     });
   });
 
-  it('counts the write units of a reject and of an attribution write, table by table and index by index', () => {
-    expect(model.reject).toEqual({ table: { referrals: 2, usage: 4 }, indexes: { queue: 2, activity: 1 }, keyed: 1 });
-    expect(model.perAttributionWrite).toEqual({ referrals: 1, oldIndex: 1, queueIndexWhenListed: 1, queueIndexOtherwise: 0 });
+  it('counts the write units of a reject and of an attribution write, table by table and index by index, transactional writes twice', () => {
+    // The status change and the activity item at 2 each; the rate counter 1 (its own write), the usage record and the
+    // day and month counters 2 each; the idempotency record 2.
+    expect(model.reject).toEqual({ table: { referrals: 4, usage: 7 }, indexes: { queue: 2, activity: 1 }, keyed: 2 });
+    // The rate counter, the reservation's and the release's transactions (3 items each), 100 usage records in their transactions.
+    expect(model.bulk).toEqual({ usage: 1 + 6 + 200 + 6, keyed: 2, activityItems: 100 });
+    // A write of another writer into or out of the queue costs the indexer's own update and the index entry.
+    expect(model.perAttributionWrite).toEqual({
+      referrals: 1,
+      oldIndex: 1,
+      indexerWhenListed: 1,
+      queueIndexWhenListed: 1,
+      queueIndexOtherwise: 0,
+    });
   });
 
   it('keeps the hottest queue partition under its limit at 10,000 attribution writes a second, even when every one is held', () => {
     expect(QUEUE_SHARDS).toBe(16);
     const worst = model.rows.find((row) => row.rate === 10_000 && row.held === 1);
-    expect(worst).toEqual({ rate: 10_000, held: 1, statusPartition: 10_000, queueShard: 625 });
+    expect(worst).toEqual({ rate: 10_000, held: 1, statusPartition: 10_000, queueShard: 625, table: 20_000 });
     expect(Math.max(...model.rows.map((row) => row.queueShard))).toBeLessThan(PARTITION_WRITE_UNITS);
     // One partition per status throttles from 1,000 attribution writes a second.
     expect(model.rows.filter((row) => row.statusPartition > PARTITION_WRITE_UNITS).map((row) => row.rate)).toEqual([10_000, 10_000]);
@@ -42,8 +53,11 @@ describe('the capacity model', () => {
       statusPartition: 1_000,
       queueShardsAllHeld: 16_000,
       queueShardsUsual: 800_000,
-      accountRequestsPerSecond: 200,
-      bulkRejectsPerSecond: expect.closeTo(8.85, 2),
+      accountRequestsPerSecond: expect.closeTo(142.86, 2),
+      accountKeyedRequestsPerSecond: expect.closeTo(111.11, 2),
+      bulkRejectsPerSecond: expect.closeTo(4.65, 2),
+      activityItemsPerSecond: 1_000,
+      stageBulkRejectsPerSecond: 10,
     });
   });
 
@@ -67,7 +81,10 @@ describe('the capacity model', () => {
 
   it('prints the tables docs/architecture.md shows', () => {
     const tables = capacityTables();
-    expect(tables).toContain('| 10,000 | 100 % | 10,000 WCU/s (throttled) | 625 WCU/s |');
+    expect(tables).toContain('| 10,000 | 100 % | 20,000 WCU/s | 10,000 WCU/s (throttled) | 625 WCU/s |');
+    expect(tables).toContain(
+      '| by-activity-day, one partition a UTC day | 1,000 activity items/s across the stage: 10 bulk rejects of 100 a second |',
+    );
     expect(tables).toContain('| 25 entries | 32 RCU, 1 round | 20.5 RCU, 2 rounds |');
   });
 });

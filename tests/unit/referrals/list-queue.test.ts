@@ -10,12 +10,16 @@ type Stored = { attribution: Attribution; position: QueuePosition; shard: number
  * The queue index as DynamoDB reads it: each shard in queue order; Limit counts the items evaluated, the filter
  * applies after it, and LastEvaluatedKey is the last item evaluated whenever the read stopped at the limit.
  */
-const shardedQueue = (shards: number, items: Stored[]): ReferralReader & { remove: (id: string) => void; reads: number } => {
+const shardedQueue = (
+  shards: number,
+  items: Stored[],
+): ReferralReader & { remove: (id: string) => void; add: (item: Stored) => void; reads: number } => {
   const live = new Map(items.map((item) => [item.attribution.id, item]));
   const reader = {
     queueShards: shards,
     reads: 0,
     remove: (id: string) => live.delete(id),
+    add: (item: Stored) => live.set(item.attribution.id, item),
     async listShard({ shard, limit, referrerUserId, after }: Parameters<ReferralReader['listShard']>[0]): Promise<ShardPage> {
       reader.reads += 1;
       const ordered = [...live.values()]
@@ -134,10 +138,47 @@ describe('the sharded review queue', () => {
     const pages: ShardPage[] = [{ entries: [entry('b')], last: { order: 'c', id: 'c' } }, { entries: [entry('a'), entry('d')] }];
     const merged = mergeShardPages(['start', 'start'], pages, 10);
     expect(merged.attributions.map((a) => a.id)).toEqual(['a', 'b']);
+    // The second shard resumes after b, the last returned, not after a: what enters it before b later is behind the walk.
     expect(merged.next).toEqual([
       { order: 'c', id: 'c' },
-      { order: 'a', id: 'a' },
+      { order: 'b', id: 'b' },
     ]);
+  });
+
+  it('walks oldest first across pages while referrals enter either side of the cursor and leave, skipping none that stayed', async () => {
+    let inserted = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        queueArbitrary,
+        fc.array(fc.record({ day: fc.integer({ min: 1, max: 28 }), shard: fc.nat(), leave: fc.nat() }), { maxLength: 12 }),
+        async ({ shards, items, limit }, changes) => {
+          const reader = shardedQueue(shards, items);
+          const present = new Map(items.map((item) => [item.attribution.id, item]));
+          const leftOrCame = new Set<string>();
+          const seen = await walk(reader, limit, undefined, (page) => {
+            const change = changes[page];
+            if (!change) return;
+            // A referral held now, anywhere in the queue's order: often behind the cursor.
+            const newcomer = stored(1_000 + inserted++, change.day, change.shard % shards, 'r1');
+            reader.add(newcomer);
+            present.set(newcomer.attribution.id, newcomer);
+            leftOrCame.add(newcomer.attribution.id);
+            const victim = items[change.leave % Math.max(1, items.length)];
+            if (victim && change.leave % 3 === 0) {
+              reader.remove(victim.attribution.id);
+              leftOrCame.add(victim.attribution.id);
+            }
+          });
+          const orders = seen.map((id) => present.get(id)?.position.order as string);
+          // Strictly oldest first, so none repeated.
+          for (let index = 1; index < orders.length; index++) expect((orders[index - 1] as string) < (orders[index] as string)).toBe(true);
+          // Every referral queued throughout the walk was returned.
+          const throughout = expectedOrder(items).filter((id) => !leftOrCame.has(id));
+          expect(seen.filter((id) => !leftOrCame.has(id))).toEqual(throughout);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('refuses a cursor for another number of shards, or one with every shard read to its end', () => {

@@ -10,10 +10,10 @@ import {
   type BulkRejectRequest,
   bulkFingerprint,
   bulkReject,
-  mapWithConcurrency,
 } from '../../../functions/referrals/reject-many.js';
 import { rejectFingerprint } from '../../../functions/referrals/reject-one.js';
 import { ApiError, WriteOutcomeUnknown } from '../../../functions/shared/api-error.js';
+import { mapWithConcurrency } from '../../../functions/shared/concurrency.js';
 import { failure } from '../../support/api-errors.js';
 import { ampleBudget, FakeIdempotencyClaims, fakeWorld } from '../../support/fakes.js';
 

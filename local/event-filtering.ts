@@ -1,0 +1,23 @@
+// Lambda's event filtering, as npm start's stream poller applies it: the rules the mappings' filters use (a value,
+// prefix, anything-but, exists), each key a condition (AND), each leaf's rules alternatives (OR), and a record kept
+// when any filter matches it. https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
+import type { FilterPattern, FilterRule } from '../functions/adapters/stream-filters.js';
+
+const matchesRule = (value: unknown, rule: FilterRule): boolean => {
+  if (typeof rule === 'string') return value === rule;
+  // "exists" matches a leaf that is present (true) or absent (false).
+  if ('exists' in rule) return rule.exists === (value !== undefined && typeof value !== 'object');
+  if (typeof value !== 'string') return false;
+  if ('prefix' in rule) return value.startsWith(rule.prefix);
+  return !rule['anything-but'].includes(value);
+};
+
+const matchesPattern = (value: unknown, pattern: FilterPattern): boolean =>
+  Object.entries(pattern).every(([key, expected]) => {
+    const field = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    return Array.isArray(expected) ? expected.some((rule) => matchesRule(field, rule)) : matchesPattern(field, expected);
+  });
+
+/** Whether a stream record passes a mapping's filters: any one of them. */
+export const passesFilters = (record: unknown, filters: FilterPattern[]): boolean =>
+  filters.some((filter) => matchesPattern(record, filter));

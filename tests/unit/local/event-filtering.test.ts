@@ -1,0 +1,27 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { ACTIVITY_FILTERS, QUEUE_PLACEMENT_FILTERS } from '../../../functions/adapters/stream-filters.js';
+import { passesFilters } from '../../../local/event-filtering.js';
+
+const record = (eventName: string, image: Record<string, unknown>) => ({ eventName, dynamodb: { NewImage: marshall(image) } });
+
+describe("npm start's stream filters, as Lambda applies the mappings' own", () => {
+  it('hand the forwarder new activity items only', () => {
+    expect(passesFilters(record('INSERT', { pk: 'a', sk: 'activity#2026#r' }), ACTIVITY_FILTERS)).toBe(true);
+    expect(passesFilters(record('MODIFY', { pk: 'a', sk: 'activity#2026#r' }), ACTIVITY_FILTERS)).toBe(false);
+    expect(passesFilters(record('INSERT', { pk: 'a', sk: 'attribution', status: 'rejected' }), ACTIVITY_FILTERS)).toBe(false);
+  });
+
+  it('hand the queue indexer attributions in a listed status, and those in another status that still carry a queue key', () => {
+    const passes = (eventName: string, image: Record<string, unknown>) => passesFilters(record(eventName, image), QUEUE_PLACEMENT_FILTERS);
+    expect(passes('INSERT', { pk: 'a', sk: 'attribution', status: 'review_required' })).toBe(true);
+    expect(passes('MODIFY', { pk: 'a', sk: 'attribution', status: 'rejected', queue_key: 'rejected#1' })).toBe(true);
+    expect(passes('MODIFY', { pk: 'a', sk: 'attribution', status: 'rewarded', queue_key: 'review_required#1' })).toBe(true);
+    // The pipeline's other writes: a click, a qualification, a reward.
+    expect(passes('INSERT', { pk: 'a', sk: 'attribution', status: 'attributed' })).toBe(false);
+    expect(passes('MODIFY', { pk: 'a', sk: 'attribution', status: 'rewarded' })).toBe(false);
+    expect(passes('INSERT', { pk: 'a', sk: 'reward#1', status: 'review_required' })).toBe(false);
+    expect(passes('REMOVE', { pk: 'a', sk: 'attribution', status: 'review_required' })).toBe(false);
+    expect(passes('INSERT', { pk: 'a', sk: 'activity#2026#r', status: 'review_required' })).toBe(false);
+  });
+});
