@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { plans } from '../../functions/billing/plans.js';
+import { handler as authorizer } from '../../functions/handlers/authorizer/handler.js';
+import { handler as bulkHandler } from '../../functions/handlers/bulk-reject/handler.js';
 import { ReasonSchema } from '../../functions/referrals/request-fields.js';
-import { api, apiOnClients, apiWithPlans, bulkRequest, rejectRequest, withKey } from '../support/api.js';
+import { api, apiOnClients, apiWithPlans, bulkRequest, checkedGateway, rejectRequest, withKey } from '../support/api.js';
 import {
   accountItems,
   activityOf,
@@ -103,6 +105,29 @@ describe('bulk reject', () => {
     expect(first.headers['x-ratelimit-remaining']).toBe('1');
     expect(third.body.error.type).toBe('rate_limited');
     expect((await billingOf(admin.userId)).usage).toHaveLength(6);
+  });
+
+  it("starts no referral when the function has less than the handler's reserve left: all failed and retryable, nothing charged", async () => {
+    // 3 s left is under the 4 s the handler keeps back for a write in flight, the release and the answer.
+    const lateGateway = checkedGateway({
+      authorizer,
+      functions: {
+        bulkRejectReferrals: (event, context) => bulkHandler(event, { ...context, getRemainingTimeInMillis: () => 3_000 }),
+      },
+    });
+    const admin = await givenApiKey();
+    const ids = await heldReferrals(2);
+
+    const response = await bulkRequest({ ids }, { headers: withKey(admin.key), gateway: lateGateway });
+
+    expect(response.status).toBe(200);
+    expect(response.body.data.results).toEqual(
+      ids.map((id) => ({ id, outcome: 'failed', error: { type: 'dependency_unavailable', retryable: true } })),
+    );
+    expect(await statusesOf(ids)).toEqual(['review_required', 'review_required']);
+    for (const id of ids) expect(await activityOf(id)).toEqual([]);
+    expect(await billingOf(admin.userId)).toEqual({ day: 0, month: 0, usage: [] });
+    expect((await accountItems(admin.userId)).filter((item) => String(item.sk).startsWith('reservation#'))).toEqual([]);
   });
 
   describe('refusals of the whole request', () => {

@@ -3,11 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forwardActivity } from '../../functions/events/forward-activity.js';
 import { eventIdOf } from '../../functions/referrals/rejection-event.js';
 import { startEventSink } from '../../local/event-sink.js';
 import { runEventsCommand } from '../../scripts/events-command.js';
 import { rejectRequest, withKey } from '../support/api.js';
 import { activityOf, givenApiKey, givenAttribution } from '../support/factories.js';
+import { FakeDeadLetters, FakePublisher } from '../support/fakes.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'events-replay-'));
@@ -104,6 +106,37 @@ describe('npm run events -- replay', () => {
     expect(result.code).toBe(0);
     const replayed = eventIds(entriesIn(file));
     for (const id of expected) expect(replayed).toContain(id);
+  });
+
+  it("redrives one of the forwarder's own dead letters: exactly the event it set aside, with its event_id", async () => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution();
+    expect((await rejectRequest(attribution.id, { headers: withKey(admin.key) })).status).toBe(200);
+    const [item] = await activityOf(attribution.id);
+    // The forwarder's letter for an entry EventBridge refused for good: it names the item by its keys, whose sort key
+    // holds the item's instant, so the window it gives the replay starts and ends at that one instant.
+    const publisher = new FakePublisher();
+    publisher.script.push({ 0: 'MalformedDetail' });
+    const deadLetters = new FakeDeadLetters();
+    const keys = { pk: String(item?.pk), sk: String(item?.sk) };
+    const quiet = { info: () => undefined, warn: () => undefined };
+    const record = { sequenceNumber: '4100000000012345678901', eventName: 'INSERT', keys, image: item };
+    await forwardActivity({ publisher, deadLetters, log: quiet, sleep: async () => undefined }, [record]);
+    const [letter] = deadLetters.letters;
+    expect(letter).toMatchObject({ reason: 'event refused by EventBridge', code: 'MalformedDetail', table_keys: keys });
+    const message = path.join(folder, 'forwarder-letter.json');
+    // The body of the queue's message, as the forwarder sends it.
+    writeFileSync(message, JSON.stringify(letter));
+    const file = path.join(folder, 'forwarder-redrive.jsonl');
+
+    const result = await run(['replay', '--dead-letter', message], { LOCAL_EVENTS_FILE: file });
+
+    expect(result.code).toBe(0);
+    const at = String(item?.at);
+    expect(result.out).toEqual([`replayed 1 referral.rejected events from ${at} to ${at} for ${attribution.id} to ${file}`]);
+    const entries = entriesIn(file);
+    expect(eventIds(entries)).toEqual([eventIdOf(attribution.id, String(item?.request_id))]);
+    expect(JSON.parse(entries[0]?.Detail as string)).toEqual(letter?.event?.detail);
   });
 
   it('publishes to an EventBridge endpoint with PutEvents when one is named, as the forwarder does', async () => {

@@ -1,6 +1,9 @@
 // The counters come back to the usage records: reservations left open are closed by the reconciler, exactly once.
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { createMeterStore } from '../../functions/adapters/usage-store.js';
+import { counterIncrements } from '../../functions/billing/charge.js';
 import { plans } from '../../functions/billing/plans.js';
 import { dayWindow, monthWindow } from '../../functions/billing/windows.js';
 import { createReconcilerDeps } from '../../functions/handlers/reconciler/dependencies.js';
@@ -17,7 +20,9 @@ import {
   heldReferrals,
   storedAttribution,
   tables,
+  uniqueId,
 } from '../support/factories.js';
+import { ampleBudget } from '../support/fakes.js';
 import { instrumentedClient, writes } from '../support/instrumented-client.js';
 import { context } from '../support/lambda.js';
 
@@ -106,6 +111,41 @@ describe('the reconciler', () => {
     expect((await billingOf(admin.userId)).open).toEqual([]);
   });
 
+  it('brings the counters to the usage records in one pass after a bulk request with unknown and surely unused referrals', async () => {
+    const functionDb = instrumentedClient({ maxAttempts: 1 });
+    const gateway = apiOnClients({ authorizer: instrumentedClient().client, reject: functionDb.client });
+    const admin = await givenApiKey();
+    const ids = await heldReferrals(5);
+    const [appliedUnknown, unappliedUnknown, ...surelyUnused] = ids.slice(1) as [string, string, string, string];
+    // Unknown both ways: applied and every answer lost (charged), and lost before DynamoDB saw it (never charged).
+    functionDb.inject({ command: 'TransactWriteItemsCommand', when: 'after', times: Infinity, matches: writes.itemOf(appliedUnknown) });
+    functionDb.inject({ command: 'TransactWriteItemsCommand', when: 'before', times: Infinity, matches: writes.itemOf(unappliedUnknown) });
+    // Throttled: refused for certain, so their credits are surely unused and go back at once.
+    for (const id of surelyUnused)
+      functionDb.inject({ command: 'TransactWriteItemsCommand', error: throttled, times: Infinity, matches: writes.itemOf(id) });
+
+    const response = await bulkRequest({ ids }, { headers: withKey(admin.key), gateway });
+
+    expect(response.status).toBe(200);
+    expect(response.body.data.results.map((result: { outcome: string }) => result.outcome)).toEqual([
+      'rejected',
+      'unknown',
+      'unknown',
+      'failed',
+      'failed',
+    ]);
+    // 5 reserved, the 2 surely unused given back; the 2 unknown stay reserved, of which 1 was charged.
+    const before = await billingOf(admin.userId);
+    expect([before.day, before.month, before.charged, before.open.length]).toEqual([3, 3, 2, 1]);
+
+    const pass = await reconcile('--stale-after', '0', '--account', admin.userId);
+
+    expect(pass.code).toBe(0);
+    const after = await billingOf(admin.userId);
+    expect([after.day, after.month, after.charged, after.open]).toEqual([2, 2, 2, []]);
+    expect(pass.out).toMatch(/closed 1, giving back 1 credits/);
+  });
+
   it('gives back reserved credits no usage record charged, once, however many passes run at once', async () => {
     const admin = await givenApiKey();
     const now = new Date();
@@ -166,6 +206,26 @@ describe('the reconciler', () => {
     expect([after.day, after.month]).toEqual([4, 4]);
     expect(after.charged).toBe(4);
     expect(after.open).toEqual([]);
+  });
+
+  it('gives back a reservation once: a second release for another amount finds it closed and moves no counter', async () => {
+    // Two closers that read the reservation apart (its request's release and a reconciler pass) give back different
+    // amounts, so their transactions carry different tokens: only the reservation's own condition keeps the second out.
+    const meter = createMeterStore(db, tables);
+    const userId = uniqueId('admin');
+    const reservation = {
+      userId,
+      requestId: uniqueId('req'),
+      ...counterIncrements({ plan: plans.enterprise, credits: 3, monthCeiling: null, now: new Date() }),
+    };
+    expect(await meter.reserve(reservation, ampleBudget())).toEqual({ reserved: true });
+
+    expect(await meter.release(reservation, 2, ampleBudget())).toBe('released');
+    const afterFirst = await billingOf(userId);
+    expect([afterFirst.day, afterFirst.month, afterFirst.open]).toEqual([1, 1, []]);
+
+    expect(await meter.release(reservation, 1, ampleBudget())).toBe('already_released');
+    expect(await billingOf(userId)).toEqual(afterFirst);
   });
 
   it('recomputes an account’s counters from its usage records and open reservations, when asked', async () => {
@@ -234,3 +294,8 @@ describe('the reconciler', () => {
 });
 
 const reset = () => Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', name: 'Error' });
+const throttled = () =>
+  new ProvisionedThroughputExceededException({
+    message: 'injected throttling',
+    $metadata: { httpStatusCode: 400, attempts: 1, totalRetryDelay: 0 },
+  });
