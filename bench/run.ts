@@ -1,4 +1,5 @@
 // `npm run bench`: bundle size, cold-start proxy, warm latency, round trips and throughput, each beside its floor measured in the same run.
+
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
 import { buildSync } from 'esbuild';
-import { attributionItem } from '../functions/adapters/referral-keys.js';
+import { activitySortKey, attributionItem } from '../functions/adapters/referrals-table.js';
+import { dayKey, monthKey, rateKey, usageKey } from '../functions/adapters/usage-table.js';
 import { projectApp } from '../lib/project-app.js';
 import { bundling, ReferralApiStack } from '../lib/referral-api-stack.js';
 import { type TableKey, tableEnvironment } from '../lib/tables.js';
@@ -234,7 +236,7 @@ const measureRequestPath = async () => {
       db.send(
         new UpdateCommand({
           TableName: 'usage',
-          Key: { pk: 'account#floor', sk: `rate#${minute}` },
+          Key: rateKey('floor', minute),
           UpdateExpression: 'ADD hits :one SET expires_at = :e',
           ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
           ExpressionAttributeValues: { ':one': 1, ':e': 1, ':limit': 1_000_000 },
@@ -249,7 +251,7 @@ const measureRequestPath = async () => {
           ConsistentRead: true,
         }),
       ),
-      db.send(new GetCommand({ TableName: 'usage', Key: { pk: 'account#floor', sk: 'month#x' }, ConsistentRead: true })),
+      db.send(new GetCommand({ TableName: 'usage', Key: monthKey('floor', 'x'), ConsistentRead: true })),
     ]);
     void month;
     await db.send(
@@ -268,21 +270,21 @@ const measureRequestPath = async () => {
           {
             Put: {
               TableName: 'referrals',
-              Item: { pk: id, sk: `activity#${now.toISOString()}#${n}`, action: 'reject', actor: 'bench', at: now.toISOString() },
+              Item: { pk: id, sk: activitySortKey(now.toISOString(), String(n)), action: 'reject', actor: 'bench', at: now.toISOString() },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
           {
             Put: {
               TableName: 'usage',
-              Item: { pk: 'account#floor', sk: `usage#${n}`, credits: 1 },
+              Item: { ...usageKey('floor', String(n)), credits: 1 },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
           {
             Update: {
               TableName: 'usage',
-              Key: { pk: 'account#floor', sk: 'day#x' },
+              Key: dayKey('floor', 'x'),
               UpdateExpression: 'ADD credits :one SET expires_at = :e',
               ExpressionAttributeValues: { ':one': 1, ':e': 1 },
             },
@@ -290,7 +292,7 @@ const measureRequestPath = async () => {
           {
             Update: {
               TableName: 'usage',
-              Key: { pk: 'account#floor', sk: 'month#x' },
+              Key: monthKey('floor', 'x'),
               UpdateExpression: 'ADD credits :one SET expires_at = :e',
               ConditionExpression: 'attribute_not_exists(credits) OR credits <= :room',
               ExpressionAttributeValues: { ':one': 1, ':e': 1, ':room': 10_000_000 },

@@ -1,12 +1,11 @@
 // The capacity model of the tables: item sizes from the real item builders, write units per reject and per
 // attribution write, the hottest partition's load, and where each design breaks. `npm run capacity` prints it;
 // a unit test pins its figures, so that a change to the item layout shows up here.
-import { attributionItem, QUEUE_ORDER, QUEUE_SHARDS, queueKey, queueShard } from '../functions/adapters/referral-keys.js';
-import { reservationPut } from '../functions/adapters/usage-items.js';
-import { dayKey, idempotencyKey, monthKey, rateKey, usageKey } from '../functions/adapters/usage-keys.js';
+import { activityItem, attributionItem, QUEUE_ORDER, QUEUE_SHARDS, queueKey, queueShard } from '../functions/adapters/referrals-table.js';
+import { dayKey, idempotencyKey, monthKey, rateKey, reservationPut, usageKey } from '../functions/adapters/usage-table.js';
 import type { Principal } from '../functions/auth/principal.js';
 import { buildUsageRecord } from '../functions/billing/usage-record.js';
-import { ACTIVITY_PREFIX, rejectionActivity } from '../functions/referrals/activity.js';
+import { rejectionActivity } from '../functions/referrals/activity.js';
 import { type Attribution, AttributionSchema } from '../functions/referrals/attribution.js';
 import { buildIdempotencyRecord } from '../functions/referrals/idempotency.js';
 import { rejectAttribution } from '../functions/referrals/transition.js';
@@ -108,7 +107,7 @@ export const sampleItems = () => {
     queueEntry: attribution,
     listFieldsEntry: Object.fromEntries(Object.entries(attribution).filter(([name]) => listFields.has(name))),
     rejected: { ...attributionItem(after), queue_key: queueKey('rejected', queueShard(SAMPLE.id)) },
-    activity: { pk: SAMPLE.id, sk: `${ACTIVITY_PREFIX}${activity.at}#${REQUEST_ID}`, ...activity, activity_day: '2026-11-30' },
+    activity: activityItem(SAMPLE.id, activity),
     usage: { ...usageKey(PRINCIPAL.userId, REQUEST_ID), ...usage },
     rate: { ...rateKey(PRINCIPAL.userId, '2026-11-30T12:00'), hits: 42, expires_at: 1_796_040_060 },
     day: { ...dayKey(PRINCIPAL.userId, '2026-11-30'), ...counter },

@@ -10,8 +10,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { QUEUE_INDEX, STATUS_INDEX } from '../functions/adapters/referral-keys.js';
-import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-keys.js';
+import { QUEUE_INDEX, STATUS_INDEX } from '../functions/adapters/referrals-table.js';
+import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-table.js';
 import type { JwtSettings } from '../functions/auth/jwt-settings.js';
 import {
   GATEWAY_RESPONSE_HEADERS,

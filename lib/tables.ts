@@ -1,6 +1,6 @@
 // Table key schemas and indexes: the one definition shared by the CDK stack and the local DynamoDB runner.
-import { QUEUE_INDEX, QUEUE_KEY, QUEUE_ORDER, STATUS_INDEX } from '../functions/adapters/referral-keys.js';
-import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-keys.js';
+import { QUEUE_INDEX, QUEUE_KEY, QUEUE_ORDER, STATUS_INDEX } from '../functions/adapters/referrals-table.js';
+import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-table.js';
 
 export type KeyAttribute = { readonly name: string; readonly type: 'S' | 'N' };
 

@@ -1,7 +1,7 @@
 // Writes attributions, rewards and API keys in the stored layout; used by the local API's seed loader and the tests.
 import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
-import { attributionItem, rewardItemKey } from '../functions/adapters/referral-keys.js';
+import { attributionItem, rewardItemKey } from '../functions/adapters/referrals-table.js';
 import { type ApiKeyRecord, hashApiKey } from '../functions/auth/api-key.js';
 import type { Attribution, Reward } from '../functions/referrals/attribution.js';
 import { mapWithConcurrency } from '../functions/shared/concurrency.js';

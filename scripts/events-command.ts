@@ -1,9 +1,11 @@
 // `npm run events -- replay`: re-derives referral.rejected events from the audit trail and publishes them again, same event_id.
+
 import { appendFileSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readActivity } from '../functions/adapters/activity-reader.js';
 import { createEventBridgeClient, createEventBridgePublisher, toPutEventsEntry } from '../functions/adapters/event-bridge-publisher.js';
+import { activityTimeOf } from '../functions/adapters/referrals-table.js';
 import { type ActivityRecord, forwardActivity } from '../functions/events/forward-activity.js';
 import type { DeadLetter, EventPublisher } from '../functions/events/ports.js';
 import { reportFailure, stackOutputs, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
@@ -46,7 +48,7 @@ export const windowOfDeadLetter = (message: unknown): Window => {
       return { since: new Date(first - ARRIVAL_MARGIN_MS).toISOString(), until: new Date(last + 1_000).toISOString() };
     }
   }
-  const at = /^activity#([^#]+)#/.exec(body.table_keys?.sk ?? '')?.[1];
+  const at = activityTimeOf(body.table_keys?.sk ?? '');
   if (body.table_keys?.pk && at) return { since: at, until: at, attributionId: body.table_keys.pk };
   throw new UsageError('the dead-letter message names neither a stream batch (DDBStreamBatchInfo) nor an activity item (table_keys)');
 };
@@ -133,7 +135,7 @@ export const runEventsCommand = async (
     try {
       for await (const item of readActivity(client, destination.table, window)) {
         const keys = { pk: String(item.pk), sk: String(item.sk) };
-        records.push({ sequenceNumber: keys.sk, eventName: 'INSERT', keys, image: item });
+        records.push({ sequenceNumber: keys.sk, eventName: 'INSERT', keys, activity: true, image: item });
       }
     } finally {
       if (!overrides.client) client.destroy();

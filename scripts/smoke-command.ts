@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { attributionItem } from '../functions/adapters/referral-keys.js';
-import { accountKey, USAGE_PREFIX } from '../functions/adapters/usage-keys.js';
+import { attributionItem } from '../functions/adapters/referrals-table.js';
+import { accountKey, USAGE_PREFIX } from '../functions/adapters/usage-table.js';
 import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
 
 export const SMOKE_USAGE = `usage: npm run smoke -- --url <base url> (--key <admin key> | --key-file <path> | --token <jwt>) [--write] [target]

@@ -1,8 +1,8 @@
 // Reads the audit trail back by time, for `npm run events -- replay`: the activity index a day at a time, or one referral's partition.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ACTIVITY_PREFIX } from '../referrals/activity.js';
+
 import { queryAll } from './items.js';
-import { ACTIVITY_DAY, ACTIVITY_INDEX, activityDay } from './referral-keys.js';
+import { ACTIVITY_DAY, ACTIVITY_INDEX, ACTIVITY_PREFIX, activityDay } from './referrals-table.js';
 
 export type ActivityWindow = { since: string; until: string; attributionId?: string };
 

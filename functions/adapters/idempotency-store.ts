@@ -8,7 +8,7 @@ import type { IdempotencyClaims, IdempotencyStore } from '../referrals/ports.js'
 import { callDynamo } from './dynamodb-errors.js';
 import { withoutKeys } from './items.js';
 import { sendUntilKnown } from './transact.js';
-import { idempotencyKey } from './usage-keys.js';
+import { idempotencyKey } from './usage-table.js';
 
 /** A stored record in the domain's shape; a malformed one is treated as absent rather than replayed. */
 export const toIdempotencyRecord = (item: Record<string, unknown>): IdempotencyRecord | undefined => {

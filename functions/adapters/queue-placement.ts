@@ -4,7 +4,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mapWithConcurrency } from '../shared/concurrency.js';
-import { ATTRIBUTION_SK, isQueued, QUEUE_KEY, QUEUE_ORDER, queueKey, queueOrder, queueShard } from './referral-keys.js';
+import { ATTRIBUTION_SK, isQueued, QUEUE_KEY, QUEUE_ORDER, queueKey, queueOrder, queueShard } from './referrals-table.js';
 
 /** What an attribution item must change to be placed right for its status; undefined when it is placed right. */
 export type QueueChange = { status: string; wanted: string | undefined; order: string };

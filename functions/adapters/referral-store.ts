@@ -3,7 +3,7 @@ import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
-import { ACTIVITY_PREFIX, ActivitySchema, activitySortKey } from '../referrals/activity.js';
+import { ActivitySchema } from '../referrals/activity.js';
 import { type Attribution, AttributionSchema, RewardSchema } from '../referrals/attribution.js';
 import { IDEMPOTENCY_TTL_SECONDS } from '../referrals/idempotency.js';
 import type {
@@ -18,9 +18,9 @@ import { callDynamo } from './dynamodb-errors.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
 import { batchGetConsistent, withoutKeys } from './items.js';
 import {
-  ACTIVITY_DAY,
+  ACTIVITY_PREFIX,
   ATTRIBUTION_SK,
-  activityDay,
+  activityItem,
   attributionItemKey,
   isQueued,
   QUEUE_INDEX,
@@ -31,10 +31,17 @@ import {
   queueShard,
   REWARD_SK_PREFIX,
   STATUS_INDEX,
-} from './referral-keys.js';
+} from './referrals-table.js';
 import { transactWrite } from './transact.js';
-import { CHARGE_ITEM_COUNT, chargeItems, conditionFailed, readChargeRefusal, type TransactItem, usageRecordPut } from './usage-items.js';
-import { idempotencyKey } from './usage-keys.js';
+import {
+  CHARGE_ITEM_COUNT,
+  chargeItems,
+  conditionFailed,
+  idempotencyKey,
+  readChargeRefusal,
+  type TransactItem,
+  usageRecordPut,
+} from './usage-table.js';
 
 type Tables = { referrals: string; usage: string };
 
@@ -72,12 +79,7 @@ const rejectionItems = (tables: Tables, write: RejectionWrite): TransactItem[] =
     {
       Put: {
         TableName: tables.referrals,
-        Item: {
-          pk: write.attributionId,
-          sk: activitySortKey(write.activity.at, write.activity.request_id),
-          ...write.activity,
-          [ACTIVITY_DAY]: activityDay(write.activity.at),
-        },
+        Item: activityItem(write.attributionId, write.activity),
         // Written once, never replaced.
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -207,7 +209,7 @@ const QUEUE_SOURCES = {
  * status another writer moved on is not listed under its old status while its queue_key waits for the queue indexer.
  * (by-status is keyed on the status itself, and a key attribute cannot be filtered on.)
  */
-const filterOf = (source: QueueSource, status: string, referrerUserId: string | undefined) => {
+const filterOf = (source: QueueSource, referrerUserId: string | undefined) => {
   const conditions = [
     ...(source === QUEUE_INDEX ? ['#status = :status'] : []),
     ...(referrerUserId ? ['referrer_user_id = :referrer'] : []),
@@ -234,7 +236,7 @@ export const createReferralReader = (
           TableName: tables.referrals,
           IndexName: source,
           KeyConditionExpression: '#queue = :queue',
-          ...filterOf(source, status, referrerUserId),
+          ...filterOf(source, referrerUserId),
           ExpressionAttributeNames: { '#queue': key, ...(source === QUEUE_INDEX ? { '#status': 'status' } : {}) },
           ExpressionAttributeValues: {
             ':queue': partition,

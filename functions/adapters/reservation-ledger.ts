@@ -6,7 +6,7 @@ import type { CounterKind, CounterLedger, OpenReservation } from '../billing/rec
 import { counterExpiry, dayWindow, monthWindow } from '../billing/windows.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { batchGetConsistent, queryItems, queryPages } from './items.js';
-import { accountKey, dayKey, monthKey, OPEN_RESERVATIONS_INDEX, RESERVATION_PREFIX, USAGE_PREFIX } from './usage-keys.js';
+import { accountKey, dayKey, monthKey, OPEN_RESERVATIONS_INDEX, RESERVATION_PREFIX, USAGE_PREFIX } from './usage-table.js';
 
 type ReservationItem = {
   user_id: string;

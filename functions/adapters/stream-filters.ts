@@ -2,9 +2,8 @@
 // to Lambda and npm start's stream poller evaluates. Values are DynamoDB JSON (`{ "S": … }`), and a rule applies to
 // a leaf: https://docs.aws.amazon.com/lambda/latest/dg/with-ddb-filtering.html
 
-import { ACTIVITY_PREFIX } from '../referrals/activity.js';
 import { QUEUE_STATUSES } from '../referrals/attribution.js';
-import { ATTRIBUTION_SK, QUEUE_KEY } from './referral-keys.js';
+import { ACTIVITY_PREFIX, ATTRIBUTION_SK, QUEUE_KEY } from './referrals-table.js';
 
 /** A value rule: a value itself, or one of the operators these filters use. */
 export type FilterRule = string | { prefix: string } | { 'anything-but': string[] } | { exists: boolean };

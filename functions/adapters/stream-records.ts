@@ -3,6 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { ActivityRecord } from '../events/forward-activity.js';
 import type { AttributionChange } from './queue-placement.js';
+import { ACTIVITY_PREFIX } from './referrals-table.js';
 
 type AttributeMap = Parameters<typeof unmarshall>[0];
 
@@ -12,6 +13,7 @@ export const toActivityRecord = (record: DynamoDBStreamEvent['Records'][number])
     sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
     eventName: record.eventName ?? '',
     keys: Object.fromEntries(Object.entries(keys).map(([name, value]) => [name, String(value)])),
+    activity: String(keys.sk ?? '').startsWith(ACTIVITY_PREFIX),
     image: record.dynamodb?.NewImage ? unmarshall(record.dynamodb.NewImage as AttributeMap) : undefined,
   };
 };

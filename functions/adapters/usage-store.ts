@@ -9,12 +9,14 @@ import {
   chargeItems,
   conditionFailed,
   counterUpdate,
+  dayKey,
+  monthKey,
+  rateKey,
   readChargeRefusal,
   reservationDelete,
   reservationPut,
   reservationShrink,
-} from './usage-items.js';
-import { dayKey, monthKey, rateKey } from './usage-keys.js';
+} from './usage-table.js';
 
 export const createMeterStore = (
   client: DynamoDBDocumentClient,

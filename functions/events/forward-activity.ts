@@ -1,14 +1,16 @@
 // Turns new activity items from the referrals table's stream into events on the bus: batched, retried, in order per attribution.
 import * as v from 'valibot';
-import { ACTIVITY_PREFIX, ActivitySchema } from '../referrals/activity.js';
+import { ActivitySchema } from '../referrals/activity.js';
 import { type DomainEvent, rejectionEvent } from '../referrals/rejection-event.js';
 import type { DeadLetters, EventPublisher } from './ports.js';
 
-/** A stream record as the forwarder needs it: its position, its keys, and the new image (unmarshalled). */
+/** A stream record as the forwarder needs it: its position, its keys, whether it is an activity item, and the new image (unmarshalled). */
 export type ActivityRecord = {
   sequenceNumber: string;
   eventName: string;
   keys: Record<string, string>;
+  /** Whether its keys are an activity item's (the table's layout says, not the forwarder). */
+  activity: boolean;
   image: Record<string, unknown> | undefined;
 };
 
@@ -73,8 +75,7 @@ export const chunkEvents = (pending: Pending[]): Pending[][] => {
   return chunks;
 };
 
-const isActivityInsert = (record: ActivityRecord): boolean =>
-  record.eventName === 'INSERT' && (record.keys.sk ?? '').startsWith(ACTIVITY_PREFIX);
+const isActivityInsert = (record: ActivityRecord): boolean => record.eventName === 'INSERT' && record.activity;
 
 type Refused = { item: Pending; code: string };
 

@@ -24,10 +24,6 @@ export const ActivitySchema = v.object({
 });
 export type Activity = v.InferOutput<typeof ActivitySchema>;
 
-/** Newest first when sorted descending: the timestamp leads, the request id keeps two changes in one instant apart. */
-export const activitySortKey = (at: string, requestId: string): string => `activity#${at}#${requestId}`;
-export const ACTIVITY_PREFIX = 'activity#';
-
 /** The activity item of a rejection. */
 export const rejectionActivity = (input: {
   before: Attribution;

@@ -120,7 +120,7 @@ describe('npm run events -- replay', () => {
     const deadLetters = new FakeDeadLetters();
     const keys = { pk: String(item?.pk), sk: String(item?.sk) };
     const quiet = { info: () => undefined, warn: () => undefined };
-    const record = { sequenceNumber: '4100000000012345678901', eventName: 'INSERT', keys, image: item };
+    const record = { sequenceNumber: '4100000000012345678901', eventName: 'INSERT', keys, activity: true, image: item };
     await forwardActivity({ publisher, deadLetters, log: quiet, sleep: async () => undefined }, [record]);
     const [letter] = deadLetters.letters;
     expect(letter).toMatchObject({ reason: 'event refused by EventBridge', code: 'MalformedDetail', table_keys: keys });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BatchWriteCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { attributionItem, isQueued, QUEUE_KEY, queueKey, queueShard } from '../../functions/adapters/referral-keys.js';
+import { attributionItem, isQueued, QUEUE_KEY, queueKey, queueShard } from '../../functions/adapters/referrals-table.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
 import { createRejectDeps } from '../../functions/handlers/reject-referral/dependencies.js';

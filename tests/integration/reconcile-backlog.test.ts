@@ -2,8 +2,7 @@
 // the deployed function, within its timeout, the counters back to the usage records (none: every credit unused).
 import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { reservationPut } from '../../functions/adapters/usage-items.js';
-import { dayKey, monthKey } from '../../functions/adapters/usage-keys.js';
+import { dayKey, monthKey, reservationPut } from '../../functions/adapters/usage-table.js';
 import { createReconcilerDeps } from '../../functions/handlers/reconciler/dependencies.js';
 import { createHandler as createReconcilerHandler } from '../../functions/handlers/reconciler/handler.js';
 import { createObservability } from '../../functions/shared/observability.js';

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attributionItem } from '../../functions/adapters/referral-keys.js';
+import { attributionItem } from '../../functions/adapters/referrals-table.js';
 import { plans } from '../../functions/billing/plans.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';

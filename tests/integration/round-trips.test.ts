@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { QUEUE_SHARDS } from '../../functions/adapters/referral-keys.js';
+import { QUEUE_SHARDS } from '../../functions/adapters/referrals-table.js';
 import { apiOnClients, bulkRequest, rejectRequest, withKey } from '../support/api.js';
 import { givenApiKey, givenAttribution } from '../support/factories.js';
 import { instrumentedClient } from '../support/instrumented-client.js';

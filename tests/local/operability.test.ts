@@ -7,7 +7,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiKeyAdmin } from '../../functions/adapters/api-key-admin.js';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
-import { accountKey } from '../../functions/adapters/usage-keys.js';
+import { accountKey } from '../../functions/adapters/usage-table.js';
 import { KEY_ID_INDEX } from '../../lib/tables.js';
 import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import { runSmokeCommand } from '../../scripts/smoke-command.js';

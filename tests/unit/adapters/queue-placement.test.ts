@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AttributionChange, placeStreamBatch, type QueuePlacer } from '../../../functions/adapters/queue-placement.js';
-import { attributionItem, queueShard } from '../../../functions/adapters/referral-keys.js';
+import { attributionItem, queueShard } from '../../../functions/adapters/referrals-table.js';
 
 /** A placer that records what it was asked, and fails for the ids given. */
 const recordingPlacer = (failing: string[] = []) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queueChange } from '../../../functions/adapters/queue-placement.js';
-import { attributionItem, isQueued, QUEUE_SHARDS, queueShard } from '../../../functions/adapters/referral-keys.js';
+import { attributionItem, isQueued, QUEUE_SHARDS, queueShard } from '../../../functions/adapters/referrals-table.js';
 import { AttributionStatusSchema } from '../../../functions/referrals/attribution.js';
 
 describe('the queue index keys', () => {

@@ -1,7 +1,7 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { queueShard } from '../../../functions/adapters/referral-keys.js';
 import { buildRejectTransaction, readCancellation } from '../../../functions/adapters/referral-store.js';
+import { queueShard } from '../../../functions/adapters/referrals-table.js';
 import { planCharge } from '../../../functions/billing/charge.js';
 import { plans } from '../../../functions/billing/plans.js';
 import { rejectionActivity } from '../../../functions/referrals/activity.js';

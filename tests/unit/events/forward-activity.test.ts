@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { activitySortKey } from '../../../functions/adapters/referrals-table.js';
 import {
   type ActivityRecord,
   ENTRY_RETRIES,
@@ -6,7 +7,7 @@ import {
   forwardActivity,
   MAX_REQUEST_BYTES,
 } from '../../../functions/events/forward-activity.js';
-import { type Activity, activitySortKey } from '../../../functions/referrals/activity.js';
+import type { Activity } from '../../../functions/referrals/activity.js';
 import { rejectionEvent } from '../../../functions/referrals/rejection-event.js';
 import { FakeDeadLetters, FakePublisher } from '../../support/fakes.js';
 
@@ -32,6 +33,7 @@ const record = (attributionId: string, requestId: string, overrides: Partial<Act
     sequenceNumber: String(sequence),
     eventName: 'INSERT',
     keys: { pk: attributionId, sk },
+    activity: true,
     image: { pk: attributionId, sk, ...activity(attributionId, requestId, overrides) },
   };
 };
@@ -94,12 +96,14 @@ describe('forwarding activity items as events', () => {
       sequenceNumber: '1',
       eventName: 'INSERT',
       keys: { pk: 'attr-3', sk: 'attribution' },
+      activity: false,
       image: { pk: 'attr-3', sk: 'attribution', status: 'rejected' },
     };
     const removed: ActivityRecord = {
       sequenceNumber: '2',
       eventName: 'REMOVE',
       keys: { pk: 'attr-3', sk: 'activity#x' },
+      activity: true,
       image: undefined,
     };
     expect(await forward([modified, attribution, removed])).toEqual({ published: 0, ignored: 3, deadLettered: 0, failedFrom: undefined });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUEUE_SHARDS } from '../../../functions/adapters/referral-keys.js';
+import { QUEUE_SHARDS } from '../../../functions/adapters/referrals-table.js';
 import { capacityModel, capacityTables, itemSize, PARTITION_WRITE_UNITS, readUnits, writeUnits } from '../../../lib/capacity-model.js';
 
 // Pinned: a change to an item's layout, or to the shard count, changes these figures and must update the model's

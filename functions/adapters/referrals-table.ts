@@ -1,10 +1,18 @@
-// Key layout of the referrals table: an attribution, its rewards and its activity share the attribution's partition,
-// and the queue index lists the attributions of each listed status, oldest first, spread over shards.
+// The referrals table, whole: an attribution, its rewards and its activity share the attribution's partition; the
+// queue index lists the attributions of each listed status, oldest first, spread over shards; the activity index
+// holds the audit trail by day. Its keys, indexes and the items this API writes there.
 import { createHash } from 'node:crypto';
+import type { Activity } from '../referrals/activity.js';
 import { type Attribution, type AttributionStatus, QUEUE_STATUSES } from '../referrals/attribution.js';
 
 export const ATTRIBUTION_SK = 'attribution';
 export const REWARD_SK_PREFIX = 'reward#';
+export const ACTIVITY_PREFIX = 'activity#';
+
+/** Newest first when sorted descending: the timestamp leads, the request id keeps two changes in one instant apart. */
+export const activitySortKey = (at: string, requestId: string): string => `${ACTIVITY_PREFIX}${at}#${requestId}`;
+/** The time an activity item's sort key names; undefined for any other sort key. */
+export const activityTimeOf = (sk: string): string | undefined => /^activity#([^#]+)#/.exec(sk)?.[1];
 
 /**
  * The index that serves the review queue: partition `queue_key` (`<status>#<shard>`), sort `queue_order`. Sparse:
@@ -55,4 +63,12 @@ export const attributionItem = (attribution: Attribution) => ({
   ...attribution,
   [QUEUE_ORDER]: queueOrder(attribution),
   ...(isQueued(attribution.status) ? { [QUEUE_KEY]: queueKey(attribution.status, queueShard(attribution.id)) } : {}),
+});
+
+/** An activity item as stored: under its attribution, timed, and placed in the activity index by its day. */
+export const activityItem = (attributionId: string, activity: Activity) => ({
+  pk: attributionId,
+  sk: activitySortKey(activity.at, activity.request_id),
+  ...activity,
+  [ACTIVITY_DAY]: activityDay(activity.at),
 });
