@@ -199,7 +199,7 @@ const measureRequestPath = async () => {
   const { createSeedWriter } = await import('../local/seed-writer.js');
   const { plans } = await import('../functions/billing/plans.js');
   const { startHttpServer } = await import('../local/http-server.js');
-  const { gatewayErrorResponse } = await import('../functions/shared/gateway-responses.js');
+  const { gatewayErrorResponse } = await import('../functions/http/gateway-responses.js');
 
   const db = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT });
   const seed = createSeedWriter(db, LOCAL_TABLE_NAMES);

@@ -5,9 +5,9 @@ import { activityItem, attributionItem, QUEUE_ORDER, QUEUE_SHARDS, queueKey, que
 import { dayKey, idempotencyKey, monthKey, rateKey, reservationPut, usageKey } from '../functions/adapters/usage-table.js';
 import type { Principal } from '../functions/auth/principal.js';
 import { buildUsageRecord } from '../functions/billing/usage-record.js';
+import { buildIdempotencyRecord } from '../functions/idempotency/record.js';
 import { rejectionActivity } from '../functions/referrals/activity.js';
 import { type Attribution, AttributionSchema } from '../functions/referrals/attribution.js';
-import { buildIdempotencyRecord } from '../functions/referrals/idempotency.js';
 import { rejectAttribution } from '../functions/referrals/transition.js';
 
 /** DynamoDB's per-partition write limit (write units a second), the same in on-demand mode. */

@@ -10,7 +10,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { QUEUE_INDEX, STATUS_INDEX } from '../functions/adapters/referrals-table.js';
+import { STATUS_INDEX } from '../functions/adapters/referrals-table.js';
 import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-table.js';
 import type { JwtSettings } from '../functions/auth/jwt-settings.js';
 import {
@@ -18,8 +18,8 @@ import {
   type GatewayResponseType,
   gatewayResponses,
   gatewayResponseTemplate,
-} from '../functions/shared/gateway-responses.js';
-import { type RouteName, routes } from '../functions/shared/routes.js';
+} from '../functions/http/gateway-responses.js';
+import { apiRoutes, type RouteName, routeFunctions } from '../functions/http/routes/index.js';
 import { ApiFirewall } from './constructs/api-firewall.js';
 import { EventForwarding } from './constructs/event-forwarding.js';
 import { InvokedFromOwnAccount } from './constructs/least-privilege.js';
@@ -85,46 +85,6 @@ export const METRICS_NAMESPACE = 'ReferralsAdmin';
 export const smokeTestRoleName = (stage: string): string => `referral-api-smoke-${stage}`;
 export { RECONCILE_EVERY_MINUTES } from './constructs/reconciliation.js';
 export const SERVICE_NAME = 'referrals-admin';
-
-/** Each route's function: its handler, and the table actions it may use. */
-type RouteFunctionSpec = {
-  id: string;
-  entry: string;
-  /** Actions on each table itself. */
-  grants: Partial<Record<TableKey, string[]>>;
-  /** Actions on a table's named indexes, granted on those indexes alone. */
-  indexGrants?: Partial<Record<TableKey, Record<string, string[]>>>;
-};
-
-const ROUTE_FUNCTIONS: Record<RouteName, RouteFunctionSpec> = {
-  rejectReferral: {
-    id: 'RejectReferralFunction',
-    entry: 'functions/handlers/reject-referral/handler.ts',
-    grants: {
-      referrals: ['dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
-      usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-    },
-  },
-  listReferrals: {
-    id: 'ListReferralsFunction',
-    entry: 'functions/handlers/review-queue/list-handler.ts',
-    grants: { usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
-    indexGrants: { referrals: { [QUEUE_INDEX]: ['dynamodb:Query'] } },
-  },
-  bulkRejectReferrals: {
-    id: 'BulkRejectFunction',
-    entry: 'functions/handlers/bulk-reject/handler.ts',
-    grants: {
-      referrals: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
-      usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
-    },
-  },
-  getReferral: {
-    id: 'GetReferralFunction',
-    entry: 'functions/handlers/review-queue/get-handler.ts',
-    grants: { referrals: ['dynamodb:Query'], usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
-  },
-};
 
 /** Access log fields: who, what, and why a request failed, with each latency; none that this API always leaves empty. */
 const ACCESS_LOG_FORMAT = {
@@ -199,8 +159,11 @@ export class ReferralApiStack extends Stack {
     const tableEnv = (key: TableKey) => ({ [tableEnvironment[key]]: this.tables[key].tableName });
 
     this.routeFunctions = Object.fromEntries(
-      (Object.entries(ROUTE_FUNCTIONS) as [RouteName, (typeof ROUTE_FUNCTIONS)[RouteName]][]).map(([name, spec]) => {
-        const tablesUsed = [...new Set([...Object.keys(spec.grants), ...Object.keys(spec.indexGrants ?? {})])] as TableKey[];
+      apiRoutes.map(({ name }) => {
+        const spec = routeFunctions[name];
+        const grants: Partial<Record<TableKey, string[]>> = spec.grants;
+        const indexGrants: Partial<Record<TableKey, Record<string, string[]>>> = spec.indexGrants ?? {};
+        const tablesUsed = [...new Set([...Object.keys(grants), ...Object.keys(indexGrants)])] as TableKey[];
         const fn = this.function(
           spec.id,
           spec.entry,
@@ -208,8 +171,8 @@ export class ReferralApiStack extends Stack {
           retention,
         );
         for (const key of tablesUsed) {
-          this.grantOn(fn, key, spec.grants[key] ?? []);
-          for (const [index, actions] of Object.entries(spec.indexGrants?.[key] ?? {})) this.grantOn(fn, key, actions, index);
+          this.grantOn(fn, key, grants[key] ?? []);
+          for (const [index, actions] of Object.entries(indexGrants[key] ?? {})) this.grantOn(fn, key, actions, index);
         }
         if (name === 'listReferrals' && props.statusIndex === 'read') {
           fn.addEnvironment('QUEUE_SOURCE', STATUS_INDEX);
@@ -285,10 +248,10 @@ export class ReferralApiStack extends Stack {
       resultsCacheTtl: Duration.seconds(0),
     });
 
-    for (const [name, route] of Object.entries(routes) as [RouteName, (typeof routes)[RouteName]][]) {
-      const resource = this.api.root.resourceForPath(route.resource.replace(/^\//, ''));
-      const pathParameters = [...route.resource.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
-      resource.addMethod(route.method, new apigateway.LambdaIntegration(this.routeFunctions[name]), {
+    for (const route of apiRoutes) {
+      const resource = this.api.root.resourceForPath(route.path.replace(/^\//, ''));
+      const pathParameters = [...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
+      resource.addMethod(route.method, new apigateway.LambdaIntegration(this.routeFunctions[route.name]), {
         authorizer,
         authorizationType: apigateway.AuthorizationType.CUSTOM,
         requestParameters: Object.fromEntries(pathParameters.map((parameter) => [`method.request.path.${parameter}`, true])),
@@ -363,9 +326,7 @@ export class ReferralApiStack extends Stack {
       api: this.api,
       authorizer: this.authorizerFunction,
       functions: {
-        ...Object.fromEntries(
-          Object.entries(ROUTE_FUNCTIONS).map(([name, spec]) => [spec.id.replace(/Function$/, ''), this.routeFunctions[name as RouteName]]),
-        ),
+        ...Object.fromEntries(apiRoutes.map(({ name }) => [routeFunctions[name].id.replace(/Function$/, ''), this.routeFunctions[name]])),
         EventForwarder: this.forwarding.forwarder,
         QueueIndexer: this.queueIndexing.indexer,
         Reconciler: this.reconcilerFunction,

@@ -13,8 +13,8 @@ import {
   type GatewayResponseType,
   gatewayErrorResponse,
   requestTooLargeResponse,
-} from '../functions/shared/gateway-responses.js';
-import { type RouteName, routes } from '../functions/shared/routes.js';
+} from '../functions/http/gateway-responses.js';
+import { apiRoutes, type RouteName } from '../functions/http/routes/index.js';
 import { BINARY_MEDIA_TYPES, FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from '../lib/runtime-settings.js';
 import { matchesArn } from './iam-arn.js';
 
@@ -212,16 +212,15 @@ const moreSpecific = (a: string, b: string): number => {
  * variable one (`GET /referrals/reject` is a missing method on `/referrals/reject`, not `/referrals/{id}`).
  */
 const matchRoute = (method: string, path: string): RouteMatch | undefined => {
-  const all = Object.entries(routes) as [RouteName, (typeof routes)[RouteName]][];
-  const resources = [...new Set(all.map(([, route]) => route.resource))]
+  const resources = [...new Set(apiRoutes.map((route) => route.path))]
     .filter((template) => matchTemplate(template, path))
     .sort(moreSpecific);
   const resource = resources[0];
   if (!resource) return undefined;
-  const found = all.find(([, route]) => route.resource === resource && route.method === method);
+  const found = apiRoutes.find((route) => route.path === resource && route.method === method);
   if (!found) return undefined;
   const parameters = matchTemplate(resource, path) ?? {};
-  return { name: found[0], resource, pathParameters: Object.keys(parameters).length ? parameters : null };
+  return { name: found.name, resource, pathParameters: Object.keys(parameters).length ? parameters : null };
 };
 
 type Prepared = {

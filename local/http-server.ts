@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { requestTooLargeResponse } from '../functions/shared/gateway-responses.js';
+import { requestTooLargeResponse } from '../functions/http/gateway-responses.js';
 import { type ApiRequest, LIMITS, unparsableRequestResponse } from './api-gateway.js';
 
 class TooLarge extends Error {}

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { ACTIVITY_FILTERS, QUEUE_PLACEMENT_FILTERS } from '../functions/adapters/stream-filters.js';
-import { gatewayErrorResponse } from '../functions/shared/gateway-responses.js';
+import { gatewayErrorResponse } from '../functions/http/gateway-responses.js';
 import { accessLogEntry, formatAccessLog } from './access-log.js';
 import { createApiGateway } from './api-gateway.js';
 import { signConsoleToken } from './console-jwks.js';

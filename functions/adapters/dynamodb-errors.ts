@@ -1,5 +1,5 @@
 // Translates DynamoDB SDK failures into the domain's errors; no code above the adapters knows an SDK error name.
-import { dependencyUnavailable } from '../shared/api-error.js';
+import { DependencyUnavailable } from '../shared/dependency-errors.js';
 
 type SdkError = { name?: string; code?: string; $fault?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
 
@@ -44,12 +44,12 @@ export const isUnknownOutcome = (error: unknown): boolean => {
   return !NOT_APPLIED_NAMES.has(e.name ?? '') && e.code !== 'ECONNREFUSED';
 };
 
-/** Runs one DynamoDB call; a transient failure (after the SDK's own retries) becomes `dependency_unavailable`. */
+/** Runs one DynamoDB call; a transient failure (after the SDK's own retries) becomes DependencyUnavailable. */
 export const callDynamo = async <T>(call: () => Promise<T>): Promise<T> => {
   try {
     return await call();
   } catch (error) {
-    if (isTransientDynamoError(error)) throw dependencyUnavailable(error);
+    if (isTransientDynamoError(error)) throw new DependencyUnavailable(error);
     throw error;
   }
 };

@@ -1,6 +1,6 @@
 // Stored items carry their table keys; the domain sees records without them.
 import { BatchGetCommand, type DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dependencyUnavailable } from '../shared/api-error.js';
+import { DependencyUnavailable } from '../shared/dependency-errors.js';
 import { callDynamo } from './dynamodb-errors.js';
 
 export const withoutKeys = (item: Record<string, unknown>): Record<string, unknown> => {
@@ -47,7 +47,7 @@ export const batchGetConsistent = async (
       );
       found.push(...(page.Responses?.[table] ?? []));
       pending = page.UnprocessedKeys?.[table]?.Keys;
-      if (pending?.length && attempt >= 4) throw dependencyUnavailable(new Error('BatchGetItem left keys unprocessed'));
+      if (pending?.length && attempt >= 4) throw new DependencyUnavailable(new Error('BatchGetItem left keys unprocessed'));
     }
   }
   return found;

@@ -2,7 +2,7 @@
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { JwtSettings } from '../auth/jwt-settings.js';
 import type { TokenVerifier } from '../auth/ports.js';
-import { dependencyUnavailable } from '../shared/api-error.js';
+import { DependencyUnavailable } from '../shared/dependency-errors.js';
 
 export const ALLOWED_JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
@@ -36,7 +36,7 @@ export const createJwtVerifier = (settings: JwtSettings): TokenVerifier => {
         });
         return { valid: true, claims: payload };
       } catch (error) {
-        if (isKeySetUnavailable(error)) throw dependencyUnavailable(error);
+        if (isKeySetUnavailable(error)) throw new DependencyUnavailable(error);
         return { valid: false, reason: `invalid bearer token (${(error as InstanceType<typeof errors.JOSEError>).code})` };
       }
     },

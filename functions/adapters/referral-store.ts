@@ -3,9 +3,9 @@ import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
+import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
 import { ActivitySchema } from '../referrals/activity.js';
 import { type Attribution, AttributionSchema, RewardSchema } from '../referrals/attribution.js';
-import { IDEMPOTENCY_TTL_SECONDS } from '../referrals/idempotency.js';
 import type {
   BulkItemWrite,
   BulkReferralStore,

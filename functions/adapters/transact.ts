@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as pause } from 'node:timers/promises';
 import { type CancellationReason, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dependencyUnavailable, WriteOutcomeUnknown } from '../shared/api-error.js';
+import { DependencyUnavailable, WriteOutcomeUnknown } from '../shared/dependency-errors.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import { isTransientDynamoError, isUnknownOutcome } from './dynamodb-errors.js';
 
@@ -27,14 +27,14 @@ export const sendUntilKnown = async <T>(write: string, budget: WriteBudget, send
     const remaining = budget.deadline - Date.now();
     if (remaining <= 0) {
       if (unknown !== undefined) throw new WriteOutcomeUnknown(unknown);
-      throw dependencyUnavailable(new Error(`no time left to send ${write}`));
+      throw new DependencyUnavailable(new Error(`no time left to send ${write}`));
     }
     try {
       return await send(AbortSignal.timeout(remaining));
     } catch (error) {
       if (!isTransientDynamoError(error)) throw error;
       if (isUnknownOutcome(error)) unknown = error;
-      if (unknown === undefined) throw dependencyUnavailable(error);
+      if (unknown === undefined) throw new DependencyUnavailable(error);
       if (attempt >= MAX_SENDS) throw new WriteOutcomeUnknown(error);
       budget.log.warn('resending a write whose outcome is unknown', {
         write,

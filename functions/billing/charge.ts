@@ -1,6 +1,6 @@
 // A charge: the usage record and the day and month counter increments that bill one success, and how a success is billed.
 import type { Principal } from '../auth/principal.js';
-import { ApiError, isWriteOutcomeUnknown } from '../shared/api-error.js';
+import { Contention, WriteOutcomeUnknown } from '../shared/dependency-errors.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import { creditsExhausted, dailyCapReached } from './limit-errors.js';
 import { allowsOverage, type Plan } from './plans.js';
@@ -22,6 +22,9 @@ export type Charge = {
   day: CounterIncrement;
   month: CounterIncrement;
 };
+
+/** What a success costs: the endpoint it is recorded under, and its credits (a bulk route's, per item it changes). */
+export type Price = { endpoint: string; credits: number };
 
 export type ChargeInput = {
   principal: Principal;
@@ -116,11 +119,11 @@ export const chargeAlone = async (
     return await chargeSuccess(input, usedThisMonth, async (charge) => {
       const commit = await meter.commitCharge(charge, budget);
       if (commit.committed) return { ok: true, value: 'charged' as const };
-      if (commit.refusal === 'contention') throw new ApiError('concurrent_update');
+      if (commit.refusal === 'contention') throw new Contention();
       return { ok: false, refusal: commit.refusal };
     });
   } catch (error) {
-    if (isWriteOutcomeUnknown(error)) return 'unknown';
+    if (error instanceof WriteOutcomeUnknown) return 'unknown';
     throw error;
   }
 };

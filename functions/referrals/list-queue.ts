@@ -1,66 +1,11 @@
 // The review queue: attributions of one status, oldest first, a page at a time, with an opaque cursor.
 import * as v from 'valibot';
-import { ApiError } from '../shared/api-error.js';
 import { type Attribution, AttributionIdSchema, QUEUE_STATUSES, type QueueStatus } from './attribution.js';
+import { InvalidCursor } from './errors.js';
 import type { QueuePosition, ReferralReader, ShardPage } from './ports.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
-
-const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
-
-/** The list's query parameters, each optional. */
-export const ListParametersSchema = v.strictObject(
-  {
-    status: v.optional(
-      v.pipe(
-        v.picklist(QUEUE_STATUSES, `status must be one of ${QUEUE_STATUSES.join(', ')}`),
-        v.metadata({ description: 'The queue (review_required, by default) or what was rejected from it' }),
-      ),
-    ),
-    referrer_user_id: v.optional(
-      v.pipe(
-        v.string(),
-        v.minLength(1, 'referrer_user_id must not be empty'),
-        v.maxLength(256, 'referrer_user_id must be at most 256 characters'),
-        v.metadata({ description: 'Only this referrer: a fraud ring usually shares one', examples: ['user-referrer'] }),
-      ),
-    ),
-    limit: v.optional(
-      v.pipe(
-        v.string(),
-        // Plain digits, no leading zero: 01, +5, 1.5 and 1e2 are refused, not read as numbers.
-        v.regex(/^[1-9][0-9]{0,2}$/, LIMIT_MESSAGE),
-        v.transform(Number),
-        v.minValue(1, LIMIT_MESSAGE),
-        v.maxValue(MAX_PAGE_SIZE, LIMIT_MESSAGE),
-        v.metadata({ description: `1-${MAX_PAGE_SIZE}, ${DEFAULT_PAGE_SIZE} by default` }),
-      ),
-    ),
-    cursor: v.optional(
-      v.pipe(
-        v.string(),
-        v.maxLength(4096, 'cursor is not valid for this query'),
-        v.metadata({ description: 'next_cursor of the previous page' }),
-      ),
-    ),
-  },
-  'unknown query parameter: only status, referrer_user_id, limit and cursor are accepted',
-);
-
-/** The list request: the parameters above, none unknown, none repeated. */
-export const ListRequestSchema = v.object({
-  queryStringParameters: v.nullish(ListParametersSchema),
-  multiValueQueryStringParameters: v.nullish(
-    v.record(
-      v.string(),
-      v.pipe(
-        v.array(v.string()),
-        v.check((values) => values.length <= 1, 'a query parameter must be given at most once'),
-      ),
-    ),
-  ),
-});
 
 export type ListQuery = { status: QueueStatus; referrerUserId?: string; limit: number; cursor?: string };
 
@@ -92,11 +37,7 @@ export const encodeCursor = (query: ListQuery, positions: ShardCursor[]): string
     }),
   ).toString('base64url');
 
-const invalidCursor = () =>
-  new ApiError('invalid_request', {
-    message: 'cursor is not valid for this query',
-    context: { issues: [{ field: 'queryStringParameters.cursor', message: 'cursor is not valid for this query' }] },
-  });
+const invalidCursor = () => new InvalidCursor();
 
 /**
  * Reads a cursor strictly. It is not signed: it only names places in the queue it was issued for, places any
@@ -160,45 +101,28 @@ export const mergeShardPages = (positions: ShardCursor[], pages: (ShardPage | un
   return { attributions: taken.map((entry) => entry.attribution), next };
 };
 
-export const toListQuery = (parsed: v.InferOutput<typeof ListRequestSchema>): ListQuery => {
-  const query = parsed.queryStringParameters ?? {};
-  return {
-    status: query.status ?? 'review_required',
-    limit: query.limit ?? DEFAULT_PAGE_SIZE,
-    ...(query.referrer_user_id === undefined ? {} : { referrerUserId: query.referrer_user_id }),
-    ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
-  };
-};
-
 /**
  * One page of the queue: every shard of the status read at once, one parallel round, and merged oldest first. With
  * a referrer filter a page may hold fewer than `limit` attributions (the filter applies after the index read);
  * follow next_cursor until it is null.
  */
-export const listReferrals = async (
-  deps: { referrals: ReferralReader },
-  query: ListQuery,
-  admission: Promise<unknown>,
-): Promise<ReferralPage> => {
+export const listReferrals = async (deps: { referrals: ReferralReader }, query: ListQuery): Promise<ReferralPage> => {
   const shards = deps.referrals.queueShards;
   const positions: ShardCursor[] =
     query.cursor === undefined ? Array.from({ length: shards }, () => 'start') : decodeCursor(query.cursor, query, shards);
-  const [, pages] = await Promise.all([
-    admission,
-    Promise.all(
-      positions.map((position, shard) =>
-        position === 'end'
-          ? undefined
-          : deps.referrals.listShard({
-              status: query.status,
-              shard,
-              limit: query.limit,
-              ...(query.referrerUserId ? { referrerUserId: query.referrerUserId } : {}),
-              ...(position === 'start' ? {} : { after: position }),
-            }),
-      ),
+  const pages = await Promise.all(
+    positions.map((position, shard) =>
+      position === 'end'
+        ? undefined
+        : deps.referrals.listShard({
+            status: query.status,
+            shard,
+            limit: query.limit,
+            ...(query.referrerUserId ? { referrerUserId: query.referrerUserId } : {}),
+            ...(position === 'start' ? {} : { after: position }),
+          }),
     ),
-  ]);
+  );
   const { attributions, next } = mergeShardPages(positions, pages, query.limit);
   return { attributions, next_cursor: next.every((position) => position === 'end') ? null : encodeCursor(query, next) };
 };

@@ -2,10 +2,10 @@
 
 import type { Charge } from '../billing/charge.js';
 import type { UsageRecord } from '../billing/usage-record.js';
+import type { IdempotencyRecord } from '../idempotency/record.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import type { Activity } from './activity.js';
 import type { Attribution, AttributionStatus, QueueStatus, Reward } from './attribution.js';
-import type { IdempotencyRecord } from './idempotency.js';
 import type { REJECTABLE_STATUS, RejectionChanges } from './transition.js';
 
 /** The reject write: the attribution change, its activity item, its charge and its idempotency record, all or nothing. */
@@ -41,10 +41,6 @@ export type ReferralStore = {
    * budget; an outcome still unknown then throws WriteOutcomeUnknown.
    */
   commitRejection(write: RejectWritePlan, budget: WriteBudget): Promise<RejectCommit>;
-};
-
-export type IdempotencyStore = {
-  read(userId: string, key: string): Promise<IdempotencyRecord | undefined>;
 };
 
 /** A place in a status queue: the last item a page returned. */
@@ -91,21 +87,4 @@ export type BulkReferralStore = {
   loadAttributions(ids: string[]): Promise<Map<string, Attribution>>;
   /** One referral's transaction; an outcome still unknown at the budget's deadline throws WriteOutcomeUnknown. */
   commitItemRejection(write: BulkItemWrite, budget: WriteBudget): Promise<BulkItemCommit>;
-};
-
-export type IdempotencyClaim =
-  | { kind: 'claimed' }
-  | { kind: 'completed'; record: IdempotencyRecord }
-  | { kind: 'in_progress'; fingerprint: string; expiresAt: number };
-
-export type ClaimHolder = { userId: string; key: string; claimId: string };
-
-/** Claim-then-complete idempotency, for a request that writes more than one transaction. */
-export type IdempotencyClaims = {
-  /** Takes the key for this request for a lease, or says who holds it. */
-  claim(input: ClaimHolder & { fingerprint: string; now: Date }, budget: WriteBudget): Promise<IdempotencyClaim>;
-  /** Stores the result in place of this request's claim. */
-  complete(input: ClaimHolder & { record: IdempotencyRecord }, budget: WriteBudget): Promise<void>;
-  /** Gives the key back, so that a retry is not held up for the lease. */
-  abandon(input: ClaimHolder, budget: WriteBudget): Promise<void>;
 };

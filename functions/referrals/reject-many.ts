@@ -1,52 +1,51 @@
 // Bulk reject: up to 100 referrals in one call, each in its own transaction, their credits reserved in one step first.
-import * as v from 'valibot';
 import type { Principal } from '../auth/principal.js';
 import type { Admission } from '../billing/admission.js';
-import { counterIncrements } from '../billing/charge.js';
+import { counterIncrements, type Price } from '../billing/charge.js';
 import { creditsExhausted, dailyCapReached } from '../billing/limit-errors.js';
 import { allowsOverage, type PlanTable } from '../billing/plans.js';
 import type { CreditReservations, Reservation } from '../billing/ports.js';
 import { buildUsageRecord } from '../billing/usage-record.js';
-import { ApiError, isApiError, isWriteOutcomeUnknown } from '../shared/api-error.js';
+import { IdempotencyKeyReused, RequestInProgress } from '../idempotency/errors.js';
+import type { IdempotencyClaim, IdempotencyClaims } from '../idempotency/ports.js';
+import {
+  buildIdempotencyRecord,
+  fingerprintOf,
+  type IdempotencyRecord,
+  replayStoredResult,
+  type SuccessResult,
+} from '../idempotency/record.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
-import type { ErrorType } from '../shared/error-types.js';
-import { endpointOf, routes } from '../shared/routes.js';
+import { Contention, WriteOutcomeUnknown } from '../shared/dependency-errors.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import { rejectionActivity } from './activity.js';
-import { type Attribution, AttributionIdSchema } from './attribution.js';
-import type { BulkOutcome, BulkResult } from './bulk-result.js';
-import { buildIdempotencyRecord, fingerprintOf, type IdempotencyRecord, replayStoredResult, type SuccessResult } from './idempotency.js';
-import type { BulkReferralStore, IdempotencyClaim, IdempotencyClaims } from './ports.js';
-import { ReasonSchema } from './request-fields.js';
+import type { Attribution } from './attribution.js';
+import type { BulkReferralStore } from './ports.js';
 import { REJECTABLE_STATUS, rejectAttribution, rejectionChanges } from './transition.js';
 
 export const MAX_BULK_IDS = 100;
-export const BULK_BODY_SHAPE = 'body must be a JSON object with ids (1-100 unique attribution ids) and an optional reason';
-
-export const BulkRejectBodySchema = v.strictObject(
-  {
-    ids: v.pipe(
-      v.array(AttributionIdSchema, 'ids must be an array of attribution ids'),
-      v.minLength(1, 'ids must hold at least 1 id'),
-      v.maxLength(MAX_BULK_IDS, `ids must hold at most ${MAX_BULK_IDS} ids`),
-      v.check((ids) => new Set(ids).size === ids.length, 'ids must not repeat an id'),
-      v.metadata({ description: '1-100 unique attribution ids; each is rejected on its own', examples: [['attr-1', 'attr-2']] }),
-    ),
-    reason: v.optional(ReasonSchema),
-  },
-  BULK_BODY_SHAPE,
-);
-
 export type BulkRejectRequest = { ids: string[]; reason?: string; idempotencyKey?: string };
 
-export type { BulkOutcome, BulkResult } from './bulk-result.js';
+/** Why a referral of a bulk request was surely not rejected: contention, or a dependency, or no time left to start it. */
+export type BulkFailure = 'concurrent_update' | 'dependency_unavailable';
+
+/** One id's outcome, in the result's own words (the documented schema: http/bulk-result.ts). */
+export type BulkOutcome =
+  | { id: string; outcome: 'rejected'; attribution: Attribution }
+  | { id: string; outcome: 'not_found'; error: { type: 'not_found' } }
+  | { id: string; outcome: 'conflict'; error: { type: 'conflict'; context: { status: string } } }
+  | { id: string; outcome: 'failed'; error: { type: BulkFailure; retryable: true } }
+  | { id: string; outcome: 'unknown'; error: { type: 'dependency_unavailable'; retryable: true } };
+
+export type BulkResult = {
+  results: BulkOutcome[];
+  counts: Record<BulkOutcome['outcome'], number>;
+  rejected: number;
+  failed: number;
+};
 
 /** Each outcome an id can have, by which the result counts them. */
 const OUTCOMES = ['rejected', 'not_found', 'conflict', 'failed', 'unknown'] as const;
-
-export const BULK_ENDPOINT = endpointOf(routes.bulkRejectReferrals);
-/** Credits per rejected referral: the route's price, charged per referral rather than per request. */
-const BULK_ENDPOINT_CREDITS = routes.bulkRejectReferrals.credits;
 
 export type BulkDeps = {
   referrals: BulkReferralStore;
@@ -59,6 +58,8 @@ export type BulkDeps = {
 
 export type BulkCall = {
   request: BulkRejectRequest;
+  /** What each rejected referral costs, as the route prices it. */
+  price: Price;
   principal: Principal;
   requestId: string;
   admission: Promise<Admission>;
@@ -108,7 +109,7 @@ export const planReservation = (input: {
   return { reservation, includedCredits: overage ? included : input.credits };
 };
 
-const failedOutcome = (id: string, type: ErrorType): BulkOutcome => ({ id, outcome: 'failed', error: { type, retryable: true } });
+const failedOutcome = (id: string, type: BulkFailure): BulkOutcome => ({ id, outcome: 'failed', error: { type, retryable: true } });
 const unknownOutcome = (id: string): BulkOutcome => ({
   id,
   outcome: 'unknown',
@@ -145,11 +146,9 @@ const answerHeldClaim = (claim: IdempotencyClaim, fingerprint: string): BulkRepl
   if (claim.kind === 'completed') return { ...replayStoredResult<BulkResult>(claim.record, fingerprint), replayed: true };
   if (claim.kind === 'in_progress') {
     if (claim.fingerprint !== fingerprint) {
-      throw new ApiError('idempotency_key_reused', {
-        context: { idempotency_key_expires_at: new Date(claim.expiresAt * 1000).toISOString() },
-      });
+      throw new IdempotencyKeyReused(new Date(claim.expiresAt * 1000));
     }
-    throw new ApiError('request_in_progress');
+    throw new RequestInProgress();
   }
   return undefined;
 };
@@ -178,7 +177,7 @@ const reserveCredits = async (deps: BulkDeps, call: BulkCall, candidates: number
     principal: call.principal,
     plans: deps.plans,
     usedThisMonth,
-    credits: candidates * BULK_ENDPOINT_CREDITS,
+    credits: candidates * call.price.credits,
     now,
     requestId: call.requestId,
   });
@@ -186,7 +185,7 @@ const reserveCredits = async (deps: BulkDeps, call: BulkCall, candidates: number
   if (reserved.reserved) return planned;
   if (reserved.refusal === 'daily_cap') throw dailyCapReached(plan, now);
   if (reserved.refusal === 'included_credits') throw creditsExhausted(plan, now);
-  throw new ApiError('concurrent_update');
+  throw new Contention();
 };
 
 /** Step 4: each candidate in its own transaction, by the single reject's rule, at most BULK_CONCURRENCY at a time. */
@@ -214,10 +213,10 @@ const rejectEach = (deps: BulkDeps, call: BulkCall, candidates: Attribution[], p
             ...buildUsageRecord({
               requestId,
               principal,
-              endpoint: BULK_ENDPOINT,
+              endpoint: call.price.endpoint,
               statusCode: 200,
-              credits: BULK_ENDPOINT_CREDITS,
-              overage: position * BULK_ENDPOINT_CREDITS >= planned.includedCredits,
+              credits: call.price.credits,
+              overage: position * call.price.credits >= planned.includedCredits,
               now,
             }),
             attribution_id: before.id,
@@ -233,12 +232,12 @@ const rejectEach = (deps: BulkDeps, call: BulkCall, candidates: Attribution[], p
       return failedOutcome(before.id, 'concurrent_update');
     } catch (error) {
       // Neither rejected nor untouched: its credit stays spent, and it is not reported as failed.
-      if (isWriteOutcomeUnknown(error)) return unknownOutcome(before.id);
+      if (error instanceof WriteOutcomeUnknown) return unknownOutcome(before.id);
       deps.log.warn('a referral of a bulk reject failed', {
         attribution_id: before.id,
-        error_type: isApiError(error) ? error.type : 'internal',
+        error_name: (error as Error).name,
       });
-      return failedOutcome(before.id, isApiError(error) && error.retryable ? error.type : 'dependency_unavailable');
+      return failedOutcome(before.id, error instanceof Contention ? 'concurrent_update' : 'dependency_unavailable');
     }
   });
 };
@@ -265,11 +264,11 @@ const settle = async (
     const close = settlement.unknown === 0;
     if (!close) deps.log.warn('reservation left open for the reconciler', { unknown: settlement.unknown });
     if (!close && unused === 0) return;
-    await deps.meter.release(reserved.reservation, unused * BULK_ENDPOINT_CREDITS, call.budget, { close }).catch((error) =>
+    await deps.meter.release(reserved.reservation, unused * call.price.credits, call.budget, { close }).catch((error) =>
       // The reservation stays open: the counters over-count until the reconciler closes it, never under-count.
       deps.log.warn('unused reserved credits were not released', {
-        credits: unused * BULK_ENDPOINT_CREDITS,
-        error_type: isApiError(error) ? error.type : 'internal',
+        credits: unused * call.price.credits,
+        error_name: (error as Error).name,
       }),
     );
   };

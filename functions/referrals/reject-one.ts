@@ -1,17 +1,18 @@
 // The reject use case: one parallel read, the reject rule, and one transaction holding the change, its activity item, its charge and its idempotency record.
 import type { Principal } from '../auth/principal.js';
 import type { Admission } from '../billing/admission.js';
-import { type ChargeAttempt, chargeSuccess } from '../billing/charge.js';
+import { type ChargeAttempt, chargeSuccess, type Price } from '../billing/charge.js';
 import type { PlanTable } from '../billing/plans.js';
-import { ApiError, isApiError } from '../shared/api-error.js';
-import { endpointOf, routes } from '../shared/routes.js';
+import { RequestInProgress } from '../idempotency/errors.js';
+import type { IdempotencyStore } from '../idempotency/ports.js';
+import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from '../idempotency/record.js';
+import { Contention } from '../shared/dependency-errors.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import { rejectionActivity } from './activity.js';
 import type { Attribution, ReviewResponse } from './attribution.js';
-import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from './idempotency.js';
-import type { IdempotencyStore, ReferralStore, RejectCommit } from './ports.js';
-import type { RejectRequest } from './reject-request.js';
-import { notFound, notRejectable, REJECTABLE_STATUS, rejectAttribution, rejectionChanges } from './transition.js';
+import { NotAwaitingReview, ReferralNotFound } from './errors.js';
+import type { ReferralStore, RejectCommit } from './ports.js';
+import { REJECTABLE_STATUS, rejectAttribution, rejectionChanges } from './transition.js';
 
 export type RejectDeps = {
   referrals: ReferralStore;
@@ -20,8 +21,17 @@ export type RejectDeps = {
   now: () => Date;
 };
 
+/** A reject as the route hands it over: the referral, the admin's reason, and the Idempotency-Key when one was sent. */
+export type RejectRequest = {
+  attributionId: string;
+  reason?: string;
+  idempotencyKey?: string;
+};
+
 export type RejectCall = {
   request: RejectRequest;
+  /** What a success costs, as the route prices it. */
+  price: Price;
   principal: Principal;
   requestId: string;
   /** The metering round started before the handler; resolves once the request is admitted, rejects with 429 when not. */
@@ -34,8 +44,6 @@ export type RejectedReferral = ReviewResponse;
 
 /** A rejection, or the replay of the first one made with the same idempotency key. */
 export type RejectResult = SuccessResult<RejectedReferral> & { replayed: boolean };
-
-export const REJECT_ENDPOINT = endpointOf(routes.rejectReferral);
 
 /** Two keyed requests are the same when they name the same referral with the same reason. */
 export const rejectFingerprint = (request: RejectRequest): string => fingerprintOf([request.attributionId, request.reason ?? null]);
@@ -63,7 +71,7 @@ export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promis
   } catch (error) {
     // A concurrent request with the same key may have committed between our two parallel reads:
     // the referral read saw its result, the idempotency read did not. Look once more before answering 409.
-    if (key !== undefined && isApiError(error) && error.type === 'conflict') {
+    if (key !== undefined && error instanceof NotAwaitingReview) {
       const committed = await deps.idempotency.read(principal.userId, key);
       if (isLive(committed, now)) return replay(committed, request);
     }
@@ -74,9 +82,9 @@ export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promis
     principal,
     plan: deps.plans[principal.plan],
     requestId,
-    endpoint: REJECT_ENDPOINT,
+    endpoint: call.price.endpoint,
     statusCode: 200,
-    credits: routes.rejectReferral.credits,
+    credits: call.price.credits,
     now,
   };
 
@@ -106,14 +114,14 @@ export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promis
       case 'idempotency_replay':
         return { ok: true, value: replay(cancellation.record, request) };
       case 'attribution_missing':
-        throw notFound(request.attributionId);
+        throw new ReferralNotFound(request.attributionId);
       case 'attribution_status':
-        throw notRejectable(request.attributionId, cancellation.status);
+        throw new NotAwaitingReview(request.attributionId, cancellation.status, REJECTABLE_STATUS);
       case 'daily_cap':
       case 'included_credits':
         return { ok: false, refusal: cancellation.kind };
       case 'contention':
-        throw new ApiError(key === undefined ? 'concurrent_update' : 'request_in_progress');
+        throw key === undefined ? new Contention() : new RequestInProgress();
     }
   });
 };

@@ -1,6 +1,6 @@
 // The reject rule: only a referral held for review may be rejected, and rejecting grants nothing.
-import { ApiError } from '../shared/api-error.js';
 import { type Attribution, AttributionSchema, type AttributionStatus, inSchemaOrder } from './attribution.js';
+import { NotAwaitingReview, ReferralNotFound } from './errors.js';
 
 export const REJECTABLE_STATUS: AttributionStatus = 'review_required';
 
@@ -24,17 +24,9 @@ export const rejectionChanges = ({ reviewer, now }: RejectInput): RejectionChang
   reviewed_by: reviewer,
 });
 
-export const notFound = (attributionId: string): ApiError => new ApiError('not_found', { context: { id: attributionId } });
-
-export const notRejectable = (attributionId: string, status: string): ApiError =>
-  new ApiError('conflict', {
-    message: `Referral attribution is ${status}, not ${REJECTABLE_STATUS}`,
-    context: { id: attributionId, status },
-  });
-
 /** Checks the current record and returns it as it will be once rejected. */
 export const rejectAttribution = (current: Attribution | undefined, input: RejectInput): Attribution => {
-  if (!current) throw notFound(input.attributionId);
-  if (current.status !== REJECTABLE_STATUS) throw notRejectable(input.attributionId, current.status);
+  if (!current) throw new ReferralNotFound(input.attributionId);
+  if (current.status !== REJECTABLE_STATUS) throw new NotAwaitingReview(input.attributionId, current.status, REJECTABLE_STATUS);
   return inSchemaOrder({ ...current, ...rejectionChanges(input) }, AttributionSchema);
 };

@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * List the referrals of one status, oldest first
-         * @description The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, a page at a time. Pages never repeat or skip an item, even while items leave the queue. With referrer_user_id a page may hold fewer than limit items: follow next_cursor until it is null.
+         * @description The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the queue. With referrer_user_id a page may hold fewer than limit items: follow next_cursor until it is null.
          *
          *     Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
@@ -1830,8 +1830,8 @@ export interface operations {
              * @description Referral attribution is not awaiting review
              *
              *     - `conflict`: Referral attribution is not awaiting review
-             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
              *     - `request_in_progress`, retryable: A request with this idempotency key is in progress
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
              */
             409: {
                 headers: {
@@ -1878,12 +1878,12 @@ export interface operations {
                             context?: components["schemas"]["app.ConflictContext"];
                         } | {
                             /** @constant */
-                            type: "concurrent_update";
+                            type: "request_in_progress";
                             retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
                         } | {
                             /** @constant */
-                            type: "request_in_progress";
+                            type: "concurrent_update";
                             retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
                         };
@@ -2396,10 +2396,10 @@ export interface operations {
                 };
             };
             /**
-             * @description The account or referral is being updated by another request
+             * @description A request with this idempotency key is in progress
              *
-             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
              *     - `request_in_progress`, retryable: A request with this idempotency key is in progress
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
              */
             409: {
                 headers: {
@@ -2441,12 +2441,12 @@ export interface operations {
                         code?: 409;
                         error?: {
                             /** @constant */
-                            type: "concurrent_update";
+                            type: "request_in_progress";
                             retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
                         } | {
                             /** @constant */
-                            type: "request_in_progress";
+                            type: "concurrent_update";
                             retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
                         };

@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STALE_AFTER_MS } from '../../functions/billing/reconcile.js';
-import { gatewayResponses } from '../../functions/shared/gateway-responses.js';
+import { gatewayResponses } from '../../functions/http/gateway-responses.js';
 import { CDK_CONTEXT, templateApp } from '../../lib/project-app.js';
 import { RECONCILE_EVERY_MINUTES, ReferralApiStack } from '../../lib/referral-api-stack.js';
 import { FUNCTION_TIMEOUT_SECONDS, RECONCILER_TIMEOUT_SECONDS } from '../../lib/runtime-settings.js';

@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { plans } from '../../functions/billing/plans.js';
 import { handler as authorizer } from '../../functions/handlers/authorizer/handler.js';
 import { handler as bulkHandler } from '../../functions/handlers/bulk-reject/handler.js';
-import { ReasonSchema } from '../../functions/referrals/request-fields.js';
+import { ReasonSchema } from '../../functions/http/request-fields.js';
 import { api, apiOnClients, apiWithPlans, bulkRequest, checkedGateway, rejectRequest, withKey } from '../support/api.js';
 import {
   accountItems,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { plans } from '../../functions/billing/plans.js';
-import { ReasonSchema } from '../../functions/referrals/request-fields.js';
+import { ReasonSchema } from '../../functions/http/request-fields.js';
 import { createObservability } from '../../functions/shared/observability.js';
 import { type ApiResult, apiWithPlans, rejectRequest, withKey } from '../support/api.js';
 import {

@@ -14,16 +14,13 @@ import type {
 } from '../../functions/billing/ports.js';
 import type { UsageRecord } from '../../functions/billing/usage-record.js';
 import type { DeadLetter, DeadLetters, EventPublisher, PublishOutcome } from '../../functions/events/ports.js';
+import type { ClaimHolder, IdempotencyClaim, IdempotencyClaims, IdempotencyStore } from '../../functions/idempotency/ports.js';
+import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from '../../functions/idempotency/record.js';
 import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
-import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from '../../functions/referrals/idempotency.js';
 import type {
   BulkItemCommit,
   BulkItemWrite,
   BulkReferralStore,
-  ClaimHolder,
-  IdempotencyClaim,
-  IdempotencyClaims,
-  IdempotencyStore,
   ReferralStore,
   RejectCancellation,
   RejectCommit,

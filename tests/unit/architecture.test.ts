@@ -64,9 +64,9 @@ describe('the architecture', () => {
     );
     expect(suffixed).toEqual([]);
     const byName = new Map<string, string[]>();
-    for (const { entry, name } of names) byName.set(name, [...(byName.get(name) ?? []), entry]);
-    // Each Lambda function's folder has its handler, composition root and contract; each domain folder its ports.
-    const conventional = new Set(['handler', 'dependencies', 'contract', 'ports']);
+    for (const { entry, name } of files) byName.set(name, [...(byName.get(name) ?? []), entry]);
+    // Each Lambda function's folder has its handler and composition root; each domain folder its ports and errors.
+    const conventional = new Set(['handler', 'dependencies', 'ports', 'errors']);
     const shared = [...byName].filter(([name, entries]) => entries.length > 1 && !conventional.has(name));
     expect(shared).toEqual([]);
   });

@@ -4,8 +4,8 @@ import { buildRejectTransaction, readCancellation } from '../../../functions/ada
 import { queueShard } from '../../../functions/adapters/referrals-table.js';
 import { planCharge } from '../../../functions/billing/charge.js';
 import { plans } from '../../../functions/billing/plans.js';
+import { buildIdempotencyRecord } from '../../../functions/idempotency/record.js';
 import { rejectionActivity } from '../../../functions/referrals/activity.js';
-import { buildIdempotencyRecord } from '../../../functions/referrals/idempotency.js';
 import type { RejectWritePlan } from '../../../functions/referrals/ports.js';
 import { rejectionChanges } from '../../../functions/referrals/transition.js';
 

@@ -3,7 +3,8 @@ import type { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-
 import { describe, expect, it } from 'vitest';
 import { isUnknownOutcome } from '../../../functions/adapters/dynamodb-errors.js';
 import { clientRequestToken, MAX_SENDS, sendUntilKnown, transactWrite } from '../../../functions/adapters/transact.js';
-import { ApiError, isWriteOutcomeUnknown, WriteOutcomeUnknown } from '../../../functions/shared/api-error.js';
+import { toApiError } from '../../../functions/http/domain-errors.js';
+import { DependencyUnavailable, WriteOutcomeUnknown } from '../../../functions/shared/dependency-errors.js';
 import { ANSWER_RESERVE_MS, writeBudget } from '../../../functions/shared/write-budget.js';
 
 const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
@@ -62,8 +63,9 @@ describe('sending a write until its outcome is known', () => {
       'never',
     );
     const error = await sendUntilKnown('w', { deadline: Date.now() + 60_000, log: recordingLog() }, send).catch((caught) => caught);
-    expect(isWriteOutcomeUnknown(error)).toBe(true);
-    expect(error).toMatchObject({ type: 'dependency_unavailable', retryable: true, context: { write_outcome: 'unknown' } });
+    expect(error instanceof WriteOutcomeUnknown).toBe(true);
+    // The edge answers it as a retryable 500 that says the outcome is unknown.
+    expect(toApiError(error)).toMatchObject({ type: 'dependency_unavailable', retryable: true, context: { write_outcome: 'unknown' } });
     expect(calls).toHaveLength(MAX_SENDS);
   });
 
@@ -76,9 +78,9 @@ describe('sending a write until its outcome is known', () => {
   it('a definite failure first is a retryable dependency failure, not unknown, and is not resent', async () => {
     const { send, calls } = failing([throttled], 'never');
     const error = await sendUntilKnown('w', { deadline: Date.now() + 60_000, log: recordingLog() }, send).catch((caught) => caught);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(isWriteOutcomeUnknown(error)).toBe(false);
-    expect(error).toMatchObject({ type: 'dependency_unavailable' });
+    expect(error).toBeInstanceOf(DependencyUnavailable);
+    expect(error instanceof WriteOutcomeUnknown).toBe(false);
+    expect(toApiError(error)).toMatchObject({ type: 'dependency_unavailable', retryable: true });
     expect(calls).toHaveLength(1);
   });
 
@@ -91,8 +93,8 @@ describe('sending a write until its outcome is known', () => {
   it('starts no send past the deadline: not sent is definite, after a lost answer it is unknown', async () => {
     const never = failing([], 'never');
     const late = await sendUntilKnown('w', { deadline: Date.now() - 1, log: recordingLog() }, never.send).catch((caught) => caught);
-    expect(late).toMatchObject({ type: 'dependency_unavailable' });
-    expect(isWriteOutcomeUnknown(late)).toBe(false);
+    expect(late).toBeInstanceOf(DependencyUnavailable);
+    expect(late instanceof WriteOutcomeUnknown).toBe(false);
     expect(never.calls).toHaveLength(0);
 
     let deadline = Date.now() + 60_000;
@@ -116,7 +118,7 @@ describe('sending a write until its outcome is known', () => {
     const cut = await sendUntilKnown('w', { deadline: Date.now() + 20, log: recordingLog() }, (signal) => {
       return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
     }).catch((caught) => caught);
-    expect(isWriteOutcomeUnknown(cut)).toBe(true);
+    expect(cut instanceof WriteOutcomeUnknown).toBe(true);
   });
 
   it("the budget of a request's writes ends the answer's reserve before the function does", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type ApiKeyRecord, generateApiKey, hashApiKey, isWellFormedApiKey } from '../../../functions/auth/api-key.js';
 import { createAuthenticator, readCredentials } from '../../../functions/auth/authenticate.js';
 import { TtlCache } from '../../../functions/auth/ttl-cache.js';
-import { ApiError } from '../../../functions/shared/api-error.js';
+import { ApiError } from '../../../functions/http/api-error.js';
 import { FakeApiKeyStore, FakeTokenVerifier } from '../../support/fakes.js';
 
 const record = (key: string, overrides: Partial<ApiKeyRecord> = {}): ApiKeyRecord => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../functions/auth/principal.js';
 import { chargeAlone, monthlyCharge } from '../../../functions/billing/charge.js';
 import { allowsOverage, plans } from '../../../functions/billing/plans.js';
-import { ApiError, WriteOutcomeUnknown } from '../../../functions/shared/api-error.js';
+import { DependencyUnavailable, WriteOutcomeUnknown } from '../../../functions/shared/dependency-errors.js';
 import { ampleBudget, FakeMeterStore } from '../../support/fakes.js';
 
 const now = new Date('2026-12-31T23:59:30.500Z');
@@ -14,12 +14,12 @@ describe('the monthly charge', () => {
 
   it('refuses Free past its included credits, with the month reset', () => {
     expect(() => monthlyCharge(plans.free, true, 2_000, now)).toThrowError(
-      expect.objectContaining({ type: 'credits_exhausted', context: expect.objectContaining({ retry_after: 30 }) }),
+      expect.objectContaining({ kind: 'credits_exhausted', context: expect.objectContaining({ retry_after: 30 }) }),
     );
   });
 
   it('bills Starter and Growth overage only when enabled, Pro and above always', () => {
-    expect(() => monthlyCharge(plans.starter, false, 20_000, now)).toThrowError(expect.objectContaining({ type: 'credits_exhausted' }));
+    expect(() => monthlyCharge(plans.starter, false, 20_000, now)).toThrowError(expect.objectContaining({ kind: 'credits_exhausted' }));
     expect(monthlyCharge(plans.starter, true, 20_000, now)).toEqual({ overage: true, includedLimit: null });
     expect(monthlyCharge(plans.growth, true, 100_000, now).overage).toBe(true);
     for (const plan of [plans.pro, plans.business, plans.enterprise]) expect(allowsOverage(plan, false)).toBe(true);
@@ -35,8 +35,9 @@ describe('charging a success on its own', () => {
     expect(await chargeAlone(meter, input, 0, ampleBudget())).toBe('charged');
     meter.failingCharges.push(new WriteOutcomeUnknown(new Error('lost')));
     expect(await chargeAlone(meter, input, 0, ampleBudget())).toBe('unknown');
-    meter.failingCharges.push(new ApiError('dependency_unavailable'));
-    await expect(chargeAlone(meter, input, 0, ampleBudget())).rejects.toMatchObject({ type: 'dependency_unavailable' });
+    const failed = new DependencyUnavailable(new Error('throttled'));
+    meter.failingCharges.push(failed);
+    await expect(chargeAlone(meter, input, 0, ampleBudget())).rejects.toBe(failed);
     expect(meter.usage).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../functions/auth/principal.js';
 import { type Admission, admitRequest } from '../../../functions/billing/admission.js';
+import { LimitReached } from '../../../functions/billing/errors.js';
 import { type Plan, plans } from '../../../functions/billing/plans.js';
 import type { Attribution } from '../../../functions/referrals/attribution.js';
 import {
@@ -12,8 +13,8 @@ import {
   bulkReject,
 } from '../../../functions/referrals/reject-many.js';
 import { rejectFingerprint } from '../../../functions/referrals/reject-one.js';
-import { ApiError, WriteOutcomeUnknown } from '../../../functions/shared/api-error.js';
 import { mapWithConcurrency } from '../../../functions/shared/concurrency.js';
+import { Contention, DependencyUnavailable, WriteOutcomeUnknown } from '../../../functions/shared/dependency-errors.js';
 import { failure } from '../../support/api-errors.js';
 import { ampleBudget, FakeIdempotencyClaims, fakeWorld } from '../../support/fakes.js';
 
@@ -52,6 +53,7 @@ const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; 
   const call = (request: BulkRejectRequest, requestId = 'req-1', admission?: Promise<Admission>) =>
     bulkReject(deps, {
       request,
+      price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1 },
       principal: caller,
       requestId,
       admission: admission ?? admitRequest({ meter: world.meter, plans: table, now: () => now }, caller, now),
@@ -197,6 +199,7 @@ describe('the bulk reject use case', () => {
     const start = now.getTime();
     await bulkReject(deps, {
       request: { ids: ['attr-1'] },
+      price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1 },
       principal,
       requestId: 'req-1',
       admission: admitRequest({ meter: world.meter, plans, now: () => now }, principal, now),
@@ -233,6 +236,7 @@ describe('the bulk reject use case', () => {
       { ...deps, now: () => new Date(clock) },
       {
         request: { ids: ['attr-1', 'attr-2', 'attr-3', 'attr-4'] },
+        price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1 },
         principal,
         requestId: 'req-1',
         admission: admitRequest({ meter: world.meter, plans, now: () => now }, principal, now),
@@ -287,32 +291,34 @@ describe('the bulk reject use case', () => {
     world.meter.failingReleases.push(new Error('throttled'));
     await call({ ids: ['attr-1', 'attr-2'] });
     expect(logged).toEqual([
-      { message: 'a referral of a bulk reject failed', attributes: { attribution_id: 'attr-2', error_type: 'internal' } },
-      { message: 'unused reserved credits were not released', attributes: { credits: 1, error_type: 'internal' } },
+      { message: 'a referral of a bulk reject failed', attributes: { attribution_id: 'attr-2', error_name: 'Error' } },
+      { message: 'unused reserved credits were not released', attributes: { credits: 1, error_name: 'Error' } },
     ]);
   });
 
   it('answers dependency_unavailable for a referral whose write failed with an error that is not retryable', async () => {
     const { world, call, logged } = setup();
-    world.referrals.itemFaults.set('attr-1', new ApiError('internal'));
+    world.referrals.itemFaults.set('attr-1', new TypeError('a bug'));
     const result = await call({ ids: ['attr-1'] });
     expect(result.data.results[0]).toEqual({ id: 'attr-1', outcome: 'failed', error: { type: 'dependency_unavailable', retryable: true } });
-    expect(logged[0]?.attributes).toEqual({ attribution_id: 'attr-1', error_type: 'internal' });
+    expect(logged[0]?.attributes).toEqual({ attribution_id: 'attr-1', error_name: 'TypeError' });
   });
 
   it('has no key to give back when a request without one fails', async () => {
     const { world, claims, call } = setup();
-    world.meter.failingReservations.push(new ApiError('dependency_unavailable'));
+    world.meter.failingReservations.push(new DependencyUnavailable(new Error('throttled')));
     await failure(call({ ids: ['attr-1'] }));
-    const refused = Promise.reject(new ApiError('rate_limited'));
+    const refused = Promise.reject(
+      new LimitReached('rate_limited', { limit: 'requests_per_minute', value: 1, resets_at: '2026-11-25T10:01:00.000Z', retry_after: 30 }),
+    );
     refused.catch(() => undefined);
     await failure(call({ ids: ['attr-1'] }, 'req-2', refused));
     expect(claims.abandonCalls).toEqual([]);
   });
 
-  it('keeps a retryable error type of a referral that failed', async () => {
+  it('answers concurrent_update for a referral whose write stayed contended', async () => {
     const { world, call } = setup();
-    world.referrals.itemFaults.set('attr-1', new ApiError('concurrent_update'));
+    world.referrals.itemFaults.set('attr-1', new Contention());
     const result = await call({ ids: ['attr-1'] });
     expect(result.data.results[0]).toEqual({ id: 'attr-1', outcome: 'failed', error: { type: 'concurrent_update', retryable: true } });
   });
@@ -359,7 +365,7 @@ describe('the bulk reject use case', () => {
   it('fails the request when the reservation fails, changing nothing and giving the key back', async () => {
     const { world, claims, call, statuses } = setup();
     const before = statuses();
-    world.meter.failingReservations.push(new ApiError('dependency_unavailable'));
+    world.meter.failingReservations.push(new DependencyUnavailable(new Error('throttled')));
     const error = await failure(call({ ids: ['attr-1', 'attr-2'], idempotencyKey: 'key-1' }));
     expect(error.type).toBe('dependency_unavailable');
     expect(statuses()).toEqual(before);
@@ -370,7 +376,9 @@ describe('the bulk reject use case', () => {
 
   it('lets the admission failure (429) win and gives the key back', async () => {
     const { claims, call, world } = setup();
-    const refused = Promise.reject(new ApiError('rate_limited'));
+    const refused = Promise.reject(
+      new LimitReached('rate_limited', { limit: 'requests_per_minute', value: 1, resets_at: '2026-11-25T10:01:00.000Z', retry_after: 30 }),
+    );
     refused.catch(() => undefined);
     const error = await failure(call({ ids: ['attr-1'], idempotencyKey: 'key-1' }, 'req-1', refused));
     expect(error.type).toBe('rate_limited');

@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../functions/auth/principal.js';
 import { type Admission, admitRequest } from '../../../functions/billing/admission.js';
 import { type Plan, plans } from '../../../functions/billing/plans.js';
+import { ApiError } from '../../../functions/http/api-error.js';
+import { buildIdempotencyRecord, IDEMPOTENCY_TTL_SECONDS } from '../../../functions/idempotency/record.js';
 import type { Attribution } from '../../../functions/referrals/attribution.js';
-import { buildIdempotencyRecord, IDEMPOTENCY_TTL_SECONDS } from '../../../functions/referrals/idempotency.js';
-import { type RejectDeps, type RejectResult, rejectFingerprint, rejectReferral } from '../../../functions/referrals/reject-one.js';
-import type { RejectRequest } from '../../../functions/referrals/reject-request.js';
-import { ApiError } from '../../../functions/shared/api-error.js';
+import {
+  type RejectDeps,
+  type RejectRequest,
+  type RejectResult,
+  rejectFingerprint,
+  rejectReferral,
+} from '../../../functions/referrals/reject-one.js';
 import { failure } from '../../support/api-errors.js';
 import { ampleBudget, fakeWorld } from '../../support/fakes.js';
 
@@ -23,6 +28,7 @@ const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal> }
   const call = (request: Partial<RejectRequest> = {}, requestId = 'req-1', admission?: Promise<Admission>) =>
     rejectReferral(deps, {
       request: { attributionId: 'attr-1', ...request },
+      price: { endpoint: 'POST /api/v1/admin/referrals/{id}/reject', credits: 1 },
       principal: caller,
       requestId,
       admission: admission ?? admitRequest({ meter: world.meter, plans: table, now: () => now }, caller, now),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Attribution } from '../../../functions/referrals/attribution.js';
+import { NotAwaitingReview, ReferralNotFound } from '../../../functions/referrals/errors.js';
 import { rejectAttribution, rejectionChanges } from '../../../functions/referrals/transition.js';
-import { ApiError } from '../../../functions/shared/api-error.js';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 const held: Attribution = { id: 'attr-1', status: 'review_required', review_reason: 'same_stripe_customer', code: 'A1' };
@@ -31,7 +31,7 @@ describe('the reject transition', () => {
     expect(rejectAttribution(held, { attributionId: 'attr-1', reviewer: 'a', now }).review_reason).toBe('same_stripe_customer');
   });
 
-  it('refuses a missing referral as not_found', () => {
+  it('refuses a missing referral as not found', () => {
     const error = (() => {
       try {
         rejectAttribution(undefined, { attributionId: 'nope', reviewer: 'a', now });
@@ -39,15 +39,15 @@ describe('the reject transition', () => {
         return caught;
       }
     })();
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ type: 'not_found', statusCode: 404 });
+    expect(error).toBeInstanceOf(ReferralNotFound);
+    expect(error).toMatchObject({ attributionId: 'nope' });
   });
 
   it.each(['attributed', 'qualified', 'rewarded', 'expired', 'capped', 'failed', 'rejected'] as const)(
-    'refuses a %s referral as a conflict naming its status',
+    'refuses a %s referral as not awaiting review, naming its status',
     (status) => {
       expect(() => rejectAttribution({ ...held, status }, { attributionId: 'attr-1', reviewer: 'a', now })).toThrowError(
-        expect.objectContaining({ type: 'conflict', statusCode: 409, context: { id: 'attr-1', status } }),
+        expect.objectContaining({ constructor: NotAwaitingReview, attributionId: 'attr-1', status, expected: 'review_required' }),
       );
     },
   );

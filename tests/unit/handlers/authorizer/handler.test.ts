@@ -10,7 +10,7 @@ import {
   UNAUTHORIZED,
 } from '../../../../functions/handlers/authorizer/handler.js';
 import { stageWildcard } from '../../../../functions/handlers/authorizer/policy.js';
-import { ApiError } from '../../../../functions/shared/api-error.js';
+import { ApiError } from '../../../../functions/http/api-error.js';
 import { createObservability } from '../../../../functions/shared/observability.js';
 import { context } from '../../../support/lambda.js';
 

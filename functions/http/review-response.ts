@@ -1,0 +1,33 @@
+// The review endpoints' response schemas, which only the OpenAPI document reads: kept apart from attribution.ts, so
+// that no function bundles them (module-level valibot schemas are not tree-shaken).
+import * as v from 'valibot';
+import { ActivitySchema } from '../referrals/activity.js';
+import { AttributionSchema, RewardSchema } from '../referrals/attribution.js';
+
+/** A referral as the review endpoints return it: the attribution and its rewards. */
+export const ReviewResponseSchema = v.object({
+  attribution: AttributionSchema,
+  rewards: v.pipe(v.array(RewardSchema), v.metadata({ description: "The attribution's rewards, as stored; a reject grants none" })),
+});
+
+/** A page of the review queue. */
+export const ReferralPageSchema = v.object({
+  attributions: v.pipe(v.array(AttributionSchema), v.metadata({ description: 'Oldest first by created_at, then id' })),
+  next_cursor: v.pipe(v.nullable(v.string()), v.metadata({ description: 'Pass as cursor for the next page; null on the last page' })),
+});
+
+/** A reject's answer: the referral as it now is, `rejected`, with its rewards (none granted). */
+export const RejectedResponseSchema = v.object({
+  attribution: v.strictObject({
+    ...AttributionSchema.entries,
+    status: v.pipe(v.literal('rejected'), v.metadata({ description: 'Always rejected: the change this request made, or replayed' })),
+  }),
+  rewards: ReviewResponseSchema.entries.rewards,
+});
+
+/** One referral with its rewards and its audit trail, newest first: what the read answers. */
+export const ReferralRecordSchema = v.object({
+  attribution: AttributionSchema,
+  rewards: v.array(RewardSchema),
+  activity: v.pipe(v.array(ActivitySchema), v.metadata({ description: 'The audit trail, newest first' })),
+});

@@ -1,0 +1,47 @@
+// GET …/referrals/{id}: one referral with its rewards and its audit trail. Its path, price, request, function and contract.
+import * as v from 'valibot';
+import { AttributionIdSchema } from '../../referrals/attribution.js';
+import { AttributionPathIdSchema } from '../path-id.js';
+import { ReferralRecordSchema } from '../review-response.js';
+import type { Route, RouteContract, RouteFunction } from '../route.js';
+import { ADMIN_API } from './api-base.js';
+import { ATTRIBUTION_EXAMPLE, READ_ONE_ERRORS } from './common.js';
+
+const GetReferralRequestSchema = v.object({
+  pathParameters: v.object({ id: AttributionPathIdSchema }, 'path parameter id is required'),
+});
+
+export const getReferralRoute = {
+  name: 'getReferral' as const,
+  method: 'GET',
+  path: `${ADMIN_API}/referrals/{id}`,
+  credits: 1,
+  charge: 'after_success',
+  successMetric: 'ReferralReads',
+  request: GetReferralRequestSchema,
+  toInput: (parsed): string => parsed.pathParameters.id,
+} satisfies Route<typeof GetReferralRequestSchema, string>;
+
+/** Its Lambda function: the handler's entry and the table actions it may use. */
+export const getReferralFunction: RouteFunction = {
+  id: 'GetReferralFunction',
+  entry: 'functions/handlers/review-queue/get-handler.ts',
+  grants: { referrals: ['dynamodb:Query'], usage: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] },
+};
+
+/** What the OpenAPI document says of the route; no function bundles it. */
+export const getReferralContract: RouteContract = {
+  operationId: 'getReferral',
+  summary: 'Read one referral with its rewards and its audit trail',
+  description: 'The attribution, its rewards, and its activity items newest first.',
+  pathParameters: { id: AttributionIdSchema },
+  success: {
+    status: 200,
+    component: 'referrals.adminReferralDetailResponseDoc',
+    schema: ReferralRecordSchema,
+    description: 'The referral',
+    example: { attribution: ATTRIBUTION_EXAMPLE, rewards: [], activity: [] },
+    idempotent: false,
+  },
+  errors: READ_ONE_ERRORS,
+};

@@ -1,0 +1,29 @@
+// What a write or a read meets that is no fault of the request: a dependency failed, an outcome stayed unknown, or
+// other requests kept the items busy. The edge answers each as a retryable error.
+
+/** A dependency failed in a way a later retry may get past: throttled, a 5xx, a timeout, a dropped connection. */
+export class DependencyUnavailable extends Error {
+  override name = 'DependencyUnavailable';
+  constructor(cause: unknown) {
+    super('A dependency is unavailable', { cause });
+  }
+}
+
+/**
+ * A write that may or may not have been applied: its answer was lost and every resend also went unanswered before the
+ * deadline. A retry with the same Idempotency-Key learns what happened.
+ */
+export class WriteOutcomeUnknown extends Error {
+  override name = 'WriteOutcomeUnknown';
+  constructor(cause: unknown) {
+    super("A write's outcome is unknown", { cause });
+  }
+}
+
+/** Other requests kept the same items (an account's counters, a referral) busy past every retry. */
+export class Contention extends Error {
+  override name = 'Contention';
+  constructor() {
+    super('The account or referral is being updated by another request');
+  }
+}
