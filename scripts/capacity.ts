@@ -1,5 +1,5 @@
-// `npm run capacity`: prints the tables' capacity model (lib/capacity-model.ts), as docs/architecture.md shows it.
-import { capacityModel, capacityTables } from '../lib/capacity-model.js';
+// `npm run capacity`: prints the tables' capacity model (tools/capacity-model.ts), as docs/architecture.md shows it.
+import { capacityModel, capacityTables } from '../tools/capacity-model.js';
 
 console.log(capacityTables());
 const { queueStorageBytes } = capacityModel();
