@@ -196,7 +196,7 @@ const measureRequestPath = async () => {
   const { createHandler: createList } = await import('../functions/handlers/review-queue/list-handler.js');
   const { createHandler: createGet } = await import('../functions/handlers/review-queue/get-handler.js');
   const { createReviewQueueDeps } = await import('../functions/handlers/review-queue/dependencies.js');
-  const { createSeedWriter } = await import('../local/seed-writer.js');
+  const { createSeedWriter } = await import('../functions/adapters/seed-writer.js');
   const { plans } = await import('../functions/billing/plans.js');
   const { startHttpServer } = await import('../local/http-server.js');
   const { gatewayErrorResponse } = await import('../functions/shared/gateway-responses.js');

@@ -1,36 +1,17 @@
 // `npm run seed [-- --reset]`: loads the seed into a running DynamoDB Local (DYNAMODB_ENDPOINT), after emptying its tables with --reset.
 import { parseArgs } from 'node:util';
-import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
+import { createSeedWriter, emptyTable } from '../functions/adapters/seed-writer.js';
 import { type TableKey, tableDefinitions, tableEnvironment } from '../lib/tables.js';
 import { ensureTables, LOCAL_TABLE_NAMES } from './dynamodb-local.js';
 import { DEMO_SEED_FILE } from './local-runtime.js';
-import { loadSeed, readSeed, SeedError } from './seed.js';
-import { createSeedWriter, seedClient } from './seed-writer.js';
+import { loadSeed, readSeed, SeedError, seedClient } from './seed.js';
 
 type Io = { out: (line: string) => void; err: (line: string) => void };
 
-/** Deletes every item of a table, page by page, 25 keys a batch. */
-const emptyTable = async (client: ReturnType<typeof createDocumentClient>, table: string, key: TableKey): Promise<number> => {
+/** A table's key attribute names, as the stack defines them. */
+const keyNamesOf = (key: TableKey): string[] => {
   const definition = tableDefinitions[key];
-  const keyNames = [definition.partitionKey.name, ...('sortKey' in definition ? [definition.sortKey.name] : [])];
-  let deleted = 0;
-  for (;;) {
-    const page = await client.send(
-      new ScanCommand({
-        TableName: table,
-        ProjectionExpression: keyNames.map((_, i) => `#k${i}`).join(', '),
-        ExpressionAttributeNames: Object.fromEntries(keyNames.map((name, i) => [`#k${i}`, name])),
-      }),
-    );
-    const items = page.Items ?? [];
-    for (let index = 0; index < items.length; index += 25) {
-      const batch = items.slice(index, index + 25).map((item) => ({ DeleteRequest: { Key: item } }));
-      await client.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
-    }
-    deleted += items.length;
-    if (!page.LastEvaluatedKey) return deleted;
-  }
+  return [definition.partitionKey.name, ...('sortKey' in definition ? [definition.sortKey.name] : [])];
 };
 
 export const SEED_USAGE = `usage: npm run seed -- [--reset] --endpoint <url>
@@ -70,7 +51,7 @@ export const runSeedCommand = async (argv: string[], io: Io, env: NodeJS.Process
       if (values.reset) {
         // Keys made by hand (npm run keys) are kept; the seed's own keys are written again below.
         for (const key of ['referrals', 'usage'] as const)
-          io.out(`emptied ${tables[key]}: ${await emptyTable(client, tables[key], key)} items`);
+          io.out(`emptied ${tables[key]}: ${await emptyTable(client, tables[key], keyNamesOf(key))} items`);
         io.out(`kept ${tables.apiKeys}: keys made by hand stay, the seed's keys are written again`);
       }
       await loadSeed(seed, createSeedWriter(client, tables));

@@ -2,9 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { attributionItem } from '../functions/adapters/referrals-table.js';
-import { accountKey, USAGE_PREFIX } from '../functions/adapters/usage-table.js';
+import { createSmokeRecords } from '../functions/adapters/smoke-records.js';
 import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
 
 export const SMOKE_USAGE = `usage: npm run smoke -- --url <base url> (--key <admin key> | --key-file <path> | --token <jwt>) [--write] [target]
@@ -101,21 +99,10 @@ export const runSmokeCommand = async (argv: string[], io: Io, env: NodeJS.Proces
       });
       const usageTable = await resolveTable(values, env, { output: 'UsageTableName', variable: 'USAGE_TABLE', local: 'usage' });
       const client = targetClient(env);
+      const records = createSmokeRecords(client, { referrals: referralsTable, usage: usageTable });
       const id = `smoke-${randomUUID()}`;
       try {
-        await client.send(
-          new PutCommand({
-            TableName: referralsTable,
-            Item: attributionItem({
-              id,
-              status: 'review_required',
-              code: 'SMOKE',
-              risk_flags: ['smoke_test'],
-              created_at: new Date().toISOString(),
-            }),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
+        await records.putHeldReferral(id, new Date().toISOString());
         const rejected = await call(
           'POST',
           `api/v1/admin/referrals/${id}/reject`,
@@ -129,47 +116,23 @@ export const runSmokeCommand = async (argv: string[], io: Io, env: NodeJS.Proces
             rejected.body?.data?.attribution?.status === 'rejected',
           () => show(rejected),
         );
-        const stored = await client.send(
-          new QueryCommand({
-            TableName: referralsTable,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': id },
-            ConsistentRead: true,
-          }),
+        const stored = await records.readReferral(id);
+        check(
+          'the stored referral is rejected',
+          stored.attribution?.status === 'rejected',
+          () => `stored status ${stored.attribution?.status}`,
         );
-        const attribution = stored.Items?.find((item) => item.sk === 'attribution');
-        check('the stored referral is rejected', attribution?.status === 'rejected', () => `stored status ${attribution?.status}`);
         const userId = rejected.body?.data?.attribution?.reviewed_by;
         const requestId = rejected.body?.request_id;
         if (typeof userId === 'string' && typeof requestId === 'string') {
-          const usage = await client.send(
-            new QueryCommand({
-              TableName: usageTable,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-              FilterExpression: 'request_id = :request',
-              ExpressionAttributeValues: { ':pk': accountKey(userId), ':prefix': USAGE_PREFIX, ':request': requestId },
-              ConsistentRead: true,
-            }),
-          );
-          check('exactly one usage record, of 1 credit', usage.Items?.length === 1 && usage.Items[0]?.credits === 1, () =>
-            JSON.stringify(usage.Items),
-          );
-          for (const item of usage.Items ?? []) {
-            // Real billing data: kept, and marked so that billing can tell it apart.
-            await client.send(
-              new UpdateCommand({
-                TableName: usageTable,
-                Key: { pk: item.pk, sk: item.sk },
-                UpdateExpression: 'SET smoke = :yes',
-                ExpressionAttributeValues: { ':yes': true },
-              }),
-            );
-          }
+          const usage = await records.readUsageRecords(userId, requestId);
+          check('exactly one usage record, of 1 credit', usage.length === 1 && usage[0]?.credits === 1, () => JSON.stringify(usage));
+          // Real billing data: kept, and marked so that billing can tell it apart.
+          await records.markSmoke(usage);
         } else {
           check('exactly one usage record, of 1 credit', false, () => 'no reviewer or request id in the answer');
         }
-        for (const item of stored.Items ?? [])
-          await client.send(new DeleteCommand({ TableName: referralsTable, Key: { pk: item.pk, sk: item.sk } }));
+        await records.removeReferral(stored.items);
         io.out(`ok    removed ${id}; its usage record stays, marked smoke: true`);
       } finally {
         client.destroy();
