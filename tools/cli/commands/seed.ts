@@ -1,12 +1,10 @@
 // `npm run seed [-- --reset]`: loads the seed into a running DynamoDB Local (DYNAMODB_ENDPOINT), after emptying its tables with --reset.
-import { parseArgs } from 'node:util';
-import { createSeedWriter, emptyTable } from '../functions/adapters/seed-writer.js';
-import { type TableKey, tableDefinitions, tableEnvironment } from '../lib/tables.js';
-import { ensureTables, LOCAL_TABLE_NAMES } from './dynamodb-local.js';
-import { DEMO_SEED_FILE } from './local-runtime.js';
-import { loadSeed, readSeed, SeedError, seedClient } from './seed.js';
-
-type Io = { out: (line: string) => void; err: (line: string) => void };
+import { createSeedWriter, emptyTable } from '../../../functions/adapters/seed-writer.js';
+import { type TableKey, tableDefinitions, tableEnvironment } from '../../../lib/tables.js';
+import { ensureTables, LOCAL_TABLE_NAMES } from '../../../local/dynamodb-local.js';
+import { DEMO_SEED_FILE } from '../../../local/local-runtime.js';
+import { loadSeed, readSeed, SeedError, seedClient } from '../../../local/seed.js';
+import { defineCommand, UsageError } from '../runner.js';
 
 /** A table's key attribute names, as the stack defines them. */
 const keyNamesOf = (key: TableKey): string[] => {
@@ -14,32 +12,22 @@ const keyNamesOf = (key: TableKey): string[] => {
   return [definition.partitionKey.name, ...('sortKey' in definition ? [definition.sortKey.name] : [])];
 };
 
-export const SEED_USAGE = `usage: npm run seed -- [--reset] --endpoint <url>
+const SEED_USAGE = `usage: npm run seed -- [--reset] --endpoint <url>
 Loads the seed (LOCAL_SEED, else the demo seed) into DynamoDB Local; --reset first empties the referrals and usage
 tables (API keys made by hand are kept). Only DynamoDB Local: a deployed stack is never seeded.
   --endpoint <url>   DynamoDB Local, e.g. the endpoint npm start printed (or set DYNAMODB_ENDPOINT=<url>)`;
 
-export const runSeedCommand = async (argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> => {
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        reset: { type: 'boolean', default: false },
-        endpoint: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    if (values.help) {
-      io.out(SEED_USAGE);
-      return 0;
-    }
-    const endpoint = values.endpoint ?? env.DYNAMODB_ENDPOINT;
-    if (!endpoint) {
-      io.err('seed: name DynamoDB Local: --endpoint <url> (the endpoint npm start printed), or DYNAMODB_ENDPOINT');
-      io.err(SEED_USAGE);
-      return 2;
-    }
+export const seedCommand = defineCommand({
+  name: 'seed',
+  usage: SEED_USAGE,
+  // Only DynamoDB Local: no --stack.
+  options: {
+    reset: { type: 'boolean', default: false },
+    endpoint: { type: 'string' },
+  },
+  async run({ values, env, io }) {
+    const endpoint = env.DYNAMODB_ENDPOINT;
+    if (!endpoint) throw new UsageError('name DynamoDB Local: --endpoint <url> (the endpoint npm start printed), or DYNAMODB_ENDPOINT');
     const seedFile = env.LOCAL_SEED ?? DEMO_SEED_FILE;
     const seed = await readSeed(seedFile);
     const tables = Object.fromEntries(
@@ -60,8 +48,10 @@ export const runSeedCommand = async (argv: string[], io: Io, env: NodeJS.Process
     }
     io.out(`loaded ${seedFile}: ${seed.apiKeys.length} keys, ${seed.attributions.length} attributions, ${seed.rewards.length} rewards`);
     return 0;
-  } catch (error) {
+  },
+  // As it always has, seed answers any other failure, a bad option included, with its message alone and exit code 1.
+  reportFailure(error, io) {
     io.err(`seed: ${error instanceof SeedError ? error.message : ((error as Error).message ?? String(error))}`);
     return 1;
-  }
-};
+  },
+});
