@@ -49,7 +49,7 @@ export type Command<O extends ParseArgsOptionsConfig = ParseArgsOptionsConfig> =
 export const defineCommand = <O extends ParseArgsOptionsConfig>(command: Command<O>): Command<O> => command;
 
 /** One line for an error of the AWS SDK or the network, never a stack trace. */
-export const describeFailure = (error: unknown, table: string | undefined, env: NodeJS.ProcessEnv): string => {
+const describeFailure = (error: unknown, table: string | undefined, env: NodeJS.ProcessEnv): string => {
   const e = error as { name?: string; message?: string; code?: string };
   if (e.name === 'ResourceNotFoundException') return `table ${table ?? '?'} does not exist`;
   if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET'].includes(e.code ?? '') || e.name === 'TimeoutError') {
