@@ -1,12 +1,12 @@
 // Prepares this machine to run the deployed handlers: DynamoDB (started or given), tables, seed data, console JWT issuer, environment.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSeedWriter } from '../functions/adapters/seed-writer.js';
 import { jwtSettingsFrom } from '../functions/auth/jwt-settings.js';
 import { type TableKey, tableEnvironment } from '../lib/tables.js';
 import { type ConsoleIssuer, startConsoleIssuer } from './console-jwks.js';
 import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES, startDynamoDbLocal } from './dynamodb-local.js';
-import { loadSeed, readSeed, type Seed } from './seed.js';
-import { createSeedWriter, seedClient } from './seed-writer.js';
+import { loadSeed, readSeed, type Seed, seedClient } from './seed.js';
 
 export const DEMO_SEED_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-seed.json');
 

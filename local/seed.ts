@@ -1,10 +1,12 @@
-// The local seed file: its schema, and loading it into DynamoDB with errors that name the file and the field.
+// The local seed file: its schema, reading it with errors that name the file and the field, and loading it into DynamoDB Local.
 import { readFile } from 'node:fs/promises';
 import * as v from 'valibot';
+import { createDocumentClient, type DynamoDBDocumentClient } from '../functions/adapters/dynamodb-client.js';
+import type { SeedWriter } from '../functions/adapters/seed-writer.js';
 import { API_KEY_PATTERN } from '../functions/auth/api-key.js';
 import { AttributionSchema, RewardSchema } from '../functions/referrals/attribution.js';
 import { PlanNameSchema } from '../functions/shared/plan-names.js';
-import type { SeedWriter } from './seed-writer.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local.js';
 
 export const SeedSchema = v.strictObject({
   apiKeys: v.array(
@@ -60,3 +62,16 @@ export const loadSeed = async (seed: Seed, writer: SeedWriter): Promise<void> =>
     ...seed.rewards.map(writer.items.reward),
   ]);
 };
+
+/**
+ * A client for loading seeds into DynamoDB Local: patient connections and the SDK's retries, since a busy machine's
+ * Java process can take seconds to accept a connection.
+ */
+export const seedClient = (endpoint: string): DynamoDBDocumentClient =>
+  createDocumentClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 6,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000, throwOnRequestTimeout: true },
+  });

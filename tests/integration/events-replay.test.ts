@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forwardActivity } from '../../functions/events/forward-activity.js';
 import { eventIdOf } from '../../functions/referrals/rejection-event.js';
 import { startEventSink } from '../../local/event-sink.js';
-import { runEventsCommand } from '../../scripts/events-command.js';
+import { eventsCommand } from '../../tools/cli/commands/events.js';
+import { runCommand } from '../../tools/cli/runner.js';
 import { rejectRequest, withKey } from '../support/api.js';
 import { activityOf, givenApiKey, givenAttribution } from '../support/factories.js';
 import { FakeDeadLetters, FakePublisher } from '../support/fakes.js';
@@ -18,7 +19,8 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const run = async (argv: string[], env: NodeJS.ProcessEnv = {}, client = instrumentedClient()) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runEventsCommand(
+  const code = await runCommand(
+    eventsCommand,
     argv,
     { out: (line) => out.push(line), err: (line) => err.push(line) },
     { DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT, ...env },

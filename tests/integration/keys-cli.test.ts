@@ -10,7 +10,8 @@ import { hashApiKey } from '../../functions/auth/api-key.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { KEY_ID_INDEX } from '../../lib/tables.js';
 import { freePort } from '../../local/dynamodb-local.js';
-import { runKeysCommand } from '../../scripts/keys-command.js';
+import { keysCommand } from '../../tools/cli/commands/keys.js';
+import { runCommand } from '../../tools/cli/runner.js';
 import { db, tables, uniqueId } from '../support/factories.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
 
@@ -27,7 +28,7 @@ const eventually = async <T>(read: () => Promise<T | undefined>): Promise<T | un
 const run = async (...argv: string[]) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runKeysCommand(argv, { out: (line) => out.push(line), err: (line) => err.push(line) }, process.env);
+  const code = await runCommand(keysCommand, argv, { out: (line) => out.push(line), err: (line) => err.push(line) }, process.env);
   return { code, out, err };
 };
 
@@ -193,7 +194,8 @@ describe('npm run keys', () => {
     const endpoint = `http://127.0.0.1:${await freePort()}`;
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runKeysCommand(
+    const code = await runCommand(
+      keysCommand,
       ['list'],
       { out: (line) => out.push(line), err: (line) => err.push(line) },
       { ...process.env, DYNAMODB_ENDPOINT: endpoint },

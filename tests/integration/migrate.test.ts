@@ -13,7 +13,8 @@ import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dep
 import { createHandler as createListHandler } from '../../functions/handlers/review-queue/list-handler.js';
 import type { Attribution, AttributionStatus } from '../../functions/referrals/attribution.js';
 import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
-import { runMigrateCommand } from '../../scripts/migrate-command.js';
+import { migrateCommand } from '../../tools/cli/commands/migrate.js';
+import { runCommand } from '../../tools/cli/runner.js';
 import { checkedGateway, getRequest, rejectRequest, withKey } from '../support/api.js';
 import { db, givenApiKey, uniqueId } from '../support/factories.js';
 
@@ -62,7 +63,8 @@ describe('npm run migrate -- queue-index', () => {
     const resume = path.join(mkdtempSync(path.join(tmpdir(), 'migrate-')), 'queue-index.json');
     const out: string[] = [];
     const migrate = (...argv: string[]) =>
-      runMigrateCommand(
+      runCommand(
+        migrateCommand,
         ['queue-index', '--rate', '100000', ...argv],
         { out: (line) => out.push(line), err: (line) => out.push(line) },
         { ...env, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT },
@@ -130,7 +132,7 @@ describe('npm run migrate -- queue-index', () => {
   it('refuses an unknown migration or a bad rate with a usage line', async () => {
     for (const argv of [['other-index'], ['queue-index', '--rate', '0'], ['queue-index', '--max-items', 'x']]) {
       const err: string[] = [];
-      expect(await runMigrateCommand(argv, { out: () => undefined, err: (line) => err.push(line) }, {}), argv.join(' ')).toBe(2);
+      expect(await runCommand(migrateCommand, argv, { out: () => undefined, err: (line) => err.push(line) }, {}), argv.join(' ')).toBe(2);
       expect(err.join('\n')).toContain('usage:');
     }
   });

@@ -8,7 +8,8 @@ import { plans } from '../../functions/billing/plans.js';
 import { dayWindow, monthWindow } from '../../functions/billing/windows.js';
 import { createReconcilerDeps } from '../../functions/handlers/reconciler/dependencies.js';
 import { createHandler as createReconcilerHandler } from '../../functions/handlers/reconciler/handler.js';
-import { runReconcileCommand } from '../../scripts/reconcile-command.js';
+import { reconcileCommand } from '../../tools/cli/commands/reconcile.js';
+import { runCommand } from '../../tools/cli/runner.js';
 import { apiOnClients, apiWithPlans, bulkRequest, withKey } from '../support/api.js';
 import {
   accountItems,
@@ -31,7 +32,8 @@ const times = <T>(n: number, make: (index: number) => Promise<T>) => Promise.all
 const reconcile = async (...argv: string[]) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runReconcileCommand(
+  const code = await runCommand(
+    reconcileCommand,
     argv,
     { out: (line) => out.push(line), err: (line) => err.push(line) },
     { DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT, USAGE_TABLE: tables.usage, AWS_REGION: 'us-east-1' },

@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attributionItem } from '../../functions/adapters/referrals-table.js';
+import { createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { plans } from '../../functions/billing/plans.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
@@ -12,7 +13,6 @@ import { createHandler as createGetHandler } from '../../functions/handlers/revi
 import { createHandler as createListHandler } from '../../functions/handlers/review-queue/list-handler.js';
 import type { Attribution } from '../../functions/referrals/attribution.js';
 import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
-import { createSeedWriter } from '../../local/seed-writer.js';
 import { apiWithPlans, checkedGateway, getRequest, rejectRequest, withKey } from '../support/api.js';
 import { db, givenApiKey, givenAttribution, givenReward, tables, uniqueId, usageRecordsOf } from '../support/factories.js';
 

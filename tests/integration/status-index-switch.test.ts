@@ -1,6 +1,7 @@
 // A table deployed with the by-status index, during its switch to review-queue (lib/tables.ts): at the `read` step the
 // list reads by-status, with the same order, paging and filter, and a reject moves the referral out of it at once.
 import { describe, expect, it } from 'vitest';
+import { createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
 import { createRejectDeps } from '../../functions/handlers/reject-referral/dependencies.js';
@@ -10,7 +11,6 @@ import { createHandler as createListHandler } from '../../functions/handlers/rev
 import type { Attribution } from '../../functions/referrals/attribution.js';
 import { tablesAt } from '../../lib/tables.js';
 import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
-import { createSeedWriter } from '../../local/seed-writer.js';
 import { checkedGateway, getRequest, rejectRequest, withKey } from '../support/api.js';
 import { db, givenApiKey, uniqueId } from '../support/factories.js';
 

@@ -1,37 +1,32 @@
 // keys, smoke, seed, events and reconcile take one set of target options, named alike, with a --help that lists them.
 import { describe, expect, it } from 'vitest';
-import { runSeedCommand } from '../../local/seed-command.js';
-import { runEventsCommand } from '../../scripts/events-command.js';
-import { runKeysCommand } from '../../scripts/keys-command.js';
-import { runReconcileCommand } from '../../scripts/reconcile-command.js';
-import { runSmokeCommand } from '../../scripts/smoke-command.js';
+import { eventsCommand } from '../../tools/cli/commands/events.js';
+import { keysCommand } from '../../tools/cli/commands/keys.js';
+import { reconcileCommand } from '../../tools/cli/commands/reconcile.js';
+import { seedCommand } from '../../tools/cli/commands/seed.js';
+import { smokeCommand } from '../../tools/cli/commands/smoke.js';
+import { type Command, runCommand } from '../../tools/cli/runner.js';
 import { tables, uniqueId } from '../support/factories.js';
-
-type Command = (
-  argv: string[],
-  io: { out: (line: string) => void; err: (line: string) => void },
-  env: NodeJS.ProcessEnv,
-) => Promise<number>;
 
 const run = async (command: Command, argv: string[], env: NodeJS.ProcessEnv = {}) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await command(argv, { out: (line) => out.push(line), err: (line) => err.push(line) }, env);
+  const code = await runCommand(command, argv, { out: (line) => out.push(line), err: (line) => err.push(line) }, env);
   return { code, out: out.join('\n'), err: err.join('\n') };
 };
 
 const commands: [string, Command, string[]][] = [
-  ['keys', runKeysCommand, ['list']],
-  ['smoke', runSmokeCommand, ['--url', 'http://127.0.0.1:9', '--key', 'ck_x', '--write']],
-  ['events', runEventsCommand, ['replay', '--since', '2026-11-30T00:00:00Z']],
-  ['reconcile', runReconcileCommand, []],
+  ['keys', keysCommand, ['list']],
+  ['smoke', smokeCommand, ['--url', 'http://127.0.0.1:9', '--key', 'ck_x', '--write']],
+  ['events', eventsCommand, ['replay', '--since', '2026-11-30T00:00:00Z']],
+  ['reconcile', reconcileCommand, []],
 ];
 
 describe('the command-line target options', () => {
-  it.each([...commands.map(([name, command]) => [name, command] as const), ['seed', runSeedCommand] as const])(
+  it.each([...commands.map(([name, command]) => [name, command] as const), ['seed', seedCommand] as const])(
     '%s --help lists --endpoint, and --stack where a deployed stack is a target',
     async (name, command) => {
-      const help = await run(command as Command, ['--help']);
+      const help = await run(command, ['--help']);
       expect(help.code).toBe(0);
       expect(help.out).toContain('--endpoint <url>');
       if (name === 'seed') expect(help.out).not.toContain('--stack');
@@ -48,7 +43,7 @@ describe('the command-line target options', () => {
 
   it('takes --endpoint where DYNAMODB_ENDPOINT was needed', async () => {
     const keys = await run(
-      runKeysCommand,
+      keysCommand,
       ['create', '--user', uniqueId('t'), '--plan', 'pro', '--endpoint', String(process.env.DYNAMODB_ENDPOINT)],
       {
         API_KEYS_TABLE: tables.apiKeys,

@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
+import { createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { ensureTables } from '../../local/dynamodb-local.js';
 import { DEMO_SEED_FILE } from '../../local/local-runtime.js';
 import { loadSeed, readSeed } from '../../local/seed.js';
-import { createSeedWriter } from '../../local/seed-writer.js';
 import { db, uniqueId } from '../support/factories.js';
 
 const run = promisify(execFile);
@@ -61,7 +61,7 @@ describe('npm run invoke', () => {
     await ensureTables(endpoint, { referrals: tables.REFERRALS_TABLE, apiKeys: tables.API_KEYS_TABLE, usage: tables.USAGE_TABLE });
     await loadSeed(
       await readSeed(DEMO_SEED_FILE),
-      createSeedWriter(db, { referrals: tables.REFERRALS_TABLE, apiKeys: tables.API_KEYS_TABLE, usage: tables.USAGE_TABLE }),
+      createSeedWriter(db, { referrals: tables.REFERRALS_TABLE, apiKeys: tables.API_KEYS_TABLE }),
     );
 
     for (const [file, { fn, exit, check }] of Object.entries(expected)) {

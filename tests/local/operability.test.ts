@@ -10,7 +10,8 @@ import { createDocumentClient } from '../../functions/adapters/dynamodb-client.j
 import { accountKey } from '../../functions/adapters/usage-table.js';
 import { KEY_ID_INDEX } from '../../lib/tables.js';
 import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
-import { runSmokeCommand } from '../../scripts/smoke-command.js';
+import { smokeCommand } from '../../tools/cli/commands/smoke.js';
+import { runCommand } from '../../tools/cli/runner.js';
 import { npmStart, stopAll, waitForOutput } from '../support/npm-start.js';
 
 afterEach(stopAll);
@@ -226,7 +227,7 @@ describe('npm start, run by a person', () => {
     const out: string[] = [];
     const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
     const env = { ...process.env, DYNAMODB_ENDPOINT: api.dynamoEndpoint, REFERRALS_TABLE: 'referrals', USAGE_TABLE: 'usage' };
-    expect(await runSmokeCommand(['--url', api.baseUrl, '--key', 'ck_demo_admin_0000000000000000', '--write'], io, env)).toBe(0);
+    expect(await runCommand(smokeCommand, ['--url', api.baseUrl, '--key', 'ck_demo_admin_0000000000000000', '--write'], io, env)).toBe(0);
     expect(out.filter((line) => line.startsWith('ok'))).toHaveLength(8);
     expect(out.at(-1)).toBe('smoke test passed');
     const db = clientFor(api.dynamoEndpoint);
@@ -246,11 +247,11 @@ describe('npm start, run by a person', () => {
     out.length = 0;
     const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'key-')), 'smoke.key');
     writeFileSync(keyFile, 'ck_demo_admin_0000000000000000\n', { mode: 0o600 });
-    expect(await runSmokeCommand(['--url', api.baseUrl, '--key-file', keyFile], io, env)).toBe(0);
+    expect(await runCommand(smokeCommand, ['--url', api.baseUrl, '--key-file', keyFile], io, env)).toBe(0);
     expect(out.join('\n')).not.toContain('ck_demo_admin');
 
     out.length = 0;
-    expect(await runSmokeCommand(['--url', api.baseUrl, '--key', `ck_${'x'.repeat(24)}`], io, env)).toBe(1);
+    expect(await runCommand(smokeCommand, ['--url', api.baseUrl, '--key', `ck_${'x'.repeat(24)}`], io, env)).toBe(1);
     expect(out).toContainEqual(expect.stringMatching(/^FAIL {2}an unknown referral answers 404/));
     expect(out.at(-1)).toMatch(/smoke test failed/);
   });

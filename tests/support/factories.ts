@@ -5,13 +5,13 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 import { attributionItemKey, REWARD_SK_PREFIX } from '../../functions/adapters/referrals-table.js';
+import { type ApiKeySeed, createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { accountKey, USAGE_PREFIX } from '../../functions/adapters/usage-table.js';
 import { generateApiKey } from '../../functions/auth/api-key.js';
 import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
 import type { PlanName } from '../../functions/shared/plan-names.js';
 import { signConsoleToken, type TokenOptions } from '../../local/console-jwks.js';
 import { LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
-import { type ApiKeySeed, createSeedWriter } from '../../local/seed-writer.js';
 
 export const db = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT });
 export const tables = LOCAL_TABLE_NAMES;

@@ -17,6 +17,28 @@ const importsOf = (file: string): string[] =>
 
 const DOMAIN = ['functions/referrals', 'functions/billing', 'functions/auth', 'functions/events'];
 
+/** Every folder of source: the functions, the CDK app, the emulation, the tools, the pipeline's scripts and the benchmark. */
+const WINGS = ['functions', 'lib', 'local', 'tools', 'scripts', 'bench'];
+
+/**
+ * The files outside functions/adapters/ that may use the AWS SDK, each for a reason no adapter serves. Everything
+ * else reaches DynamoDB through an adapter's functions, so that keys, expressions and SDK errors stay in one layer.
+ */
+const SDK_EXEMPT: Record<string, string[]> = {
+  // Creates the tables from the stack's definitions and waits for DynamoDB Local: the emulation's own set-up.
+  'local/dynamodb-local.ts': ['@aws-sdk/client-dynamodb'],
+  // Emulates Lambda's event source mapping, which reads DynamoDB Streams: no function does that itself.
+  'local/stream-poller.ts': ['@aws-sdk/client-dynamodb', '@aws-sdk/client-dynamodb-streams'],
+  // A deployed stack's outputs (DescribeStacks) for the tools' --stack: deploy-time tooling, not the functions' runtime.
+  'tools/cli/stack-outputs.ts': ['@aws-sdk/client-cloudformation'],
+  // The benchmark's floor is by definition the SDK alone: the floor handler's bundle, and the bare calls it times.
+  'bench/floor-handler.ts': ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  'bench/floor-calls.ts': ['@aws-sdk/lib-dynamodb'],
+};
+
+/** A table key prefix as a string literal: only the table modules (adapters/referrals-table.ts, usage-table.ts) write them. */
+const TABLE_KEY_LITERAL = /['"`](activity|account|usage|reward|reservation|idempotency|rate|day|month)#/;
+
 /** The folder of functions/ a file or module path is in, e.g. functions/billing. */
 const folderOf = (file: string): string => path.normalize(file).split(path.sep).slice(0, 2).join('/');
 
@@ -26,6 +48,7 @@ const HTTP_HEADER = /['"](retry-after|ratelimit(-policy)?|x-ratelimit-[a-z]+|x-r
 describe('the architecture', () => {
   it('finds the files it checks', () => {
     for (const folder of DOMAIN) expect(sourceFiles(folder).length).toBeGreaterThan(1);
+    for (const wing of WINGS.filter((name) => name !== 'scripts')) expect(sourceFiles(wing).length, wing).toBeGreaterThan(1);
     expect(importsOf('functions/adapters/referral-store.ts')).toContain('@aws-sdk/lib-dynamodb');
   });
 
@@ -38,37 +61,57 @@ describe('the architecture', () => {
     expect(offending).toEqual([]);
   });
 
-  it('lets only the adapters import the AWS SDK', () => {
-    const offending = sourceFiles('functions')
+  it.each(WINGS)('lets only the adapters send DynamoDB commands: %s imports the AWS SDK only where exempt', (wing) => {
+    const offending = sourceFiles(wing)
       .filter((file) => !file.startsWith('functions/adapters/'))
       .flatMap((file) =>
         importsOf(file)
-          .filter((module) => module.startsWith('@aws-sdk/'))
+          .filter((module) => module.startsWith('@aws-sdk/') && !SDK_EXEMPT[file]?.includes(module))
           .map((module) => `${file} imports ${module}`),
       );
     expect(offending).toEqual([]);
   });
 
-  it('names files after what they hold: no name is another plus a suffix, and no two folders hold a file of one name', () => {
-    const names = readdirSync(path.join(root, 'functions'), { recursive: true, encoding: 'utf8' }).map((entry) => ({
-      entry,
-      name: path.basename(entry).replace(/\.ts$/, ''),
-    }));
-    const files = names.filter(({ entry }) => entry.endsWith('.ts'));
-    // Like meter and metering: one of them is named after the wrong thing. A hyphenated compound (api-key, api-key-store)
-    // is a new name.
-    const suffixed = files.flatMap(({ entry, name }) =>
-      files
-        .filter((other) => other.name !== name && other.name.startsWith(name) && /^[a-z]/.test(other.name.slice(name.length)))
-        .map((other) => `${entry} ~ ${other.entry}`),
-    );
-    expect(suffixed).toEqual([]);
-    const byName = new Map<string, string[]>();
-    for (const { entry, name } of files) byName.set(name, [...(byName.get(name) ?? []), entry]);
-    // Each Lambda function's folder has its handler and composition root; each domain folder its ports and errors.
-    const conventional = new Set(['handler', 'dependencies', 'ports', 'errors']);
-    const shared = [...byName].filter(([name, entries]) => entries.length > 1 && !conventional.has(name));
-    expect(shared).toEqual([]);
+  it('keeps each exemption from the adapters-only rule needed: the file exists and uses the SDK it is exempt for', () => {
+    for (const [file, modules] of Object.entries(SDK_EXEMPT)) expect(importsOf(file), file).toEqual(expect.arrayContaining(modules));
+  });
+
+  it.each(['functions', 'local', 'tools', 'scripts', 'bench'])('lets %s write no table key: the table modules build them', (wing) => {
+    const offending = sourceFiles(wing)
+      .filter((file) => !file.startsWith('functions/adapters/'))
+      .filter((file) => TABLE_KEY_LITERAL.test(readFileSync(path.join(root, file), 'utf8')));
+    expect(offending).toEqual([]);
+  });
+
+  it.each(WINGS)(
+    'names the files of %s after what they hold: no name is another plus a suffix, and no two folders hold a file of one name',
+    (wing) => {
+      // A name is guessed within its wing: the reconcile rule in functions/, the reconcile command in tools/.
+      const names = readdirSync(path.join(root, wing), { recursive: true, encoding: 'utf8' }).map((entry) => ({
+        entry: path.join(wing, entry),
+        name: path.basename(entry).replace(/\.ts$/, ''),
+      }));
+      const files = names.filter(({ entry }) => entry.endsWith('.ts'));
+      // Like meter and metering: one of them is named after the wrong thing. A hyphenated compound (api-key, api-key-store)
+      // is a new name.
+      const suffixed = files.flatMap(({ entry, name }) =>
+        files
+          .filter((other) => other.name !== name && other.name.startsWith(name) && /^[a-z]/.test(other.name.slice(name.length)))
+          .map((other) => `${entry} ~ ${other.entry}`),
+      );
+      expect(suffixed).toEqual([]);
+      const byName = new Map<string, string[]>();
+      for (const { entry, name } of files) byName.set(name, [...(byName.get(name) ?? []), entry]);
+      // Each Lambda function's folder has its handler and composition root; each domain folder its ports and errors.
+      const conventional = new Set(['handler', 'dependencies', 'ports', 'errors']);
+      const shared = [...byName].filter(([name, entries]) => entries.length > 1 && !conventional.has(name));
+      expect(shared).toEqual([]);
+    },
+  );
+
+  it.each(['tools', 'scripts', 'bench'])('keeps the modules of %s under 300 lines: one command or one measure a module', (wing) => {
+    const long = sourceFiles(wing).filter((file) => readFileSync(path.join(root, file), 'utf8').split('\n').length > 300);
+    expect(long).toEqual([]);
   });
 
   it('has no cycle between the folders of functions/', () => {

@@ -1,12 +1,11 @@
-// Writes attributions, rewards and API keys in the stored layout; used by the local API's seed loader and the tests.
-import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
-import { attributionItem, rewardItemKey } from '../functions/adapters/referrals-table.js';
-import { type ApiKeyRecord, hashApiKey } from '../functions/auth/api-key.js';
-import type { Attribution, Reward } from '../functions/referrals/attribution.js';
-import { mapWithConcurrency } from '../functions/shared/concurrency.js';
-import type { PlanName } from '../functions/shared/plan-names.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, type TableNames } from './dynamodb-local.js';
+// Writes attributions, rewards and API keys in the stored layout, and empties a table for a fresh seed; used by the
+// local API's seed loader, `npm run seed`, the benchmark and the tests, none of which writes a table key itself.
+import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type ApiKeyRecord, hashApiKey } from '../auth/api-key.js';
+import type { Attribution, Reward } from '../referrals/attribution.js';
+import { mapWithConcurrency } from '../shared/concurrency.js';
+import type { PlanName } from '../shared/plan-names.js';
+import { attributionItem, rewardItemKey } from './referrals-table.js';
 
 export type ApiKeySeed = {
   key: string;
@@ -18,20 +17,10 @@ export type ApiKeySeed = {
   keyId?: string;
 };
 
-/**
- * A client for loading seeds into DynamoDB Local: patient connections and the SDK's retries, since a busy machine's
- * Java process can take seconds to accept a connection.
- */
-export const seedClient = (endpoint: string): DynamoDBDocumentClient =>
-  createDocumentClient({
-    endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    maxAttempts: 6,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000, throwOnRequestTimeout: true },
-  });
+/** The tables a seed writes: referrals (attributions and rewards) and API keys. */
+export type SeedTables = { referrals: string; apiKeys: string };
 
-/** BatchWriteItem takes at most 25 puts a request. */
+/** BatchWriteItem takes at most 25 puts or deletes a request. */
 const BATCH_SIZE = 25;
 /** Batches in flight at once: a busy machine's DynamoDB Local is not handed hundreds of requests together. */
 const BATCHES_AT_ONCE = 4;
@@ -55,7 +44,7 @@ const apiKeyRecord = (seed: ApiKeySeed): ApiKeyRecord => {
   };
 };
 
-export const createSeedWriter = (client: DynamoDBDocumentClient, tables: TableNames) => {
+export const createSeedWriter = (client: DynamoDBDocumentClient, tables: SeedTables) => {
   const items = {
     attribution: (attribution: Attribution): SeedItem => ({ table: tables.referrals, item: attributionItem(attribution) }),
     reward: (reward: Reward): SeedItem => ({
@@ -99,3 +88,24 @@ export const createSeedWriter = (client: DynamoDBDocumentClient, tables: TableNa
 };
 
 export type SeedWriter = ReturnType<typeof createSeedWriter>;
+
+/** Deletes every item of a table, page by page, 25 keys a batch; returns how many it deleted. */
+export const emptyTable = async (client: DynamoDBDocumentClient, table: string, keyNames: string[]): Promise<number> => {
+  let deleted = 0;
+  for (;;) {
+    const page = await client.send(
+      new ScanCommand({
+        TableName: table,
+        ProjectionExpression: keyNames.map((_, i) => `#k${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(keyNames.map((name, i) => [`#k${i}`, name])),
+      }),
+    );
+    const items = page.Items ?? [];
+    for (let index = 0; index < items.length; index += BATCH_SIZE) {
+      const batch = items.slice(index, index + BATCH_SIZE).map((item) => ({ DeleteRequest: { Key: item } }));
+      await client.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
+    }
+    deleted += items.length;
+    if (!page.LastEvaluatedKey) return deleted;
+  }
+};

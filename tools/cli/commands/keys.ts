@@ -1,14 +1,14 @@
 // `npm run keys -- create | list | revoke`: issues and revokes admin API keys; the plaintext key is printed once, never stored.
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { createApiKeyAdmin, publicView } from '../functions/adapters/api-key-admin.js';
-import { KEY_ID_PATTERN } from '../functions/auth/api-key.js';
-import { PlanNameSchema } from '../functions/shared/plan-names.js';
-import { KEY_ID_INDEX } from '../lib/tables.js';
-import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
+import { createApiKeyAdmin, publicView } from '../../../functions/adapters/api-key-admin.js';
+import { KEY_ID_PATTERN } from '../../../functions/auth/api-key.js';
+import { PlanNameSchema } from '../../../functions/shared/plan-names.js';
+import { KEY_ID_INDEX } from '../../../lib/tables.js';
+import { defineCommand, UsageError } from '../runner.js';
+import { resolveTable, TARGET_HELP, TARGET_OPTIONS, withTargetClient } from '../target.js';
 
-export const KEYS_USAGE = `usage:
+const KEYS_USAGE = `usage:
   npm run keys -- create --user <user id> --plan <plan> [--admin] [--overage] [--label <text>] [--key-file <path>] [--key-id <id>] [target]
       --key-file writes the key to that file (mode 600) instead of printing it, and prints only the key id
       --key-id   names the key with an id chosen beforehand (key_ and 16 random hex digits), so that a script can
@@ -18,11 +18,10 @@ export const KEYS_USAGE = `usage:
 ${TARGET_HELP}
   --table <name>     the API keys table by name, with the default AWS credentials and region`;
 
-export type Io = { out: (line: string) => void; err: (line: string) => void };
-
 const columns = ['key_id', 'user_id', 'plan', 'admin', 'overage', 'status', 'created_at', 'label'] as const;
 
-const table = (rows: Record<string, unknown>[]): string[] => {
+/** The keys as aligned columns, a header first. */
+const formatTable = (rows: Record<string, unknown>[]): string[] => {
   const cells = rows.map((row) => columns.map((column) => String(row[column] ?? '')));
   const widths = columns.map((column, index) => Math.max(column.length, ...cells.map((cell) => (cell[index] as string).length)));
   const line = (values: readonly string[]) =>
@@ -33,31 +32,24 @@ const table = (rows: Record<string, unknown>[]): string[] => {
   return [line(columns), ...cells.map(line)];
 };
 
-/** Runs one command and returns the exit code: 0 done, 1 failed, 2 bad usage. Nothing is written on bad input. */
-export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> => {
-  let tableName: string | undefined;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        user: { type: 'string' },
-        plan: { type: 'string' },
-        admin: { type: 'boolean', default: false },
-        overage: { type: 'boolean', default: false },
-        label: { type: 'string' },
-        'key-file': { type: 'string' },
-        'key-id': { type: 'string' },
-        ...TARGET_OPTIONS,
-        table: { type: 'string' },
-      },
-    });
-    if (values.help) {
-      io.out(KEYS_USAGE);
-      return 0;
-    }
-    env = targetEnvironment(values, env);
+/** Every check of the input comes before the table is touched: nothing is written on bad input. */
+export const keysCommand = defineCommand({
+  name: 'keys',
+  usage: KEYS_USAGE,
+  positionals: true,
+  options: {
+    user: { type: 'string' },
+    plan: { type: 'string' },
+    admin: { type: 'boolean', default: false },
+    overage: { type: 'boolean', default: false },
+    label: { type: 'string' },
+    'key-file': { type: 'string' },
+    'key-id': { type: 'string' },
+    ...TARGET_OPTIONS,
+    table: { type: 'string' },
+  },
+  async run(invocation) {
+    const { values, positionals, env, io } = invocation;
     const [command, ...rest] = positionals;
     if (!command || !['create', 'list', 'revoke'].includes(command)) throw new UsageError(`unknown command ${command ?? '(none)'}`);
     if (command === 'create') {
@@ -71,10 +63,10 @@ export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.Process
     if (command === 'revoke' && rest.length !== 1) throw new UsageError('revoke needs exactly one key id');
     if (command !== 'revoke' && rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
 
-    tableName = await resolveTable(values, env, { output: 'ApiKeysTableName', variable: 'API_KEYS_TABLE', local: 'api-keys' }, true);
-    const client = targetClient(env);
-    try {
-      const admin = createApiKeyAdmin(client, { table: tableName, keyIdIndex: KEY_ID_INDEX });
+    const table = await resolveTable(values, env, { output: 'ApiKeysTableName', variable: 'API_KEYS_TABLE', local: 'api-keys' }, true);
+    invocation.table = table;
+    return withTargetClient(env, async (client) => {
+      const admin = createApiKeyAdmin(client, { table, keyIdIndex: KEY_ID_INDEX });
       if (command === 'create') {
         const { key, record } = await admin.create({
           userId: (values.user as string).trim(),
@@ -97,7 +89,7 @@ export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.Process
       }
       if (command === 'list') {
         const records = await admin.list(values.user ? { userId: values.user } : {});
-        for (const line of table(records.map(publicView))) io.out(line);
+        for (const line of formatTable(records.map(publicView))) io.out(line);
         return 0;
       }
       const revoked = await admin.revoke(rest[0] as string);
@@ -109,10 +101,6 @@ export const runKeysCommand = async (argv: string[], io: Io, env: NodeJS.Process
         `revoked ${revoked.key_id} (user ${revoked.user_id}); the authorizer stops admitting it within its cache TTL (AUTH_CACHE_TTL_SECONDS, 60 s by default)`,
       );
       return 0;
-    } finally {
-      client.destroy();
-    }
-  } catch (error) {
-    return reportFailure('keys', KEYS_USAGE, error, io.err, { table: tableName, env });
-  }
-};
+    });
+  },
+});

@@ -1,12 +1,12 @@
 // `npm run migrate -- queue-index`: gives every attribution of a deployed table its place in the sparse, sharded queue index.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as pause } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createQueuePlacer, queueChange, scanAttributionPlacements } from '../functions/adapters/queue-placement.js';
-import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
+import type { DynamoDBDocumentClient } from '../../../functions/adapters/dynamodb-client.js';
+import { createQueuePlacer, queueChange, scanAttributionPlacements } from '../../../functions/adapters/queue-placement.js';
+import { defineCommand, UsageError } from '../runner.js';
+import { resolveTable, TARGET_HELP, TARGET_OPTIONS, withTargetClient } from '../target.js';
 
-export const MIGRATE_USAGE = `usage:
+const MIGRATE_USAGE = `usage:
   npm run migrate -- queue-index [--dry-run] [--rate <items/s>] [--resume <file>] [--max-items <n>] [target]
       gives every attribution in a listed status its queue_key (and takes it from any other), with conditional
       writes: safe to run again, and beside live traffic
@@ -14,8 +14,6 @@ export const MIGRATE_USAGE = `usage:
   --resume <file>    where the scan stands: read on start, written after each page, removed once the scan is done
   --max-items <n>    stop after reading this many items (resume later with the same --resume file)
 ${TARGET_HELP}`;
-
-type Io = { out: (line: string) => void; err: (line: string) => void };
 
 export type MigrationReport = { read: number; attributions: number; written: number; current: number; moved: number; done: boolean };
 
@@ -64,57 +62,43 @@ const positive = (value: string | undefined, option: string, fallback?: number):
   return Number(value);
 };
 
-/** Runs one command and returns the exit code: 0 done, 1 failed, 2 bad usage. */
-export const runMigrateCommand = async (
-  argv: string[],
-  io: Io,
-  env: NodeJS.ProcessEnv = process.env,
-  overrides: { client?: DynamoDBDocumentClient; pageSize?: number } = {},
-): Promise<number> => {
-  let table: string | undefined;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'dry-run': { type: 'boolean', default: false },
-        rate: { type: 'string' },
-        resume: { type: 'string' },
-        'max-items': { type: 'string' },
-        ...TARGET_OPTIONS,
-      },
-    });
-    if (values.help) {
-      io.out(MIGRATE_USAGE);
-      return 0;
-    }
-    env = targetEnvironment(values, env);
+export const migrateCommand = defineCommand({
+  name: 'migrate',
+  usage: MIGRATE_USAGE,
+  positionals: true,
+  options: {
+    'dry-run': { type: 'boolean', default: false },
+    rate: { type: 'string' },
+    resume: { type: 'string' },
+    'max-items': { type: 'string' },
+    ...TARGET_OPTIONS,
+  },
+  async run(invocation) {
+    const { values, positionals, env, io, overrides } = invocation;
     const [command, ...rest] = positionals;
     if (command !== 'queue-index') throw new UsageError(`unknown migration ${command ?? '(none)'}`);
     if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
     const rate = positive(values.rate, '--rate', 500) as number;
     const maxItems = positive(values['max-items'], '--max-items');
-    table = await resolveTable(values, env, { output: 'ReferralsTableName', variable: 'REFERRALS_TABLE', local: 'referrals' });
-    const client = overrides.client ?? targetClient(env);
-    try {
-      const report = await migrateQueueIndex(client, table, {
-        dryRun: values['dry-run'],
-        rate,
-        ...(values.resume ? { resume: values.resume } : {}),
-        ...(maxItems ? { maxItems } : {}),
-        ...(overrides.pageSize ? { pageSize: overrides.pageSize } : {}),
-      });
-      io.out(
-        `${values['dry-run'] ? 'dry run: ' : ''}read ${report.read} items, ${report.attributions} attributions: ` +
-          `${report.written} ${values['dry-run'] ? 'to write' : 'written'}, ${report.current} already current, ` +
-          `${report.moved} changed status meanwhile (left to that change); ${report.done ? 'done' : 'stopped: run again with the same --resume file'}`,
-      );
-      return 0;
-    } finally {
-      if (!overrides.client) client.destroy();
-    }
-  } catch (error) {
-    return reportFailure('migrate', MIGRATE_USAGE, error, io.err, { table, env });
-  }
-};
+    const table = await resolveTable(values, env, { output: 'ReferralsTableName', variable: 'REFERRALS_TABLE', local: 'referrals' });
+    invocation.table = table;
+    const report = await withTargetClient(
+      env,
+      (client) =>
+        migrateQueueIndex(client, table, {
+          dryRun: values['dry-run'],
+          rate,
+          ...(values.resume ? { resume: values.resume } : {}),
+          ...(maxItems ? { maxItems } : {}),
+          ...(overrides.pageSize ? { pageSize: overrides.pageSize } : {}),
+        }),
+      overrides.client,
+    );
+    io.out(
+      `${values['dry-run'] ? 'dry run: ' : ''}read ${report.read} items, ${report.attributions} attributions: ` +
+        `${report.written} ${values['dry-run'] ? 'to write' : 'written'}, ${report.current} already current, ` +
+        `${report.moved} changed status meanwhile (left to that change); ${report.done ? 'done' : 'stopped: run again with the same --resume file'}`,
+    );
+    return 0;
+  },
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUEUE_SHARDS } from '../../../functions/adapters/referrals-table.js';
-import { capacityModel, capacityTables, itemSize, PARTITION_WRITE_UNITS, readUnits, writeUnits } from '../../../lib/capacity-model.js';
+import { capacityModel, capacityTables, itemSize, PARTITION_WRITE_UNITS, readUnits, writeUnits } from '../../../tools/capacity-model.js';
 
 // Pinned: a change to an item's layout, or to the shard count, changes these figures and must update the model's
 // page in docs/architecture.md.

@@ -1,18 +1,15 @@
 // `npm run smoke`: checks a deployment without harming real data; with --write, one reject end to end, cleaned up after.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { attributionItem } from '../functions/adapters/referrals-table.js';
-import { accountKey, USAGE_PREFIX } from '../functions/adapters/usage-table.js';
-import { reportFailure, resolveTable, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
+import { createSmokeRecords } from '../../../functions/adapters/smoke-records.js';
+import { defineCommand, UsageError } from '../runner.js';
+import { resolveTable, TARGET_HELP, TARGET_OPTIONS, withTargetClient } from '../target.js';
 
-export const SMOKE_USAGE = `usage: npm run smoke -- --url <base url> (--key <admin key> | --key-file <path> | --token <jwt>) [--write] [target]
+const SMOKE_USAGE = `usage: npm run smoke -- --url <base url> (--key <admin key> | --key-file <path> | --token <jwt>) [--write] [target]
 --write puts a uniquely named referral, rejects it through the API, checks the result and removes it (the usage
 record stays, marked smoke: true); it needs table access through a target.
 ${TARGET_HELP}`;
 
-type Io = { out: (line: string) => void; err: (line: string) => void };
 /** The envelope fields the checks read; anything else in an answer is left alone. */
 type Envelope = {
   code?: number;
@@ -31,33 +28,27 @@ const isEnvelope = (answer: Answer, status: number, type?: string) =>
   answer.headers.get('x-amz-apigw-id') === answer.body?.request_id &&
   (type === undefined || answer.body?.error?.type === type);
 
-export const runSmokeCommand = async (argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> => {
-  let failures = 0;
-  const check = (name: string, passed: boolean, detail: () => string) => {
-    if (passed) io.out(`ok    ${name}`);
-    else {
-      failures += 1;
-      io.out(`FAIL  ${name}: ${detail()}`);
-    }
-  };
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        url: { type: 'string' },
-        key: { type: 'string' },
-        'key-file': { type: 'string' },
-        token: { type: 'string' },
-        ...TARGET_OPTIONS,
-        write: { type: 'boolean', default: false },
-      },
-    });
-    if (values.help) {
-      io.out(SMOKE_USAGE);
-      return 0;
-    }
-    env = targetEnvironment(values, env);
+/** Exits 1 when a check failed; its lines say which. */
+export const smokeCommand = defineCommand({
+  name: 'smoke',
+  usage: SMOKE_USAGE,
+  options: {
+    url: { type: 'string' },
+    key: { type: 'string' },
+    'key-file': { type: 'string' },
+    token: { type: 'string' },
+    ...TARGET_OPTIONS,
+    write: { type: 'boolean', default: false },
+  },
+  async run({ values, env, io }) {
+    let failures = 0;
+    const check = (name: string, passed: boolean, detail: () => string) => {
+      if (passed) io.out(`ok    ${name}`);
+      else {
+        failures += 1;
+        io.out(`FAIL  ${name}: ${detail()}`);
+      }
+    };
     if (!values.url || !URL.canParse(values.url)) throw new UsageError('--url <base url> is required, e.g. the stack output ApiUrl');
     // A key from a file stays out of the process list and the build log.
     const key = values['key-file'] ? readFileSync(values['key-file'], 'utf8').trim() : values.key;
@@ -100,22 +91,10 @@ export const runSmokeCommand = async (argv: string[], io: Io, env: NodeJS.Proces
         local: 'referrals',
       });
       const usageTable = await resolveTable(values, env, { output: 'UsageTableName', variable: 'USAGE_TABLE', local: 'usage' });
-      const client = targetClient(env);
-      const id = `smoke-${randomUUID()}`;
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: referralsTable,
-            Item: attributionItem({
-              id,
-              status: 'review_required',
-              code: 'SMOKE',
-              risk_flags: ['smoke_test'],
-              created_at: new Date().toISOString(),
-            }),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
+      await withTargetClient(env, async (client) => {
+        const records = createSmokeRecords(client, { referrals: referralsTable, usage: usageTable });
+        const id = `smoke-${randomUUID()}`;
+        await records.putHeldReferral(id, new Date().toISOString());
         const rejected = await call(
           'POST',
           `api/v1/admin/referrals/${id}/reject`,
@@ -129,55 +108,27 @@ export const runSmokeCommand = async (argv: string[], io: Io, env: NodeJS.Proces
             rejected.body?.data?.attribution?.status === 'rejected',
           () => show(rejected),
         );
-        const stored = await client.send(
-          new QueryCommand({
-            TableName: referralsTable,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': id },
-            ConsistentRead: true,
-          }),
+        const stored = await records.readReferral(id);
+        check(
+          'the stored referral is rejected',
+          stored.attribution?.status === 'rejected',
+          () => `stored status ${stored.attribution?.status}`,
         );
-        const attribution = stored.Items?.find((item) => item.sk === 'attribution');
-        check('the stored referral is rejected', attribution?.status === 'rejected', () => `stored status ${attribution?.status}`);
         const userId = rejected.body?.data?.attribution?.reviewed_by;
         const requestId = rejected.body?.request_id;
         if (typeof userId === 'string' && typeof requestId === 'string') {
-          const usage = await client.send(
-            new QueryCommand({
-              TableName: usageTable,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-              FilterExpression: 'request_id = :request',
-              ExpressionAttributeValues: { ':pk': accountKey(userId), ':prefix': USAGE_PREFIX, ':request': requestId },
-              ConsistentRead: true,
-            }),
-          );
-          check('exactly one usage record, of 1 credit', usage.Items?.length === 1 && usage.Items[0]?.credits === 1, () =>
-            JSON.stringify(usage.Items),
-          );
-          for (const item of usage.Items ?? []) {
-            // Real billing data: kept, and marked so that billing can tell it apart.
-            await client.send(
-              new UpdateCommand({
-                TableName: usageTable,
-                Key: { pk: item.pk, sk: item.sk },
-                UpdateExpression: 'SET smoke = :yes',
-                ExpressionAttributeValues: { ':yes': true },
-              }),
-            );
-          }
+          const usage = await records.readUsageRecords(userId, requestId);
+          check('exactly one usage record, of 1 credit', usage.length === 1 && usage[0]?.credits === 1, () => JSON.stringify(usage));
+          // Real billing data: kept, and marked so that billing can tell it apart.
+          await records.markSmoke(usage);
         } else {
           check('exactly one usage record, of 1 credit', false, () => 'no reviewer or request id in the answer');
         }
-        for (const item of stored.Items ?? [])
-          await client.send(new DeleteCommand({ TableName: referralsTable, Key: { pk: item.pk, sk: item.sk } }));
+        await records.removeReferral(stored.items);
         io.out(`ok    removed ${id}; its usage record stays, marked smoke: true`);
-      } finally {
-        client.destroy();
-      }
+      });
     }
-  } catch (error) {
-    return reportFailure('smoke', SMOKE_USAGE, error, io.err, { table: undefined, env });
-  }
-  io.out(failures === 0 ? 'smoke test passed' : `smoke test failed: ${failures} check(s)`);
-  return failures === 0 ? 0 : 1;
-};
+    io.out(failures === 0 ? 'smoke test passed' : `smoke test failed: ${failures} check(s)`);
+    return failures === 0 ? 0 : 1;
+  },
+});

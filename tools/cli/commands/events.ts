@@ -1,22 +1,23 @@
 // `npm run events -- replay`: re-derives referral.rejected events from the audit trail and publishes them again, same event_id.
-
 import { appendFileSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { readActivity } from '../functions/adapters/activity-reader.js';
-import { createEventBridgeClient, createEventBridgePublisher, toPutEventsEntry } from '../functions/adapters/event-bridge-publisher.js';
-import { activityTimeOf } from '../functions/adapters/referrals-table.js';
-import { type ActivityRecord, forwardActivity } from '../functions/events/forward-activity.js';
-import type { DeadLetter, EventPublisher } from '../functions/events/ports.js';
-import { reportFailure, stackOutputs, TARGET_HELP, TARGET_OPTIONS, targetClient, targetEnvironment, UsageError } from './table-target.js';
+import { readActivity } from '../../../functions/adapters/activity-reader.js';
+import {
+  createEventBridgeClient,
+  createEventBridgePublisher,
+  toPutEventsEntry,
+} from '../../../functions/adapters/event-bridge-publisher.js';
+import { activityTimeOf } from '../../../functions/adapters/referrals-table.js';
+import { type ActivityRecord, forwardActivity } from '../../../functions/events/forward-activity.js';
+import type { DeadLetter, EventPublisher } from '../../../functions/events/ports.js';
+import { defineCommand, UsageError } from '../runner.js';
+import { stackOutputs } from '../stack-outputs.js';
+import { TARGET_HELP, TARGET_OPTIONS, withTargetClient } from '../target.js';
 
-export const EVENTS_USAGE = `usage:
+const EVENTS_USAGE = `usage:
   npm run events -- replay --since <ISO time> [--until <ISO time>] [--attribution <id>] [--dry-run] [target]
   npm run events -- replay --dead-letter <message.json> [--dry-run] [target]
 ${TARGET_HELP}
 With DynamoDB Local, events go to EVENTS_ENDPOINT and EVENT_BUS_NAME when set, else to LOCAL_EVENTS_FILE as npm start writes them.`;
-
-export type Io = { out: (line: string) => void; err: (line: string) => void };
 
 /** How long before a stream batch's first arrival its activity may have been timed: a function's 10 s, with room for clocks. */
 const ARRIVAL_MARGIN_MS = 60_000;
@@ -84,33 +85,21 @@ const target = async (values: { stack?: string | undefined }, env: NodeJS.Proces
   return { table, where: file, publisher: () => filePublisher(file, bus) };
 };
 
-/** Runs one command and returns the exit code: 0 done, 1 failed (something was not published), 2 bad usage. */
-export const runEventsCommand = async (
-  argv: string[],
-  io: Io,
-  env: NodeJS.ProcessEnv = process.env,
-  overrides: { client?: DynamoDBDocumentClient } = {},
-): Promise<number> => {
-  let tableName: string | undefined;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        since: { type: 'string' },
-        until: { type: 'string' },
-        attribution: { type: 'string' },
-        'dead-letter': { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        ...TARGET_OPTIONS,
-      },
-    });
-    if (values.help) {
-      io.out(EVENTS_USAGE);
-      return 0;
-    }
-    env = targetEnvironment(values, env);
+/** Exits 1 when anything was not published. */
+export const eventsCommand = defineCommand({
+  name: 'events',
+  usage: EVENTS_USAGE,
+  positionals: true,
+  options: {
+    since: { type: 'string' },
+    until: { type: 'string' },
+    attribution: { type: 'string' },
+    'dead-letter': { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    ...TARGET_OPTIONS,
+  },
+  async run(invocation) {
+    const { values, positionals, env, io, overrides } = invocation;
     const [command, ...rest] = positionals;
     if (command !== 'replay') throw new UsageError(`unknown command ${command ?? '(none)'}`);
     if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
@@ -129,17 +118,19 @@ export const runEventsCommand = async (
     if (window.until < window.since) throw new UsageError('--until must not be before --since');
 
     const destination = await target(values, env);
-    tableName = destination.table;
-    const client = overrides.client ?? targetClient(env);
-    const records: ActivityRecord[] = [];
-    try {
-      for await (const item of readActivity(client, destination.table, window)) {
-        const keys = { pk: String(item.pk), sk: String(item.sk) };
-        records.push({ sequenceNumber: keys.sk, eventName: 'INSERT', keys, activity: true, image: item });
-      }
-    } finally {
-      if (!overrides.client) client.destroy();
-    }
+    invocation.table = destination.table;
+    const records = await withTargetClient(
+      env,
+      async (client) => {
+        const read: ActivityRecord[] = [];
+        for await (const item of readActivity(client, destination.table, window)) {
+          const keys = { pk: String(item.pk), sk: String(item.sk) };
+          read.push({ sequenceNumber: keys.sk, eventName: 'INSERT', keys, activity: true, image: item });
+        }
+        return read;
+      },
+      overrides.client,
+    );
     const scope = `from ${window.since} to ${window.until}${window.attributionId ? ` for ${window.attributionId}` : ''}`;
     if (values['dry-run']) {
       io.out(`would replay ${records.length} referral.rejected events ${scope} to ${destination.where}`);
@@ -163,7 +154,5 @@ export const runEventsCommand = async (
     if (result.failedFrom)
       io.err(`events: publishing stopped at ${result.failedFrom}; run the replay again (consumers deduplicate on event_id)`);
     return refused.length > 0 || result.failedFrom ? 1 : 0;
-  } catch (error) {
-    return reportFailure('events', EVENTS_USAGE, error, io.err, { table: tableName, env });
-  }
-};
+  },
+});

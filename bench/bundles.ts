@@ -1,0 +1,70 @@
+// 1. Bundles, as CDK builds them, and the SDK floor built with the same options; their sizes beside the floor's.
+import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import { projectApp } from '../lib/project-app.js';
+import { bundling, ReferralApiStack } from '../lib/referral-api-stack.js';
+import type { Report } from './report.js';
+
+/** A built function: its bundle, and the environment the template gives it. */
+export type Bundle = { file: string; env: Record<string, string> };
+
+/** The functions measured, by the name each row gives them. */
+export const SUBJECTS = {
+  reject: 'reject function',
+  authorizer: 'authorizer',
+  bulk: 'bulk reject function',
+  list: 'list function',
+  get: 'get function',
+} as const;
+
+export type Subject = keyof typeof SUBJECTS;
+export const MEASURED = Object.keys(SUBJECTS) as Subject[];
+
+export type Bundles = Record<Subject | 'floor', Bundle>;
+
+export const buildBundles = (root: string): Bundles => {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'bench-cdk-'));
+  const app = projectApp({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
+  const stack = new ReferralApiStack(app, 'Bench', { stage: 'bench' });
+  const assembly = app.synth();
+  const template = JSON.parse(readFileSync(path.join(assembly.directory, 'Bench.template.json'), 'utf8'));
+  /** The bundle CDK built for a function, and the environment the template gives it (references become names). */
+  const assetOf = (fn: typeof stack.rejectFunction): Bundle => {
+    const id = stack.resolve(stack.getLogicalId(fn.node.defaultChild as never)) as string;
+    const resource = template.Resources[id];
+    const variables = Object.entries(resource.Properties.Environment?.Variables ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : `bench-${name.toLowerCase()}`,
+    ]);
+    return { file: path.join(assembly.directory, resource.Metadata['aws:asset:path'], 'index.js'), env: Object.fromEntries(variables) };
+  };
+  const floorDir = path.join(outdir, 'floor');
+  mkdirSync(floorDir);
+  buildSync({
+    entryPoints: [path.join(root, 'bench/floor-handler.ts')],
+    outfile: path.join(floorDir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: bundling.target,
+    minify: bundling.minify,
+    external: bundling.externalModules,
+    logLevel: 'error',
+  });
+  return {
+    reject: assetOf(stack.rejectFunction),
+    authorizer: assetOf(stack.authorizerFunction),
+    bulk: assetOf(stack.routeFunctions.bulkRejectReferrals),
+    list: assetOf(stack.routeFunctions.listReferrals),
+    get: assetOf(stack.routeFunctions.getReferral),
+    floor: { file: path.join(floorDir, 'index.js'), env: {} },
+  };
+};
+
+export const measureBundleSizes = (bundles: Bundles, report: Report): void => {
+  const size = (bundle: Bundle) => statSync(bundle.file).size;
+  for (const key of MEASURED)
+    report.record('bundle size', SUBJECTS[key], size(bundles[key]), size(bundles.floor), 'bytes', '≤ 1.15 × SDK floor', 1.15);
+};

@@ -1,6 +1,0 @@
-// `npm run capacity`: prints the tables' capacity model (lib/capacity-model.ts), as docs/architecture.md shows it.
-import { capacityModel, capacityTables } from '../lib/capacity-model.js';
-
-console.log(capacityTables());
-const { queueStorageBytes } = capacityModel();
-console.log(`\nA queue of 1,000,000 holds about ${(queueStorageBytes / 1e9).toFixed(2)} GB of index.`);
