@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONSUMER_TYPES_FILE, generateConsumerTypes } from '../lib/consumer-types.js';
-import { renderOpenApiDocument } from '../tools/openapi/document.js';
+import { renderOpenApiDocument } from './openapi/document.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };

@@ -2,8 +2,7 @@
 // this API writes there (usage records, counter increments, reservations) as TransactWriteItems entries.
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Charge, CounterIncrement } from '../billing/charge.js';
-import type { ChargeRefusal, Reservation } from '../billing/ports.js';
+import type { Charge, ChargeRefusal, CounterIncrement, Reservation } from '../billing/ports.js';
 import type { UsageRecord } from '../billing/usage-record.js';
 
 export const accountKey = (userId: string): string => `account#${userId}`;

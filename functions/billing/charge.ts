@@ -4,27 +4,9 @@ import { Contention, WriteOutcomeUnknown } from '../shared/dependency-errors.js'
 import type { WriteBudget } from '../shared/write-budget.js';
 import { creditsExhausted, dailyCapReached } from './limit-errors.js';
 import { allowsOverage, type Plan } from './plans.js';
-import type { ChargeRefusal, MeterStore } from './ports.js';
-import { buildUsageRecord, type UsageRecord } from './usage-record.js';
+import type { Charge, ChargeRefusal, CounterIncrement, MeterStore } from './ports.js';
+import { buildUsageRecord } from './usage-record.js';
 import { counterExpiry, dayWindow, monthWindow } from './windows.js';
-
-export type CounterIncrement = {
-  window: string;
-  credits: number;
-  /** The counter must stay at or under this after the increment; null means unbounded. */
-  ceiling: number | null;
-  expiresAt: number;
-};
-
-export type Charge = {
-  userId: string;
-  usage: UsageRecord;
-  day: CounterIncrement;
-  month: CounterIncrement;
-};
-
-/** What a success costs: the endpoint it is recorded under, and its credits (a bulk route's, per item it changes). */
-export type Price = { endpoint: string; credits: number };
 
 export type ChargeInput = {
   principal: Principal;
@@ -40,16 +22,24 @@ export type ChargeInput = {
 export type MonthlyCharge = { overage: boolean; includedLimit: number | null };
 
 /**
- * Decides how a request is charged given the credits the account already used this month.
- * Within the included credits the counter is held under the included amount, so concurrent
- * requests cannot all claim the last included credit; past it, the request is overage or refused.
+ * The one monthly rule: how many of `credits` more the month's included credits still cover, and whether the rest
+ * may be billed as overage; refused when they may not.
+ */
+export const monthlyAllowance = (plan: Plan, overageEnabled: boolean, usedThisMonth: number, credits: number, now: Date) => {
+  const included = Math.max(0, plan.includedCreditsPerMonth - usedThisMonth);
+  const overage = allowsOverage(plan, overageEnabled);
+  if (!overage && included < credits) throw creditsExhausted(plan, now);
+  return { included, overage };
+};
+
+/**
+ * Decides how one credit is charged given the credits the account already used this month. Within the included
+ * credits the counter is held under the included amount, so concurrent requests cannot all claim the last included
+ * credit; past it, the request is overage or refused.
  */
 export const monthlyCharge = (plan: Plan, overageEnabled: boolean, usedThisMonth: number, now: Date): MonthlyCharge => {
-  if (usedThisMonth < plan.includedCreditsPerMonth) {
-    return { overage: false, includedLimit: plan.includedCreditsPerMonth };
-  }
-  if (allowsOverage(plan, overageEnabled)) return { overage: true, includedLimit: null };
-  throw creditsExhausted(plan, now);
+  const { included } = monthlyAllowance(plan, overageEnabled, usedThisMonth, 1, now);
+  return included >= 1 ? { overage: false, includedLimit: plan.includedCreditsPerMonth } : { overage: true, includedLimit: null };
 };
 
 /** How long a counter outlives its window before TTL removes it: 2 days for a day, 35 for a month. */

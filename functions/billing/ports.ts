@@ -1,6 +1,24 @@
 // What metering needs from storage, in the billing domain's own words; the DynamoDB adapter implements it.
 import type { WriteBudget } from '../shared/write-budget.js';
-import type { Charge, CounterIncrement } from './charge.js';
+import type { UsageRecord } from './usage-record.js';
+
+export type CounterIncrement = {
+  window: string;
+  credits: number;
+  /** The counter must stay at or under this after the increment; null means unbounded. */
+  ceiling: number | null;
+  expiresAt: number;
+};
+
+export type Charge = {
+  userId: string;
+  usage: UsageRecord;
+  day: CounterIncrement;
+  month: CounterIncrement;
+};
+
+/** What a success costs: the endpoint it is recorded under, and its credits (a bulk route's, per item it changes). */
+export type Price = { endpoint: string; credits: number };
 
 export type RequestCount = { admitted: boolean; used: number };
 

@@ -3,7 +3,7 @@
 // npm start's emulation and the OpenAPI build read the route index; a handler imports its own route module's route
 // only, and the bundler leaves the contract and the schemas only it reads out (package.json: sideEffects false).
 import type * as v from 'valibot';
-import type { Price } from '../billing/charge.js';
+import type { Price } from '../billing/ports.js';
 import type { ErrorType } from './error-types.js';
 
 export type HttpMethod = 'GET' | 'POST';

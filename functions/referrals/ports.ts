@@ -1,6 +1,6 @@
 // What the referral use cases need from storage, in the domain's own words; the DynamoDB adapters implement it.
 
-import type { Charge } from '../billing/charge.js';
+import type { Charge } from '../billing/ports.js';
 import type { UsageRecord } from '../billing/usage-record.js';
 import type { IdempotencyRecord } from '../idempotency/record.js';
 import type { WriteBudget } from '../shared/write-budget.js';

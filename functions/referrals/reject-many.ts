@@ -1,10 +1,10 @@
 // Bulk reject: up to 100 referrals in one call, each in its own transaction, their credits reserved in one step first.
 import type { Principal } from '../auth/principal.js';
 import type { Admission } from '../billing/admission.js';
-import { counterIncrements, type Price } from '../billing/charge.js';
 import { creditsExhausted, dailyCapReached } from '../billing/limit-errors.js';
-import { allowsOverage, type PlanTable } from '../billing/plans.js';
-import type { CreditReservations, Reservation } from '../billing/ports.js';
+import type { PlanTable } from '../billing/plans.js';
+import type { CreditReservations, Price } from '../billing/ports.js';
+import { isOverageItem, type PlannedReservation, planReservation } from '../billing/reservation.js';
 import { buildUsageRecord } from '../billing/usage-record.js';
 import { IdempotencyKeyReused, RequestInProgress } from '../idempotency/errors.js';
 import type { IdempotencyClaim, IdempotencyClaims } from '../idempotency/ports.js';
@@ -80,35 +80,6 @@ export const BULK_CONCURRENCY = 16;
 
 export const bulkFingerprint = (request: BulkRejectRequest): string => fingerprintOf(['bulk', request.ids, request.reason ?? null]);
 
-/**
- * How many credits to reserve and under which ceilings. Within the included credits the month counter must stay
- * under them (exact under concurrency); a plan that bills overage reserves without a month ceiling, and the
- * credits past what was included at the read are flagged overage.
- */
-export const planReservation = (input: {
-  principal: Principal;
-  plans: PlanTable;
-  usedThisMonth: number;
-  credits: number;
-  now: Date;
-  requestId: string;
-}) => {
-  const plan = input.plans[input.principal.plan];
-  const included = Math.max(0, plan.includedCreditsPerMonth - input.usedThisMonth);
-  const overage = allowsOverage(plan, input.principal.overageEnabled);
-  // More credits than a whole day allows never fit, even on a day's first request, before its counter exists.
-  if (plan.dailyCap !== null && input.credits > plan.dailyCap) throw dailyCapReached(plan, input.now);
-  if (!overage && included < input.credits) throw creditsExhausted(plan, input.now);
-  const counters = counterIncrements({
-    plan,
-    credits: input.credits,
-    monthCeiling: overage ? null : plan.includedCreditsPerMonth,
-    now: input.now,
-  });
-  const reservation: Reservation = { userId: input.principal.userId, requestId: input.requestId, ...counters };
-  return { reservation, includedCredits: overage ? included : input.credits };
-};
-
 const failedOutcome = (id: string, type: BulkFailure): BulkOutcome => ({ id, outcome: 'failed', error: { type, retryable: true } });
 const unknownOutcome = (id: string): BulkOutcome => ({
   id,
@@ -125,7 +96,7 @@ const count = (results: BulkOutcome[]): BulkResult => {
 
 type BulkReply = SuccessResult<BulkResult> & { replayed: boolean };
 type ClaimHolder = { userId: string; key: string; claimId: string };
-type Planned = ReturnType<typeof planReservation>;
+type Planned = PlannedReservation;
 
 /**
  * Step 1, one parallel round: the admission, the referrals, and the key's claim. A refused or failed round gives the
@@ -216,7 +187,7 @@ const rejectEach = (deps: BulkDeps, call: BulkCall, candidates: Attribution[], p
               endpoint: call.price.endpoint,
               statusCode: 200,
               credits: call.price.credits,
-              overage: position * call.price.credits >= planned.includedCredits,
+              overage: isOverageItem(planned, position, call.price.credits),
               now,
             }),
             attribution_id: before.id,

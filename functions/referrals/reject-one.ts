@@ -1,8 +1,9 @@
 // The reject use case: one parallel read, the reject rule, and one transaction holding the change, its activity item, its charge and its idempotency record.
 import type { Principal } from '../auth/principal.js';
 import type { Admission } from '../billing/admission.js';
-import { type ChargeAttempt, chargeSuccess, type Price } from '../billing/charge.js';
+import { type ChargeAttempt, chargeSuccess } from '../billing/charge.js';
 import type { PlanTable } from '../billing/plans.js';
+import type { Price } from '../billing/ports.js';
 import { RequestInProgress } from '../idempotency/errors.js';
 import type { IdempotencyStore } from '../idempotency/ports.js';
 import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from '../idempotency/record.js';

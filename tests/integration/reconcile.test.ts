@@ -2,7 +2,7 @@
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { createMeterStore } from '../../functions/adapters/usage-store.js';
+import { createMeterStore } from '../../functions/adapters/meter-store.js';
 import { counterIncrements } from '../../functions/billing/charge.js';
 import { plans } from '../../functions/billing/plans.js';
 import { dayWindow, monthWindow } from '../../functions/billing/windows.js';

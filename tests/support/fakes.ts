@@ -1,8 +1,8 @@
 // In-memory fakes of the domain's ports, holding the same conditions the DynamoDB adapters put in their transactions.
 import type { ApiKeyRecord } from '../../functions/auth/api-key.js';
 import type { ApiKeyStore, TokenVerdict, TokenVerifier } from '../../functions/auth/ports.js';
-import type { Charge } from '../../functions/billing/charge.js';
 import type {
+  Charge,
   ChargeCommit,
   ChargeRefusal,
   CreditReservations,

@@ -42,7 +42,7 @@ const TABLE_KEY_LITERAL = /['"`](activity|account|usage|reward|reservation|idemp
 /** The folder of functions/ a file or module path is in, e.g. functions/billing. */
 const folderOf = (file: string): string => path.normalize(file).split(path.sep).slice(0, 2).join('/');
 
-/** A header name as a string literal: what only the HTTP edge (middlewares, shared/envelope) writes. */
+/** A header name as a string literal: what only the HTTP edge (functions/http) writes. */
 const HTTP_HEADER = /['"](retry-after|ratelimit(-policy)?|x-ratelimit-[a-z]+|x-request-id|idempotent-replayed|content-type)['"]/i;
 
 describe('the architecture', () => {

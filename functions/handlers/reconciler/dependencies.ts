@@ -1,8 +1,8 @@
 // Production wiring of the reconciler: config read once, one DynamoDB client per container.
 import * as v from 'valibot';
+import { createCounterLedger } from '../../adapters/counter-ledger.js';
 import { clientFor, type DynamoDBDocumentClient } from '../../adapters/dynamodb-client.js';
-import { createReservationLedger } from '../../adapters/reservation-ledger.js';
-import { createMeterStore } from '../../adapters/usage-store.js';
+import { createMeterStore } from '../../adapters/meter-store.js';
 import type { ReconcileDeps } from '../../billing/reconcile.js';
 import { CommonConfigSchema, readConfig, requiredVariable } from '../../shared/config.js';
 
@@ -14,5 +14,5 @@ export const createReconcilerDeps = (env: NodeJS.ProcessEnv = process.env, clien
   const config = readConfig(ReconcilerConfigSchema, env);
   const db = client ?? clientFor(config);
   const tables = { usage: config.USAGE_TABLE };
-  return { ledger: createReservationLedger(db, tables), meter: createMeterStore(db, tables), now: () => new Date() };
+  return { ledger: createCounterLedger(db, tables), meter: createMeterStore(db, tables), now: () => new Date() };
 };

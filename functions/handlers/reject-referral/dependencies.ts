@@ -2,8 +2,8 @@
 import * as v from 'valibot';
 import { clientFor, type DynamoDBDocumentClient } from '../../adapters/dynamodb-client.js';
 import { createIdempotencyStore } from '../../adapters/idempotency-store.js';
+import { createMeterStore } from '../../adapters/meter-store.js';
 import { createReferralStore } from '../../adapters/referral-store.js';
-import { createMeterStore } from '../../adapters/usage-store.js';
 import type { MeterDeps } from '../../billing/admission.js';
 import { plans } from '../../billing/plans.js';
 import type { RejectDeps } from '../../referrals/reject-one.js';

@@ -1,9 +1,9 @@
 // Production wiring of the review-queue functions (list and read): config read once, one DynamoDB client per container.
 import * as v from 'valibot';
 import { clientFor, type DynamoDBDocumentClient } from '../../adapters/dynamodb-client.js';
+import { createMeterStore } from '../../adapters/meter-store.js';
 import { createReferralReader } from '../../adapters/referral-store.js';
 import { QUEUE_INDEX, STATUS_INDEX } from '../../adapters/referrals-table.js';
-import { createMeterStore } from '../../adapters/usage-store.js';
 import type { MeterDeps } from '../../billing/admission.js';
 import { plans } from '../../billing/plans.js';
 import type { ReferralReader } from '../../referrals/ports.js';

@@ -11,7 +11,7 @@ import type { MeterDeps } from '../../billing/admission.js';
 import type { Observability } from '../../shared/observability.js';
 import type { Route } from '../route.js';
 import { authorizedPrincipal } from './authorized-principal.js';
-import { errorEnvelope } from './error-envelope.js';
+import { errorHandler } from './error-handler.js';
 import { metering } from './metering.js';
 import { optionalJsonBody } from './optional-json-body.js';
 import type { ApiContext } from './request-context.js';
@@ -23,7 +23,7 @@ export const apiRoute = <S extends v.GenericSchema, T>(options: { deps: MeterDep
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, ApiContext<T>>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
-    .use(errorEnvelope({ logger, metrics, successMetric: route.successMetric }))
+    .use(errorHandler({ logger, metrics, successMetric: route.successMetric }))
     .use(httpHeaderNormalizer())
     .use(authorizedPrincipal())
     .use(

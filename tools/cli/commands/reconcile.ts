@@ -1,6 +1,6 @@
 // `npm run reconcile`: closes the credit reservations bulk requests left open, or recomputes an account's counters.
-import { createReservationLedger } from '../../../functions/adapters/reservation-ledger.js';
-import { createMeterStore } from '../../../functions/adapters/usage-store.js';
+import { createCounterLedger } from '../../../functions/adapters/counter-ledger.js';
+import { createMeterStore } from '../../../functions/adapters/meter-store.js';
 import {
   type CounterKind,
   recentDays,
@@ -65,7 +65,7 @@ export const reconcileCommand = defineCommand({
     return withTargetClient(
       env,
       async (client) => {
-        const ledger = createReservationLedger(client, { usage: table });
+        const ledger = createCounterLedger(client, { usage: table });
         if (recompute) {
           for (const [kind, window] of counters) {
             const { before, after } = await recomputeCounter(ledger, { userId: values.account as string, kind, window });

@@ -42,7 +42,7 @@ const counterExpiryOf = (kind: CounterKind, window: string): number => {
   return counterExpiry(kind === 'day' ? dayWindow(start) : monthWindow(start), COUNTER_MARGIN_SECONDS[kind]);
 };
 
-export const createReservationLedger = (client: DynamoDBDocumentClient, tables: { usage: string }): CounterLedger => ({
+export const createCounterLedger = (client: DynamoDBDocumentClient, tables: { usage: string }): CounterLedger => ({
   async *staleOpen(days, before) {
     for (const day of days) {
       // Only what is stale, by the index's sort key: young reservations are not read at all.

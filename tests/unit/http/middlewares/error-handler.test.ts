@@ -6,7 +6,7 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../functions/http/api-error.js';
 import { toApiError } from '../../../../functions/http/domain-errors.js';
-import { errorEnvelope, failureMetric } from '../../../../functions/http/middlewares/error-envelope.js';
+import { errorHandler, failureMetric } from '../../../../functions/http/middlewares/error-handler.js';
 import { context, proxyEvent, recordingObservability } from '../../../support/lambda.js';
 
 const wrap = (fail?: () => never) => {
@@ -15,7 +15,7 @@ const wrap = (fail?: () => never) => {
     fail?.();
     return { statusCode: 200, body: '{}' };
   }).use(
-    errorEnvelope({
+    errorHandler({
       logger: observed.logger as unknown as Logger,
       metrics: observed.metricsRecorder as unknown as Metrics,
       successMetric: 'Rejections',

@@ -1,8 +1,7 @@
 // DynamoDB access for metering: the atomic per-minute request counter, the month's credits, and a charge on its own.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { CounterIncrement } from '../billing/charge.js';
-import type { CreditReservations, MeterStore } from '../billing/ports.js';
+import type { CounterIncrement, CreditReservations, MeterStore } from '../billing/ports.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { transactWrite } from './transact.js';
 import {

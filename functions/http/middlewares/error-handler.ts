@@ -27,7 +27,7 @@ export const failureMetric = (type: ErrorType): string => {
   }
 };
 
-export const errorEnvelope = (options: {
+export const errorHandler = (options: {
   logger: Logger;
   metrics: Metrics;
   /** The metric a success is counted under, e.g. Rejections. */
