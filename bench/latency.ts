@@ -1,4 +1,8 @@
 // 3. Warm latency in-process: a reject beside its bare calls, a bulk reject beside single rejects, a queue page beside one partition.
+import { pathTo } from '../functions/http/route.js';
+import { bulkRejectRoute } from '../functions/http/routes/bulk-reject.js';
+import { listReferralsRoute } from '../functions/http/routes/list-referrals.js';
+import { rejectReferralRoute } from '../functions/http/routes/reject-referral.js';
 import { putSinglePartition, querySinglePartition, rejectBare } from './floor-calls.js';
 import type { Report } from './report.js';
 import type { RequestPath } from './request-path.js';
@@ -31,7 +35,7 @@ export const measureWarmLatency = async (path: RequestPath, report: Report): Pro
     let t = performance.now();
     const result = await gateway({
       method: 'POST',
-      path: `/api/v1/admin/referrals/${projectIds[i]}/reject`,
+      path: pathTo(rejectReferralRoute, { id: projectIds[i] as string }),
       headers: { 'x-api-key': path.key, 'content-type': 'application/json' },
       body: '{"reason":"bench"}',
     });
@@ -60,7 +64,7 @@ export const measureBulkReject = async (path: RequestPath, gateway: RejectGatewa
     let t = performance.now();
     const bulkResult = await gateway({
       method: 'POST',
-      path: '/api/v1/admin/referrals/reject',
+      path: pathTo(bulkRejectRoute),
       headers: { 'x-api-key': path.key, 'content-type': 'application/json' },
       body: JSON.stringify({ ids: bulkIds, reason: 'bench' }),
     });
@@ -72,7 +76,7 @@ export const measureBulkReject = async (path: RequestPath, gateway: RejectGatewa
     for (const id of singleIds) {
       const single = await gateway({
         method: 'POST',
-        path: `/api/v1/admin/referrals/${id}/reject`,
+        path: pathTo(rejectReferralRoute, { id }),
         headers: { 'x-api-key': path.key, 'content-type': 'application/json' },
         body: '{"reason":"bench"}',
       });
@@ -113,7 +117,11 @@ export const measureListPages = async (path: RequestPath, report: Report): Promi
     const singleTimes: number[] = [];
     for (let i = 0; i < LIST_SAMPLES + WARMUP; i++) {
       let t = performance.now();
-      const page = await lister({ method: 'GET', path: `/api/v1/admin/referrals?limit=${pageSize}`, headers: { 'x-api-key': path.key } });
+      const page = await lister({
+        method: 'GET',
+        path: `${pathTo(listReferralsRoute)}?limit=${pageSize}`,
+        headers: { 'x-api-key': path.key },
+      });
       const listMs = performance.now() - t;
       if (page.statusCode !== 200 || JSON.parse(page.body).data.attributions.length !== pageSize) {
         throw new Error(`bench list answered ${page.statusCode}: ${page.body.slice(0, 200)}`);

@@ -1,4 +1,9 @@
 // 4. Round trips: the sequential DynamoDB calls of each kind of request, counted by an SDK middleware on the real client.
+import { pathTo } from '../functions/http/route.js';
+import { bulkRejectRoute } from '../functions/http/routes/bulk-reject.js';
+import { getReferralRoute } from '../functions/http/routes/get-referral.js';
+import { listReferralsRoute } from '../functions/http/routes/list-referrals.js';
+import { rejectReferralRoute } from '../functions/http/routes/reject-referral.js';
 import type { Report } from './report.js';
 import type { RequestPath } from './request-path.js';
 
@@ -21,7 +26,7 @@ export const measureRoundTrips = async (path: RequestPath, report: Report): Prom
   const call = (id: string, headers: Record<string, string> = {}, body?: string) =>
     counted({
       method: 'POST',
-      path: `/api/v1/admin/referrals/${id}/reject`,
+      path: pathTo(rejectReferralRoute, { id }),
       headers: { 'x-api-key': key, 'content-type': 'application/json', ...headers },
       ...(body ? { body } : {}),
     });
@@ -49,13 +54,13 @@ export const measureRoundTrips = async (path: RequestPath, report: Report): Prom
   await count('function, keyed replay', () => call(rtKeyed!, { 'idempotency-key': 'bench-1' }), functionDb, 2);
   const listIds = await path.seedAttributions('rt-list', 3);
   const get = (routePath: string) => counted({ method: 'GET', path: routePath, headers: { 'x-api-key': key } });
-  await count('list, a page of 25', () => get('/api/v1/admin/referrals?limit=25'), functionDb, 2);
-  await count('get, one referral', () => get(`/api/v1/admin/referrals/${listIds[0]}`), functionDb, 2);
+  await count('list, a page of 25', () => get(`${pathTo(listReferralsRoute)}?limit=25`), functionDb, 2);
+  await count('get, one referral', () => get(pathTo(getReferralRoute, { id: listIds[0] as string })), functionDb, 2);
   const bulkIds = await path.seedAttributions('rt-bulk', 100);
   const bulk = (ids: string[], headers: Record<string, string> = {}) =>
     counted({
       method: 'POST',
-      path: '/api/v1/admin/referrals/reject',
+      path: pathTo(bulkRejectRoute),
       headers: { 'x-api-key': key, 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ ids }),
     });

@@ -1,5 +1,8 @@
 // 5. Throughput of the local API at 16 connections for 10 s (autocannon), for the record.
+
 import autocannon from 'autocannon';
+import { pathTo } from '../functions/http/route.js';
+import { rejectReferralRoute } from '../functions/http/routes/reject-referral.js';
 import type { RejectGateway } from './latency.js';
 import type { Report } from './report.js';
 import type { RequestPath } from './request-path.js';
@@ -23,7 +26,7 @@ export const measureThroughput = async (path: RequestPath, gateway: RejectGatewa
         method: 'POST',
         setupRequest: (request) => ({
           ...request,
-          path: `/api/v1/admin/referrals/${poolIds[next++ % poolIds.length]}/reject`,
+          path: pathTo(rejectReferralRoute, { id: poolIds[next++ % poolIds.length] as string }),
           headers: { 'x-api-key': path.key, 'content-type': 'application/json' },
           body: '{"reason":"throughput"}',
         }),

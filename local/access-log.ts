@@ -58,7 +58,7 @@ export const accessLogEntry = (request: ApiRequest, response: APIGatewayProxyRes
   };
 };
 
-/** `POST /api/v1/admin/referrals/example/reject 200 - 12 ms 3f0c…`, or the entry as one JSON line. */
+/** `POST …/referrals/example/reject 200 - 12 ms 3f0c…` (the path as sent), or the entry as one JSON line. */
 export const formatAccessLog = (entry: AccessLogEntry, json: boolean): string =>
   json
     ? JSON.stringify({ access_log: entry })

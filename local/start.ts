@@ -6,8 +6,13 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { ACTIVITY_FILTERS, QUEUE_PLACEMENT_FILTERS } from '../functions/adapters/stream-filters.js';
 import { gatewayErrorResponse } from '../functions/http/gateway-responses.js';
+import { pathTo } from '../functions/http/route.js';
+import { bulkRejectRoute } from '../functions/http/routes/bulk-reject.js';
+import { apiRoutes, routeFunctions } from '../functions/http/routes/index.js';
+import { listReferralsRoute } from '../functions/http/routes/list-referrals.js';
+import { rejectReferralRoute } from '../functions/http/routes/reject-referral.js';
 import { accessLogEntry, formatAccessLog } from './access-log.js';
-import { createApiGateway } from './api-gateway.js';
+import { createApiGateway, type GatewayHandlers } from './api-gateway.js';
 import { signConsoleToken } from './console-jwks.js';
 import { DynamoDbLocalUnavailable } from './dynamodb-local.js';
 import { startEventSink } from './event-sink.js';
@@ -50,6 +55,17 @@ const referenceDocuments = async () => ({
   },
 });
 
+/** Every route's handler, from its function's entry in the route index, as the stack deploys it. */
+const routeHandlers = async (): Promise<GatewayHandlers['functions']> =>
+  Object.fromEntries(
+    await Promise.all(
+      apiRoutes.map(async ({ name }) => [
+        name,
+        (await import(path.resolve(import.meta.dirname, '..', routeFunctions[name].entry))).handler,
+      ]),
+    ),
+  );
+
 /** An error told in one line, without a stack trace. */
 class StartError extends Error {}
 
@@ -70,7 +86,7 @@ const hints = (seed: Seed, baseUrl: string, token: string | undefined): string[]
   const key = seed.apiKeys.find((candidate) => candidate.admin && (candidate.status ?? 'active') === 'active');
   const held = seed.attributions.filter((attribution) => attribution.status === 'review_required').map((attribution) => attribution.id);
   const lines: string[] = [];
-  const url = (id: string) => `${baseUrl}/api/v1/admin/referrals/${id}/reject`;
+  const url = (id: string) => `${baseUrl}${pathTo(rejectReferralRoute, { id })}`;
   if (!held.length) return ['The seed has no referral awaiting review (review_required): no ready curl line.'];
   if (key) {
     lines.push('Reject a held referral with the seed admin key:');
@@ -78,11 +94,11 @@ const hints = (seed: Seed, baseUrl: string, token: string | undefined): string[]
       `  curl -X POST "${url(held[0] as string)}" -H "x-api-key: ${key.key}" -H "Content-Type: application/json" -d '{"reason":"same billing account"}'`,
     );
     lines.push('List the review queue, and reject several referrals at once:');
-    lines.push(`  curl "${baseUrl}/api/v1/admin/referrals?limit=5" -H "x-api-key: ${key.key}"`);
+    lines.push(`  curl "${baseUrl}${pathTo(listReferralsRoute)}?limit=5" -H "x-api-key: ${key.key}"`);
     const ring = JSON.stringify({ ids: held.slice(2, 5), reason: 'same referrer ring' });
     if (held.length > 2) {
       lines.push(
-        `  curl -X POST "${baseUrl}/api/v1/admin/referrals/reject" -H "x-api-key: ${key.key}" -H "Content-Type: application/json" -d '${ring}'`,
+        `  curl -X POST "${baseUrl}${pathTo(bulkRejectRoute)}" -H "x-api-key: ${key.key}" -H "Content-Type: application/json" -d '${ring}'`,
       );
     }
   } else {
@@ -137,27 +153,16 @@ const main = async () => {
   let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   let poller: StreamPoller | undefined;
   try {
-    const [
-      { handler: authorizer },
-      { handler: reject },
-      { handler: bulk },
-      { handler: list },
-      { handler: get },
-      forwarder,
-      { createForwarderDeps },
-      indexer,
-      { createQueueIndexerDeps },
-    ] = await Promise.all([
-      import('../functions/handlers/authorizer/handler.js'),
-      import('../functions/handlers/reject-referral/handler.js'),
-      import('../functions/handlers/bulk-reject/handler.js'),
-      import('../functions/handlers/review-queue/list-handler.js'),
-      import('../functions/handlers/review-queue/get-handler.js'),
-      import('../functions/handlers/forwarder/handler.js'),
-      import('../functions/handlers/forwarder/dependencies.js'),
-      import('../functions/handlers/queue-indexer/handler.js'),
-      import('../functions/handlers/queue-indexer/dependencies.js'),
-    ]);
+    const [{ handler: authorizer }, functions, forwarder, { createForwarderDeps }, indexer, { createQueueIndexerDeps }] = await Promise.all(
+      [
+        import('../functions/handlers/authorizer/handler.js'),
+        routeHandlers(),
+        import('../functions/handlers/forwarder/handler.js'),
+        import('../functions/handlers/forwarder/dependencies.js'),
+        import('../functions/handlers/queue-indexer/handler.js'),
+        import('../functions/handlers/queue-indexer/dependencies.js'),
+      ],
+    );
     const deadLetters = { send: async (letter: unknown) => console.log(`dead letter ${JSON.stringify(letter)}`) };
     poller = await startStreamPoller({
       endpoint: runtime.dynamoEndpoint,
@@ -175,7 +180,7 @@ const main = async () => {
     server = await startHttpServer(
       createApiGateway({
         authorizer,
-        functions: { rejectReferral: reject, bulkRejectReferrals: bulk, listReferrals: list, getReferral: get },
+        functions,
       }),
       {
         port,

@@ -1,10 +1,13 @@
 // The capacity model of the tables: item sizes from the real item builders, write units per reject and per
 // attribution write, the hottest partition's load, and where each design breaks. `npm run capacity` prints it;
 // a unit test pins its figures, so that a change to the item layout shows up here.
+
 import { activityItem, attributionItem, QUEUE_ORDER, QUEUE_SHARDS, queueKey, queueShard } from '../functions/adapters/referrals-table.js';
 import { dayKey, idempotencyKey, monthKey, rateKey, reservationPut, usageKey } from '../functions/adapters/usage-table.js';
 import type { Principal } from '../functions/auth/principal.js';
 import { buildUsageRecord } from '../functions/billing/usage-record.js';
+import { endpointOf } from '../functions/http/route.js';
+import { rejectReferralRoute } from '../functions/http/routes/reject-referral.js';
 import { buildIdempotencyRecord } from '../functions/idempotency/record.js';
 import { rejectionActivity } from '../functions/referrals/activity.js';
 import { type Attribution, AttributionSchema } from '../functions/referrals/attribution.js';
@@ -88,7 +91,7 @@ export const sampleItems = () => {
   const usage = buildUsageRecord({
     requestId: REQUEST_ID,
     principal: PRINCIPAL,
-    endpoint: 'POST /api/v1/admin/referrals/{id}/reject',
+    endpoint: endpointOf(rejectReferralRoute),
     statusCode: 200,
     credits: 1,
     overage: false,

@@ -48,7 +48,7 @@ export type Route<S extends v.GenericSchema = v.GenericSchema, I = unknown> = {
   /** The route's name: the operation id, the emulation's key and the function's. */
   name: string;
   method: HttpMethod;
-  /** The resource template, e.g. `/api/v1/admin/referrals/{id}/reject`. */
+  /** The resource template, from the API's base path, e.g. `…/referrals/{id}/reject`. */
   path: string;
   /** Credits charged for each success (2xx), or for each item a bulk route changes; nothing else is charged. */
   credits: number;
@@ -66,8 +66,12 @@ export type Route<S extends v.GenericSchema = v.GenericSchema, I = unknown> = {
   toInput: (parsed: v.InferOutput<S>) => I;
 };
 
-/** How a route is named in usage records, logs and the documentation, e.g. `POST /api/v1/admin/referrals/{id}/reject`. */
+/** How a route is named in usage records, logs and the documentation, e.g. `POST …/referrals/{id}/reject`. */
 export const endpointOf = (route: Pick<Route, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+
+/** A path of the route, its parameters filled in (percent-encoded), e.g. for a request a tool or a test sends. */
+export const pathTo = (route: Pick<Route, 'path'>, parameters: Record<string, string> = {}): string =>
+  route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(parameters[name] ?? ''));
 
 /** What a success of this route costs, as its use case charges it. */
 export const priceOf = (route: Pick<Route, 'method' | 'path' | 'credits'>): Price => ({
