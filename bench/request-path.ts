@@ -19,7 +19,7 @@ export const loadRequestPath = async () => {
   const { createSeedWriter } = await import('../functions/adapters/seed-writer.js');
   const { plans } = await import('../functions/billing/plans.js');
   const { startHttpServer } = await import('../local/http-server.js');
-  const { gatewayErrorResponse } = await import('../functions/shared/gateway-responses.js');
+  const { gatewayErrorResponse } = await import('../functions/http/gateway-responses.js');
 
   const db = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT });
   const seed = createSeedWriter(db, LOCAL_TABLE_NAMES);
