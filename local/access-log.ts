@@ -1,6 +1,6 @@
 // One readable line per request for `npm start`: method, path, status, error type, latency and request id.
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import type { ApiRequest } from './api-gateway.js';
+import type { ApiRequest } from './api-request.js';
 
 const errorTypeOf = (body: string | undefined): string | undefined => {
   try {

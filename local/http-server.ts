@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, STATUS_CODES } from 'n
 import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { requestTooLargeResponse } from '../functions/http/gateway-responses.js';
-import { type ApiRequest, LIMITS, unparsableRequestResponse } from './api-gateway.js';
+import type { ApiRequest } from './api-request.js';
+import { LIMITS, unparsableRequestResponse } from './request-limits.js';
 
 class TooLarge extends Error {}
 

@@ -1,7 +1,7 @@
 // `npm run invoke -- <function> <event.json>`: one invocation of a deployed handler on a sample event, as `sam local invoke` does, without Docker.
 import { readFile } from 'node:fs/promises';
-import { lambdaContext } from './api-gateway.js';
 import { DynamoDbLocalUnavailable } from './dynamodb-local.js';
+import { lambdaContext } from './lambda-context.js';
 import { prepareLocalRuntime } from './local-runtime.js';
 import { SeedError } from './seed.js';
 

@@ -11,9 +11,9 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { FilterPattern } from '../functions/adapters/stream-filters.js';
-import { lambdaContext } from './api-gateway.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local.js';
 import { passesFilters } from './event-filtering.js';
+import { lambdaContext } from './lambda-context.js';
 
 export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | undefined>;
 

@@ -12,7 +12,8 @@ import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dep
 import { createHandler as createGetHandler, handler as get } from '../../functions/handlers/review-queue/get-handler.js';
 import { createHandler as createListHandler, handler as list } from '../../functions/handlers/review-queue/list-handler.js';
 import type { Observability } from '../../functions/shared/observability.js';
-import { type ApiRequest, createApiGateway } from '../../local/api-gateway.js';
+import { createApiGateway } from '../../local/api-gateway.js';
+import type { ApiRequest } from '../../local/api-request.js';
 import { assertConformsToDocument } from './openapi-conformance.js';
 
 type Gateway = ReturnType<typeof createApiGateway>;

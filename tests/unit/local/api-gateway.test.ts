@@ -1,16 +1,12 @@
 import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import {
-  type AuthorizerHandler,
-  createApiGateway,
-  lambdaContext,
-  matchesBinaryMediaType,
-  type ProxyHandler,
-} from '../../../local/api-gateway.js';
+import { type AuthorizerHandler, createApiGateway, type ProxyHandler } from '../../../local/api-gateway.js';
+import { matchesBinaryMediaType } from '../../../local/api-request.js';
 import { matchesArn } from '../../../local/iam-arn.js';
+import { lambdaContext } from '../../../local/lambda-context.js';
 
 // The emulation that every integration and local-API test drives, checked against what AWS documents.
-// Each rule's page is cited beside it in local/api-gateway.ts.
+// Each rule's page is cited beside it in local/api-gateway.ts or the module of local/ that holds the rule.
 
 const allow = (resource = 'arn:aws:execute-api:us-east-1:123456789012:localapi/local/*'): APIGatewayAuthorizerResult => ({
   principalId: 'key_1',

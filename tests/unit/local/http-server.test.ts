@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { ApiRequest } from '../../../local/api-gateway.js';
+import type { ApiRequest } from '../../../local/api-request.js';
 import { NODE_MAX_HEADER_BYTES, startHttpServer } from '../../../local/http-server.js';
 
 /** Sends raw bytes and resolves with the answer's status line. */
