@@ -18,7 +18,7 @@ import { MAX_REQUEST_BODY_BYTES, RECONCILER_TIMEOUT_SECONDS } from './runtime-se
 import { createAdminApi } from './stack/admin-api.js';
 import { createFunction, grantOn } from './stack/functions.js';
 import { createSmokeTestRole } from './stack/smoke-test-role.js';
-import { createTable } from './stack/tables.js';
+import { createTable } from './stack/dynamodb-tables.js';
 import { type StatusIndexStep, type TableDefinition, type TableKey, tableEnvironment, tablesAt } from './tables.js';
 
 export type ReferralApiStackProps = StackProps & {

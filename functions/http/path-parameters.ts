@@ -5,7 +5,7 @@ import * as v from 'valibot';
 /**
  * Decodes a path parameter once, strictly: a malformed escape (`%ZZ`, a lone `%`, invalid UTF-8) is an issue, never
  * passed on as sent. A REST API does not decode path parameters, unlike an HTTP API (http-api-develop-routes.html);
- * see local/api-gateway.ts for what that rests on.
+ * see local/route-matching.ts for what that rests on.
  */
 export const percentDecoded = (name: string) =>
   v.pipe(

@@ -24,7 +24,7 @@ const trimsInvisible = { ...v.transform(trimInvisible), type: 'trim_invisible' a
 
 /**
  * A length limit in code points. JSON Schema's `maxLength` counts the same way (characters as RFC 8259 defines them),
- * so the OpenAPI document states it as `maxLength`, with the rules (`tools/openapi/document.ts` reads `maxCodePoints`).
+ * so the OpenAPI document states it as `maxLength`, with the rules (`tools/openapi/schemas.ts` reads `maxCodePoints`).
  */
 const maxCodePoints = (max: number, message: string) => ({
   ...v.check<string, string>((text) => codePointLength(text) <= max, message),
@@ -32,7 +32,7 @@ const maxCodePoints = (max: number, message: string) => ({
   maxCodePoints: max,
 });
 
-/** The rules, as the OpenAPI document states them beside each field (`tools/openapi/document.ts`); never bundled with a function. */
+/** The rules, as the OpenAPI document states them beside each field (`tools/openapi/schemas.ts`); never bundled with a function. */
 export const readableTextRules = (max: number): string =>
   `1-${max} characters (Unicode code points) once white space and invisible characters (zero-width spaces and ` +
   'joiners, BOM) are trimmed from both ends; control characters (U+0000-U+001F, U+007F-U+009F, including tab and ' +

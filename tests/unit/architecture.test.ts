@@ -109,13 +109,39 @@ describe('the architecture', () => {
     },
   );
 
-  it.each(['local', 'tools', 'scripts', 'bench'])(
-    'keeps the modules of %s under 300 lines: one emulated concern, command or measure a module',
+  it.each(['functions', 'lib', 'local', 'tools', 'scripts', 'bench'])(
+    'keeps the modules of %s under 300 lines: one rule, construct, emulated concern, command or measure a module',
     (wing) => {
       const long = sourceFiles(wing).filter((file) => readFileSync(path.join(root, file), 'utf8').split('\n').length > 300);
       expect(long).toEqual([]);
     },
   );
+
+  it('has no cycle between files: no module imports one that imports it back, however far round', () => {
+    const files = ['functions', 'lib', 'local', 'tools', 'scripts', 'bench'].flatMap(sourceFiles);
+    const edges = new Map(
+      files.map((file) => [
+        file,
+        importsOf(file)
+          .filter((module) => module.startsWith('.'))
+          .map((module) => path.normalize(path.join(path.dirname(file), module)).replace(/\.js$/, '.ts')),
+      ]),
+    );
+    const cycles: string[] = [];
+    const done = new Set<string>();
+    const visit = (file: string, trail: string[]) => {
+      if (trail.includes(file)) {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].join(' -> '));
+        return;
+      }
+      if (done.has(file)) return;
+      for (const next of edges.get(file) ?? []) visit(next, [...trail, file]);
+      done.add(file);
+    };
+    for (const file of files) visit(file, []);
+    expect(edges.size).toBeGreaterThan(100);
+    expect(cycles).toEqual([]);
+  });
 
   it('has no cycle between the folders of functions/', () => {
     // folder -> the folders its files import
