@@ -16,9 +16,9 @@ import { QueueIndexing } from './constructs/queue-indexing.js';
 import { Reconciliation } from './constructs/reconciliation.js';
 import { MAX_REQUEST_BODY_BYTES, RECONCILER_TIMEOUT_SECONDS } from './runtime-settings.js';
 import { createAdminApi } from './stack/admin-api.js';
+import { createTable } from './stack/dynamodb-tables.js';
 import { createFunction, grantOn } from './stack/functions.js';
 import { createSmokeTestRole } from './stack/smoke-test-role.js';
-import { createTable } from './stack/dynamodb-tables.js';
 import { type StatusIndexStep, type TableDefinition, type TableKey, tableEnvironment, tablesAt } from './tables.js';
 
 export type ReferralApiStackProps = StackProps & {
