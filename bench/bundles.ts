@@ -13,8 +13,10 @@ export type Bundle = { file: string; env: Record<string, string> };
 /** The functions measured, by the name each row gives them. */
 export const SUBJECTS = {
   reject: 'reject function',
+  approve: 'approve function',
   authorizer: 'authorizer',
   bulk: 'bulk reject function',
+  bulkApprove: 'bulk approve function',
   list: 'list function',
   get: 'get function',
 } as const;
@@ -56,7 +58,9 @@ export const buildBundles = (root: string): Bundles => {
   return {
     reject: assetOf(stack.rejectFunction),
     authorizer: assetOf(stack.authorizerFunction),
+    approve: assetOf(stack.routeFunctions.approveReferral),
     bulk: assetOf(stack.routeFunctions.bulkRejectReferrals),
+    bulkApprove: assetOf(stack.routeFunctions.bulkApproveReferrals),
     list: assetOf(stack.routeFunctions.listReferrals),
     get: assetOf(stack.routeFunctions.getReferral),
     floor: { file: path.join(floorDir, 'index.js'), env: {} },

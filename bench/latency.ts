@@ -1,5 +1,6 @@
-// 3. Warm latency in-process: a reject beside its bare calls, a bulk reject beside single rejects, a queue page beside one partition.
+// 3. Warm latency in-process: a reject and an approve beside the reject's bare calls, a bulk reject beside single rejects, a queue page beside one partition.
 import { pathTo } from '../functions/http/route.js';
+import { approveReferralRoute } from '../functions/http/routes/approve-referral.js';
 import { bulkRejectRoute } from '../functions/http/routes/bulk-reject.js';
 import { listReferralsRoute } from '../functions/http/routes/list-referrals.js';
 import { rejectReferralRoute } from '../functions/http/routes/reject-referral.js';
@@ -18,39 +19,53 @@ export type RejectGateway = ReturnType<RequestPath['createApiGateway']>;
 
 /** The full path in-process (authorizer, then the middy function) vs the same calls issued bare; returns the gateway it built. */
 export const measureWarmLatency = async (path: RequestPath, report: Report): Promise<RejectGateway> => {
-  console.log(`Measuring warm latency (${LATENCY_SAMPLES} successful rejects, interleaved with the bare calls)…`);
+  console.log(`Measuring warm latency (${LATENCY_SAMPLES} successful rejects and approves, interleaved with the bare calls)…`);
   const total = LATENCY_SAMPLES + WARMUP;
   const projectIds = await path.seedAttributions('lat', total);
+  const approveIds = await path.seedAttributions('lat-approve', total);
   const floorIds = await path.seedAttributions('floor', total);
   const gateway = path.createApiGateway({
     authorizer: path.createAuthorizer(path.createAuthorizerDeps()),
     functions: {
-      rejectReferral: path.createReject({ ...path.createRejectDeps(), plans: path.unlimited }),
+      rejectReferral: path.createReject({ ...path.createDecisionDeps(), plans: path.unlimited }),
+      approveReferral: path.createApprove({ ...path.createDecisionDeps(), plans: path.unlimited }),
       bulkRejectReferrals: path.createBulk({ ...path.createBulkDeps(), plans: path.unlimited }),
     },
   });
-  const projectTimes: number[] = [];
-  const floorTimes: number[] = [];
-  for (let i = 0; i < total; i++) {
-    let t = performance.now();
+  /** One decision through the whole path, timed. */
+  const decide = async (route: { name: string; path: string }, id: string) => {
+    const t = performance.now();
     const result = await gateway({
       method: 'POST',
-      path: pathTo(rejectReferralRoute, { id: projectIds[i] as string }),
+      path: pathTo(route, { id }),
       headers: { 'x-api-key': path.key, 'content-type': 'application/json' },
       body: '{"reason":"bench"}',
     });
-    const projectMs = performance.now() - t;
-    if (result.statusCode !== 200) throw new Error(`bench reject answered ${result.statusCode}: ${result.body}`);
-    t = performance.now();
+    if (result.statusCode !== 200) throw new Error(`bench ${route.name} answered ${result.statusCode}: ${result.body}`);
+    return performance.now() - t;
+  };
+  const rejectTimes: number[] = [];
+  const approveTimes: number[] = [];
+  const floorTimes: number[] = [];
+  for (let i = 0; i < total; i++) {
+    const rejectMs = await decide(rejectReferralRoute, projectIds[i] as string);
+    const approveMs = await decide(approveReferralRoute, approveIds[i] as string);
+    const t = performance.now();
     await rejectBare(path.db, floorIds[i]!, i);
     const floorMs = performance.now() - t;
     if (i >= WARMUP) {
-      projectTimes.push(projectMs);
+      rejectTimes.push(rejectMs);
+      approveTimes.push(approveMs);
       floorTimes.push(floorMs);
     }
   }
-  report.record('warm latency p50', 'reject path', median(projectTimes), median(floorTimes), 'ms', '≤ 1.25 × bare calls', 1.25);
-  report.record('warm latency p99', 'reject path', quantile(projectTimes, 0.99), quantile(floorTimes, 0.99), 'ms', 'for the record', null);
+  for (const [subject, times] of [
+    ['reject path', rejectTimes],
+    ['approve path', approveTimes],
+  ] as const) {
+    report.record('warm latency p50', subject, median(times), median(floorTimes), 'ms', '≤ 1.25 × bare calls', 1.25);
+    report.record('warm latency p99', subject, quantile(times, 0.99), quantile(floorTimes, 0.99), 'ms', 'for the record', null);
+  }
   return gateway;
 };
 

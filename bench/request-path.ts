@@ -10,9 +10,9 @@ export const loadRequestPath = async () => {
   const { createHandler: createAuthorizer } = await import('../functions/handlers/authorizer/handler.js');
   const { createAuthorizerDeps } = await import('../functions/handlers/authorizer/dependencies.js');
   const { createHandler: createReject } = await import('../functions/handlers/reject-referral/handler.js');
-  const { createRejectDeps } = await import('../functions/handlers/reject-referral/dependencies.js');
+  const { createHandler: createApprove } = await import('../functions/handlers/approve-referral/handler.js');
   const { createHandler: createBulk } = await import('../functions/handlers/bulk-reject/handler.js');
-  const { createBulkDeps } = await import('../functions/handlers/bulk-reject/dependencies.js');
+  const { createDecisionDeps, createBulkDeps } = await import('../functions/handlers/review/dependencies.js');
   const { createHandler: createList } = await import('../functions/handlers/review-queue/list-handler.js');
   const { createHandler: createGet } = await import('../functions/handlers/review-queue/get-handler.js');
   const { createReviewQueueDeps } = await import('../functions/handlers/review-queue/dependencies.js');
@@ -49,7 +49,8 @@ export const loadRequestPath = async () => {
     createAuthorizer,
     createAuthorizerDeps,
     createReject,
-    createRejectDeps,
+    createApprove,
+    createDecisionDeps,
     createBulk,
     createBulkDeps,
     createList,

@@ -1,5 +1,6 @@
 // 4. Round trips: the sequential DynamoDB calls of each kind of request, counted by an SDK middleware on the real client.
 import { pathTo } from '../functions/http/route.js';
+import { approveReferralRoute } from '../functions/http/routes/approve-referral.js';
 import { bulkRejectRoute } from '../functions/http/routes/bulk-reject.js';
 import { getReferralRoute } from '../functions/http/routes/get-referral.js';
 import { listReferralsRoute } from '../functions/http/routes/list-referrals.js';
@@ -15,7 +16,8 @@ export const measureRoundTrips = async (path: RequestPath, report: Report): Prom
   const counted = path.createApiGateway({
     authorizer: path.createAuthorizer(path.createAuthorizerDeps(process.env, authorizerDb.client)),
     functions: {
-      rejectReferral: path.createReject({ ...path.createRejectDeps(process.env, functionDb.client), plans: unlimited }),
+      rejectReferral: path.createReject({ ...path.createDecisionDeps(process.env, functionDb.client), plans: unlimited }),
+      approveReferral: path.createApprove({ ...path.createDecisionDeps(process.env, functionDb.client), plans: unlimited }),
       bulkRejectReferrals: path.createBulk({ ...path.createBulkDeps(process.env, functionDb.client), plans: unlimited }),
       listReferrals: path.createList({ ...path.createReviewQueueDeps(process.env, functionDb.client), plans: unlimited }),
       getReferral: path.createGet({ ...path.createReviewQueueDeps(process.env, functionDb.client), plans: unlimited }),
@@ -23,10 +25,10 @@ export const measureRoundTrips = async (path: RequestPath, report: Report): Prom
   });
   const [rtOk, rtConflict, rtKeyed] = await path.seedAttributions('rt', 3);
   await path.seed.putAttribution({ id: 'rt-rewarded', status: 'rewarded' });
-  const call = (id: string, headers: Record<string, string> = {}, body?: string) =>
+  const call = (id: string, headers: Record<string, string> = {}, body?: string, route: { path: string } = rejectReferralRoute) =>
     counted({
       method: 'POST',
-      path: pathTo(rejectReferralRoute, { id }),
+      path: pathTo(route, { id }),
       headers: { 'x-api-key': key, 'content-type': 'application/json', ...headers },
       ...(body ? { body } : {}),
     });
@@ -52,6 +54,8 @@ export const measureRoundTrips = async (path: RequestPath, report: Report): Prom
   await count('function, 400', () => call(rtKeyed!, {}, '[1]'), functionDb, 2, 400);
   await count('function, keyed first request', () => call(rtKeyed!, { 'idempotency-key': 'bench-1' }), functionDb, 2);
   await count('function, keyed replay', () => call(rtKeyed!, { 'idempotency-key': 'bench-1' }), functionDb, 2);
+  const [rtApprove] = await path.seedAttributions('rt-approve', 1);
+  await count('function, approve', () => call(rtApprove!, {}, undefined, approveReferralRoute), functionDb, 2);
   const listIds = await path.seedAttributions('rt-list', 3);
   const get = (routePath: string) => counted({ method: 'GET', path: routePath, headers: { 'x-api-key': key } });
   await count('list, a page of 25', () => get(`${pathTo(listReferralsRoute)}?limit=25`), functionDb, 2);

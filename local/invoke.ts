@@ -1,27 +1,36 @@
 // `npm run invoke -- <function> <event.json>`: one invocation of a deployed handler on a sample event, as `sam local invoke` does, without Docker.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { routeFunctions } from '../functions/http/routes/index.js';
 import { DynamoDbLocalUnavailable } from './dynamodb-local.js';
 import { lambdaContext } from './lambda-context.js';
 import { prepareLocalRuntime } from './local-runtime.js';
 import { SeedError } from './seed.js';
 
-/** Accepts the short names and the stack's logical id prefixes. */
-const FUNCTIONS: Record<string, () => Promise<{ handler: (event: any, context: any) => Promise<unknown> }>> = {
-  'reject-referral': () => import('../functions/handlers/reject-referral/handler.js'),
-  RejectReferralFunction: () => import('../functions/handlers/reject-referral/handler.js'),
-  'bulk-reject': () => import('../functions/handlers/bulk-reject/handler.js'),
-  BulkRejectFunction: () => import('../functions/handlers/bulk-reject/handler.js'),
-  'list-referrals': () => import('../functions/handlers/review-queue/list-handler.js'),
-  ListReferralsFunction: () => import('../functions/handlers/review-queue/list-handler.js'),
-  'get-referral': () => import('../functions/handlers/review-queue/get-handler.js'),
-  GetReferralFunction: () => import('../functions/handlers/review-queue/get-handler.js'),
-  authorizer: () => import('../functions/handlers/authorizer/handler.js'),
-  AdminAuthorizerFunction: () => import('../functions/handlers/authorizer/handler.js'),
-  reconciler: () => import('../functions/handlers/reconciler/handler.js'),
-  ReconcilerFunction: () => import('../functions/handlers/reconciler/handler.js'),
-};
+type Loader = () => Promise<{ handler: (event: any, context: any) => Promise<unknown> }>;
 
-const usage = 'usage: npm run invoke -- <reject-referral|bulk-reject|list-referrals|get-referral|authorizer|reconciler> <event.json>';
+/** A function's short name, from its logical id prefix: RejectReferralFunction is reject-referral. */
+const shortName = (id: string) =>
+  id.replace(/Function$/, '').replace(/[A-Z]/g, (letter, at: number) => `${at ? '-' : ''}${letter.toLowerCase()}`);
+
+/** Accepts the short names and the stack's logical id prefixes: every route's function, from the route index, and the others. */
+const FUNCTIONS: Record<string, Loader> = Object.fromEntries(
+  [
+    ...Object.values(routeFunctions).map((fn): [string, Loader] => [
+      fn.id,
+      () => import(path.resolve(import.meta.dirname, '..', fn.entry)),
+    ]),
+    ['AdminAuthorizerFunction', () => import('../functions/handlers/authorizer/handler.js')] as [string, Loader],
+    ['ReconcilerFunction', () => import('../functions/handlers/reconciler/handler.js')] as [string, Loader],
+  ].flatMap(([id, load]) => [
+    [id, load],
+    [id === 'AdminAuthorizerFunction' ? 'authorizer' : shortName(id), load],
+  ]),
+);
+
+const usage = `usage: npm run invoke -- <${Object.keys(FUNCTIONS)
+  .filter((name) => /^[a-z]/.test(name))
+  .join('|')}> <event.json>`;
 
 const main = async (): Promise<number> => {
   const [name, eventFile] = process.argv.slice(2);

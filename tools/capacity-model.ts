@@ -9,9 +9,9 @@ import { buildUsageRecord } from '../functions/billing/usage-record.js';
 import { endpointOf } from '../functions/http/route.js';
 import { rejectReferralRoute } from '../functions/http/routes/reject-referral.js';
 import { buildIdempotencyRecord } from '../functions/idempotency/record.js';
-import { rejectionActivity } from '../functions/referrals/activity.js';
+import { decisionActivity } from '../functions/referrals/activity.js';
 import { type Attribution, AttributionSchema } from '../functions/referrals/attribution.js';
-import { rejectAttribution } from '../functions/referrals/transition.js';
+import { decide, REJECT } from '../functions/referrals/decision.js';
 
 /** DynamoDB's per-partition write limit (write units a second), the same in on-demand mode. */
 export const PARTITION_WRITE_UNITS = 1_000;
@@ -72,7 +72,8 @@ const REQUEST_ID = 'Xb3kT9pQr2LmN0w=';
 
 /** Each item this API writes, as its builder makes it, and the queue index's copy of an attribution. */
 export const sampleItems = () => {
-  const after = rejectAttribution(SAMPLE, {
+  // A reject is the larger write of the two decisions: it also enters the rejected queue, which an approve leaves.
+  const after = decide(REJECT, SAMPLE, {
     attributionId: SAMPLE.id,
     reason: 'same billing account',
     reviewer: PRINCIPAL.userId,
@@ -81,7 +82,8 @@ export const sampleItems = () => {
   const attribution = attributionItem(SAMPLE);
   // What an INCLUDE of every field the list returns would project: the same bytes as ALL on an item that holds only them.
   const listFields = new Set([...Object.keys(AttributionSchema.entries), 'pk', 'sk', 'queue_key', QUEUE_ORDER]);
-  const activity = rejectionActivity({
+  const activity = decisionActivity({
+    decision: REJECT,
     before: SAMPLE,
     after,
     reason: 'same billing account',

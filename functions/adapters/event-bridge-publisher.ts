@@ -1,7 +1,7 @@
 // Publishes domain events with EventBridge PutEvents; entry results come back in request order.
 import { EventBridgeClient, type EventBridgeClientConfig, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { EventPublisher } from '../events/ports.js';
-import type { DomainEvent } from '../referrals/rejection-event.js';
+import type { DomainEvent } from '../referrals/review-event.js';
 
 export const createEventBridgeClient = (config: EventBridgeClientConfig = {}): EventBridgeClient =>
   new EventBridgeClient({

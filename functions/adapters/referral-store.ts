@@ -1,4 +1,4 @@
-// DynamoDB access for attributions: one consistent read of the attribution with its rewards, and the reject transaction.
+// DynamoDB access for attributions: one consistent read of the attribution with its rewards, and a decision's transaction.
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -9,10 +9,10 @@ import { type Attribution, AttributionSchema, RewardSchema } from '../referrals/
 import type {
   BulkItemWrite,
   BulkReferralStore,
+  DecisionCancellation,
+  DecisionWritePlan,
   ReferralReader,
   ReferralStore,
-  RejectCancellation,
-  RejectWritePlan,
 } from '../referrals/ports.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
@@ -45,10 +45,10 @@ import {
 
 type Tables = { referrals: string; usage: string };
 
-type RejectionWrite = Pick<RejectWritePlan, 'attributionId' | 'expectedStatus' | 'changes' | 'activity'>;
+type ReferralWrite = Pick<DecisionWritePlan, 'attributionId' | 'expectedStatus' | 'changes' | 'activity'>;
 
 /** The referral's two writes: its status change, conditional on the status read, and its activity item. */
-const rejectionItems = (tables: Tables, write: RejectionWrite): TransactItem[] => {
+const decisionItems = (tables: Tables, write: ReferralWrite): TransactItem[] => {
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = { ':expected': write.expectedStatus };
   const sets: string[] = [];
@@ -88,8 +88,8 @@ const rejectionItems = (tables: Tables, write: RejectionWrite): TransactItem[] =
 };
 
 /** Builds the TransactWriteItems request; item order matters to readCancellation. */
-export const buildRejectTransaction = (tables: Tables, write: RejectWritePlan): TransactWriteCommandInput => {
-  const items: TransactItem[] = [...rejectionItems(tables, write), ...chargeItems(tables.usage, write.charge)];
+export const buildDecisionTransaction = (tables: Tables, write: DecisionWritePlan): TransactWriteCommandInput => {
+  const items: TransactItem[] = [...decisionItems(tables, write), ...chargeItems(tables.usage, write.charge)];
   if (write.idempotency) {
     items.push({
       Put: {
@@ -105,10 +105,10 @@ export const buildRejectTransaction = (tables: Tables, write: RejectWritePlan): 
   return { TransactItems: items };
 };
 
-/** One referral's transaction in a bulk reject: its status change, its activity item and its own usage record. */
+/** One referral's transaction in a bulk decision: its status change, its activity item and its own usage record. */
 export const buildBulkItemTransaction = (tables: Tables, write: BulkItemWrite): TransactWriteCommandInput => ({
   // No counter: the credits were reserved on them already, so no two referrals' transactions share an item.
-  TransactItems: [...rejectionItems(tables, write), usageRecordPut(tables.usage, write.userId, write.usage)],
+  TransactItems: [...decisionItems(tables, write), usageRecordPut(tables.usage, write.userId, write.usage)],
 });
 
 /** Where each write sits in the transaction; readCancellation reads the reasons by these positions. */
@@ -117,7 +117,7 @@ const FIRST_CHARGE_ITEM = 2;
 const IDEMPOTENCY_ITEM = FIRST_CHARGE_ITEM + CHARGE_ITEM_COUNT;
 
 /** Names the cause of a cancellation, most specific first: a replay, the referral, the counters, else contention. */
-export const readCancellation = (reasons: CancellationReason[]): RejectCancellation => {
+export const readCancellation = (reasons: CancellationReason[]): DecisionCancellation => {
   const attribution = reasons[ATTRIBUTION_ITEM];
   const charge = reasons.slice(FIRST_CHARGE_ITEM, IDEMPOTENCY_ITEM);
   const idempotency = reasons[IDEMPOTENCY_ITEM];
@@ -186,9 +186,9 @@ export const createReferralStore = (client: DynamoDBDocumentClient, tables: Tabl
     const { attribution, rewards } = await readPartition(client, tables, attributionId);
     return { attribution, rewards };
   },
-  async commitRejection(write, budget) {
-    const outcome = await transactWrite(client, buildRejectTransaction(tables, write), {
-      identity: `reject#${write.charge.usage.request_id}#${write.attributionId}`,
+  async commitDecision(write, budget) {
+    const outcome = await transactWrite(client, buildDecisionTransaction(tables, write), {
+      identity: `${write.activity.action}#${write.charge.usage.request_id}#${write.attributionId}`,
       budget,
     });
     return outcome.committed ? outcome : { committed: false, cancellation: readCancellation(outcome.reasons) };
@@ -270,7 +270,7 @@ export const createBulkReferralStore = (client: DynamoDBDocumentClient, tables: 
     }
     return found;
   },
-  async commitItemRejection(write, budget) {
+  async commitItemDecision(write, budget) {
     const outcome = await transactWrite(client, buildBulkItemTransaction(tables, write), {
       identity: `bulk-item#${write.usage.request_id}#${write.attributionId}`,
       budget,

@@ -1,7 +1,7 @@
 // Turns new activity items from the referrals table's stream into events on the bus: batched, retried, in order per attribution.
 import * as v from 'valibot';
 import { ActivitySchema } from '../referrals/activity.js';
-import { type DomainEvent, rejectionEvent } from '../referrals/rejection-event.js';
+import { type DomainEvent, reviewEvent } from '../referrals/review-event.js';
 import type { DeadLetters, EventPublisher } from './ports.js';
 
 /** A stream record as the forwarder needs it: its position, its keys, whether it is an activity item, and the new image (unmarshalled). */
@@ -169,7 +169,7 @@ export const forwardActivity = async (deps: ForwardDeps, records: ActivityRecord
     const { pk, sk: _sk, ...fields } = record.image ?? {};
     const activity = v.safeParse(ActivitySchema, fields);
     if (activity.success && typeof pk === 'string') {
-      pending.push({ record, attributionId: pk, event: rejectionEvent(pk, activity.output) });
+      pending.push({ record, attributionId: pk, event: reviewEvent(pk, activity.output) });
       continue;
     }
     // Everything before it goes out first, so that a retry from this record loses nothing.

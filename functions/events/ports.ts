@@ -1,5 +1,5 @@
 // What forwarding events needs from the outside: a bus to publish on and a dead-letter queue, in the domain's words.
-import type { DomainEvent } from '../referrals/rejection-event.js';
+import type { DomainEvent } from '../referrals/review-event.js';
 
 /** One entry's outcome: published, or failed with a code that says whether a retry may help. */
 export type PublishOutcome = { published: true } | { published: false; code: string };

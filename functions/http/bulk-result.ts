@@ -1,47 +1,53 @@
-// A bulk reject's result as its response documents it, for the OpenAPI document; the use case's own types must fit it.
+// A bulk decision's result as its response documents it, for the OpenAPI document; the use case's own types must fit it.
 import * as v from 'valibot';
 import { AttributionSchema } from '../referrals/attribution.js';
-import type { BulkResult as UseCaseResult } from '../referrals/reject-many.js';
+import type { BulkResult } from '../referrals/decide-many.js';
+import { APPROVE, type Decision, REJECT } from '../referrals/decision.js';
 import { ErrorTypeSchema } from './envelope-schemas.js';
-
-/** One id's outcome in a bulk reject, as its response documents it. */
-const BulkOutcomeSchema = v.variant('outcome', [
-  v.object({ id: v.string(), outcome: v.literal('rejected'), attribution: AttributionSchema }),
-  v.object({ id: v.string(), outcome: v.literal('not_found'), error: v.object({ type: v.literal('not_found') }) }),
-  v.object({
-    id: v.string(),
-    outcome: v.literal('conflict'),
-    error: v.object({ type: v.literal('conflict'), context: v.object({ status: v.string() }) }),
-  }),
-  v.object({ id: v.string(), outcome: v.literal('failed'), error: v.object({ type: ErrorTypeSchema, retryable: v.literal(true) }) }),
-  v.pipe(
-    v.object({
-      id: v.string(),
-      outcome: v.literal('unknown'),
-      error: v.object({ type: v.literal('dependency_unavailable'), retryable: v.literal(true) }),
-    }),
-    v.metadata({
-      description:
-        'The write of this referral went unanswered until the deadline: it may have been rejected and charged. Resending the id ' +
-        'is safe: a rejected referral answers conflict with status rejected, one left untouched is rejected then.',
-    }),
-  ),
-]);
 
 const countOf = (description: string) => v.pipe(v.number(), v.integer(), v.minValue(0), v.metadata({ description }));
 
-/** How many ids had each outcome, by the outcome's own name. */
-export const BulkCountsSchema = v.object({
-  rejected: countOf('Rejected (and charged, 1 credit each)'),
-  not_found: countOf('No such referral'),
-  conflict: countOf('Not held for review'),
-  failed: countOf('Surely not rejected: a write failed or was not started in time (retryable)'),
-  unknown: countOf('Their write went unanswered: maybe rejected and charged (retryable, safe to resend)'),
-});
+/** The result's schema for one decision: each id's outcome, the decided ones named by the decision's outcome, and the counts. */
+const bulkResultSchema = <Decided extends Decision['outcome']>(decided: Decided, verb: string) => {
+  const outcome = v.variant('outcome', [
+    v.object({ id: v.string(), outcome: v.literal(decided), attribution: AttributionSchema }),
+    v.object({ id: v.string(), outcome: v.literal('not_found'), error: v.object({ type: v.literal('not_found') }) }),
+    v.object({
+      id: v.string(),
+      outcome: v.literal('conflict'),
+      error: v.object({ type: v.literal('conflict'), context: v.object({ status: v.string() }) }),
+    }),
+    v.object({ id: v.string(), outcome: v.literal('failed'), error: v.object({ type: ErrorTypeSchema, retryable: v.literal(true) }) }),
+    v.pipe(
+      v.object({
+        id: v.string(),
+        outcome: v.literal('unknown'),
+        error: v.object({ type: v.literal('dependency_unavailable'), retryable: v.literal(true) }),
+      }),
+      v.metadata({
+        description:
+          `The write of this referral went unanswered until the deadline: it may have been ${decided} and charged. Resending ` +
+          `the id is safe: a referral ${decided} answers conflict with its new status, one left untouched is ${decided} then.`,
+      }),
+    ),
+  ]);
+  return v.object({
+    results: v.pipe(v.array(outcome), v.metadata({ description: "One per id, in the request's order" })),
+    counts: v.object({
+      [decided]: countOf(`${verb} (and charged, 1 credit each)`),
+      not_found: countOf('No such referral'),
+      conflict: countOf('Not held for review'),
+      failed: countOf(`Surely not ${decided}: a write failed or was not started in time (retryable)`),
+      unknown: countOf(`Their write went unanswered: maybe ${decided} and charged (retryable, safe to resend)`),
+    } as Record<Decided | 'not_found' | 'conflict' | 'failed' | 'unknown', ReturnType<typeof countOf>>),
+  });
+};
 
-export const BulkResultSchema = v.object({
-  results: v.pipe(v.array(BulkOutcomeSchema), v.metadata({ description: "One per id, in the request's order" })),
-  counts: BulkCountsSchema,
+const RejectResultSchema = bulkResultSchema(REJECT.outcome, 'Rejected');
+
+/** A bulk reject's result, with the two totals it answered with before it had counts. */
+export const BulkRejectResultSchema = v.object({
+  ...RejectResultSchema.entries,
   rejected: countOf('Referrals rejected (and charged, 1 credit each): counts.rejected'),
   failed: v.pipe(
     countOf('Deprecated, kept for existing clients: every id not rejected, whatever its outcome. Read counts instead.'),
@@ -49,6 +55,12 @@ export const BulkResultSchema = v.object({
   ),
 });
 
+/** A bulk approve's result. */
+export const BulkApproveResultSchema = bulkResultSchema(APPROVE.outcome, 'Approved');
+
 /** Fails to compile when the use case's result does not fit what the document promises. */
 type Fits<Actual extends Documented, Documented> = Actual;
-export type BulkResultDocumented = Fits<UseCaseResult, v.InferOutput<typeof BulkResultSchema>>;
+export type BulkResultDocumented = [
+  Fits<BulkResult<'rejected'>, v.InferOutput<typeof RejectResultSchema>>,
+  Fits<BulkResult<'approved'>, v.InferOutput<typeof BulkApproveResultSchema>>,
+];

@@ -3,11 +3,12 @@
 import * as v from 'valibot';
 import { ActivitySchema } from '../referrals/activity.js';
 import { AttributionSchema, RewardSchema } from '../referrals/attribution.js';
+import type { Decision } from '../referrals/decision.js';
 
 /** A referral as the review endpoints return it: the attribution and its rewards. */
 export const ReviewResponseSchema = v.object({
   attribution: AttributionSchema,
-  rewards: v.pipe(v.array(RewardSchema), v.metadata({ description: "The attribution's rewards, as stored; a reject grants none" })),
+  rewards: v.pipe(v.array(RewardSchema), v.metadata({ description: "The attribution's rewards, as stored; a decision grants none" })),
 });
 
 /** A page of the review queue. */
@@ -16,14 +17,18 @@ export const ReferralPageSchema = v.object({
   next_cursor: v.pipe(v.nullable(v.string()), v.metadata({ description: 'Pass as cursor for the next page; null on the last page' })),
 });
 
-/** A reject's answer: the referral as it now is, `rejected`, with its rewards (none granted). */
-export const RejectedResponseSchema = v.object({
-  attribution: v.strictObject({
-    ...AttributionSchema.entries,
-    status: v.pipe(v.literal('rejected'), v.metadata({ description: 'Always rejected: the change this request made, or replayed' })),
-  }),
-  rewards: ReviewResponseSchema.entries.rewards,
-});
+/** A decision's answer: the referral as it now is, in the decision's status, with its rewards (none granted by it). */
+export const decidedResponseSchema = (decision: Decision) =>
+  v.object({
+    attribution: v.strictObject({
+      ...AttributionSchema.entries,
+      status: v.pipe(
+        v.literal(decision.status),
+        v.metadata({ description: `Always ${decision.status}: the change this request made, or replayed` }),
+      ),
+    }),
+    rewards: ReviewResponseSchema.entries.rewards,
+  });
 
 /** One referral with its rewards and its audit trail, newest first: what the read answers. */
 export const ReferralRecordSchema = v.object({

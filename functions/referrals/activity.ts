@@ -2,8 +2,9 @@
 import * as v from 'valibot';
 import type { Principal } from '../auth/principal.js';
 import { type Attribution, AttributionSchema, AttributionStatusSchema } from './attribution.js';
+import type { Decision } from './decision.js';
 
-export const ACTIVITY_ACTIONS = ['reject'] as const;
+export const ACTIVITY_ACTIONS = ['reject', 'approve'] as const satisfies readonly Decision['action'][];
 
 export const ActivitySchema = v.object({
   action: v.picklist(ACTIVITY_ACTIONS),
@@ -24,15 +25,16 @@ export const ActivitySchema = v.object({
 });
 export type Activity = v.InferOutput<typeof ActivitySchema>;
 
-/** The activity item of a rejection. */
-export const rejectionActivity = (input: {
+/** The activity item of a reviewer's decision. */
+export const decisionActivity = (input: {
+  decision: Decision;
   before: Attribution;
   after: Attribution;
   reason: string | undefined;
   principal: Principal;
   requestId: string;
 }): Activity => ({
-  action: 'reject',
+  action: input.decision.action,
   previous_status: input.before.status,
   ...(input.before.review_reason === undefined ? {} : { previous_review_reason: input.before.review_reason }),
   ...(input.reason === undefined ? {} : { reason: input.reason }),

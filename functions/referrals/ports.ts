@@ -6,13 +6,13 @@ import type { IdempotencyRecord } from '../idempotency/record.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import type { Activity } from './activity.js';
 import type { Attribution, AttributionStatus, QueueStatus, Reward } from './attribution.js';
-import type { REJECTABLE_STATUS, RejectionChanges } from './transition.js';
+import type { DecisionChanges, REVIEWABLE_STATUS } from './decision.js';
 
-/** The reject write: the attribution change, its activity item, its charge and its idempotency record, all or nothing. */
-export type RejectWritePlan = {
+/** A decision's write: the attribution change, its activity item, its charge and its idempotency record, all or nothing. */
+export type DecisionWritePlan = {
   attributionId: string;
   expectedStatus: AttributionStatus;
-  changes: RejectionChanges;
+  changes: DecisionChanges;
   /** The audit item, written once in the same transaction. */
   activity: Activity;
   charge: Charge;
@@ -21,8 +21,8 @@ export type RejectWritePlan = {
 
 export type ReviewState = { attribution: Attribution | undefined; rewards: Reward[] };
 
-/** Why a reject did not commit. */
-export type RejectCancellation =
+/** Why a decision did not commit. */
+export type DecisionCancellation =
   | { kind: 'idempotency_replay'; record: IdempotencyRecord }
   | { kind: 'attribution_missing' }
   | { kind: 'attribution_status'; status: string }
@@ -31,7 +31,7 @@ export type RejectCancellation =
   /** Other requests kept the same items busy past the retries. */
   | { kind: 'contention' };
 
-export type RejectCommit = { committed: true } | { committed: false; cancellation: RejectCancellation };
+export type DecisionCommit = { committed: true } | { committed: false; cancellation: DecisionCancellation };
 
 export type ReferralStore = {
   /** The attribution and its rewards, read consistently. */
@@ -40,7 +40,7 @@ export type ReferralStore = {
    * The status change, its charge and its idempotency record, all or nothing. A lost answer is resolved within the
    * budget; an outcome still unknown then throws WriteOutcomeUnknown.
    */
-  commitRejection(write: RejectWritePlan, budget: WriteBudget): Promise<RejectCommit>;
+  commitDecision(write: DecisionWritePlan, budget: WriteBudget): Promise<DecisionCommit>;
 };
 
 /** A place in a status queue: the last item a page returned. */
@@ -67,11 +67,11 @@ export type ReferralReader = {
   loadReferral(attributionId: string): Promise<ReferralRecord | undefined>;
 };
 
-/** One referral's write in a bulk reject: its status change, its activity item and its own usage record; no account-wide item. */
+/** One referral's write in a bulk decision: its status change, its activity item and its own usage record; no account-wide item. */
 export type BulkItemWrite = {
   attributionId: string;
-  expectedStatus: typeof REJECTABLE_STATUS;
-  changes: RejectionChanges;
+  expectedStatus: typeof REVIEWABLE_STATUS;
+  changes: DecisionChanges;
   activity: Activity;
   userId: string;
   usage: UsageRecord;
@@ -86,5 +86,5 @@ export type BulkReferralStore = {
   /** The attributions of these ids, read consistently; absent ids are missing from the map. */
   loadAttributions(ids: string[]): Promise<Map<string, Attribution>>;
   /** One referral's transaction; an outcome still unknown at the budget's deadline throws WriteOutcomeUnknown. */
-  commitItemRejection(write: BulkItemWrite, budget: WriteBudget): Promise<BulkItemCommit>;
+  commitItemDecision(write: BulkItemWrite, budget: WriteBudget): Promise<BulkItemCommit>;
 };

@@ -12,6 +12,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { apiRoutes } from '../../functions/http/routes/index.js';
 import { limitGrantsToAwsServices } from './least-privilege.js';
 import { RECONCILE_EVERY_MINUTES } from './reconciliation.js';
 
@@ -127,7 +128,7 @@ export class Operations extends Construct {
     this.alarm('FunctionErrorsAlarm', 'A function answered an unexpected error (500)', 'function-errors', own('Errors'));
     this.alarm(
       'EventsDeadLetterAlarm',
-      'referral.rejected events were not published: their stream records or events wait in the dead-letter queue',
+      'referral.rejected or referral.approved events were not published: their stream records or events wait in the dead-letter queue',
       'events-dead-letter',
       props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
     );
@@ -200,7 +201,10 @@ export class Operations extends Construct {
           ]),
           graph(
             'Answers by outcome',
-            ['Rejections', 'Refusals', 'Conflicts', 'LimitHits', 'Errors'].map((name) => own(name)),
+            // Each route's successes by its own metric, then the refusals the chain counts for all of them.
+            [...new Set(apiRoutes.map((route) => route.successMetric)), 'Refusals', 'Conflicts', 'LimitHits', 'Errors'].map((name) =>
+              own(name),
+            ),
           ),
           graph('Authorizer: refusals and failures', [own('AuthorizerRefusals'), own('AuthorizerFailures')]),
         ],

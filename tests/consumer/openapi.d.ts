@@ -55,11 +55,33 @@ export interface paths {
         put?: never;
         /**
          * Reject a referral held for review
-         * @description Moves a `review_required` attribution to `rejected` without granting any reward credits. The change, its usage record and its idempotency record are one DynamoDB transaction.
+         * @description Moves a `review_required` attribution to `rejected` without granting any reward credits. The change, its activity item, its usage record and its idempotency record are one DynamoDB transaction.
          *
          *     Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
         post: operations["rejectReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/referrals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a referral held for review
+         * @description Moves a `review_required` attribution to `qualified`, the status from which the referral pipeline grants the rewards once it hears the `referral.approved` event; the approval itself grants nothing. The fraud checks' `review_reason` and `risk_flags` are kept. The change, its activity item, its usage record and its idempotency record are one DynamoDB transaction.
+         *
+         *     Costs 1 credit per successful (2xx) response; nothing else is charged.
+         */
+        post: operations["approveReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -77,11 +99,33 @@ export interface paths {
         put?: never;
         /**
          * Reject up to 100 referrals held for review
-         * @description Each referral is rejected on its own transaction (its status change, its activity item and its usage record), so for every referral a rejection, its audit item and its charge exist together or not at all. The credits are reserved first, in one step, and what is not used is given back. A request in which no id could be rejected is still a 200. Charged 1 credit per rejected referral; the request counts once toward the per-minute limit.
+         * @description Rejects each referral held for review, granting no reward. Each referral is rejected in its own transaction (its status change, its activity item and its usage record), so for every referral the change, its audit item and its charge exist together or not at all. The credits are reserved first, in one step, and what is not used is given back. A request in which no id could be rejected is still a 200. Charged 1 credit per referral rejected; the request counts once toward the per-minute limit.
          *
          *     Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
         post: operations["bulkRejectReferrals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/referrals/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve up to 100 referrals held for review
+         * @description Moves each referral held for review to `qualified`, from which the referral pipeline grants the rewards. Each referral is approved in its own transaction (its status change, its activity item and its usage record), so for every referral the change, its audit item and its charge exist together or not at all. The credits are reserved first, in one step, and what is not used is given back. A request in which no id could be approved is still a 200. Charged 1 credit per referral approved; the request counts once toward the per-minute limit.
+         *
+         *     Costs 1 credit per successful (2xx) response; nothing else is charged.
+         */
+        post: operations["bulkApproveReferrals"];
         delete?: never;
         options?: never;
         head?: never;
@@ -249,7 +293,7 @@ export interface components {
         };
         "referrals.adminReferralActivityRecordDoc": {
             /** @enum {string} */
-            action: "reject";
+            action: "reject" | "approve";
             /** @enum {string} */
             previous_status: "attributed" | "qualified" | "review_required" | "rewarded" | "expired" | "capped" | "failed" | "rejected";
             previous_review_reason?: string;
@@ -420,12 +464,92 @@ export interface components {
                 /** @example newsletter */
                 utm_source?: string;
             };
-            /** @description The attribution's rewards, as stored; a reject grants none */
+            /** @description The attribution's rewards, as stored; a decision grants none */
+            rewards: components["schemas"]["referrals.adminReferralRewardRecordDoc"][];
+        };
+        "referrals.adminReferralApproveRequestDoc": {
+            /**
+             * @description Why the admin rejects the referral: 1-500 characters (Unicode code points) once white space and invisible characters (zero-width spaces and joiners, BOM) are trimmed from both ends; control characters (U+0000-U+001F, U+007F-U+009F, including tab and line breaks), bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and unpaired surrogates are refused with 400
+             * @example same billing account
+             */
+            reason?: string;
+        };
+        "referrals.adminReferralApproveResponseDoc": {
+            attribution: {
+                /**
+                 * @description Referral attribution id
+                 * @example attr-1
+                 */
+                id: string;
+                /**
+                 * @description Always qualified: the change this request made, or replayed
+                 * @constant
+                 */
+                status: "qualified";
+                /** @example refclk_abc123 */
+                click_id?: string;
+                /**
+                 * @description The referral code that attributed the sign-up
+                 * @example A1B2C3D4E5F6
+                 */
+                code?: string;
+                /** @description When the attribution was made (ISO 8601) */
+                created_at?: string;
+                /**
+                 * @description The last processing error, if any
+                 * @example temporary billing write failure
+                 */
+                error?: string;
+                /** @description When the attribution expires unless it qualifies (ISO 8601) */
+                expires_at?: string;
+                /** @example in_123 */
+                first_paid_invoice_id?: string;
+                /** @example /pricing */
+                landing_path?: string;
+                /** @description When the referred account qualified (ISO 8601) */
+                qualified_at?: string;
+                /** @example user-referred */
+                referred_user_id?: string;
+                /** @example user-referrer */
+                referrer_user_id?: string;
+                /**
+                 * @description Why the referral was held for review, as the fraud checks recorded it; unchanged by a reject
+                 * @example same_stripe_customer
+                 */
+                review_reason?: string;
+                /** @description When an admin reviewed it (ISO 8601) */
+                reviewed_at?: string;
+                /**
+                 * @description The admin user id (or console subject) who reviewed it
+                 * @example admin-user
+                 */
+                reviewed_by?: string;
+                /** @description When the rewards were granted (ISO 8601) */
+                rewarded_at?: string;
+                /**
+                 * @example [
+                 *       "same_stripe_customer"
+                 *     ]
+                 */
+                risk_flags?: string[];
+                /** @example capped */
+                skip_reason?: string;
+                /** @example evt_123 */
+                stripe_event_id?: string;
+                /** @example in_123 */
+                stripe_invoice_id?: string;
+                /** @example spring-launch */
+                utm_campaign?: string;
+                utm_medium?: string;
+                /** @example newsletter */
+                utm_source?: string;
+            };
+            /** @description The attribution's rewards, as stored; a decision grants none */
             rewards: components["schemas"]["referrals.adminReferralRewardRecordDoc"][];
         };
         "referrals.adminReferralBulkRejectRequestDoc": {
             /**
-             * @description 1-100 unique attribution ids; each is rejected on its own
+             * @description 1-100 unique attribution ids; each is decided on its own
              * @example [
              *       "attr-1",
              *       "attr-2"
@@ -504,6 +628,81 @@ export interface components {
              * @description Deprecated, kept for existing clients: every id not rejected, whatever its outcome. Read counts instead.
              */
             failed: number;
+        };
+        "referrals.adminReferralBulkApproveRequestDoc": {
+            /**
+             * @description 1-100 unique attribution ids; each is decided on its own
+             * @example [
+             *       "attr-1",
+             *       "attr-2"
+             *     ]
+             */
+            ids: string[];
+            /**
+             * @description Why the admin rejects the referral: 1-500 characters (Unicode code points) once white space and invisible characters (zero-width spaces and joiners, BOM) are trimmed from both ends; control characters (U+0000-U+001F, U+007F-U+009F, including tab and line breaks), bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and unpaired surrogates are refused with 400
+             * @example same billing account
+             */
+            reason?: string;
+        };
+        "referrals.adminReferralBulkApproveResponseDoc": {
+            /** @description One per id, in the request's order */
+            results: ({
+                id: string;
+                /** @constant */
+                outcome: "approved";
+                attribution: components["schemas"]["referrals.adminReferralAttributionRecordDoc"];
+            } | {
+                id: string;
+                /** @constant */
+                outcome: "not_found";
+                error: {
+                    /** @constant */
+                    type: "not_found";
+                };
+            } | {
+                id: string;
+                /** @constant */
+                outcome: "conflict";
+                error: {
+                    /** @constant */
+                    type: "conflict";
+                    context: {
+                        status: string;
+                    };
+                };
+            } | {
+                id: string;
+                /** @constant */
+                outcome: "failed";
+                error: {
+                    /** @enum {string} */
+                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                    /** @constant */
+                    retryable: true;
+                };
+            } | {
+                id: string;
+                /** @constant */
+                outcome: "unknown";
+                error: {
+                    /** @constant */
+                    type: "dependency_unavailable";
+                    /** @constant */
+                    retryable: true;
+                };
+            })[];
+            counts: {
+                /** @description Approved (and charged, 1 credit each) */
+                approved: number;
+                /** @description No such referral */
+                not_found: number;
+                /** @description Not held for review */
+                conflict: number;
+                /** @description Surely not approved: a write failed or was not started in time (retryable) */
+                failed: number;
+                /** @description Their write went unanswered: maybe approved and charged (retryable, safe to resend) */
+                unknown: number;
+            };
         };
     };
     responses: {
@@ -2169,6 +2368,612 @@ export interface operations {
             };
         };
     };
+    approveReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["referrals.adminReferralApproveRequestDoc"];
+            };
+        };
+        responses: {
+            /** @description The referral, qualified, with its rewards (none granted by the approval itself) */
+            200: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    /**
+                     * @description Present on a replay of the first success made with the same Idempotency-Key
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.Response"] & {
+                        /** @constant */
+                        code?: 200;
+                        /** @constant */
+                        msg?: "ok";
+                        data: components["schemas"]["referrals.adminReferralApproveResponseDoc"];
+                    };
+                };
+            };
+            /**
+             * @description Invalid input or missing required parameter
+             *
+             *     - `invalid_request`: Invalid input or missing required parameter
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_PARAMETERS)
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_BODY)
+             */
+            400: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 400;
+                        error?: {
+                            /** @constant */
+                            type: "invalid_request";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ValidationContext"];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Authentication required
+             *
+             *     - `unauthorized`: Authentication required
+             *     - `unauthorized`: Authentication required (API Gateway: UNAUTHORIZED)
+             */
+            401: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 401;
+                        error?: {
+                            /** @constant */
+                            type: "unauthorized";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Not an admin credential: an admin API key or a console token with role admin is required
+             *
+             *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
+             *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_API_KEY)
+             *     - `request_blocked`: Request blocked by the firewall: bodies over 16 KB are refused (API Gateway: WAF_FILTERED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 403;
+                        error?: {
+                            /** @constant */
+                            type: "forbidden";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "access_denied";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "request_blocked";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Referral attribution not found
+             *
+             *     - `not_found`: Referral attribution not found
+             *     - `route_not_found`: Route not found (API Gateway: MISSING_AUTHENTICATION_TOKEN)
+             *     - `route_not_found`: Route not found (API Gateway: RESOURCE_NOT_FOUND)
+             */
+            404: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 404;
+                        error?: {
+                            /** @constant */
+                            type: "not_found";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "route_not_found";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Referral attribution is not awaiting review
+             *
+             *     - `conflict`: Referral attribution is not awaiting review
+             *     - `request_in_progress`, retryable: A request with this idempotency key is in progress
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
+             */
+            409: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 409;
+                        error?: {
+                            /** @constant */
+                            type: "conflict";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "request_in_progress";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "concurrent_update";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        };
+                    };
+                };
+            };
+            /** @description Request Too Long: a payload over 10 MB, refused by API Gateway in plain text before anything runs; or a Lambda invocation over 6 MB, which a body of about 4.4 MB reaches since every body arrives base64-encoded ({"message"}), though the web ACL refuses any body over 16 KB first (403). AWS does not let this Gateway Response be customized, so it keeps its default body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                    "text/plain": string;
+                };
+            };
+            /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Unsupported media type
+             *
+             *     - `unsupported_media_type`: Unsupported media type (API Gateway: UNSUPPORTED_MEDIA_TYPE)
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 415;
+                        error?: {
+                            /** @constant */
+                            type: "unsupported_media_type";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Idempotency key was used with a different request
+             *
+             *     - `idempotency_key_reused`: Idempotency key was used with a different request
+             */
+            422: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 422;
+                        error?: {
+                            /** @constant */
+                            type: "idempotency_key_reused";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Plan rate limit exceeded
+             *
+             *     - `rate_limited`, retryable: Plan rate limit exceeded
+             *     - `daily_cap_reached`, retryable: Plan daily credit cap reached
+             *     - `credits_exhausted`, retryable: Plan included credits exhausted
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: THROTTLED)
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: QUOTA_EXCEEDED)
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    /**
+                     * @description Seconds until the limit that was hit resets
+                     * @example 42
+                     */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 429;
+                        error?: {
+                            /** @constant */
+                            type: "rate_limited";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "daily_cap_reached";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "credits_exhausted";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        };
+                    };
+                };
+            };
+            /** @description The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Internal server error
+             *
+             *     - `internal`: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_FAILURE)
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_CONFIGURATION_ERROR)
+             *     - `internal`: Internal server error (API Gateway: API_CONFIGURATION_ERROR)
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX; its body says code 502)
+             */
+            500: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @enum {unknown} */
+                        code?: 500 | 502;
+                        error?: {
+                            /** @constant */
+                            type: "internal";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "dependency_unavailable";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The request could not be completed
+             *
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX)
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 502;
+                        error?: {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Upstream timed out
+             *
+             *     - `gateway_timeout`, retryable: Upstream timed out (API Gateway: INTEGRATION_TIMEOUT)
+             */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 504;
+                        error?: {
+                            /** @constant */
+                            type: "gateway_timeout";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
     bulkRejectReferrals: {
         parameters: {
             query?: never;
@@ -2231,6 +3036,569 @@ export interface operations {
                         /** @constant */
                         msg?: "ok";
                         data: components["schemas"]["referrals.adminReferralBulkRejectResponseDoc"];
+                    };
+                };
+            };
+            /**
+             * @description Invalid input or missing required parameter
+             *
+             *     - `invalid_request`: Invalid input or missing required parameter
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_PARAMETERS)
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_BODY)
+             */
+            400: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 400;
+                        error?: {
+                            /** @constant */
+                            type: "invalid_request";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ValidationContext"];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Authentication required
+             *
+             *     - `unauthorized`: Authentication required
+             *     - `unauthorized`: Authentication required (API Gateway: UNAUTHORIZED)
+             */
+            401: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 401;
+                        error?: {
+                            /** @constant */
+                            type: "unauthorized";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Not an admin credential: an admin API key or a console token with role admin is required
+             *
+             *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
+             *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_API_KEY)
+             *     - `request_blocked`: Request blocked by the firewall: bodies over 16 KB are refused (API Gateway: WAF_FILTERED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 403;
+                        error?: {
+                            /** @constant */
+                            type: "forbidden";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "access_denied";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "request_blocked";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Route not found
+             *
+             *     - `route_not_found`: Route not found (API Gateway: MISSING_AUTHENTICATION_TOKEN)
+             *     - `route_not_found`: Route not found (API Gateway: RESOURCE_NOT_FOUND)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 404;
+                        error?: {
+                            /** @constant */
+                            type: "route_not_found";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description A request with this idempotency key is in progress
+             *
+             *     - `request_in_progress`, retryable: A request with this idempotency key is in progress
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
+             */
+            409: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 409;
+                        error?: {
+                            /** @constant */
+                            type: "request_in_progress";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "concurrent_update";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        };
+                    };
+                };
+            };
+            /** @description Request Too Long: a payload over 10 MB, refused by API Gateway in plain text before anything runs; or a Lambda invocation over 6 MB, which a body of about 4.4 MB reaches since every body arrives base64-encoded ({"message"}), though the web ACL refuses any body over 16 KB first (403). AWS does not let this Gateway Response be customized, so it keeps its default body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                    "text/plain": string;
+                };
+            };
+            /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Unsupported media type
+             *
+             *     - `unsupported_media_type`: Unsupported media type (API Gateway: UNSUPPORTED_MEDIA_TYPE)
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 415;
+                        error?: {
+                            /** @constant */
+                            type: "unsupported_media_type";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Idempotency key was used with a different request
+             *
+             *     - `idempotency_key_reused`: Idempotency key was used with a different request
+             */
+            422: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 422;
+                        error?: {
+                            /** @constant */
+                            type: "idempotency_key_reused";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Plan rate limit exceeded
+             *
+             *     - `rate_limited`, retryable: Plan rate limit exceeded
+             *     - `daily_cap_reached`, retryable: Plan daily credit cap reached
+             *     - `credits_exhausted`, retryable: Plan included credits exhausted
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: THROTTLED)
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: QUOTA_EXCEEDED)
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    /**
+                     * @description Seconds until the limit that was hit resets
+                     * @example 42
+                     */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 429;
+                        error?: {
+                            /** @constant */
+                            type: "rate_limited";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "daily_cap_reached";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "credits_exhausted";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        };
+                    };
+                };
+            };
+            /** @description The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Internal server error
+             *
+             *     - `internal`: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_FAILURE)
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_CONFIGURATION_ERROR)
+             *     - `internal`: Internal server error (API Gateway: API_CONFIGURATION_ERROR)
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX; its body says code 502)
+             */
+            500: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @enum {unknown} */
+                        code?: 500 | 502;
+                        error?: {
+                            /** @constant */
+                            type: "internal";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "dependency_unavailable";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The request could not be completed
+             *
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX)
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 502;
+                        error?: {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Upstream timed out
+             *
+             *     - `gateway_timeout`, retryable: Upstream timed out (API Gateway: INTEGRATION_TIMEOUT)
+             */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 504;
+                        error?: {
+                            /** @constant */
+                            type: "gateway_timeout";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    bulkApproveReferrals: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["referrals.adminReferralBulkApproveRequestDoc"];
+            };
+        };
+        responses: {
+            /** @description The outcome of every id */
+            200: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    /**
+                     * @description Present on a replay of the first success made with the same Idempotency-Key
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.Response"] & {
+                        /** @constant */
+                        code?: 200;
+                        /** @constant */
+                        msg?: "ok";
+                        data: components["schemas"]["referrals.adminReferralBulkApproveResponseDoc"];
                     };
                 };
             };

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forwardActivity } from '../../functions/events/forward-activity.js';
-import { eventIdOf } from '../../functions/referrals/rejection-event.js';
+import { eventIdOf } from '../../functions/referrals/review-event.js';
 import { startEventSink } from '../../local/event-sink.js';
 import { eventsCommand } from '../../tools/cli/commands/events.js';
 import { runCommand } from '../../tools/cli/runner.js';
-import { rejectRequest, withKey } from '../support/api.js';
+import { approveRequest, rejectRequest, withKey } from '../support/api.js';
 import { activityOf, givenApiKey, givenAttribution } from '../support/factories.js';
 import { FakeDeadLetters, FakePublisher } from '../support/fakes.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
@@ -46,28 +46,36 @@ describe('npm run events -- replay', () => {
 
   beforeAll(async () => {
     const admin = await givenApiKey();
-    const attributions = await Promise.all([1, 2, 3].map(() => givenAttribution()));
+    const attributions = await Promise.all([1, 2, 3, 4].map(() => givenAttribution()));
     ids = attributions.map((attribution) => attribution.id);
     since = new Date(Date.now() - 1_000).toISOString();
-    for (const id of ids) expect((await rejectRequest(id, { headers: withKey(admin.key) })).status).toBe(200);
+    // Three rejected, the last approved: a replay publishes both kinds.
+    for (const id of ids.slice(0, 3)) expect((await rejectRequest(id, { headers: withKey(admin.key) })).status).toBe(200);
+    expect((await approveRequest(ids[3] as string, { headers: withKey(admin.key) })).status).toBe(200);
     until = new Date(Date.now() + 1_000).toISOString();
     const activity = await Promise.all(ids.map(async (id) => (await activityOf(id))[0]));
     expected = activity.map((item) => eventIdOf(String(item?.pk), String(item?.request_id)));
   });
 
-  it('publishes every rejection of the window again with its own event_id, reading the activity index day by day, no scan', async () => {
+  it('publishes every decision of the window again with its own event_id and kind, reading the activity index day by day, no scan', async () => {
     const file = path.join(folder, 'window.jsonl');
     const result = await run(['replay', '--since', since, '--until', until], { LOCAL_EVENTS_FILE: file });
     expect(result.code).toBe(0);
     const replayed = eventIds(entriesIn(file));
     // Other tests may reject in the same window; each of these is there exactly once.
     for (const id of expected) expect(replayed.filter((eventId) => eventId === id)).toHaveLength(1);
-    expect(entriesIn(file)[0]).toMatchObject({
-      Source: 'crawlora.referrals',
-      DetailType: 'referral.rejected',
-      EventBusName: 'referrals-local',
-    });
-    expect(result.out).toEqual([expect.stringMatching(new RegExp(`^replayed ${replayed.length} referral.rejected events from ${since}`))]);
+    const kinds = Object.fromEntries(
+      entriesIn(file).map((entry) => [
+        JSON.parse(entry.Detail).event_id,
+        [entry.Source, entry.DetailType, JSON.parse(entry.Detail).status],
+      ]),
+    );
+    expect(expected.map((id) => kinds[id])).toEqual([
+      ...[1, 2, 3].map(() => ['crawlora.referrals', 'referral.rejected', 'rejected']),
+      ['crawlora.referrals', 'referral.approved', 'qualified'],
+    ]);
+    expect(entriesIn(file)[0]).toMatchObject({ EventBusName: 'referrals-local' });
+    expect(result.out).toEqual([expect.stringMatching(new RegExp(`^replayed ${replayed.length} review events from ${since}`))]);
     expect(result.calls.map((call) => call.command)).not.toContain('ScanCommand');
     expect(new Set(result.calls.map((call) => call.command))).toEqual(new Set(['QueryCommand']));
   });
@@ -77,7 +85,7 @@ describe('npm run events -- replay', () => {
     const dry = await run(['replay', '--since', since, '--until', until, '--attribution', ids[0] as string, '--dry-run'], {
       LOCAL_EVENTS_FILE: file,
     });
-    expect(dry).toMatchObject({ code: 0, out: [expect.stringMatching(/^would replay 1 referral.rejected events /)] });
+    expect(dry).toMatchObject({ code: 0, out: [expect.stringMatching(/^would replay 1 review events /)] });
     expect(() => readFileSync(file)).toThrow();
     const one = await run(['replay', '--since', since, '--until', until, '--attribution', ids[0] as string], { LOCAL_EVENTS_FILE: file });
     expect(one.code).toBe(0);
@@ -135,7 +143,7 @@ describe('npm run events -- replay', () => {
 
     expect(result.code).toBe(0);
     const at = String(item?.at);
-    expect(result.out).toEqual([`replayed 1 referral.rejected events from ${at} to ${at} for ${attribution.id} to ${file}`]);
+    expect(result.out).toEqual([`replayed 1 review events from ${at} to ${at} for ${attribution.id} to ${file}`]);
     const entries = entriesIn(file);
     expect(eventIds(entries)).toEqual([eventIdOf(attribution.id, String(item?.request_id))]);
     expect(JSON.parse(entries[0]?.Detail as string)).toEqual(letter?.event?.detail);

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { attributionItem, isQueued, QUEUE_KEY, queueKey, queueShard } from '../../functions/adapters/referrals-table.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
-import { createRejectDeps } from '../../functions/handlers/reject-referral/dependencies.js';
 import { createHandler as createRejectHandler } from '../../functions/handlers/reject-referral/handler.js';
+import { createDecisionDeps } from '../../functions/handlers/review/dependencies.js';
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
 import { createHandler as createListHandler } from '../../functions/handlers/review-queue/list-handler.js';
 import type { Attribution, AttributionStatus } from '../../functions/referrals/attribution.js';
@@ -55,7 +55,7 @@ describe('npm run migrate -- queue-index', () => {
     const gateway = checkedGateway({
       authorizer: createAuthorizerHandler(createAuthorizerDeps()),
       functions: {
-        rejectReferral: createRejectHandler(createRejectDeps(env)),
+        rejectReferral: createRejectHandler(createDecisionDeps(env)),
         listReferrals: createListHandler(createReviewQueueDeps(env)),
       },
     });

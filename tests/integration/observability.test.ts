@@ -25,7 +25,7 @@ describe('observability', () => {
     }) as typeof process.stdout.write);
     const { handler: authorizer } = await import('../../functions/handlers/authorizer/handler.js');
     const { createHandler } = await import('../../functions/handlers/reject-referral/handler.js');
-    const { createRejectDeps } = await import('../../functions/handlers/reject-referral/dependencies.js');
+    const { createDecisionDeps } = await import('../../functions/handlers/review/dependencies.js');
     const { plans } = await import('../../functions/billing/plans.js');
     const { createApiGateway } = await import('../../local/api-gateway.js');
     const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
@@ -34,7 +34,7 @@ describe('observability', () => {
       functions: {
         // One instant for every request, so that no minute boundary resets the limit between them.
         rejectReferral: createHandler({
-          ...createRejectDeps(),
+          ...createDecisionDeps(),
           now: () => minute,
           plans: { ...plans, starter: { ...plans.starter, ratePerMinute: 1 } },
         }),

@@ -6,8 +6,8 @@ import { createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { plans } from '../../functions/billing/plans.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
-import { createRejectDeps } from '../../functions/handlers/reject-referral/dependencies.js';
 import { createHandler as createRejectHandler } from '../../functions/handlers/reject-referral/handler.js';
+import { createDecisionDeps } from '../../functions/handlers/review/dependencies.js';
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
 import { createHandler as createGetHandler } from '../../functions/handlers/review-queue/get-handler.js';
 import { createHandler as createListHandler } from '../../functions/handlers/review-queue/list-handler.js';
@@ -24,7 +24,7 @@ const gateway = checkedGateway({
   functions: {
     listReferrals: createListHandler(createReviewQueueDeps(env)),
     getReferral: createGetHandler(createReviewQueueDeps(env)),
-    rejectReferral: createRejectHandler(createRejectDeps(env)),
+    rejectReferral: createRejectHandler(createDecisionDeps(env)),
   },
 });
 const seed = createSeedWriter(db, queueTables);
@@ -122,7 +122,7 @@ describe('GET /api/v1/admin/referrals', () => {
       authorizer: createAuthorizerHandler(createAuthorizerDeps()),
       functions: {
         listReferrals: createListHandler(createReviewQueueDeps(movingEnv)),
-        rejectReferral: createRejectHandler(createRejectDeps(movingEnv)),
+        rejectReferral: createRejectHandler(createDecisionDeps(movingEnv)),
       },
     });
     const writer = createSeedWriter(db, isolated);

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
-import { createRejectDeps } from '../../functions/handlers/reject-referral/dependencies.js';
 import { createHandler as createRejectHandler } from '../../functions/handlers/reject-referral/handler.js';
+import { createDecisionDeps } from '../../functions/handlers/review/dependencies.js';
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
 import { createHandler as createListHandler } from '../../functions/handlers/review-queue/list-handler.js';
 import type { Attribution } from '../../functions/referrals/attribution.js';
@@ -23,7 +23,7 @@ describe('the list while a table is switched away from by-status', () => {
       authorizer: createAuthorizerHandler(createAuthorizerDeps()),
       functions: {
         listReferrals: createListHandler(createReviewQueueDeps(env)),
-        rejectReferral: createRejectHandler(createRejectDeps(env)),
+        rejectReferral: createRejectHandler(createDecisionDeps(env)),
       },
     });
     const writer = createSeedWriter(db, names);

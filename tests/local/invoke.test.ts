@@ -22,12 +22,22 @@ const expected: Record<string, { fn: string; exit: number; check: (output: any) 
     exit: 0,
     check: (o) => expect(JSON.parse(o.body).data).toMatchObject({ rejected: 2, failed: 2 }),
   },
+  'approve-example.json': {
+    fn: 'approve-referral',
+    exit: 0,
+    check: (o) => expect(JSON.parse(o.body).data.attribution).toMatchObject({ id: 'attr-review-2', status: 'qualified' }),
+  },
+  'bulk-approve.json': {
+    fn: 'bulk-approve',
+    exit: 0,
+    check: (o) => expect(JSON.parse(o.body).data.counts).toEqual({ approved: 2, not_found: 1, conflict: 1, failed: 0, unknown: 0 }),
+  },
   'list-review-queue.json': { fn: 'list-referrals', exit: 0, check: (o) => expect(JSON.parse(o.body).data.attributions).toHaveLength(5) },
   'get-referral.json': { fn: 'get-referral', exit: 0, check: (o) => expect(JSON.parse(o.body).data.attribution.id).toBe('attr-queue-03') },
   'authorizer-admin-key.json': { fn: 'authorizer', exit: 0, check: (o) => expect(o.policyDocument.Statement[0].Effect).toBe('Allow') },
   'authorizer-member-key.json': { fn: 'authorizer', exit: 0, check: (o) => expect(o.policyDocument.Statement[0].Effect).toBe('Deny') },
   'authorizer-missing-key.json': { fn: 'authorizer', exit: 1, check: (o) => expect(o.errorMessage).toBe('Unauthorized') },
-  // The bulk reject above closed its reservation itself: the pass finds nothing left open.
+  // The bulk requests above closed their reservations themselves: the pass finds nothing left open.
   'reconcile-schedule.json': {
     fn: 'reconciler',
     exit: 0,

@@ -2,12 +2,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PlanTable } from '../../functions/billing/plans.js';
 import { plans } from '../../functions/billing/plans.js';
+import { handler as approve, createHandler as createApproveHandler } from '../../functions/handlers/approve-referral/handler.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { handler as authorizer, createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
-import { createBulkDeps } from '../../functions/handlers/bulk-reject/dependencies.js';
+import { handler as bulkApprove, createHandler as createBulkApproveHandler } from '../../functions/handlers/bulk-approve/handler.js';
 import { handler as bulk, createHandler as createBulkHandler } from '../../functions/handlers/bulk-reject/handler.js';
-import { createRejectDeps } from '../../functions/handlers/reject-referral/dependencies.js';
 import { createHandler as createRejectHandler, handler as reject } from '../../functions/handlers/reject-referral/handler.js';
+import { createBulkDeps, createDecisionDeps } from '../../functions/handlers/review/dependencies.js';
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
 import { createHandler as createGetHandler, handler as get } from '../../functions/handlers/review-queue/get-handler.js';
 import { createHandler as createListHandler, handler as list } from '../../functions/handlers/review-queue/list-handler.js';
@@ -36,45 +37,44 @@ export const checkedGateway = (handlers: Parameters<typeof createApiGateway>[0])
 
 export const api = checkedGateway({
   authorizer,
-  functions: { rejectReferral: reject, listReferrals: list, getReferral: get, bulkRejectReferrals: bulk },
+  functions: {
+    rejectReferral: reject,
+    approveReferral: approve,
+    listReferrals: list,
+    getReferral: get,
+    bulkRejectReferrals: bulk,
+    bulkApproveReferrals: bulkApprove,
+  },
 });
 
 /** The same gateway and handlers, with a plan table a test shrinks to reach its limits quickly (and, optionally, its own logger). */
-export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, observability?: Observability) =>
-  checkedGateway({
+export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, observability?: Observability) => {
+  const adjust = <D extends object>(deps: D) => ({ ...deps, plans: { ...plans, ...overrides }, ...(now ? { now } : {}) });
+  return checkedGateway({
     authorizer: observability ? createAuthorizerHandler(createAuthorizerDeps(), observability) : authorizer,
     functions: {
-      rejectReferral: createRejectHandler(
-        { ...createRejectDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) },
-        observability,
-      ),
-      listReferrals: createListHandler(
-        { ...createReviewQueueDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) },
-        observability,
-      ),
-      getReferral: createGetHandler(
-        { ...createReviewQueueDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) },
-        observability,
-      ),
-      bulkRejectReferrals: createBulkHandler(
-        { ...createBulkDeps(), plans: { ...plans, ...overrides }, ...(now ? { now } : {}) },
-        observability,
-      ),
+      rejectReferral: createRejectHandler(adjust(createDecisionDeps()), observability),
+      approveReferral: createApproveHandler(adjust(createDecisionDeps()), observability),
+      listReferrals: createListHandler(adjust(createReviewQueueDeps()), observability),
+      getReferral: createGetHandler(adjust(createReviewQueueDeps()), observability),
+      bulkRejectReferrals: createBulkHandler(adjust(createBulkDeps()), observability),
+      bulkApproveReferrals: createBulkApproveHandler(adjust(createBulkDeps()), observability),
     },
   });
+};
 
 export type ApiResult = { status: number; headers: Record<string, string>; body: any };
 
-export const rejectRequest = (
-  id: string,
-  options: { headers?: ApiRequest['headers']; body?: unknown; rawBody?: string; rawBytes?: Buffer; gateway?: Gateway } = {},
-): Promise<ApiResult> => {
+type DecisionOptions = { headers?: ApiRequest['headers']; body?: unknown; rawBody?: string; rawBytes?: Buffer; gateway?: Gateway };
+
+/** A single decision through the gateway, `reject` or `approve`, the response body parsed. */
+export const decisionRequest = (action: 'reject' | 'approve', id: string, options: DecisionOptions = {}): Promise<ApiResult> => {
   const body =
     options.rawBytes?.toString('base64') ?? options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
   const request = {
     method: 'POST',
-    path: `/api/v1/admin/referrals/${id}/reject`,
+    path: `/api/v1/admin/referrals/${id}/${action}`,
     headers,
     body,
     isBase64Encoded: options.rawBytes !== undefined,
@@ -86,18 +86,21 @@ export const rejectRequest = (
   }));
 };
 
+export const rejectRequest = (id: string, options: DecisionOptions = {}) => decisionRequest('reject', id, options);
+export const approveRequest = (id: string, options: DecisionOptions = {}) => decisionRequest('approve', id, options);
+
 export const withKey = (key: string) => ({ 'x-api-key': key });
 
-/** A bulk reject through the gateway, the response body parsed. */
+/** A bulk decision through the gateway, a reject unless told, the response body parsed. */
 export const bulkRequest = (
   body: unknown,
-  options: { headers?: ApiRequest['headers']; rawBody?: string; gateway?: Gateway } = {},
+  options: { headers?: ApiRequest['headers']; rawBody?: string; gateway?: Gateway; action?: 'reject' | 'approve' } = {},
 ): Promise<ApiResult> => {
   const raw = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
   const headers = { ...(raw === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
   return (options.gateway ?? api)({
     method: 'POST',
-    path: '/api/v1/admin/referrals/reject',
+    path: `/api/v1/admin/referrals/${options.action ?? 'reject'}`,
     headers,
     ...(raw === undefined ? {} : { body: raw }),
   }).then((result) => ({
@@ -120,9 +123,11 @@ export const apiOnClients = (clients: { authorizer: DynamoDBDocumentClient; reje
   checkedGateway({
     authorizer: createAuthorizerHandler(createAuthorizerDeps(process.env, clients.authorizer)),
     functions: {
-      rejectReferral: createRejectHandler(createRejectDeps(process.env, clients.reject)),
+      rejectReferral: createRejectHandler(createDecisionDeps(process.env, clients.reject)),
+      approveReferral: createApproveHandler(createDecisionDeps(process.env, clients.reject)),
       listReferrals: createListHandler(createReviewQueueDeps(process.env, clients.reject)),
       getReferral: createGetHandler(createReviewQueueDeps(process.env, clients.reject)),
       bulkRejectReferrals: createBulkHandler(createBulkDeps(process.env, clients.reject)),
+      bulkApproveReferrals: createBulkApproveHandler(createBulkDeps(process.env, clients.reject)),
     },
   });

@@ -21,13 +21,13 @@ import type {
   BulkItemCommit,
   BulkItemWrite,
   BulkReferralStore,
+  DecisionCancellation,
+  DecisionCommit,
+  DecisionWritePlan,
   ReferralStore,
-  RejectCancellation,
-  RejectCommit,
-  RejectWritePlan,
   ReviewState,
 } from '../../functions/referrals/ports.js';
-import type { DomainEvent } from '../../functions/referrals/rejection-event.js';
+import type { DomainEvent } from '../../functions/referrals/review-event.js';
 import type { WarnLog, WriteBudget } from '../../functions/shared/write-budget.js';
 
 export class FakeMeterStore implements MeterStore, CreditReservations {
@@ -135,9 +135,9 @@ export class FakeIdempotencyStore implements IdempotencyStore {
 export class FakeReferralStore implements ReferralStore, BulkReferralStore {
   readonly attributions = new Map<string, Attribution>();
   readonly rewards = new Map<string, Reward[]>();
-  readonly commits: RejectWritePlan[] = [];
+  readonly commits: DecisionWritePlan[] = [];
   /** Cancellations the next commits return before any check, to play races lost to other requests. */
-  readonly scripted: RejectCancellation[] = [];
+  readonly scripted: DecisionCancellation[] = [];
 
   constructor(
     private readonly meter: FakeMeterStore,
@@ -153,7 +153,7 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore {
     return { attribution: this.attributions.get(attributionId), rewards: this.rewards.get(attributionId) ?? [] };
   }
 
-  async commitRejection(write: RejectWritePlan): Promise<RejectCommit> {
+  async commitDecision(write: DecisionWritePlan): Promise<DecisionCommit> {
     this.commits.push(write);
     const scripted = this.scripted.shift();
     if (scripted) return { committed: false, cancellation: scripted };
@@ -181,7 +181,7 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore {
     return new Map(ids.flatMap((id) => (this.attributions.has(id) ? [[id, this.attributions.get(id) as Attribution] as const] : [])));
   }
 
-  async commitItemRejection(write: BulkItemWrite, _budget?: WriteBudget): Promise<BulkItemCommit> {
+  async commitItemDecision(write: BulkItemWrite, _budget?: WriteBudget): Promise<BulkItemCommit> {
     this.itemWrites.push(write);
     const fault = this.itemFaults.get(write.attributionId);
     if (fault instanceof Error) throw fault;

@@ -1,13 +1,22 @@
 // Every route of the API: the one list the stack, npm start's emulation and the OpenAPI build iterate. A function
 // imports its own route module, never this index, so that no bundle holds another route's schemas.
 import type { RouteContract, RouteFunction } from '../route.js';
+import { approveReferralContract, approveReferralFunction, approveReferralRoute } from './approve-referral.js';
+import { bulkApproveContract, bulkApproveFunction, bulkApproveRoute } from './bulk-approve.js';
 import { bulkRejectContract, bulkRejectFunction, bulkRejectRoute } from './bulk-reject.js';
 import { getReferralContract, getReferralFunction, getReferralRoute } from './get-referral.js';
 import { listReferralsContract, listReferralsFunction, listReferralsRoute } from './list-referrals.js';
 import { rejectReferralContract, rejectReferralFunction, rejectReferralRoute } from './reject-referral.js';
 
 /** In the order the OpenAPI document lists them. */
-export const apiRoutes = [listReferralsRoute, getReferralRoute, rejectReferralRoute, bulkRejectRoute] as const;
+export const apiRoutes = [
+  listReferralsRoute,
+  getReferralRoute,
+  rejectReferralRoute,
+  approveReferralRoute,
+  bulkRejectRoute,
+  bulkApproveRoute,
+] as const;
 
 export type ApiRoute = (typeof apiRoutes)[number];
 export type RouteName = ApiRoute['name'];
@@ -17,7 +26,9 @@ export const routeContracts: Record<RouteName, RouteContract> = {
   listReferrals: listReferralsContract,
   getReferral: getReferralContract,
   rejectReferral: rejectReferralContract,
+  approveReferral: approveReferralContract,
   bulkRejectReferrals: bulkRejectContract,
+  bulkApproveReferrals: bulkApproveContract,
 };
 
 /** Each route's Lambda function, by the route's name. */
@@ -25,5 +36,7 @@ export const routeFunctions: Record<RouteName, RouteFunction> = {
   listReferrals: listReferralsFunction,
   getReferral: getReferralFunction,
   rejectReferral: rejectReferralFunction,
+  approveReferral: approveReferralFunction,
   bulkRejectReferrals: bulkRejectFunction,
+  bulkApproveReferrals: bulkApproveFunction,
 };

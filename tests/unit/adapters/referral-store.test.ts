@@ -1,13 +1,13 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { buildRejectTransaction, readCancellation } from '../../../functions/adapters/referral-store.js';
+import { buildDecisionTransaction, readCancellation } from '../../../functions/adapters/referral-store.js';
 import { queueShard } from '../../../functions/adapters/referrals-table.js';
 import { planCharge } from '../../../functions/billing/charge.js';
 import { plans } from '../../../functions/billing/plans.js';
 import { buildIdempotencyRecord } from '../../../functions/idempotency/record.js';
-import { rejectionActivity } from '../../../functions/referrals/activity.js';
-import type { RejectWritePlan } from '../../../functions/referrals/ports.js';
-import { rejectionChanges } from '../../../functions/referrals/transition.js';
+import { decisionActivity } from '../../../functions/referrals/activity.js';
+import { APPROVE, decisionChanges, REJECT } from '../../../functions/referrals/decision.js';
+import type { DecisionWritePlan } from '../../../functions/referrals/ports.js';
 
 const now = new Date('2026-11-25T10:00:00.000Z');
 const principal = { userId: 'u1', subjectId: 'key_1', plan: 'growth', authMethod: 'api_key', overageEnabled: false } as const;
@@ -15,11 +15,12 @@ const charge = planCharge(
   { principal, plan: plans.growth, requestId: 'req-1', endpoint: 'POST /x', statusCode: 200, credits: 1, now },
   { overage: false, includedLimit: 100_000 },
 );
-const write: RejectWritePlan = {
+const write: DecisionWritePlan = {
   attributionId: 'attr-1',
   expectedStatus: 'review_required',
-  changes: rejectionChanges({ attributionId: 'attr-1', reason: 'fraud', reviewer: 'u1', now }),
-  activity: rejectionActivity({
+  changes: decisionChanges(REJECT, { attributionId: 'attr-1', reason: 'fraud', reviewer: 'u1', now }),
+  activity: decisionActivity({
+    decision: REJECT,
     before: { id: 'attr-1', status: 'review_required', review_reason: 'same_stripe_customer' },
     after: { id: 'attr-1', status: 'rejected', review_reason: 'same_stripe_customer', reviewed_at: now.toISOString(), reviewed_by: 'u1' },
     reason: 'fraud',
@@ -31,7 +32,7 @@ const write: RejectWritePlan = {
 };
 
 describe('the reject transaction', () => {
-  const { TransactItems } = buildRejectTransaction({ referrals: 'r', usage: 'u' }, write);
+  const { TransactItems } = buildDecisionTransaction({ referrals: 'r', usage: 'u' }, write);
 
   it('changes the referral, records its activity, charges one credit under the daily cap and the included credits, and keeps the idempotency record', () => {
     expect(TransactItems).toHaveLength(6);
@@ -95,12 +96,35 @@ describe('the reject transaction', () => {
   });
 
   it('leaves an uncapped counter unconditional', () => {
-    const uncapped = buildRejectTransaction(
+    const uncapped = buildDecisionTransaction(
       { referrals: 'r', usage: 'u' },
       { ...write, charge: { ...charge, day: { ...charge.day, ceiling: null } } },
     );
     expect(uncapped.TransactItems?.[3]?.Update?.ConditionExpression).toBeUndefined();
     expect(uncapped.TransactItems?.[3]?.Update?.ExpressionAttributeValues).not.toHaveProperty(':room');
+  });
+});
+
+describe('the approve transaction', () => {
+  const approved: DecisionWritePlan = {
+    ...write,
+    changes: decisionChanges(APPROVE, { attributionId: 'attr-1', reviewer: 'u1', now }),
+    activity: { ...write.activity, action: 'approve', attribution: { ...write.activity.attribution, status: 'qualified' } },
+  };
+  const { TransactItems } = buildDecisionTransaction({ referrals: 'r', usage: 'u' }, approved);
+
+  it('moves the referral to qualified and out of the queue index at once, records an approve, and charges like a reject', () => {
+    expect(TransactItems).toHaveLength(6);
+    expect(TransactItems?.[0]?.Update?.UpdateExpression).toBe('SET #f0 = :f0, #f1 = :f1, #f2 = :f2 REMOVE #queue');
+    expect(TransactItems?.[0]?.Update?.ConditionExpression).toBe('#status = :expected');
+    expect(Object.values(TransactItems?.[0]?.Update?.ExpressionAttributeValues ?? {})).toEqual([
+      'review_required',
+      'qualified',
+      now.toISOString(),
+      'u1',
+    ]);
+    expect(TransactItems?.[1]?.Put?.Item).toMatchObject({ action: 'approve', attribution: { status: 'qualified' } });
+    expect(TransactItems?.slice(2).map((item) => Object.keys(item)[0])).toEqual(['Put', 'Update', 'Update', 'Put']);
   });
 });
 

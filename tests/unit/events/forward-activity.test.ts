@@ -8,7 +8,7 @@ import {
   MAX_REQUEST_BYTES,
 } from '../../../functions/events/forward-activity.js';
 import type { Activity } from '../../../functions/referrals/activity.js';
-import { rejectionEvent } from '../../../functions/referrals/rejection-event.js';
+import { reviewEvent } from '../../../functions/referrals/review-event.js';
 import { FakeDeadLetters, FakePublisher } from '../../support/fakes.js';
 
 const activity = (attributionId: string, requestId: string, overrides: Partial<Activity> = {}): Activity => ({
@@ -315,5 +315,5 @@ describe('forwarding activity items as events', () => {
 /** The size EventBridge counts for the event an activity record becomes. */
 const entrySizeOf = (input: ActivityRecord): number => {
   const { pk, sk: _sk, ...fields } = input.image as Record<string, unknown>;
-  return entrySize(rejectionEvent(String(pk), fields as Activity));
+  return entrySize(reviewEvent(String(pk), fields as Activity));
 };

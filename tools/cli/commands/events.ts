@@ -1,4 +1,4 @@
-// `npm run events -- replay`: re-derives referral.rejected events from the audit trail and publishes them again, same event_id.
+// `npm run events -- replay`: re-derives referral.rejected and referral.approved events from the audit trail and publishes them again, same event_id.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { readActivity } from '../../../functions/adapters/activity-reader.js';
 import {
@@ -133,7 +133,7 @@ export const eventsCommand = defineCommand({
     );
     const scope = `from ${window.since} to ${window.until}${window.attributionId ? ` for ${window.attributionId}` : ''}`;
     if (values['dry-run']) {
-      io.out(`would replay ${records.length} referral.rejected events ${scope} to ${destination.where}`);
+      io.out(`would replay ${records.length} review events ${scope} to ${destination.where}`);
       return 0;
     }
     const refused: DeadLetter[] = [];
@@ -146,7 +146,7 @@ export const eventsCommand = defineCommand({
       },
       records,
     );
-    io.out(`replayed ${result.published} referral.rejected events ${scope} to ${destination.where}`);
+    io.out(`replayed ${result.published} review events ${scope} to ${destination.where}`);
     for (const letter of refused)
       io.err(
         `events: not published (${letter.reason}${letter.code ? `: ${letter.code}` : ''}): ${letter.table_keys.pk} ${letter.table_keys.sk}`,

@@ -3,18 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../../../functions/http/middlewares/request-context.js';
 import { validateRequest } from '../../../../functions/http/middlewares/validate-request.js';
 import { rejectReferralRoute } from '../../../../functions/http/routes/reject-referral.js';
-import type { RejectRequest } from '../../../../functions/referrals/reject-one.js';
+import type { DecisionRequest } from '../../../../functions/referrals/decide-one.js';
 import { context } from '../../../support/lambda.js';
 
 describe('the request validation middleware', () => {
   const validate = async (event: Record<string, unknown>) => {
-    let input: RejectRequest | undefined;
-    const handler = middy<unknown, unknown, Error, ApiContext<RejectRequest>>()
+    let input: DecisionRequest | undefined;
+    const handler = middy<unknown, unknown, Error, ApiContext<DecisionRequest>>()
       .use(validateRequest(rejectReferralRoute.request, rejectReferralRoute.toInput))
       .handler(async (_event, ctx) => {
         input = ctx.input;
       });
-    await handler(event, context() as ApiContext<RejectRequest>);
+    await handler(event, context() as ApiContext<DecisionRequest>);
     return input;
   };
 

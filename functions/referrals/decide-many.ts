@@ -1,4 +1,5 @@
-// Bulk reject: up to 100 referrals in one call, each in its own transaction, their credits reserved in one step first.
+// A bulk decision, reject or approve: up to 100 referrals in one call, each in its own transaction, their credits
+// reserved in one step first.
 import type { Principal } from '../auth/principal.js';
 import type { Admission } from '../billing/admission.js';
 import { creditsExhausted, dailyCapReached } from '../billing/limit-errors.js';
@@ -18,34 +19,33 @@ import {
 import { mapWithConcurrency } from '../shared/concurrency.js';
 import { Contention, WriteOutcomeUnknown } from '../shared/dependency-errors.js';
 import type { WriteBudget } from '../shared/write-budget.js';
-import { rejectionActivity } from './activity.js';
+import { decisionActivity } from './activity.js';
 import type { Attribution } from './attribution.js';
+import { type Decision, decide, decisionChanges, REVIEWABLE_STATUS } from './decision.js';
 import type { BulkReferralStore } from './ports.js';
-import { REJECTABLE_STATUS, rejectAttribution, rejectionChanges } from './transition.js';
 
 export const MAX_BULK_IDS = 100;
-export type BulkRejectRequest = { ids: string[]; reason?: string; idempotencyKey?: string };
+export type BulkDecisionRequest = { ids: string[]; reason?: string; idempotencyKey?: string };
 
-/** Why a referral of a bulk request was surely not rejected: contention, or a dependency, or no time left to start it. */
+/** Why a referral of a bulk request was surely not decided: contention, or a dependency, or no time left to start it. */
 export type BulkFailure = 'concurrent_update' | 'dependency_unavailable';
 
-/** One id's outcome, in the result's own words (the documented schema: http/bulk-result.ts). */
-export type BulkOutcome =
-  | { id: string; outcome: 'rejected'; attribution: Attribution }
+/** One id's outcome, in the result's own words (the documented schema: http/bulk-result.ts); decided ones by the decision's outcome. */
+export type BulkOutcome<Decided extends string = Decision['outcome']> =
+  | { id: string; outcome: Decided; attribution: Attribution }
   | { id: string; outcome: 'not_found'; error: { type: 'not_found' } }
   | { id: string; outcome: 'conflict'; error: { type: 'conflict'; context: { status: string } } }
   | { id: string; outcome: 'failed'; error: { type: BulkFailure; retryable: true } }
   | { id: string; outcome: 'unknown'; error: { type: 'dependency_unavailable'; retryable: true } };
 
-export type BulkResult = {
-  results: BulkOutcome[];
-  counts: Record<BulkOutcome['outcome'], number>;
-  rejected: number;
-  failed: number;
-};
+/** The outcomes of ids not decided. */
+export const UNDECIDED_OUTCOMES = ['not_found', 'conflict', 'failed', 'unknown'] as const;
 
-/** Each outcome an id can have, by which the result counts them. */
-const OUTCOMES = ['rejected', 'not_found', 'conflict', 'failed', 'unknown'] as const;
+export type BulkResult<Decided extends string = Decision['outcome']> = {
+  results: BulkOutcome<Decided>[];
+  /** How many ids had each outcome, by the outcome's name. */
+  counts: Record<Decided | (typeof UNDECIDED_OUTCOMES)[number], number>;
+};
 
 export type BulkDeps = {
   referrals: BulkReferralStore;
@@ -57,8 +57,10 @@ export type BulkDeps = {
 };
 
 export type BulkCall = {
-  request: BulkRejectRequest;
-  /** What each rejected referral costs, as the route prices it. */
+  /** Which decision each referral gets. */
+  decision: Decision;
+  request: BulkDecisionRequest;
+  /** What each decided referral costs, as the route prices it. */
   price: Price;
   principal: Principal;
   requestId: string;
@@ -78,7 +80,9 @@ export const BULK_TIME_RESERVE_MS = 4_000;
 /** Per-referral transactions run at most this many at a time, well under the SDK's socket pool. */
 export const BULK_CONCURRENCY = 16;
 
-export const bulkFingerprint = (request: BulkRejectRequest): string => fingerprintOf(['bulk', request.ids, request.reason ?? null]);
+/** A bulk reject's fingerprint is the one it always had; an approval's names its decision. */
+export const bulkFingerprint = (decision: Decision, request: BulkDecisionRequest): string =>
+  fingerprintOf([decision.action === 'reject' ? 'bulk' : `bulk-${decision.action}`, request.ids, request.reason ?? null]);
 
 const failedOutcome = (id: string, type: BulkFailure): BulkOutcome => ({ id, outcome: 'failed', error: { type, retryable: true } });
 const unknownOutcome = (id: string): BulkOutcome => ({
@@ -87,11 +91,11 @@ const unknownOutcome = (id: string): BulkOutcome => ({
   error: { type: 'dependency_unavailable', retryable: true },
 });
 
-const count = (results: BulkOutcome[]): BulkResult => {
+const count = (decision: Decision, results: BulkOutcome[]): BulkResult => {
   const counts = Object.fromEntries(
-    OUTCOMES.map((outcome) => [outcome, results.filter((result) => result.outcome === outcome).length]),
+    [decision.outcome, ...UNDECIDED_OUTCOMES].map((outcome) => [outcome, results.filter((result) => result.outcome === outcome).length]),
   ) as BulkResult['counts'];
-  return { results, counts, rejected: counts.rejected, failed: results.length - counts.rejected };
+  return { results, counts };
 };
 
 type BulkReply = SuccessResult<BulkResult> & { replayed: boolean };
@@ -124,14 +128,14 @@ const answerHeldClaim = (claim: IdempotencyClaim, fingerprint: string): BulkRepl
   return undefined;
 };
 
-/** Step 2: the ids the read already answers (not found, not held for review), and the candidates to reject. */
+/** Step 2: the ids the read already answers (not found, not held for review), and the candidates to decide. */
 const triage = (ids: string[], attributions: Map<string, Attribution>) => {
   const outcomes = new Map<string, BulkOutcome>();
   const candidates: Attribution[] = [];
   for (const id of ids) {
     const attribution = attributions.get(id);
     if (!attribution) outcomes.set(id, { id, outcome: 'not_found', error: { type: 'not_found' } });
-    else if (attribution.status !== REJECTABLE_STATUS)
+    else if (attribution.status !== REVIEWABLE_STATUS)
       outcomes.set(id, { id, outcome: 'conflict', error: { type: 'conflict', context: { status: attribution.status } } });
     else candidates.push(attribution);
   }
@@ -159,9 +163,9 @@ const reserveCredits = async (deps: BulkDeps, call: BulkCall, candidates: number
   throw new Contention();
 };
 
-/** Step 4: each candidate in its own transaction, by the single reject's rule, at most BULK_CONCURRENCY at a time. */
-const rejectEach = (deps: BulkDeps, call: BulkCall, candidates: Attribution[], planned: Planned, now: Date): Promise<BulkOutcome[]> => {
-  const { request, principal, requestId } = call;
+/** Step 4: each candidate in its own transaction, by the single decision's rule, at most BULK_CONCURRENCY at a time. */
+const decideEach = (deps: BulkDeps, call: BulkCall, candidates: Attribution[], planned: Planned, now: Date): Promise<BulkOutcome[]> => {
+  const { decision, request, principal, requestId } = call;
   const itemBudget = {
     ...call.budget,
     deadline: Math.min(call.budget.deadline, (call.deadline ?? Number.POSITIVE_INFINITY) + BULK_ITEM_RESOLVE_MS),
@@ -169,16 +173,16 @@ const rejectEach = (deps: BulkDeps, call: BulkCall, candidates: Attribution[], p
   return mapWithConcurrency(candidates, BULK_CONCURRENCY, async (before): Promise<BulkOutcome> => {
     // Past the deadline the rest is left untouched, answered as retryable, and its credits released.
     if (call.deadline !== undefined && deps.now().getTime() >= call.deadline) return failedOutcome(before.id, 'dependency_unavailable');
-    const rejectInput = { attributionId: before.id, reason: request.reason, reviewer: principal.userId, now };
-    const after = rejectAttribution(before, rejectInput);
+    const input = { attributionId: before.id, reason: request.reason, reviewer: principal.userId, now };
+    const after = decide(decision, before, input);
     const position = candidates.indexOf(before);
     try {
-      const commit = await deps.referrals.commitItemRejection(
+      const commit = await deps.referrals.commitItemDecision(
         {
           attributionId: before.id,
-          expectedStatus: REJECTABLE_STATUS,
-          changes: rejectionChanges(rejectInput),
-          activity: rejectionActivity({ before, after, reason: request.reason, principal, requestId }),
+          expectedStatus: REVIEWABLE_STATUS,
+          changes: decisionChanges(decision, input),
+          activity: decisionActivity({ decision, before, after, reason: request.reason, principal, requestId }),
           userId: principal.userId,
           usage: {
             ...buildUsageRecord({
@@ -195,16 +199,16 @@ const rejectEach = (deps: BulkDeps, call: BulkCall, candidates: Attribution[], p
         },
         itemBudget,
       );
-      if (commit.committed) return { id: before.id, outcome: 'rejected', attribution: after };
+      if (commit.committed) return { id: before.id, outcome: decision.outcome, attribution: after };
       if (commit.cancellation === 'attribution_missing') return { id: before.id, outcome: 'not_found', error: { type: 'not_found' } };
       if (commit.cancellation === 'attribution_status') {
         return { id: before.id, outcome: 'conflict', error: { type: 'conflict', context: { status: commit.status } } };
       }
       return failedOutcome(before.id, 'concurrent_update');
     } catch (error) {
-      // Neither rejected nor untouched: its credit stays spent, and it is not reported as failed.
+      // Neither decided nor untouched: its credit stays spent, and it is not reported as failed.
       if (error instanceof WriteOutcomeUnknown) return unknownOutcome(before.id);
-      deps.log.warn('a referral of a bulk reject failed', {
+      deps.log.warn(`a referral of a bulk ${decision.action} failed`, {
         attribution_id: before.id,
         error_name: (error as Error).name,
       });
@@ -249,10 +253,10 @@ const settle = async (
   ]);
 };
 
-export const bulkReject = async (deps: BulkDeps, call: BulkCall): Promise<BulkReply> => {
-  const { request, principal, requestId } = call;
+export const decideMany = async (deps: BulkDeps, call: BulkCall): Promise<BulkReply> => {
+  const { decision, request, principal, requestId } = call;
   const now = deps.now();
-  const fingerprint = bulkFingerprint(request);
+  const fingerprint = bulkFingerprint(decision, request);
   const key = request.idempotencyKey;
   const claimKey = key === undefined ? undefined : { userId: principal.userId, key, claimId: requestId };
 
@@ -262,13 +266,19 @@ export const bulkReject = async (deps: BulkDeps, call: BulkCall): Promise<BulkRe
   try {
     const { outcomes, candidates } = triage(request.ids, attributions);
     const planned = candidates.length > 0 ? await reserveCredits(deps, call, candidates.length, admission.usedThisMonth, now) : undefined;
-    const rejected = planned ? await rejectEach(deps, call, candidates, planned, now) : [];
-    for (const outcome of rejected) outcomes.set(outcome.id, outcome);
-    const success: SuccessResult<BulkResult> = { requestId, data: count(request.ids.map((id) => outcomes.get(id) as BulkOutcome)) };
+    const decided = planned ? await decideEach(deps, call, candidates, planned, now) : [];
+    for (const outcome of decided) outcomes.set(outcome.id, outcome);
+    const success: SuccessResult<BulkResult> = {
+      requestId,
+      data: count(
+        decision,
+        request.ids.map((id) => outcomes.get(id) as BulkOutcome),
+      ),
+    };
     await settle(deps, call, {
       planned,
-      unused: rejected.filter((outcome) => outcome.outcome !== 'rejected' && outcome.outcome !== 'unknown').length,
-      unknown: rejected.filter((outcome) => outcome.outcome === 'unknown').length,
+      unused: decided.filter((outcome) => outcome.outcome !== decision.outcome && outcome.outcome !== 'unknown').length,
+      unknown: decided.filter((outcome) => outcome.outcome === 'unknown').length,
       claimKey,
       record: () => buildIdempotencyRecord(key as string, fingerprint, success, now),
     });

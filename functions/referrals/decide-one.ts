@@ -1,4 +1,5 @@
-// The reject use case: one parallel read, the reject rule, and one transaction holding the change, its activity item, its charge and its idempotency record.
+// A reviewer's decision on one referral, reject or approve: one parallel read, the decision's rule, and one transaction
+// holding the change, its activity item, its charge and its idempotency record.
 import type { Principal } from '../auth/principal.js';
 import type { Admission } from '../billing/admission.js';
 import { type ChargeAttempt, chargeSuccess } from '../billing/charge.js';
@@ -9,28 +10,30 @@ import type { IdempotencyStore } from '../idempotency/ports.js';
 import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from '../idempotency/record.js';
 import { Contention } from '../shared/dependency-errors.js';
 import type { WriteBudget } from '../shared/write-budget.js';
-import { rejectionActivity } from './activity.js';
+import { decisionActivity } from './activity.js';
 import type { Attribution, ReviewResponse } from './attribution.js';
+import { type Decision, decide, decisionChanges, REJECT, REVIEWABLE_STATUS } from './decision.js';
 import { NotAwaitingReview, ReferralNotFound } from './errors.js';
-import type { ReferralStore, RejectCommit } from './ports.js';
-import { REJECTABLE_STATUS, rejectAttribution, rejectionChanges } from './transition.js';
+import type { DecisionCommit, ReferralStore } from './ports.js';
 
-export type RejectDeps = {
+export type DecisionDeps = {
   referrals: ReferralStore;
   idempotency: IdempotencyStore;
   plans: PlanTable;
   now: () => Date;
 };
 
-/** A reject as the route hands it over: the referral, the admin's reason, and the Idempotency-Key when one was sent. */
-export type RejectRequest = {
+/** A decision as the route hands it over: the referral, the admin's reason, and the Idempotency-Key when one was sent. */
+export type DecisionRequest = {
   attributionId: string;
   reason?: string;
   idempotencyKey?: string;
 };
 
-export type RejectCall = {
-  request: RejectRequest;
+export type DecisionCall = {
+  /** Which decision: the status it sets, the action it records, the event it announces. */
+  decision: Decision;
+  request: DecisionRequest;
   /** What a success costs, as the route prices it. */
   price: Price;
   principal: Principal;
@@ -41,21 +44,23 @@ export type RejectCall = {
   budget: WriteBudget;
 };
 
-export type RejectedReferral = ReviewResponse;
+/** A decision, or the replay of the first one made with the same idempotency key. */
+export type DecisionResult = SuccessResult<ReviewResponse> & { replayed: boolean };
 
-/** A rejection, or the replay of the first one made with the same idempotency key. */
-export type RejectResult = SuccessResult<RejectedReferral> & { replayed: boolean };
+/**
+ * Two keyed requests are the same when they make the same decision on the same referral with the same reason. A
+ * reject's fingerprint is the one it always had, so that the keys of rejects sent before approvals existed still replay.
+ */
+export const decisionFingerprint = (decision: Decision, request: DecisionRequest): string =>
+  fingerprintOf([...(decision.action === REJECT.action ? [] : [decision.action]), request.attributionId, request.reason ?? null]);
 
-/** Two keyed requests are the same when they name the same referral with the same reason. */
-export const rejectFingerprint = (request: RejectRequest): string => fingerprintOf([request.attributionId, request.reason ?? null]);
-
-const replay = (record: Parameters<typeof replayStoredResult>[0], request: RejectRequest): RejectResult => ({
-  ...replayStoredResult<RejectedReferral>(record, rejectFingerprint(request)),
+const replay = (record: Parameters<typeof replayStoredResult>[0], call: DecisionCall): DecisionResult => ({
+  ...replayStoredResult<ReviewResponse>(record, decisionFingerprint(call.decision, call.request)),
   replayed: true,
 });
 
-export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promise<RejectResult> => {
-  const { request, principal, requestId } = call;
+export const decideReferral = async (deps: DecisionDeps, call: DecisionCall): Promise<DecisionResult> => {
+  const { decision, request, principal, requestId } = call;
   const key = request.idempotencyKey;
   const now = deps.now();
   const [admission, state, stored] = await Promise.all([
@@ -63,23 +68,23 @@ export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promis
     deps.referrals.loadReviewState(request.attributionId),
     key === undefined ? undefined : deps.idempotency.read(principal.userId, key),
   ]);
-  if (isLive(stored, now)) return replay(stored, request);
+  if (isLive(stored, now)) return replay(stored, call);
 
-  const reject = { attributionId: request.attributionId, reason: request.reason, reviewer: principal.userId, now };
+  const input = { attributionId: request.attributionId, reason: request.reason, reviewer: principal.userId, now };
   let attribution: Attribution;
   try {
-    attribution = rejectAttribution(state.attribution, reject);
+    attribution = decide(decision, state.attribution, input);
   } catch (error) {
     // A concurrent request with the same key may have committed between our two parallel reads:
     // the referral read saw its result, the idempotency read did not. Look once more before answering 409.
     if (key !== undefined && error instanceof NotAwaitingReview) {
       const committed = await deps.idempotency.read(principal.userId, key);
-      if (isLive(committed, now)) return replay(committed, request);
+      if (isLive(committed, now)) return replay(committed, call);
     }
     throw error;
   }
-  const success: SuccessResult<RejectedReferral> = { requestId, data: { attribution, rewards: state.rewards } };
-  const input = {
+  const success: SuccessResult<ReviewResponse> = { requestId, data: { attribution, rewards: state.rewards } };
+  const charged = {
     principal,
     plan: deps.plans[principal.plan],
     requestId,
@@ -89,7 +94,8 @@ export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promis
     now,
   };
 
-  const activity = rejectionActivity({
+  const activity = decisionActivity({
+    decision,
     before: state.attribution as Attribution,
     after: attribution,
     reason: request.reason,
@@ -97,15 +103,15 @@ export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promis
     requestId,
   });
 
-  return chargeSuccess(input, admission.usedThisMonth, async (charge): Promise<ChargeAttempt<RejectResult>> => {
-    const commit: RejectCommit = await deps.referrals.commitRejection(
+  return chargeSuccess(charged, admission.usedThisMonth, async (charge): Promise<ChargeAttempt<DecisionResult>> => {
+    const commit: DecisionCommit = await deps.referrals.commitDecision(
       {
         attributionId: request.attributionId,
-        expectedStatus: REJECTABLE_STATUS,
-        changes: rejectionChanges(reject),
+        expectedStatus: REVIEWABLE_STATUS,
+        changes: decisionChanges(decision, input),
         activity,
         charge,
-        ...(key === undefined ? {} : { idempotency: buildIdempotencyRecord(key, rejectFingerprint(request), success, now) }),
+        ...(key === undefined ? {} : { idempotency: buildIdempotencyRecord(key, decisionFingerprint(decision, request), success, now) }),
       },
       call.budget,
     );
@@ -113,11 +119,11 @@ export const rejectReferral = async (deps: RejectDeps, call: RejectCall): Promis
     const cancellation = commit.cancellation;
     switch (cancellation.kind) {
       case 'idempotency_replay':
-        return { ok: true, value: replay(cancellation.record, request) };
+        return { ok: true, value: replay(cancellation.record, call) };
       case 'attribution_missing':
         throw new ReferralNotFound(request.attributionId);
       case 'attribution_status':
-        throw new NotAwaitingReview(request.attributionId, cancellation.status, REJECTABLE_STATUS);
+        throw new NotAwaitingReview(request.attributionId, cancellation.status, REVIEWABLE_STATUS);
       case 'daily_cap':
       case 'included_credits':
         return { ok: false, refusal: cancellation.kind };

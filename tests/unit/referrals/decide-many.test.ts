@@ -7,12 +7,13 @@ import type { Attribution } from '../../../functions/referrals/attribution.js';
 import {
   BULK_CONCURRENCY,
   BULK_ITEM_RESOLVE_MS,
+  type BulkDecisionRequest,
   type BulkDeps,
-  type BulkRejectRequest,
   bulkFingerprint,
-  bulkReject,
-} from '../../../functions/referrals/reject-many.js';
-import { rejectFingerprint } from '../../../functions/referrals/reject-one.js';
+  decideMany,
+} from '../../../functions/referrals/decide-many.js';
+import { decisionFingerprint } from '../../../functions/referrals/decide-one.js';
+import { APPROVE, type Decision, REJECT } from '../../../functions/referrals/decision.js';
 import { mapWithConcurrency } from '../../../functions/shared/concurrency.js';
 import { Contention, DependencyUnavailable, WriteOutcomeUnknown } from '../../../functions/shared/dependency-errors.js';
 import { failure } from '../../support/api-errors.js';
@@ -29,7 +30,7 @@ const held = (id: string): Attribution => ({
 const DAY = 'admin-1#day#2026-11-25';
 const MONTH = 'admin-1#month#2026-11';
 
-const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; held?: string[] } = {}) => {
+const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; held?: string[]; decision?: Decision } = {}) => {
   const world = fakeWorld();
   const claims = new FakeIdempotencyClaims();
   const caller = { ...principal, ...options.principal };
@@ -50,8 +51,9 @@ const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; 
     },
   };
   for (const id of options.held ?? ['attr-1', 'attr-2', 'attr-3']) world.referrals.put(held(id));
-  const call = (request: BulkRejectRequest, requestId = 'req-1', admission?: Promise<Admission>) =>
-    bulkReject(deps, {
+  const call = (request: BulkDecisionRequest, requestId = 'req-1', admission?: Promise<Admission>, decision = options.decision) =>
+    decideMany(deps, {
+      decision: decision ?? REJECT,
       request,
       price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1 },
       principal: caller,
@@ -74,7 +76,6 @@ describe('the bulk reject use case', () => {
       ['attr-9', 'conflict'],
       ['attr-1', 'rejected'],
     ]);
-    expect(result.data).toMatchObject({ rejected: 2, failed: 2 });
     expect(result.data.counts).toEqual({ rejected: 2, not_found: 1, conflict: 1, failed: 0, unknown: 0 });
     expect(result.data.results[1]).toEqual({ id: 'missing', outcome: 'not_found', error: { type: 'not_found' } });
     expect(result.data.results[2]).toEqual({
@@ -110,7 +111,7 @@ describe('the bulk reject use case', () => {
   it('answers 200 without reserving anything when no id can be rejected', async () => {
     const { world, call } = setup();
     const result = await call({ ids: ['nope-1', 'nope-2'] });
-    expect(result.data).toMatchObject({ rejected: 0, failed: 2 });
+    expect(result.data.counts).toMatchObject({ rejected: 0, not_found: 2 });
     expect(world.meter.counters.get(DAY)).toBeUndefined();
     expect(world.referrals.itemWrites).toEqual([]);
   });
@@ -191,13 +192,14 @@ describe('the bulk reject use case', () => {
   it('passes its write budget to every write, and a tighter one to the referrals, ending soon after the last start', async () => {
     const { world, deps } = setup();
     const budgets: number[] = [];
-    const commit = world.referrals.commitItemRejection.bind(world.referrals);
-    world.referrals.commitItemRejection = async (write, budget) => {
+    const commit = world.referrals.commitItemDecision.bind(world.referrals);
+    world.referrals.commitItemDecision = async (write, budget) => {
       budgets.push(budget?.deadline ?? Number.NaN);
       return commit(write);
     };
     const start = now.getTime();
-    await bulkReject(deps, {
+    await decideMany(deps, {
+      decision: REJECT,
       request: { ids: ['attr-1'] },
       price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1 },
       principal,
@@ -218,7 +220,7 @@ describe('the bulk reject use case', () => {
       { id: 'attr-2', outcome: 'failed', error: { type: 'dependency_unavailable', retryable: true } },
       { id: 'attr-3', outcome: 'failed', error: { type: 'concurrent_update', retryable: true } },
     ]);
-    expect(result.data).toMatchObject({ rejected: 1, failed: 2 });
+    expect(result.data.counts).toMatchObject({ rejected: 1, failed: 2 });
     expect(world.meter.counters.get(DAY)).toBe(1);
     expect(world.meter.counters.get(MONTH)).toBe(1);
     expect(world.meter.usage).toHaveLength(1);
@@ -227,14 +229,15 @@ describe('the bulk reject use case', () => {
   it('starts no referral past the deadline: the rest is failed and retryable, untouched, its credits released', async () => {
     const { world, deps, statuses } = setup({ held: ['attr-1', 'attr-2', 'attr-3', 'attr-4'] });
     let clock = now.getTime();
-    const commit = world.referrals.commitItemRejection.bind(world.referrals);
-    world.referrals.commitItemRejection = async (write) => {
+    const commit = world.referrals.commitItemDecision.bind(world.referrals);
+    world.referrals.commitItemDecision = async (write) => {
       clock += 1_000;
       return commit(write);
     };
-    const result = await bulkReject(
+    const result = await decideMany(
       { ...deps, now: () => new Date(clock) },
       {
+        decision: REJECT,
         request: { ids: ['attr-1', 'attr-2', 'attr-3', 'attr-4'] },
         price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1 },
         principal,
@@ -272,7 +275,7 @@ describe('the bulk reject use case', () => {
     const { world, call } = setup({ principal: { plan: 'starter' }, plan: { includedCreditsPerMonth: 5 } });
     world.meter.counters.set(MONTH, 2);
     const result = await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
-    expect(result.data.rejected).toBe(3);
+    expect(result.data.counts.rejected).toBe(3);
     expect(world.meter.reservations[0]?.month).toMatchObject({ credits: 3, ceiling: 5 });
     expect(world.meter.counters.get(MONTH)).toBe(5);
   });
@@ -357,7 +360,7 @@ describe('the bulk reject use case', () => {
     world.referrals.itemFaults.set('attr-2', 'contention');
     world.meter.failingReleases.push(new Error('throttled'));
     const result = await call({ ids: ['attr-1', 'attr-2'] });
-    expect(result.data.rejected).toBe(1);
+    expect(result.data.counts.rejected).toBe(1);
     expect(world.meter.counters.get(DAY)).toBe(2);
     expect(warnings).toContain('unused reserved credits were not released');
   });
@@ -407,7 +410,13 @@ describe('the bulk reject use case', () => {
 
     it('answers request_in_progress while the same request holds the key, and 422 for another request', async () => {
       const { claims, call, world } = setup();
-      await claims.claim({ userId: 'admin-1', key: 'key-1', claimId: 'other', fingerprint: bulkFingerprint({ ids: ['attr-1'] }), now });
+      await claims.claim({
+        userId: 'admin-1',
+        key: 'key-1',
+        claimId: 'other',
+        fingerprint: bulkFingerprint(REJECT, { ids: ['attr-1'] }),
+        now,
+      });
       expect((await failure(call({ ids: ['attr-1'], idempotencyKey: 'key-1' }))).type).toBe('request_in_progress');
       const reused = await failure(call({ ids: ['attr-2'], idempotencyKey: 'key-1' }));
       expect(reused.type).toBe('idempotency_key_reused');
@@ -417,13 +426,44 @@ describe('the bulk reject use case', () => {
     });
 
     it('tells a request apart by its ids, their order and its reason, and from a single reject of the same referral', () => {
-      expect(bulkFingerprint({ ids: ['a'], reason: 'x' })).not.toBe(rejectFingerprint({ attributionId: 'a', reason: 'x' }));
-      const base = bulkFingerprint({ ids: ['a', 'b'], reason: 'x' });
-      expect(bulkFingerprint({ ids: ['a', 'b'], reason: 'x', idempotencyKey: 'k' })).toBe(base);
-      expect(bulkFingerprint({ ids: ['b', 'a'], reason: 'x' })).not.toBe(base);
-      expect(bulkFingerprint({ ids: ['a', 'b'] })).not.toBe(base);
-      expect(bulkFingerprint({ ids: ['a', 'b'], reason: 'y' })).not.toBe(base);
+      expect(bulkFingerprint(REJECT, { ids: ['a'], reason: 'x' })).not.toBe(
+        decisionFingerprint(REJECT, { attributionId: 'a', reason: 'x' }),
+      );
+      const base = bulkFingerprint(REJECT, { ids: ['a', 'b'], reason: 'x' });
+      expect(bulkFingerprint(REJECT, { ids: ['a', 'b'], reason: 'x', idempotencyKey: 'k' })).toBe(base);
+      expect(bulkFingerprint(REJECT, { ids: ['b', 'a'], reason: 'x' })).not.toBe(base);
+      expect(bulkFingerprint(REJECT, { ids: ['a', 'b'] })).not.toBe(base);
+      expect(bulkFingerprint(REJECT, { ids: ['a', 'b'], reason: 'y' })).not.toBe(base);
     });
+  });
+});
+
+describe('the bulk approve use case: the same steps, the other decision', () => {
+  it('approves each held referral on its own, counts by the approve outcome, and charges one credit per approval', async () => {
+    const { world, call, statuses } = setup({ decision: APPROVE });
+    world.referrals.put({ ...held('attr-9'), status: 'rejected' });
+    world.referrals.itemFaults.set('attr-3', 'contention');
+    const result = await call({ ids: ['attr-1', 'missing', 'attr-9', 'attr-2', 'attr-3'], reason: 'verified' });
+    expect(result.data.results.map((item) => item.outcome)).toEqual(['approved', 'not_found', 'conflict', 'approved', 'failed']);
+    expect(result.data.counts).toEqual({ approved: 2, not_found: 1, conflict: 1, failed: 1, unknown: 0 });
+    expect(result.data.results[0]).toMatchObject({ attribution: { id: 'attr-1', status: 'qualified', reviewed_by: 'admin-1' } });
+    expect(result.data.results[2]).toMatchObject({ error: { type: 'conflict', context: { status: 'rejected' } } });
+    expect(statuses()).toEqual(['attr-1:qualified', 'attr-2:qualified', 'attr-3:review_required', 'attr-9:rejected']);
+    expect(world.referrals.itemWrites.map((write) => write.activity.action)).toEqual(['approve', 'approve', 'approve']);
+    // Three reserved, one given back: the failed one.
+    expect(world.meter.counters.get(DAY)).toBe(2);
+    expect(world.meter.usage).toHaveLength(2);
+    expect(world.meter.open.size).toBe(0);
+  });
+
+  it('refuses a key first used for a bulk approve when it comes back with a bulk reject of the same ids', async () => {
+    expect(bulkFingerprint(APPROVE, { ids: ['a'] })).not.toBe(bulkFingerprint(REJECT, { ids: ['a'] }));
+    const { call, world, statuses } = setup({ decision: APPROVE });
+    await call({ ids: ['attr-1'], idempotencyKey: 'key-1' });
+    const error = await failure(call({ ids: ['attr-1'], idempotencyKey: 'key-1' }, 'req-2', undefined, REJECT));
+    expect(error.type).toBe('idempotency_key_reused');
+    expect(statuses()[0]).toBe('attr-1:qualified');
+    expect(world.referrals.itemWrites).toHaveLength(1);
   });
 });
 

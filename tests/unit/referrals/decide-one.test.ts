@@ -3,15 +3,16 @@ import type { Principal } from '../../../functions/auth/principal.js';
 import { type Admission, admitRequest } from '../../../functions/billing/admission.js';
 import { type Plan, plans } from '../../../functions/billing/plans.js';
 import { ApiError } from '../../../functions/http/api-error.js';
-import { buildIdempotencyRecord, IDEMPOTENCY_TTL_SECONDS } from '../../../functions/idempotency/record.js';
+import { buildIdempotencyRecord, fingerprintOf, IDEMPOTENCY_TTL_SECONDS } from '../../../functions/idempotency/record.js';
 import type { Attribution } from '../../../functions/referrals/attribution.js';
 import {
-  type RejectDeps,
-  type RejectRequest,
-  type RejectResult,
-  rejectFingerprint,
-  rejectReferral,
-} from '../../../functions/referrals/reject-one.js';
+  type DecisionDeps,
+  type DecisionRequest,
+  type DecisionResult,
+  decideReferral,
+  decisionFingerprint,
+} from '../../../functions/referrals/decide-one.js';
+import { APPROVE, type Decision, REJECT } from '../../../functions/referrals/decision.js';
 import { failure } from '../../support/api-errors.js';
 import { ampleBudget, fakeWorld } from '../../support/fakes.js';
 
@@ -19,14 +20,15 @@ const now = new Date('2026-11-25T10:00:00.000Z');
 const principal: Principal = { userId: 'admin-1', subjectId: 'key_1', plan: 'pro', authMethod: 'api_key', overageEnabled: false };
 const held: Attribution = { id: 'attr-1', status: 'review_required', review_reason: 'same_stripe_customer', code: 'A1' };
 
-const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal> } = {}) => {
+const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; decision?: Decision } = {}) => {
   const world = fakeWorld();
   const caller = { ...principal, ...options.principal };
   const table = { ...plans, [caller.plan]: { ...plans[caller.plan], ...options.plan } };
-  const deps: RejectDeps = { referrals: world.referrals, idempotency: world.idempotency, plans: table, now: () => now };
+  const deps: DecisionDeps = { referrals: world.referrals, idempotency: world.idempotency, plans: table, now: () => now };
   world.referrals.put(held, [{ id: 'reward-1', attribution_id: 'attr-1', role: 'referrer', credits: 10_000 }]);
-  const call = (request: Partial<RejectRequest> = {}, requestId = 'req-1', admission?: Promise<Admission>) =>
-    rejectReferral(deps, {
+  const call = (request: Partial<DecisionRequest> = {}, requestId = 'req-1', admission?: Promise<Admission>, decision = options.decision) =>
+    decideReferral(deps, {
+      decision: decision ?? REJECT,
       request: { attributionId: 'attr-1', ...request },
       price: { endpoint: 'POST /api/v1/admin/referrals/{id}/reject', credits: 1 },
       principal: caller,
@@ -41,7 +43,7 @@ describe('the reject use case', () => {
   it('rejects a held referral, returns it with its rewards, and charges one credit in the same commit', async () => {
     const { world, call } = setup();
     const result = await call({ reason: 'same billing account' });
-    expect(result).toEqual<RejectResult>({
+    expect(result).toEqual<DecisionResult>({
       requestId: 'req-1',
       replayed: false,
       data: {
@@ -129,7 +131,12 @@ describe('the reject use case', () => {
     it('does not replay an expired record that TTL has not removed yet', async () => {
       const { world, call, caller } = setup();
       const past = new Date(now.getTime() - IDEMPOTENCY_TTL_SECONDS * 1000);
-      const stale = buildIdempotencyRecord('k1', rejectFingerprint({ attributionId: 'attr-1' }), { requestId: 'old', data: {} }, past);
+      const stale = buildIdempotencyRecord(
+        'k1',
+        decisionFingerprint(REJECT, { attributionId: 'attr-1' }),
+        { requestId: 'old', data: {} },
+        past,
+      );
       world.idempotency.records.set(`${caller.userId}#k1`, stale);
       const result = await call({ idempotencyKey: 'k1' });
       expect(result).toMatchObject({ requestId: 'req-1', replayed: false });
@@ -141,7 +148,7 @@ describe('the reject use case', () => {
       world.referrals.put({ ...held, status: 'rejected' });
       const committed = buildIdempotencyRecord(
         'k1',
-        rejectFingerprint({ attributionId: 'attr-1' }),
+        decisionFingerprint(REJECT, { attributionId: 'attr-1' }),
         { requestId: 'req-0', data: { x: 1 } },
         now,
       );
@@ -168,7 +175,7 @@ describe('the reject use case', () => {
       const { world, call } = setup();
       const record = buildIdempotencyRecord(
         'k1',
-        rejectFingerprint({ attributionId: 'attr-1' }),
+        decisionFingerprint(REJECT, { attributionId: 'attr-1' }),
         { requestId: 'req-0', data: { y: 2 } },
         now,
       );
@@ -258,5 +265,52 @@ describe('the reject use case', () => {
       expect(await failure(call())).toMatchObject({ type: 'credits_exhausted' });
       expect(world.referrals.commits).toHaveLength(2);
     });
+  });
+});
+
+describe('the approve use case: the same machinery, the other decision', () => {
+  it('moves a held referral to qualified, keeps its reason and rewards, records an approve, and charges one credit', async () => {
+    const { world, call } = setup({ decision: APPROVE });
+    const result = await call({ reason: 'verified' });
+    expect(result.data.attribution).toEqual({ ...held, status: 'qualified', reviewed_at: now.toISOString(), reviewed_by: 'admin-1' });
+    expect(result.data.rewards).toEqual([{ id: 'reward-1', attribution_id: 'attr-1', role: 'referrer', credits: 10_000 }]);
+    expect(world.referrals.attributions.get('attr-1')?.status).toBe('qualified');
+    expect(world.referrals.commits[0]).toMatchObject({
+      expectedStatus: 'review_required',
+      changes: { status: 'qualified' },
+      activity: { action: 'approve', previous_status: 'review_required', reason: 'verified', attribution: { status: 'qualified' } },
+    });
+    expect(world.meter.usage).toEqual([expect.objectContaining({ request_id: 'req-1', credits: 1 })]);
+  });
+
+  it('answers 409 to a reject after an approve, and to an approve after a reject, naming the status, and charges once', async () => {
+    const approved = setup({ decision: APPROVE });
+    await approved.call();
+    expect(await failure(approved.call({}, 'req-2', undefined, REJECT))).toMatchObject({
+      type: 'conflict',
+      context: { status: 'qualified' },
+    });
+    const rejected = setup();
+    await rejected.call();
+    expect(await failure(rejected.call({}, 'req-2', undefined, APPROVE))).toMatchObject({
+      type: 'conflict',
+      context: { status: 'rejected' },
+    });
+    expect([approved.world.meter.usage.length, rejected.world.meter.usage.length]).toEqual([1, 1]);
+  });
+
+  it('fingerprints an approve apart from a reject of the same referral, and a reject as it always did', () => {
+    const request = { attributionId: 'attr-1', reason: 'r' };
+    expect(decisionFingerprint(APPROVE, request)).not.toBe(decisionFingerprint(REJECT, request));
+    // Keys of rejects sent before approvals existed still replay: a reject's fingerprint is [id, reason], as it was.
+    expect(decisionFingerprint(REJECT, request)).toBe(fingerprintOf(['attr-1', 'r']));
+  });
+
+  it('refuses an Idempotency-Key first used for a reject when it comes back with an approve', async () => {
+    const { world, call } = setup();
+    await call({ idempotencyKey: 'k1' });
+    expect(await failure(call({ idempotencyKey: 'k1' }, 'req-2', undefined, APPROVE))).toMatchObject({ type: 'idempotency_key_reused' });
+    expect(world.referrals.attributions.get('attr-1')?.status).toBe('rejected');
+    expect(world.meter.usage).toHaveLength(1);
   });
 });

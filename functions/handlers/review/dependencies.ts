@@ -1,0 +1,49 @@
+// Production wiring of the decision functions, reject and approve, single and bulk: config read once, one DynamoDB
+// client per container.
+import * as v from 'valibot';
+import { clientFor, type DynamoDBDocumentClient } from '../../adapters/dynamodb-client.js';
+import { createIdempotencyClaims, createIdempotencyStore } from '../../adapters/idempotency-store.js';
+import { createMeterStore } from '../../adapters/meter-store.js';
+import { createBulkReferralStore, createReferralStore } from '../../adapters/referral-store.js';
+import type { MeterDeps } from '../../billing/admission.js';
+import { plans } from '../../billing/plans.js';
+import type { BulkDeps } from '../../referrals/decide-many.js';
+import type { DecisionDeps } from '../../referrals/decide-one.js';
+import { CommonConfigSchema, readConfig, requiredVariable } from '../../shared/config.js';
+
+const DecisionConfigSchema = v.object({
+  ...CommonConfigSchema.entries,
+  REFERRALS_TABLE: requiredVariable,
+  USAGE_TABLE: requiredVariable,
+});
+
+const connect = (env: NodeJS.ProcessEnv, client: DynamoDBDocumentClient | undefined) => {
+  const config = readConfig(DecisionConfigSchema, env);
+  return { db: client ?? clientFor(config), tables: { referrals: config.REFERRALS_TABLE, usage: config.USAGE_TABLE } };
+};
+
+export type DecisionHandlerDeps = DecisionDeps & MeterDeps;
+
+export const createDecisionDeps = (env: NodeJS.ProcessEnv = process.env, client?: DynamoDBDocumentClient): DecisionHandlerDeps => {
+  const { db, tables } = connect(env, client);
+  return {
+    referrals: createReferralStore(db, tables),
+    idempotency: createIdempotencyStore(db, tables),
+    meter: createMeterStore(db, tables),
+    plans,
+    now: () => new Date(),
+  };
+};
+
+export type BulkHandlerDeps = Omit<BulkDeps, 'log' | 'meter'> & MeterDeps & { meter: BulkDeps['meter'] & MeterDeps['meter'] };
+
+export const createBulkDeps = (env: NodeJS.ProcessEnv = process.env, client?: DynamoDBDocumentClient): BulkHandlerDeps => {
+  const { db, tables } = connect(env, client);
+  return {
+    referrals: createBulkReferralStore(db, tables),
+    meter: createMeterStore(db, tables),
+    idempotency: createIdempotencyClaims(db, tables),
+    plans,
+    now: () => new Date(),
+  };
+};

@@ -1,0 +1,46 @@
+// The `referral.rejected` and `referral.approved` events the rest of the system hears of, made from an activity item alone.
+import type { Activity } from './activity.js';
+import type { Attribution } from './attribution.js';
+import { type Decision, decisionOf } from './decision.js';
+
+export const EVENT_SOURCE = 'crawlora.referrals';
+
+export type ReviewEventDetail = {
+  /** Stable across redeliveries: consumers deduplicate on it. */
+  event_id: string;
+  attribution_id: string;
+  previous_status: Activity['previous_status'];
+  /** The status the decision left: `rejected`, or `qualified` for an approval. */
+  status: Decision['status'];
+  reason: string | null;
+  reviewed_by: string;
+  reviewed_at: string;
+  auth_method: Activity['auth_method'];
+  request_id: string;
+  attribution: Attribution;
+};
+
+export type DomainEvent = { source: string; detailType: Decision['event']; detail: ReviewEventDetail };
+
+export const eventIdOf = (attributionId: string, requestId: string): string => `${attributionId}:${requestId}`;
+
+/** No secret goes out: the event names the caller by user id and auth method, never a key, a hash or a token. */
+export const reviewEvent = (attributionId: string, activity: Activity): DomainEvent => {
+  const decision = decisionOf(activity.action);
+  return {
+    source: EVENT_SOURCE,
+    detailType: decision.event,
+    detail: {
+      event_id: eventIdOf(attributionId, activity.request_id),
+      attribution_id: attributionId,
+      previous_status: activity.previous_status,
+      status: decision.status,
+      reason: activity.reason ?? null,
+      reviewed_by: activity.actor,
+      reviewed_at: activity.at,
+      auth_method: activity.auth_method,
+      request_id: activity.request_id,
+      attribution: activity.attribution,
+    },
+  };
+};
