@@ -168,7 +168,8 @@ describe('bulk reject', () => {
     });
   });
 
-  describe('invalid input: 400 with the issues, nothing changed', () => {
+  // Bulk approve takes the same body: its refusals are the same.
+  describe.each(['reject', 'approve'] as const)('invalid input to a bulk %s: 400 with the issues, nothing changed', (action) => {
     let admin: TestKey;
     let canary: string;
     beforeAll(async () => {
@@ -205,6 +206,7 @@ describe('bulk reject', () => {
     ])('for %s', async (_name, rawBody, field) => {
       const body = rawBody?.replaceAll('CANARY', canary);
       const response = await bulkRequest(undefined, {
+        action,
         headers: { ...withKey(admin.key), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { rawBody: body }),
       });
@@ -216,7 +218,7 @@ describe('bulk reject', () => {
     });
 
     it('for a malformed Idempotency-Key', async () => {
-      const response = await bulkRequest({ ids: [canary] }, { headers: { ...withKey(admin.key), 'idempotency-key': ' spaced ' } });
+      const response = await bulkRequest({ ids: [canary] }, { action, headers: { ...withKey(admin.key), 'idempotency-key': ' spaced ' } });
       expect(response.status).toBe(400);
       await expectNothingChanged();
     });
@@ -249,7 +251,7 @@ describe('bulk reject', () => {
         fc.asyncProperty(
           bodies.filter((value) => !isValid(value)),
           async (value) => {
-            const response = await bulkRequest(value, { headers: withKey(admin.key), gateway });
+            const response = await bulkRequest(value, { action, headers: withKey(admin.key), gateway });
             expect(response.status).toBeGreaterThanOrEqual(400);
             expect(response.status).toBeLessThan(500);
           },

@@ -5,7 +5,7 @@ import { createHandler } from '../../functions/handlers/forwarder/handler.js';
 import { createObservability } from '../../functions/shared/observability.js';
 import { type EventSink, startEventSink } from '../../local/event-sink.js';
 import { type StreamPoller, startStreamPoller } from '../../local/stream-poller.js';
-import { bulkRequest, rejectRequest, withKey } from '../support/api.js';
+import { approveRequest, bulkRequest, rejectRequest, withKey } from '../support/api.js';
 import { givenApiKey, givenAttribution, tables } from '../support/factories.js';
 import { FakeDeadLetters } from '../support/fakes.js';
 
@@ -123,5 +123,36 @@ describe('the referral.rejected event', () => {
     expect((await rejectRequest(attribution.id, { headers: withKey(admin.key) })).status).toBe(409);
     await poller.drain();
     expect(eventsOf(attribution.id)).toEqual([]);
+  });
+});
+
+describe('the referral.approved event', () => {
+  it('tells the referral pipeline of each approval, single or bulk, once, with the detail of a rejection and status qualified', async () => {
+    const admin = await givenApiKey();
+    const [single, ...bulk] = await Promise.all([givenAttribution(), givenAttribution(), givenAttribution()]);
+    const one = await approveRequest(single!.id, { headers: withKey(admin.key), body: { reason: 'verified' } });
+    const many = await bulkRequest({ ids: bulk.map((item) => item.id) }, { action: 'approve', headers: withKey(admin.key) });
+    expect([one.status, many.body.data.counts.approved]).toEqual([200, 2]);
+    await poller.drain();
+    const events = eventsOf(single!.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ Source: 'crawlora.referrals', DetailType: 'referral.approved', EventBusName: 'referrals-test' });
+    expect(events[0]?.detail).toEqual({
+      event_id: `${single!.id}:${one.body.request_id}`,
+      attribution_id: single!.id,
+      previous_status: 'review_required',
+      status: 'qualified',
+      reason: 'verified',
+      reviewed_by: admin.userId,
+      reviewed_at: one.body.data.attribution.reviewed_at,
+      auth_method: 'api_key',
+      request_id: one.body.request_id,
+      attribution: one.body.data.attribution,
+    });
+    for (const attribution of bulk) {
+      expect(eventsOf(attribution.id).map((entry) => [entry.DetailType, entry.detail.event_id, entry.detail.status])).toEqual([
+        ['referral.approved', `${attribution.id}:${many.body.request_id}`, 'qualified'],
+      ]);
+    }
   });
 });

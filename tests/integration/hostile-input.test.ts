@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { plans } from '../../functions/billing/plans.js';
 import { ReasonSchema } from '../../functions/http/request-fields.js';
 import { createObservability } from '../../functions/shared/observability.js';
-import { type ApiResult, apiWithPlans, rejectRequest, withKey } from '../support/api.js';
+import { type ApiResult, apiWithPlans, decisionRequest, rejectRequest, withKey } from '../support/api.js';
 import {
   activityOf,
   bearer,
@@ -67,8 +67,12 @@ const expectRefused = (response: ApiResult) => {
   });
 };
 
-const send = (id: string, options: Parameters<typeof rejectRequest>[1] = {}) =>
-  rejectRequest(id, { gateway, ...options, headers: { ...withKey(admin.key), ...options.headers } });
+/** Both decisions take the same request: each hostile one goes to the reject and to the approve. */
+const ACTIONS = ['reject', 'approve'] as const;
+type Action = (typeof ACTIONS)[number];
+
+const send = (action: Action, id: string, options: Parameters<typeof rejectRequest>[1] = {}) =>
+  decisionRequest(action, id, { gateway, ...options, headers: { ...withKey(admin.key), ...options.headers } });
 
 /** A body the endpoint would accept, which the generators must leave out. */
 const isValidBody = (value: unknown): boolean =>
@@ -88,13 +92,13 @@ const parsesToValidBody = (text: string): boolean => {
   }
 };
 
-describe('hostile input: properties', () => {
+describe.each(ACTIONS)('hostile input to %s: properties', (action) => {
   it('refuses any JSON value that is not a valid body', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.jsonValue().filter((value) => !isValidBody(value)),
         async (value) => {
-          expectRefused(await send(canaryId, { rawBody: JSON.stringify(value) }));
+          expectRefused(await send(action, canaryId, { rawBody: JSON.stringify(value) }));
         },
       ),
       { numRuns: RUNS },
@@ -106,7 +110,7 @@ describe('hostile input: properties', () => {
       fc.asyncProperty(
         fc.string({ unit: 'grapheme', maxLength: 200 }).filter((text) => !parsesToValidBody(text)),
         async (text) => {
-          expectRefused(await send(canaryId, { rawBody: `${text}${MARKER}` }));
+          expectRefused(await send(action, canaryId, { rawBody: `${text}${MARKER}` }));
         },
       ),
       { numRuns: RUNS },
@@ -118,7 +122,7 @@ describe('hostile input: properties', () => {
       fc.asyncProperty(
         fc.string({ unit: 'binary', minLength: 1, maxLength: 300 }).filter((id) => !/^[A-Za-z0-9_-]{1,128}$/.test(id)),
         async (id) => {
-          expectRefused(await send(encodeURIComponent(id).replace(/%2F/g, '/')));
+          expectRefused(await send(action, encodeURIComponent(id).replace(/%2F/g, '/')));
         },
       ),
       { numRuns: RUNS },
@@ -129,7 +133,7 @@ describe('hostile input: properties', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), fc.boolean(), async (value, asBearer) => {
         const headers = asBearer ? { authorization: `Bearer ${value}${MARKER}` } : { 'x-api-key': `${value}${MARKER}` };
-        const response = await rejectRequest(canaryId, { gateway, headers });
+        const response = await decisionRequest(action, canaryId, { gateway, headers });
         expect(response.status).toBe(401);
         expectRefused(response);
       }),
@@ -142,7 +146,7 @@ describe('hostile input: properties', () => {
       fc.asyncProperty(
         fc.string({ unit: 'binary', maxLength: 300 }).filter((key) => !/^[\x21-\x7e]([\x20-\x7e]{0,253}[\x21-\x7e])?$/.test(key)),
         async (key) => {
-          expectRefused(await send(canaryId, { headers: { 'idempotency-key': key } }));
+          expectRefused(await send(action, canaryId, { headers: { 'idempotency-key': key } }));
         },
       ),
       { numRuns: RUNS },
@@ -204,13 +208,13 @@ const hostileCorpus: [string, string | null, Parameters<typeof rejectRequest>[1]
   ['a Basic credential', null, { headers: { 'x-api-key': undefined, authorization: 'Basic YWRtaW46YWRtaW4=' } }],
 ];
 
-describe('hostile input: fixed corpus', () => {
+describe.each(ACTIONS)('hostile input to %s: fixed corpus', (action) => {
   it.each(hostileCorpus)('refuses %s', async (name, id, options) => {
     const request = { ...options };
     if (name.includes('base64')) {
       const result = await gateway({
         method: 'POST',
-        path: `/api/v1/admin/referrals/${canaryId}/reject`,
+        path: `/api/v1/admin/referrals/${canaryId}/${action}`,
         headers: { ...withKey(admin.key), 'content-type': 'application/json' },
         body: request.rawBody,
         isBase64Encoded: true,
@@ -218,14 +222,14 @@ describe('hostile input: fixed corpus', () => {
       expectRefused({ status: result.statusCode, headers: {}, body: JSON.parse(result.body) });
       return;
     }
-    expectRefused(await send(id ?? canaryId, request));
+    expectRefused(await send(action, id ?? canaryId, request));
   });
 
   it('accepts a valid body sent base64-encoded, as API Gateway delivers binary payloads', async () => {
     const attribution = await givenAttribution();
     const result = await gateway({
       method: 'POST',
-      path: `/api/v1/admin/referrals/${attribution.id}/reject`,
+      path: `/api/v1/admin/referrals/${attribution.id}/${action}`,
       headers: { ...withKey(admin.key), 'content-type': 'application/json' },
       body: base64('{"reason":"sent as base64"}'),
       isBase64Encoded: true,
@@ -240,7 +244,7 @@ describe('after all hostile input', () => {
     expect(await storedAttribution(canaryId)).toMatchObject({ status: 'review_required' });
     const charged = await usageRecordsOf(admin.userId);
     expect(charged.every((record) => record.status_code === 200)).toBe(true);
-    expect(charged).toHaveLength(1); // the one valid base64 request above
+    expect(charged).toHaveLength(2); // the one valid base64 request above, to each route
   });
 
   it('never logged a secret or echoed hostile input', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { QUEUE_SHARDS } from '../../functions/adapters/referrals-table.js';
-import { apiOnClients, bulkRequest, rejectRequest, withKey } from '../support/api.js';
+import { apiOnClients, approveRequest, bulkRequest, rejectRequest, withKey } from '../support/api.js';
 import { givenApiKey, givenAttribution } from '../support/factories.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
 
@@ -125,6 +125,25 @@ describe('DynamoDB round trips', () => {
     functionDb.reset();
     expect((await send()).headers['idempotent-replayed']).toBe('true');
     expect(functionDb.waves()).toBe(1);
+  });
+
+  it('approve, single and bulk, makes the round trips of reject: 2 for one referral, 4 for 100', async () => {
+    const admin = await givenApiKey();
+    const single = await givenAttribution();
+    const ids = await Promise.all(Array.from({ length: 100 }, async () => (await givenAttribution()).id));
+    functionDb.reset();
+    expect((await approveRequest(single.id, { headers: withKey(admin.key), gateway })).status).toBe(200);
+    expect(functionDb.calls.map((call) => [call.wave, call.command])).toEqual([
+      [1, 'UpdateItemCommand'],
+      [1, 'GetItemCommand'],
+      [1, 'QueryCommand'],
+      [2, 'TransactWriteItemsCommand'],
+    ]);
+    functionDb.reset();
+    const response = await bulkRequest({ ids }, { action: 'approve', headers: withKey(admin.key), gateway });
+    expect(response.body.data.counts.approved).toBe(100);
+    expect(functionDb.waves()).toBe(4);
+    expect(functionDb.calls.filter((call) => call.wave === 3)).toHaveLength(100);
   });
 
   it('a malformed API key is refused before any lookup', async () => {
