@@ -12,13 +12,15 @@ export type ConsumerRun = {
   replay: { status: 'rejected'; replayed: boolean };
   conflict: { type: string; status: string | undefined };
   bulk: { rejected: number; outcomes: string[] };
+  approved: { status: 'qualified'; reviewedBy: string | undefined };
+  bulkApproved: { approved: number; outcomes: string[] };
   notFound: { type: string; retryable: boolean };
 };
 
 export const runConsumer = async (
   baseUrl: string,
   key: string,
-  ids: { listStatus: 'review_required'; toReject: string; toRejectKeyed: string; bulk: string[] },
+  ids: { listStatus: 'review_required'; toReject: string; toRejectKeyed: string; bulk: string[]; toApprove: string; bulkApprove: string[] },
   idempotencyKey: string,
 ): Promise<ConsumerRun> => {
   const client = createClient<paths>({ baseUrl, headers: { 'x-api-key': key } });
@@ -63,6 +65,22 @@ export const runConsumer = async (
     return `${result.id}:${result.outcome}:${result.error.type}`;
   });
 
+  const approve = await client.POST('/api/v1/admin/referrals/{id}/approve', {
+    params: { path: { id: ids.toApprove } },
+    body: { reason: 'verified with the customer' },
+  });
+  if (!approve.data) throw new Error(`approve failed: ${approve.response.status}`);
+  // The 200's attribution is typed as qualified, the status from which the referral pipeline grants the rewards.
+  const approvedStatus: 'qualified' = approve.data.data.attribution.status;
+
+  const bulkApprove = await client.POST('/api/v1/admin/referrals/approve', { body: { ids: ids.bulkApprove } });
+  if (!bulkApprove.data) throw new Error(`bulk approve failed: ${bulkApprove.response.status}`);
+  const approveOutcomes = bulkApprove.data.data.results.map((result) =>
+    result.outcome === 'approved'
+      ? `${result.id}:approved:${result.attribution.status}`
+      : `${result.id}:${result.outcome}:${result.error.type}`,
+  );
+
   const missing = await client.GET('/api/v1/admin/referrals/{id}', { params: { path: { id: 'no-such-referral' } } });
   const missingError = missing.error;
   if (typeof missingError !== 'object' || !('error' in missingError))
@@ -80,6 +98,8 @@ export const runConsumer = async (
         ? { type: conflictError.error.type, status: conflictError.error.context?.status }
         : { type: conflictError.error.type, status: undefined },
     bulk: { rejected: bulk.data.data.rejected, outcomes },
+    approved: { status: approvedStatus, reviewedBy: approve.data.data.attribution.reviewed_by },
+    bulkApproved: { approved: bulkApprove.data.data.counts.approved, outcomes: approveOutcomes },
     notFound: { type: missingError.error.type, retryable: missingError.error.retryable },
   };
 };

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(stopAll);
 
 describe('the generated client against npm start', () => {
-  it('lists with limit 5, reads, rejects with and without a key, bulk-rejects, and narrows every answer', async () => {
+  it('lists with limit 5, reads, rejects with and without a key, bulk-rejects, approves one and many, and narrows every answer', async () => {
     const run = await runConsumer(
       api.baseUrl,
       'ck_demo_admin_0000000000000000',
@@ -19,6 +19,8 @@ describe('the generated client against npm start', () => {
         toReject: 'attr-queue-30',
         toRejectKeyed: 'attr-queue-31',
         bulk: ['attr-queue-32', 'attr-queue-33', 'no-such-referral', 'attr-queue-30'],
+        toApprove: 'attr-queue-34',
+        bulkApprove: ['attr-queue-35', 'attr-queue-34'],
       },
       'consumer-test-1',
     );
@@ -36,6 +38,11 @@ describe('the generated client against npm start', () => {
         'no-such-referral:not_found:not_found',
         'attr-queue-30:conflict:conflict',
       ],
+    });
+    expect(run.approved).toEqual({ status: 'qualified', reviewedBy: 'admin-user' });
+    expect(run.bulkApproved).toEqual({
+      approved: 1,
+      outcomes: ['attr-queue-35:approved:qualified', 'attr-queue-34:conflict:conflict'],
     });
     expect(run.notFound).toEqual({ type: 'not_found', retryable: false });
   }, 60_000);

@@ -228,7 +228,14 @@ describe('npm start, run by a person', () => {
     const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
     const env = { ...process.env, DYNAMODB_ENDPOINT: api.dynamoEndpoint, REFERRALS_TABLE: 'referrals', USAGE_TABLE: 'usage' };
     expect(await runCommand(smokeCommand, ['--url', api.baseUrl, '--key', 'ck_demo_admin_0000000000000000', '--write'], io, env)).toBe(0);
-    expect(out.filter((line) => line.startsWith('ok'))).toHaveLength(8);
+    // Four checks without --write, then four for each decision.
+    expect(out.filter((line) => line.startsWith('ok'))).toHaveLength(12);
+    expect(out).toEqual(
+      expect.arrayContaining([
+        'ok    a held referral is rejected: 200 with the attribution',
+        'ok    a held referral is qualified: 200 with the attribution',
+      ]),
+    );
     expect(out.at(-1)).toBe('smoke test passed');
     const db = clientFor(api.dynamoEndpoint);
     const usage = await db.send(
@@ -238,9 +245,15 @@ describe('npm start, run by a person', () => {
         ExpressionAttributeValues: { ':pk': accountKey('admin-user'), ':u': 'usage#' },
       }),
     );
-    expect(usage.Items).toEqual([expect.objectContaining({ smoke: true, credits: 1 })]);
-    const removed = /removed (smoke-\S+);/.exec(out.join('\n'))?.[1] as string;
-    expect((await db.send(new GetCommand({ TableName: 'referrals', Key: { pk: removed, sk: 'attribution' } }))).Item).toBeUndefined();
+    expect(usage.Items).toEqual([
+      expect.objectContaining({ smoke: true, credits: 1, endpoint: 'POST /api/v1/admin/referrals/{id}/reject' }),
+      expect.objectContaining({ smoke: true, credits: 1, endpoint: 'POST /api/v1/admin/referrals/{id}/approve' }),
+    ]);
+    const removed = [...out.join('\n').matchAll(/removed (smoke-\S+);/g)].map((match) => match[1] as string);
+    expect(removed).toHaveLength(2);
+    for (const id of removed) {
+      expect((await db.send(new GetCommand({ TableName: 'referrals', Key: { pk: id, sk: 'attribution' } }))).Item).toBeUndefined();
+    }
     db.destroy();
 
     // The key from a file, as the pipeline passes it, read-only.

@@ -1,4 +1,5 @@
-// `npm run smoke`: checks a deployment without harming real data; with --write, one reject end to end, cleaned up after.
+// `npm run smoke`: checks a deployment without harming real data; with --write, one reject and one approve end to end,
+// each on a fresh referral, cleaned up after.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSmokeRecords } from '../../../functions/adapters/smoke-records.js';
@@ -6,8 +7,8 @@ import { defineCommand, UsageError } from '../runner.js';
 import { resolveTable, TARGET_HELP, TARGET_OPTIONS, withTargetClient } from '../target.js';
 
 const SMOKE_USAGE = `usage: npm run smoke -- --url <base url> (--key <admin key> | --key-file <path> | --token <jwt>) [--write] [target]
---write puts a uniquely named referral, rejects it through the API, checks the result and removes it (the usage
-record stays, marked smoke: true); it needs table access through a target.
+--write puts two uniquely named referrals, rejects one and approves the other through the API, checks each result and
+removes them (their usage records stay, marked smoke: true); it needs table access through a target.
 ${TARGET_HELP}`;
 
 /** The envelope fields the checks read; anything else in an answer is left alone. */
@@ -93,39 +94,45 @@ export const smokeCommand = defineCommand({
       const usageTable = await resolveTable(values, env, { output: 'UsageTableName', variable: 'USAGE_TABLE', local: 'usage' });
       await withTargetClient(env, async (client) => {
         const records = createSmokeRecords(client, { referrals: referralsTable, usage: usageTable });
-        const id = `smoke-${randomUUID()}`;
-        await records.putHeldReferral(id, new Date().toISOString());
-        const rejected = await call(
-          'POST',
-          `api/v1/admin/referrals/${id}/reject`,
-          { ...credentials, 'content-type': 'application/json' },
-          '{"reason":"smoke test"}',
-        );
-        check(
-          'a held referral is rejected: 200 with the attribution',
-          isEnvelope(rejected, 200) &&
-            rejected.body?.data?.attribution?.id === id &&
-            rejected.body?.data?.attribution?.status === 'rejected',
-          () => show(rejected),
-        );
-        const stored = await records.readReferral(id);
-        check(
-          'the stored referral is rejected',
-          stored.attribution?.status === 'rejected',
-          () => `stored status ${stored.attribution?.status}`,
-        );
-        const userId = rejected.body?.data?.attribution?.reviewed_by;
-        const requestId = rejected.body?.request_id;
-        if (typeof userId === 'string' && typeof requestId === 'string') {
-          const usage = await records.readUsageRecords(userId, requestId);
-          check('exactly one usage record, of 1 credit', usage.length === 1 && usage[0]?.credits === 1, () => JSON.stringify(usage));
-          // Real billing data: kept, and marked so that billing can tell it apart.
-          await records.markSmoke(usage);
-        } else {
-          check('exactly one usage record, of 1 credit', false, () => 'no reviewer or request id in the answer');
+        // Both decisions, each on a fresh referral of its own: a reject, then an approve.
+        for (const [action, status] of [
+          ['reject', 'rejected'],
+          ['approve', 'qualified'],
+        ] as const) {
+          const id = `smoke-${randomUUID()}`;
+          await records.putHeldReferral(id, new Date().toISOString());
+          const decided = await call(
+            'POST',
+            `api/v1/admin/referrals/${id}/${action}`,
+            { ...credentials, 'content-type': 'application/json' },
+            '{"reason":"smoke test"}',
+          );
+          check(
+            `a held referral is ${status}: 200 with the attribution`,
+            isEnvelope(decided, 200) && decided.body?.data?.attribution?.id === id && decided.body?.data?.attribution?.status === status,
+            () => show(decided),
+          );
+          const stored = await records.readReferral(id);
+          check(
+            `the stored referral is ${status}`,
+            stored.attribution?.status === status,
+            () => `stored status ${stored.attribution?.status}`,
+          );
+          const userId = decided.body?.data?.attribution?.reviewed_by;
+          const requestId = decided.body?.request_id;
+          if (typeof userId === 'string' && typeof requestId === 'string') {
+            const usage = await records.readUsageRecords(userId, requestId);
+            check(`exactly one usage record for the ${action}, of 1 credit`, usage.length === 1 && usage[0]?.credits === 1, () =>
+              JSON.stringify(usage),
+            );
+            // Real billing data: kept, and marked so that billing can tell it apart.
+            await records.markSmoke(usage);
+          } else {
+            check(`exactly one usage record for the ${action}, of 1 credit`, false, () => 'no reviewer or request id in the answer');
+          }
+          await records.removeReferral(stored.items);
+          io.out(`ok    removed ${id}; its usage record stays, marked smoke: true`);
         }
-        await records.removeReferral(stored.items);
-        io.out(`ok    removed ${id}; its usage record stays, marked smoke: true`);
       });
     }
     io.out(failures === 0 ? 'smoke test passed' : `smoke test failed: ${failures} check(s)`);
