@@ -134,7 +134,7 @@ export const readCancellation = (reasons: CancellationReason[]): DecisionCancell
 
 // Stored items are read through the spec's fields, in the spec's order; attributes outside the spec (index keys) are left out.
 const StoredAttributionSchema = v.object(AttributionSchema.entries);
-const StoredRewardSchema = v.object(RewardSchema.entries);
+const StoredRewardSchema = /* @__PURE__ */ (() => v.object(RewardSchema.entries))();
 
 /** A stored record that does not match its schema is corrupt data: a 500, logged, never passed on. */
 const parseRecord = <S extends v.GenericSchema>(schema: S, item: Record<string, unknown>, what: string): v.InferOutput<S> => {

@@ -43,10 +43,10 @@ const bulkResultSchema = <Decided extends Decision['outcome']>(decided: Decided,
   });
 };
 
-const RejectResultSchema = bulkResultSchema(REJECT.outcome, 'Rejected');
+const RejectResultSchema = /* @__PURE__ */ bulkResultSchema(REJECT.outcome, 'Rejected');
 
 /** A bulk reject's result, with the two totals it answered with before it had counts. */
-export const BulkRejectResultSchema = v.object({
+export const BulkRejectResultSchema = /* @__PURE__ */ v.object({
   ...RejectResultSchema.entries,
   rejected: countOf('Referrals rejected (and charged, 1 credit each): counts.rejected'),
   failed: v.pipe(
@@ -56,7 +56,7 @@ export const BulkRejectResultSchema = v.object({
 });
 
 /** A bulk approve's result. */
-export const BulkApproveResultSchema = bulkResultSchema(APPROVE.outcome, 'Approved');
+export const BulkApproveResultSchema = /* @__PURE__ */ bulkResultSchema(APPROVE.outcome, 'Approved');
 
 /** Fails to compile when the use case's result does not fit what the document promises. */
 type Fits<Actual extends Documented, Documented> = Actual;

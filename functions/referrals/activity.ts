@@ -6,23 +6,25 @@ import type { Decision } from './decision.js';
 
 export const ACTIVITY_ACTIONS = ['reject', 'approve'] as const satisfies readonly Decision['action'][];
 
-export const ActivitySchema = v.object({
-  action: v.picklist(ACTIVITY_ACTIONS),
-  previous_status: AttributionStatusSchema,
-  /** The fraud checks' reason the referral carried before the change; absent when it had none. */
-  previous_review_reason: v.optional(v.string()),
-  /** The admin's reason, absent when none was given. */
-  reason: v.optional(v.string()),
-  /** Who made the change: the `reviewed_by` value. */
-  actor: v.string(),
-  auth_method: v.picklist(['api_key', 'jwt']),
-  /** The API key id, or the JWT subject. */
-  subject_id: v.string(),
-  request_id: v.string(),
-  at: v.pipe(v.string(), v.isoTimestamp()),
-  /** The attribution as the change left it, as the API returned it. */
-  attribution: v.object(AttributionSchema.entries),
-});
+// A pure call: a bundle that writes activity items without reading them leaves the schema out.
+export const ActivitySchema = /* @__PURE__ */ (() =>
+  v.object({
+    action: v.picklist(ACTIVITY_ACTIONS),
+    previous_status: AttributionStatusSchema,
+    /** The fraud checks' reason the referral carried before the change; absent when it had none. */
+    previous_review_reason: v.optional(v.string()),
+    /** The admin's reason, absent when none was given. */
+    reason: v.optional(v.string()),
+    /** Who made the change: the `reviewed_by` value. */
+    actor: v.string(),
+    auth_method: v.picklist(['api_key', 'jwt']),
+    /** The API key id, or the JWT subject. */
+    subject_id: v.string(),
+    request_id: v.string(),
+    at: v.pipe(v.string(), v.isoTimestamp()),
+    /** The attribution as the change left it, as the API returned it. */
+    attribution: v.object(AttributionSchema.entries),
+  }))();
 export type Activity = v.InferOutput<typeof ActivitySchema>;
 
 /** The activity item of a reviewer's decision. */

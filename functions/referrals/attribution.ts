@@ -65,18 +65,20 @@ export const AttributionSchema = v.strictObject({
 });
 export type Attribution = v.InferOutput<typeof AttributionSchema>;
 
-export const RewardSchema = v.strictObject({
-  id: v.pipe(v.string(), v.nonEmpty(), v.metadata({ examples: ['reward-1'] })),
-  attribution_id: AttributionIdSchema,
-  created_at: timestamp('When the reward was created'),
-  credits: v.optional(v.pipe(v.number(), v.integer(), v.metadata({ examples: [10_000] }))),
-  credits_grant_error: text('temporary billing write failure'),
-  credits_grant_key: text('reward-1'),
-  credits_granted_at: timestamp('When the credits were granted'),
-  role: v.optional(v.pipe(v.picklist(['referrer', 'referred']), v.metadata({ examples: ['referrer'] }))),
-  stripe_invoice_id: text('in_123'),
-  user_id: text('user-referrer'),
-});
+// A pure call: a bundle that never reads rewards (the bulk decisions') leaves the schema out.
+export const RewardSchema = /* @__PURE__ */ (() =>
+  v.strictObject({
+    id: v.pipe(v.string(), v.nonEmpty(), v.metadata({ examples: ['reward-1'] })),
+    attribution_id: AttributionIdSchema,
+    created_at: timestamp('When the reward was created'),
+    credits: v.optional(v.pipe(v.number(), v.integer(), v.metadata({ examples: [10_000] }))),
+    credits_grant_error: text('temporary billing write failure'),
+    credits_grant_key: text('reward-1'),
+    credits_granted_at: timestamp('When the credits were granted'),
+    role: v.optional(v.pipe(v.picklist(['referrer', 'referred']), v.metadata({ examples: ['referrer'] }))),
+    stripe_invoice_id: text('in_123'),
+    user_id: text('user-referrer'),
+  }))();
 export type Reward = v.InferOutput<typeof RewardSchema>;
 
 /** A referral as the review endpoints return it: the attribution and its rewards (its schema: review-response.ts). */

@@ -2,7 +2,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { admitRequest, type MeterDeps } from '../../billing/admission.js';
-import { chargeAlone } from '../../billing/charge.js';
 import { rateLimited } from '../../billing/limit-errors.js';
 import { type WarnLog, writeBudget } from '../../shared/write-budget.js';
 import { requestIdOf } from '../envelope.js';
@@ -12,8 +11,8 @@ import type { ApiContext } from './request-context.js';
 
 export type MeteringOptions = MeterDeps & {
   /**
-   * Its price, and who charges a success: `after_success`, this middleware, in its own transaction (a route that
-   * changes nothing); `by_route`, the route's use case inside its own transaction, which reports it in `charged`.
+   * Its price, and who charges a success: `by_route`, the route's use case inside its own transaction, which reports
+   * it in `charged`; else the route's charge, which this middleware makes after a success (a route that changes nothing).
    */
   route: Pick<Route, 'method' | 'path' | 'credits' | 'charge'>;
   /** Told the credits of each charge, whoever made it, e.g. for a metric. */
@@ -45,8 +44,9 @@ export const metering = (options: MeteringOptions): MiddlewareObj<APIGatewayProx
     const admission = await request.context.admission;
     const response = request.response;
     if (!response) return;
-    if (options.route.charge === 'by_route' && request.context.charged) options.onCharged?.(request.context.charged);
-    if (options.route.charge === 'after_success' && isSuccess(response.statusCode)) {
+    const { charge } = options.route;
+    if (charge === 'by_route' && request.context.charged) options.onCharged?.(request.context.charged);
+    if (charge !== 'by_route' && isSuccess(response.statusCode)) {
       const { principal } = request.context;
       const input = {
         principal,
@@ -57,7 +57,7 @@ export const metering = (options: MeteringOptions): MiddlewareObj<APIGatewayProx
         now: options.now(),
       };
       const endsAt = Date.now() + request.context.getRemainingTimeInMillis();
-      const charged = await chargeAlone(options.meter, input, admission.usedThisMonth, writeBudget(endsAt, options.log));
+      const charged = await charge(options.meter, input, admission.usedThisMonth, writeBudget(endsAt, options.log));
       if (charged === 'charged') options.onCharged?.(input.credits);
       else options.log.warn('the charge of a success has an unknown outcome; the success stands', { credits: input.credits });
     }

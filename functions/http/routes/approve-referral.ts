@@ -5,10 +5,13 @@ import { decisionContract, decisionFunction, decisionRoute } from './decision-ro
 export const approveReferralRoute = decisionRoute({ name: 'approveReferral', decision: APPROVE, successMetric: 'Approvals' });
 
 /** Its Lambda function. */
-export const approveReferralFunction = decisionFunction('ApproveReferralFunction', 'functions/handlers/approve-referral/handler.ts');
+export const approveReferralFunction = /* @__PURE__ */ decisionFunction(
+  'ApproveReferralFunction',
+  'functions/handlers/approve-referral/handler.ts',
+);
 
 /** What the OpenAPI document says of the route; no function bundles it. */
-export const approveReferralContract = decisionContract({
+export const approveReferralContract = /* @__PURE__ */ decisionContract({
   operationId: 'approveReferral',
   decision: APPROVE,
   summary: 'Approve a referral held for review',

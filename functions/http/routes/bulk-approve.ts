@@ -6,10 +6,13 @@ import { bulkDecisionContract, bulkDecisionFunction, bulkDecisionRoute } from '.
 export const bulkApproveRoute = bulkDecisionRoute({ name: 'bulkApproveReferrals', decision: APPROVE, successMetric: 'BulkApprovals' });
 
 /** Its Lambda function. */
-export const bulkApproveFunction = bulkDecisionFunction('BulkApproveFunction', 'functions/handlers/bulk-approve/handler.ts');
+export const bulkApproveFunction = /* @__PURE__ */ bulkDecisionFunction(
+  'BulkApproveFunction',
+  'functions/handlers/bulk-approve/handler.ts',
+);
 
 /** What the OpenAPI document says of the route; no function bundles it. */
-export const bulkApproveContract = bulkDecisionContract({
+export const bulkApproveContract = /* @__PURE__ */ bulkDecisionContract({
   operationId: 'bulkApproveReferrals',
   decision: APPROVE,
   summary: 'Approve up to 100 referrals held for review',

@@ -14,10 +14,10 @@ export const withRejectTotals = (result: BulkResult) => ({
 });
 
 /** Its Lambda function. */
-export const bulkRejectFunction = bulkDecisionFunction('BulkRejectFunction', 'functions/handlers/bulk-reject/handler.ts');
+export const bulkRejectFunction = /* @__PURE__ */ bulkDecisionFunction('BulkRejectFunction', 'functions/handlers/bulk-reject/handler.ts');
 
 /** What the OpenAPI document says of the route; no function bundles it. */
-export const bulkRejectContract = bulkDecisionContract({
+export const bulkRejectContract = /* @__PURE__ */ bulkDecisionContract({
   operationId: 'bulkRejectReferrals',
   decision: REJECT,
   summary: 'Reject up to 100 referrals held for review',

@@ -1,5 +1,6 @@
 // GET …/referrals/{id}: one referral with its rewards and its audit trail. Its path, price, request, function and contract.
 import * as v from 'valibot';
+import { chargeAlone } from '../../billing/charge.js';
 import { AttributionIdSchema } from '../../referrals/attribution.js';
 import { AttributionPathIdSchema } from '../path-id.js';
 import { ReferralRecordSchema } from '../review-response.js';
@@ -16,7 +17,8 @@ export const getReferralRoute = {
   method: 'GET',
   path: `${ADMIN_API}/referrals/{id}`,
   credits: 1,
-  charge: 'after_success',
+  // Changes nothing: a success is charged after it.
+  charge: chargeAlone,
   successMetric: 'ReferralReads',
   request: GetReferralRequestSchema,
   toInput: (parsed): string => parsed.pathParameters.id,

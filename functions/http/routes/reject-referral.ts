@@ -5,10 +5,13 @@ import { decisionContract, decisionFunction, decisionRoute } from './decision-ro
 export const rejectReferralRoute = decisionRoute({ name: 'rejectReferral', decision: REJECT, successMetric: 'Rejections' });
 
 /** Its Lambda function. */
-export const rejectReferralFunction = decisionFunction('RejectReferralFunction', 'functions/handlers/reject-referral/handler.ts');
+export const rejectReferralFunction = /* @__PURE__ */ decisionFunction(
+  'RejectReferralFunction',
+  'functions/handlers/reject-referral/handler.ts',
+);
 
 /** What the OpenAPI document says of the route; no function bundles it. */
-export const rejectReferralContract = decisionContract({
+export const rejectReferralContract = /* @__PURE__ */ decisionContract({
   operationId: 'rejectReferral',
   decision: REJECT,
   summary: 'Reject a referral held for review',

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { chargeAlone } from '../../../../functions/billing/charge.js';
 import { plans } from '../../../../functions/billing/plans.js';
 import { apiRoute } from '../../../../functions/http/middlewares/api-route.js';
 import { createObservability } from '../../../../functions/shared/observability.js';
@@ -14,7 +15,10 @@ const wrap = (options: { charge: 'after_success' | 'by_route'; bodyMaxBytes?: nu
   const meter = new FakeMeterStore();
   const handler = apiRoute({
     deps: { meter, plans, now: () => new Date('2026-11-30T10:00:00.000Z') },
-    route: aRoute({ charge: options.charge, ...(options.bodyMaxBytes === undefined ? {} : { bodyMaxBytes: options.bodyMaxBytes }) }),
+    route: aRoute({
+      charge: options.charge === 'by_route' ? 'by_route' : chargeAlone,
+      ...(options.bodyMaxBytes === undefined ? {} : { bodyMaxBytes: options.bodyMaxBytes }),
+    }),
     observability,
   }).handler(async (_event, ctx) => ({ statusCode: 200, body: JSON.stringify({ input: ctx.input ?? null }) }));
   const invoke = (body: string | null) => {

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../../functions/auth/principal.js';
+import { chargeAlone } from '../../../../functions/billing/charge.js';
 import { type Plan, plans } from '../../../../functions/billing/plans.js';
 import { ApiError } from '../../../../functions/http/api-error.js';
 import { toApiError } from '../../../../functions/http/domain-errors.js';
@@ -40,7 +41,7 @@ const wrap = (options: {
         meter,
         plans: table,
         now: () => now,
-        route: aRoute({ charge: options.charge }),
+        route: aRoute({ charge: options.charge === 'by_route' ? 'by_route' : chargeAlone }),
         log,
         onCharged: (credits) => charged.push(credits),
       }),
