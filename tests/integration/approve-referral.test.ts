@@ -146,6 +146,8 @@ describe('POST /api/v1/admin/referrals/{id}/approve', () => {
     expect([first.status, replay.status, reused.status]).toEqual([200, 200, 422]);
     expect(replay.body).toEqual(first.body);
     expect(replay.headers['idempotent-replayed']).toBe('true');
+    // The replay is its own request: its header names it, its body the first one.
+    expect(replay.headers['x-request-id']).not.toBe(first.body.request_id);
     expect(reused.body.error.type).toBe('idempotency_key_reused');
     expect((await expectCountersExact(admin.userId)).usage).toHaveLength(1);
   });

@@ -17,33 +17,24 @@ const DecisionConfigSchema = v.object({
   USAGE_TABLE: requiredVariable,
 });
 
+/** The client and tables, and what every decision function meters with. */
 const connect = (env: NodeJS.ProcessEnv, client: DynamoDBDocumentClient | undefined) => {
   const config = readConfig(DecisionConfigSchema, env);
-  return { db: client ?? clientFor(config), tables: { referrals: config.REFERRALS_TABLE, usage: config.USAGE_TABLE } };
+  const db = client ?? clientFor(config);
+  const tables = { referrals: config.REFERRALS_TABLE, usage: config.USAGE_TABLE };
+  return { db, tables, metered: { meter: createMeterStore(db, tables), plans, now: () => new Date() } };
 };
 
 export type DecisionHandlerDeps = DecisionDeps & MeterDeps;
 
 export const createDecisionDeps = (env: NodeJS.ProcessEnv = process.env, client?: DynamoDBDocumentClient): DecisionHandlerDeps => {
-  const { db, tables } = connect(env, client);
-  return {
-    referrals: createReferralStore(db, tables),
-    idempotency: createIdempotencyStore(db, tables),
-    meter: createMeterStore(db, tables),
-    plans,
-    now: () => new Date(),
-  };
+  const { db, tables, metered } = connect(env, client);
+  return { ...metered, referrals: createReferralStore(db, tables), idempotency: createIdempotencyStore(db, tables) };
 };
 
 export type BulkHandlerDeps = Omit<BulkDeps, 'log' | 'meter'> & MeterDeps & { meter: BulkDeps['meter'] & MeterDeps['meter'] };
 
 export const createBulkDeps = (env: NodeJS.ProcessEnv = process.env, client?: DynamoDBDocumentClient): BulkHandlerDeps => {
-  const { db, tables } = connect(env, client);
-  return {
-    referrals: createBulkReferralStore(db, tables),
-    meter: createMeterStore(db, tables),
-    idempotency: createIdempotencyClaims(db, tables),
-    plans,
-    now: () => new Date(),
-  };
+  const { db, tables, metered } = connect(env, client);
+  return { ...metered, referrals: createBulkReferralStore(db, tables), idempotency: createIdempotencyClaims(db, tables) };
 };
