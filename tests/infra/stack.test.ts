@@ -177,6 +177,8 @@ describe('ReferralApiStack', () => {
       ['GET', 'CUSTOM'],
       ['POST', 'CUSTOM'],
       ['POST', 'CUSTOM'],
+      ['POST', 'CUSTOM'],
+      ['POST', 'CUSTOM'],
     ]);
     const role = stack.getLogicalId(stack.routeFunctions.listReferrals.role!.node.defaultChild as any);
     const policies = Object.values(
@@ -248,7 +250,7 @@ describe('ReferralApiStack', () => {
     const { template } = synth('prod');
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
     template.allResourcesProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
-    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(9); // one per function (eight) and the access log
+    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(11); // one per function (ten) and the access log
     template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
     dev.template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
   }, 120_000);
@@ -309,13 +311,13 @@ describe('ReferralApiStack', () => {
 
   it('loads the functions as fast as they can: no source-map flag, and the stage in their environment', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')) as any[];
-    expect(functions).toHaveLength(8); // the authorizer, four routes, the event forwarder, the queue indexer and the reconciler
+    expect(functions).toHaveLength(10); // the authorizer, six routes, the event forwarder, the queue indexer and the reconciler
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
       expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin' });
       expect(fn.Properties).toMatchObject({ MemorySize: 1024, Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     }
-    expect(functions.map((fn) => fn.Properties.Timeout).sort()).toEqual([...Array(7).fill(10), RECONCILER_TIMEOUT_SECONDS].sort());
+    expect(functions.map((fn) => fn.Properties.Timeout).sort()).toEqual([...Array(9).fill(10), RECONCILER_TIMEOUT_SECONDS].sort());
   });
 
   it("gives every Gateway Response type its true status, the envelope with API Gateway's own request id, and static headers only", () => {

@@ -144,7 +144,7 @@ describe('POST /api/v1/admin/referrals/{id}/reject', () => {
 
   it('answers unknown routes and wrong methods with a 404 envelope', async () => {
     const admin = await givenApiKey();
-    const wrongPath = await api({ method: 'POST', path: '/api/v1/admin/referrals/x/approve', headers: withKey(admin.key) });
+    const wrongPath = await api({ method: 'POST', path: '/api/v1/admin/referrals/x/escalate', headers: withKey(admin.key) });
     const wrongMethod = await api({ method: 'GET', path: '/api/v1/admin/referrals/x/reject', headers: withKey(admin.key) });
 
     for (const result of [wrongPath, wrongMethod]) {
