@@ -7,7 +7,14 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { activitySortKey, attributionItem, attributionItemKey } from '../functions/adapters/referrals-table.js';
+import {
+  activitySortKey,
+  attributionItem,
+  attributionItemKey,
+  QUEUE_KEY,
+  queueKey,
+  queueShard,
+} from '../functions/adapters/referrals-table.js';
 import { dayKey, monthKey, rateKey, usageKey } from '../functions/adapters/usage-table.js';
 
 /** The partition that holds the list's floor: the same entries a page of the queue holds, under one key. */
@@ -46,10 +53,17 @@ export const rejectBare = async (db: DynamoDBDocumentClient, id: string, n: numb
           Update: {
             TableName: 'referrals',
             Key: attributionItemKey(id),
-            UpdateExpression: 'SET #s = :r, reviewed_at = :t, reviewed_by = :b',
+            // The queue key moves with the status, as in the reject's own write, so the queue stays true to the table.
+            UpdateExpression: 'SET #s = :r, reviewed_at = :t, reviewed_by = :b, #k = :k',
             ConditionExpression: '#s = :q',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':r': 'rejected', ':t': now.toISOString(), ':b': 'bench', ':q': 'review_required' },
+            ExpressionAttributeNames: { '#s': 'status', '#k': QUEUE_KEY },
+            ExpressionAttributeValues: {
+              ':r': 'rejected',
+              ':t': now.toISOString(),
+              ':b': 'bench',
+              ':q': 'review_required',
+              ':k': queueKey('rejected', queueShard(id)),
+            },
           },
         },
         {
