@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SENDS } from '../../functions/adapters/transact.js';
 import { apiOnClients, approveRequest, bulkRequest, getRequest, rejectRequest, withKey } from '../support/api.js';
+import { instrumentedClient, writes } from '../support/instrumented-client.js';
 import {
   activityOf,
   billingOf,
@@ -12,8 +13,7 @@ import {
   storedAttribution,
   storedRewards,
   uniqueId,
-} from '../support/factories.js';
-import { instrumentedClient, writes } from '../support/instrumented-client.js';
+} from '../support/table-records.js';
 
 const PATH = '/api/v1/admin/referrals';
 const statusesOf = (ids: string[]) => Promise.all(ids.map(async (id) => (await storedAttribution(id))?.status));

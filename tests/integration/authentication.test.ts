@@ -11,7 +11,7 @@ import {
   givenAttribution,
   storedAttribution,
   usageRecordsOf,
-} from '../support/factories.js';
+} from '../support/table-records.js';
 
 const expectUntouched = async (id: string) => expect((await storedAttribution(id))?.status).toBe('review_required');
 

@@ -6,7 +6,7 @@ import { createHandler as createAuthorizerHandler } from '../../functions/handle
 import { handler as reject } from '../../functions/handlers/reject-referral/handler.js';
 import { freePort } from '../../local/dynamodb-local.js';
 import { checkedGateway, rejectRequest } from '../support/api.js';
-import { bearer, consoleToken, givenAttribution, storedAttribution } from '../support/factories.js';
+import { bearer, consoleToken, givenAttribution, storedAttribution } from '../support/table-records.js';
 
 // A console user's token is checked against the console's JWKS. When that host cannot be reached, the request
 // fails as an outage (500, retryable, counted by the authorizer alarm), never as a bad token (401).

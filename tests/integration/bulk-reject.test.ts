@@ -7,6 +7,7 @@ import { handler as authorizer } from '../../functions/handlers/authorizer/handl
 import { handler as bulkHandler } from '../../functions/handlers/bulk-reject/handler.js';
 import { ReasonSchema } from '../../functions/http/request-fields.js';
 import { api, apiOnClients, apiWithPlans, bulkRequest, checkedGateway, rejectRequest, withKey } from '../support/api.js';
+import { instrumentedClient, writes } from '../support/instrumented-client.js';
 import {
   accountItems,
   activityOf,
@@ -16,8 +17,7 @@ import {
   type TestKey,
   uniqueId,
   usageRecordsOf,
-} from '../support/factories.js';
-import { instrumentedClient, writes } from '../support/instrumented-client.js';
+} from '../support/table-records.js';
 
 const PATH = '/api/v1/admin/referrals/reject';
 const times = <T>(n: number, make: (index: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, index) => make(index)));

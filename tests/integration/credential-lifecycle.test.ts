@@ -7,7 +7,7 @@ import { createAuthenticator } from '../../functions/auth/authenticate.js';
 import { TtlCache } from '../../functions/auth/ttl-cache.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { type ConsoleIssuer, signConsoleToken, startConsoleIssuer } from '../../local/console-jwks.js';
-import { db, givenApiKey, tables } from '../support/factories.js';
+import { db, givenApiKey, tables } from '../support/table-records.js';
 
 describe('revoking an API key', () => {
   it('takes effect once the authorizer cache TTL has passed, and not before', async () => {

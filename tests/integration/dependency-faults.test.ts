@@ -2,8 +2,8 @@ import { InternalServerError, ProvisionedThroughputExceededException, Transactio
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SENDS } from '../../functions/adapters/transact.js';
 import { apiOnClients, rejectRequest, withKey } from '../support/api.js';
-import { accountItems, activityOf, givenApiKey, givenAttribution, storedAttribution } from '../support/factories.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
+import { accountItems, activityOf, givenApiKey, givenAttribution, storedAttribution } from '../support/table-records.js';
 
 const $metadata = { httpStatusCode: 400, attempts: 1, totalRetryDelay: 0 };
 

@@ -9,9 +9,9 @@ import { startEventSink } from '../../local/event-sink.js';
 import { eventsCommand } from '../../tools/cli/commands/events.js';
 import { runCommand } from '../../tools/cli/runner.js';
 import { approveRequest, rejectRequest, withKey } from '../support/api.js';
-import { activityOf, givenApiKey, givenAttribution } from '../support/factories.js';
 import { FakeDeadLetters, FakePublisher } from '../support/fakes.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
+import { activityOf, givenApiKey, givenAttribution } from '../support/table-records.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'events-replay-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

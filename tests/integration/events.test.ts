@@ -6,8 +6,8 @@ import { createObservability } from '../../functions/shared/observability.js';
 import { type EventSink, startEventSink } from '../../local/event-sink.js';
 import { type StreamPoller, startStreamPoller } from '../../local/stream-poller.js';
 import { approveRequest, bulkRequest, rejectRequest, withKey } from '../support/api.js';
-import { givenApiKey, givenAttribution, tables } from '../support/factories.js';
 import { FakeDeadLetters } from '../support/fakes.js';
+import { givenApiKey, givenAttribution, tables } from '../support/table-records.js';
 
 // A reject through the API, the real DynamoDB Local stream, the real forwarder handler, and the PutEvents
 // request exactly as the AWS SDK sends it, to a local endpoint that records it.

@@ -14,7 +14,7 @@ import {
   storedAttribution,
   type TestKey,
   usageRecordsOf,
-} from '../support/factories.js';
+} from '../support/table-records.js';
 
 // Limits lifted so hundreds of generated requests reach validation; the rate limiter still runs on each.
 // Both functions log at DEBUG here, so that the log check below sees everything they could write.

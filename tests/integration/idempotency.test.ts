@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bulkRequest, rejectRequest, withKey } from '../support/api.js';
-import { accountItems, activityOf, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/factories.js';
+import { accountItems, activityOf, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/table-records.js';
 
 const keyed = (apiKey: string, idempotencyKey: string) => ({ ...withKey(apiKey), 'Idempotency-Key': idempotencyKey });
 

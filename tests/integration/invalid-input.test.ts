@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getRequest, rejectRequest, withKey } from '../support/api.js';
-import { accountItems, activityOf, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/factories.js';
+import { accountItems, activityOf, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/table-records.js';
 
 describe('invalid input', () => {
   const bodies: [string, string, Record<string, string>?][] = [

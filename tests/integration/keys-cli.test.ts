@@ -12,8 +12,8 @@ import { KEY_ID_INDEX } from '../../lib/tables.js';
 import { freePort } from '../../local/dynamodb-local.js';
 import { keysCommand } from '../../tools/cli/commands/keys.js';
 import { runCommand } from '../../tools/cli/runner.js';
-import { db, tables, uniqueId } from '../support/factories.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
+import { db, tables, uniqueId } from '../support/table-records.js';
 
 /** The key-id index is eventually consistent: a key created an instant ago may not be found at once. */
 const eventually = async <T>(read: () => Promise<T | undefined>): Promise<T | undefined> => {

@@ -5,9 +5,17 @@ import { createDocumentClient, REQUEST_TIMEOUT_MS } from '../../functions/adapte
 import { isUnknownOutcome } from '../../functions/adapters/dynamodb-errors.js';
 import { MAX_SENDS } from '../../functions/adapters/transact.js';
 import { apiOnClients, bulkRequest, getRequest, rejectRequest, withKey } from '../support/api.js';
-import { activityOf, billingOf, givenApiKey, givenAttribution, heldReferrals, storedAttribution, uniqueId } from '../support/factories.js';
 import { instrumentedClient, lostAnswer, writes } from '../support/instrumented-client.js';
 import { startSilentServer } from '../support/silent-server.js';
+import {
+  activityOf,
+  billingOf,
+  givenApiKey,
+  givenAttribution,
+  heldReferrals,
+  storedAttribution,
+  uniqueId,
+} from '../support/table-records.js';
 
 const PATH = '/api/v1/admin/referrals';
 

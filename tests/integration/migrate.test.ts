@@ -16,7 +16,7 @@ import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { migrateCommand } from '../../tools/cli/commands/migrate.js';
 import { runCommand } from '../../tools/cli/runner.js';
 import { checkedGateway, getRequest, rejectRequest, withKey } from '../support/api.js';
-import { db, givenApiKey, uniqueId } from '../support/factories.js';
+import { db, givenApiKey, uniqueId } from '../support/table-records.js';
 
 const ITEMS = 3_000;
 const STATUSES: AttributionStatus[] = ['review_required', 'review_required', 'rejected', 'attributed', 'qualified', 'rewarded'];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { givenApiKey, givenAttribution } from '../support/factories.js';
+import { givenApiKey, givenAttribution } from '../support/table-records.js';
 
 const output: string[] = [];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plans } from '../../functions/billing/plans.js';
 import { apiWithPlans, rejectRequest, withKey } from '../support/api.js';
-import { accountItems, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/factories.js';
+import { accountItems, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/table-records.js';
 
 /** A fixed time on a future UTC day: DynamoDB Local deletes counters whose TTL is already past. */
 const testDay = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);

@@ -14,7 +14,7 @@ import { createObservability } from '../../functions/shared/observability.js';
 import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { type StreamPoller, startStreamPoller } from '../../local/stream-poller.js';
 import { checkedGateway, getRequest, withKey } from '../support/api.js';
-import { db, givenApiKey, uniqueId } from '../support/factories.js';
+import { db, givenApiKey, uniqueId } from '../support/table-records.js';
 
 const names = { ...LOCAL_TABLE_NAMES, referrals: `referrals-pipeline-${uniqueId('t')}` };
 const env = { ...process.env, REFERRALS_TABLE: names.referrals };

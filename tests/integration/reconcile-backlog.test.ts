@@ -7,8 +7,8 @@ import { createReconcilerDeps } from '../../functions/handlers/reconciler/depend
 import { createHandler as createReconcilerHandler } from '../../functions/handlers/reconciler/handler.js';
 import { createObservability } from '../../functions/shared/observability.js';
 import { RECONCILER_TIMEOUT_SECONDS } from '../../lib/runtime-settings.js';
-import { accountItems, db, tables, uniqueId } from '../support/factories.js';
 import { context } from '../support/lambda.js';
+import { accountItems, db, tables, uniqueId } from '../support/table-records.js';
 
 const ACCOUNTS = 50;
 const PER_ACCOUNT = 40;

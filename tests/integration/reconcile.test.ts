@@ -11,6 +11,9 @@ import { createHandler as createReconcilerHandler } from '../../functions/handle
 import { reconcileCommand } from '../../tools/cli/commands/reconcile.js';
 import { runCommand } from '../../tools/cli/runner.js';
 import { apiOnClients, apiWithPlans, bulkRequest, withKey } from '../support/api.js';
+import { ampleBudget } from '../support/fakes.js';
+import { instrumentedClient, writes } from '../support/instrumented-client.js';
+import { context } from '../support/lambda.js';
 import {
   accountItems,
   activityOf,
@@ -22,10 +25,7 @@ import {
   storedAttribution,
   tables,
   uniqueId,
-} from '../support/factories.js';
-import { ampleBudget } from '../support/fakes.js';
-import { instrumentedClient, writes } from '../support/instrumented-client.js';
-import { context } from '../support/lambda.js';
+} from '../support/table-records.js';
 
 const times = <T>(n: number, make: (index: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, index) => make(index)));
 

@@ -9,7 +9,7 @@ import {
   storedAttribution,
   storedRewards,
   usageRecordsOf,
-} from '../support/factories.js';
+} from '../support/table-records.js';
 
 describe('POST /api/v1/admin/referrals/{id}/reject', () => {
   it('rejects a held referral, records the reviewer and the activity, and charges one credit', async () => {

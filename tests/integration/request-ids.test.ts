@@ -1,7 +1,7 @@
 // A client can set API Gateway's requestId with x-amzn-RequestId; nothing that keys a write or names a request uses it.
 import { describe, expect, it } from 'vitest';
 import { bulkRequest, rejectRequest, withKey } from '../support/api.js';
-import { activityOf, givenApiKey, givenAttribution, usageRecordsOf } from '../support/factories.js';
+import { activityOf, givenApiKey, givenAttribution, usageRecordsOf } from '../support/table-records.js';
 
 const CHOSEN = '7d3f2b1a-9c8e-4f6d-a5b4-3c2d1e0f9a8b';
 

@@ -14,7 +14,7 @@ import { createHandler as createListHandler } from '../../functions/handlers/rev
 import type { Attribution } from '../../functions/referrals/attribution.js';
 import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { apiWithPlans, checkedGateway, getRequest, rejectRequest, withKey } from '../support/api.js';
-import { db, givenApiKey, givenAttribution, givenReward, tables, uniqueId, usageRecordsOf } from '../support/factories.js';
+import { db, givenApiKey, givenAttribution, givenReward, tables, uniqueId, usageRecordsOf } from '../support/table-records.js';
 
 // The queue reads a referrals table of its own here, so that pages hold exactly what each test put there.
 const queueTables = { ...LOCAL_TABLE_NAMES, referrals: `referrals-queue-${uniqueId('t')}` };

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { QUEUE_SHARDS } from '../../functions/adapters/referrals-table.js';
 import { apiOnClients, approveRequest, bulkRequest, rejectRequest, withKey } from '../support/api.js';
-import { givenApiKey, givenAttribution } from '../support/factories.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
+import { givenApiKey, givenAttribution } from '../support/table-records.js';
 
 // Counts, not times: how many sequential DynamoDB round trips each path makes.
 describe('DynamoDB round trips', () => {

@@ -12,7 +12,7 @@ import type { Attribution } from '../../functions/referrals/attribution.js';
 import { tablesAt } from '../../lib/tables.js';
 import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { checkedGateway, getRequest, rejectRequest, withKey } from '../support/api.js';
-import { db, givenApiKey, uniqueId } from '../support/factories.js';
+import { db, givenApiKey, uniqueId } from '../support/table-records.js';
 
 describe('the list while a table is switched away from by-status', () => {
   it('reads by-status at the read step: oldest first across pages, filtered by referrer, and a rejected referral leaves it', async () => {

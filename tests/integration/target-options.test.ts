@@ -6,7 +6,7 @@ import { reconcileCommand } from '../../tools/cli/commands/reconcile.js';
 import { seedCommand } from '../../tools/cli/commands/seed.js';
 import { smokeCommand } from '../../tools/cli/commands/smoke.js';
 import { type Command, runCommand } from '../../tools/cli/runner.js';
-import { tables, uniqueId } from '../support/factories.js';
+import { tables, uniqueId } from '../support/table-records.js';
 
 const run = async (command: Command, argv: string[], env: NodeJS.ProcessEnv = {}) => {
   const out: string[] = [];

@@ -6,7 +6,7 @@ import { createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { ensureTables } from '../../local/dynamodb-local.js';
 import { DEMO_SEED_FILE } from '../../local/local-runtime.js';
 import { loadSeed, readSeed } from '../../local/seed.js';
-import { db, uniqueId } from '../support/factories.js';
+import { db, uniqueId } from '../support/table-records.js';
 
 const run = promisify(execFile);
 

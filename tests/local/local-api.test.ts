@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { db, uniqueId } from '../support/factories.js';
 import { npmStart, stop, stopAll } from '../support/npm-start.js';
 import { assertConformsToDocument } from '../support/openapi-conformance.js';
+import { db, uniqueId } from '../support/table-records.js';
 
 afterEach(stopAll);
 

@@ -1,4 +1,5 @@
-// Per-test records with unique ids, so tests run in any order and in parallel on the shared DynamoDB Local.
+// Records put in and read from the shared DynamoDB Local for a test, each under a unique id, so tests run in any order
+// and in parallel.
 
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
