@@ -3,6 +3,7 @@ import type { Principal } from '../../../functions/auth/principal.js';
 import { type Admission, admitRequest } from '../../../functions/billing/admission.js';
 import { LimitReached } from '../../../functions/billing/errors.js';
 import { type Plan, plans } from '../../../functions/billing/plans.js';
+import { fingerprintOf } from '../../../functions/idempotency/record.js';
 import type { Attribution } from '../../../functions/referrals/attribution.js';
 import {
   BULK_CONCURRENCY,
@@ -30,7 +31,9 @@ const held = (id: string): Attribution => ({
 const DAY = 'admin-1#day#2026-11-25';
 const MONTH = 'admin-1#month#2026-11';
 
-const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; held?: string[]; decision?: Decision } = {}) => {
+const setup = (
+  options: { plan?: Partial<Plan>; principal?: Partial<Principal>; held?: string[]; decision?: Decision; credits?: number } = {},
+) => {
   const world = fakeWorld();
   const claims = new FakeIdempotencyClaims();
   const caller = { ...principal, ...options.principal };
@@ -55,7 +58,7 @@ const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; 
     decideMany(deps, {
       decision: decision ?? REJECT,
       request,
-      price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1 },
+      price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: options.credits ?? 1 },
       principal: caller,
       requestId,
       admission: admission ?? admitRequest({ meter: world.meter, plans: table, now: () => now }, caller, now),
@@ -365,6 +368,21 @@ describe('the bulk reject use case', () => {
     expect(warnings).toContain('unused reserved credits were not released');
   });
 
+  it('reserves, charges and gives back by the route price, not by the referral count', async () => {
+    const { world, call, logged } = setup({ credits: 3 });
+    world.referrals.itemFaults.set('attr-2', 'contention');
+    world.meter.failingReleases.push(new Error('throttled'));
+    await call({ ids: ['attr-1', 'attr-2'] });
+    // Two referrals at three credits reserved; the failed one's three could not be given back.
+    expect(world.meter.counters.get(DAY)).toBe(6);
+    expect(logged.find((entry) => entry.message === 'unused reserved credits were not released')?.attributes).toMatchObject({ credits: 3 });
+    const again = setup({ credits: 3 });
+    again.world.referrals.itemFaults.set('attr-2', 'contention');
+    await again.call({ ids: ['attr-1', 'attr-2'] });
+    expect(again.world.meter.counters.get(DAY)).toBe(3);
+    expect(again.world.meter.usage.map((record) => record.credits)).toEqual([3]);
+  });
+
   it('fails the request when the reservation fails, changing nothing and giving the key back', async () => {
     const { world, claims, call, statuses } = setup();
     const before = statuses();
@@ -423,6 +441,12 @@ describe('the bulk reject use case', () => {
       expect(reused.context).toEqual({ idempotency_key_expires_at: '2026-11-26T10:00:00.000Z' });
       expect(world.referrals.itemWrites).toEqual([]);
       expect(claims.entries.get('admin-1#key-1')?.claimId).toBe('other');
+    });
+
+    it('keeps the fingerprint a bulk reject always had, so that keys stored before approve existed still replay', () => {
+      expect(bulkFingerprint(REJECT, { ids: ['a', 'b'], reason: 'x' })).toBe(fingerprintOf(['bulk', ['a', 'b'], 'x']));
+      expect(bulkFingerprint(REJECT, { ids: ['a'] })).toBe(fingerprintOf(['bulk', ['a'], null]));
+      expect(bulkFingerprint(APPROVE, { ids: ['a'] })).toBe(fingerprintOf(['bulk-approve', ['a'], null]));
     });
 
     it('tells a request apart by its ids, their order and its reason, and from a single reject of the same referral', () => {

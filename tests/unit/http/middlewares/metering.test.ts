@@ -89,6 +89,21 @@ describe('the metering middleware', () => {
     expect(meter.usage).toEqual([]);
   });
 
+  it('tells the credits a route charged in its own transaction, and nothing for a replay that charged none', async () => {
+    const charging = wrap({
+      charge: 'by_route',
+      respond: async (ctx) => {
+        ctx.charged = 2;
+        return { statusCode: 200, body: '' };
+      },
+    });
+    await charging.invoke();
+    expect(charging.charged).toEqual([2]);
+    const replay = wrap({ charge: 'by_route' });
+    await replay.invoke();
+    expect(replay.charged).toEqual([]);
+  });
+
   it.each([199, 300, 404])('charges nothing for a %i', async (statusCode) => {
     const { meter, invoke } = wrap({ charge: 'after_success', respond: async () => ({ statusCode, body: '' }) });
     await invoke();
