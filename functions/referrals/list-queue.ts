@@ -42,7 +42,8 @@ const invalidCursor = () => new InvalidCursor();
 /**
  * Reads a cursor strictly. It is not signed: it only names places in the queue it was issued for, places any
  * caller can reach by paging, so a signature would protect nothing. What matters is that a tampered, truncated
- * or foreign cursor is a 400, never a 500 and never another query's position.
+ * or foreign cursor is refused as InvalidCursor, never read as another query's position and never left to fail
+ * deeper down.
  */
 export const decodeCursor = (cursor: string, query: ListQuery, shards: number): ShardCursor[] => {
   if (!BASE64URL.test(cursor)) throw invalidCursor();
@@ -102,9 +103,9 @@ export const mergeShardPages = (positions: ShardCursor[], pages: (ShardPage | un
 };
 
 /**
- * One page of the queue: every shard of the status read at once, one parallel round, and merged oldest first. With
- * a referrer filter a page may hold fewer than `limit` attributions (the filter applies after the index read);
- * follow next_cursor until it is null.
+ * One page of the queue: every shard of the status read at once, one parallel round, and merged oldest first. A page
+ * may hold fewer than `limit` attributions: a referrer filter, and the stored status (an item whose status moved on
+ * before the index followed), apply after the index read. Follow next_cursor until it is null.
  */
 export const listReferrals = async (deps: { referrals: ReferralReader }, query: ListQuery): Promise<ReferralPage> => {
   const shards = deps.referrals.queueShards;

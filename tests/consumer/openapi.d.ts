@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * List the referrals of one status, oldest first
-         * @description The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the queue. With referrer_user_id a page may hold fewer than limit items: follow next_cursor until it is null.
+         * @description The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the queue. A page may hold fewer than limit items (with referrer_user_id, or for a few seconds after a referral left the status): follow next_cursor until it is null.
          *
          *     Costs 1 credit per successful (2xx) response; nothing else is charged.
          */

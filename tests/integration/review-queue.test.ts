@@ -1,7 +1,7 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attributionItem } from '../../functions/adapters/referrals-table.js';
+import { attributionItem, attributionItemKey, queueShard } from '../../functions/adapters/referrals-table.js';
 import { createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { plans } from '../../functions/billing/plans.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
@@ -94,13 +94,23 @@ describe('GET /api/v1/admin/referrals', () => {
   });
 
   it('never lists an attribution under a status it left, even while its queue key still names that status', async () => {
-    // As another writer leaves it until the queue indexer catches up: the status moved on, the key did not.
-    const moved = attributionItem(held(uniqueId('moved'), '2026-09-15T00:00:00.000Z'));
-    await db.send(new PutCommand({ TableName: queueTables.referrals, Item: { ...moved, status: 'rewarded' } }));
+    // As another writer leaves it until the queue indexer catches up: the status moved on, the key did not. It sits
+    // first in the shard of the oldest held referral, so that it takes a place in that shard's read.
+    const moved = attributionItem(held('moved-5', '2026-09-15T00:00:00.000Z'));
+    expect(queueShard(moved.id)).toBe(queueShard('q-c'));
     expect(moved.queue_key).toMatch(/^review_required#/);
-    const listed = (await allPages('?limit=100')).flat();
-    expect(listed).toEqual(expectedOrder);
-    expect(listed).not.toContain(moved.id);
+    await db.send(new PutCommand({ TableName: queueTables.referrals, Item: { ...moved, status: 'rewarded' } }));
+    try {
+      const listed = (await allPages('?limit=100')).flat();
+      expect(listed).toEqual(expectedOrder);
+      expect(listed).not.toContain(moved.id);
+      // A page may come out shorter than its limit, never out of order: the walk still repeats and skips nothing.
+      const pages = await allPages('?limit=2');
+      expect(pages[0]).toEqual(['q-c']);
+      expect(pages.flat()).toEqual(expectedOrder);
+    } finally {
+      await db.send(new DeleteCommand({ TableName: queueTables.referrals, Key: attributionItemKey(moved.id) }));
+    }
   });
 
   it('lists another status when asked', async () => {

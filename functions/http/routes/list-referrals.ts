@@ -118,7 +118,8 @@ export const listReferralsContract: RouteContract = {
   description:
     'The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, ' +
     'a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the ' +
-    'queue. With referrer_user_id a page may hold fewer than limit items: follow next_cursor until it is null.',
+    'queue. A page may hold fewer than limit items (with referrer_user_id, or for a few seconds after a referral left the status): ' +
+    'follow next_cursor until it is null.',
   queryParameters: ListQueryDoc,
   success: {
     status: 200,
