@@ -66,6 +66,9 @@ export const errorResponse = (requestId: string, error: ApiError): APIGatewayPro
   });
 };
 
+/** The status a route answers a success with, unless it names another. */
+export const SUCCESS_STATUS = 200;
+
 /**
  * A success: the envelope names the request that first produced it (a replay keeps the first request's id),
  * the `x-request-id` header names this request.
@@ -74,7 +77,7 @@ export const successResponse = (
   requestId: string,
   result: { requestId: string; data: unknown },
   headers: Record<string, string> = {},
-  statusCode = 200,
+  statusCode = SUCCESS_STATUS,
 ): APIGatewayProxyResult => ({
   statusCode,
   headers: { ...headers, ...jsonHeaders(requestId) },

@@ -5,6 +5,7 @@
 import type * as v from 'valibot';
 import type { chargeAlone } from '../billing/charge.js';
 import type { Price } from '../billing/ports.js';
+import { SUCCESS_STATUS } from './envelope.js';
 import type { ErrorType } from './error-types.js';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -79,4 +80,5 @@ export const pathTo = (route: Pick<Route, 'path'>, parameters: Record<string, st
 export const priceOf = (route: Pick<Route, 'method' | 'path' | 'credits'>): Price => ({
   endpoint: endpointOf(route),
   credits: route.credits,
+  statusCode: SUCCESS_STATUS,
 });

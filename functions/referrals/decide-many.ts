@@ -189,7 +189,7 @@ const decideEach = (deps: BulkDeps, call: BulkCall, candidates: Attribution[], p
               requestId,
               principal,
               endpoint: call.price.endpoint,
-              statusCode: 200,
+              statusCode: call.price.statusCode,
               credits: call.price.credits,
               overage: isOverageItem(planned, position, call.price.credits),
               now,

@@ -38,7 +38,7 @@ export type DecisionCall = {
   price: Price;
   principal: Principal;
   requestId: string;
-  /** The metering round started before the handler; resolves once the request is admitted, rejects with 429 when not. */
+  /** The metering round started before the handler; resolves once the request is admitted, rejects with LimitReached when not. */
   admission: Promise<Admission>;
   /** How long the transaction may resend to learn its outcome when an answer is lost. */
   budget: WriteBudget;
@@ -76,7 +76,7 @@ export const decideReferral = async (deps: DecisionDeps, call: DecisionCall): Pr
     attribution = decide(decision, state.attribution, input);
   } catch (error) {
     // A concurrent request with the same key may have committed between our two parallel reads:
-    // the referral read saw its result, the idempotency read did not. Look once more before answering 409.
+    // the referral read saw its result, the idempotency read did not. Look once more before refusing it as not awaiting review.
     if (key !== undefined && error instanceof NotAwaitingReview) {
       const committed = await deps.idempotency.read(principal.userId, key);
       if (isLive(committed, now)) return replay(committed, call);
@@ -89,7 +89,7 @@ export const decideReferral = async (deps: DecisionDeps, call: DecisionCall): Pr
     plan: deps.plans[principal.plan],
     requestId,
     endpoint: call.price.endpoint,
-    statusCode: 200,
+    statusCode: call.price.statusCode,
     credits: call.price.credits,
     now,
   };

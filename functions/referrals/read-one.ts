@@ -1,4 +1,4 @@
-// Reading one referral: the attribution, its rewards, and its audit trail newest first; 404 when it does not exist.
+// Reading one referral: the attribution, its rewards, and its audit trail newest first; ReferralNotFound when it does not exist.
 import { ReferralNotFound } from './errors.js';
 import type { ReferralReader, ReferralRecord } from './ports.js';
 

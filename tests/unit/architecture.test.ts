@@ -15,7 +15,7 @@ const importsOf = (file: string): string[] =>
     (match) => match[1] ?? '',
   );
 
-const DOMAIN = ['functions/referrals', 'functions/billing', 'functions/auth', 'functions/events'];
+const DOMAIN = ['functions/referrals', 'functions/billing', 'functions/idempotency', 'functions/auth', 'functions/events'];
 
 /** Every folder of source: the functions, the CDK app, the emulation, the tools, the pipeline's scripts and the benchmark. */
 const WINGS = ['functions', 'lib', 'local', 'tools', 'scripts', 'bench'];
@@ -44,6 +44,9 @@ const folderOf = (file: string): string => path.normalize(file).split(path.sep).
 
 /** A header name as a string literal: what only the HTTP edge (functions/http) writes. */
 const HTTP_HEADER = /['"](retry-after|ratelimit(-policy)?|x-ratelimit-[a-z]+|x-request-id|idempotent-replayed|content-type)['"]/i;
+
+/** A status code given as a number, or named in a comment as the answer: what only the HTTP edge decides. */
+const HTTP_STATUS = /(statusCode|status_code|status)\s*[:=]\s*[1-5]\d\d\b|\b(answer(s|ing)?|with|is an?|rejects with)\s+[1-5]\d\d\b/;
 
 describe('the architecture', () => {
   it('finds the files it checks', () => {
@@ -177,6 +180,11 @@ describe('the architecture', () => {
 
   it.each(DOMAIN)('lets %s build no HTTP header: the edge renders headers', (folder) => {
     const offending = sourceFiles(folder).filter((file) => HTTP_HEADER.test(readFileSync(path.join(root, file), 'utf8')));
+    expect(offending).toEqual([]);
+  });
+
+  it.each(DOMAIN)('lets %s name no HTTP status: the edge maps its errors and prices its successes', (folder) => {
+    const offending = sourceFiles(folder).filter((file) => HTTP_STATUS.test(readFileSync(path.join(root, file), 'utf8')));
     expect(offending).toEqual([]);
   });
 

@@ -58,7 +58,7 @@ const setup = (
     decideMany(deps, {
       decision: decision ?? REJECT,
       request,
-      price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: options.credits ?? 1 },
+      price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: options.credits ?? 1, statusCode: 200 },
       principal: caller,
       requestId,
       admission: admission ?? admitRequest({ meter: world.meter, plans: table, now: () => now }, caller, now),
@@ -204,7 +204,7 @@ describe('the bulk reject use case', () => {
     await decideMany(deps, {
       decision: REJECT,
       request: { ids: ['attr-1'] },
-      price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1 },
+      price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1, statusCode: 200 },
       principal,
       requestId: 'req-1',
       admission: admitRequest({ meter: world.meter, plans, now: () => now }, principal, now),
@@ -242,7 +242,7 @@ describe('the bulk reject use case', () => {
       {
         decision: REJECT,
         request: { ids: ['attr-1', 'attr-2', 'attr-3', 'attr-4'] },
-        price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1 },
+        price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1, statusCode: 200 },
         principal,
         requestId: 'req-1',
         admission: admitRequest({ meter: world.meter, plans, now: () => now }, principal, now),

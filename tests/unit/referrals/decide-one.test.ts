@@ -30,7 +30,7 @@ const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; 
     decideReferral(deps, {
       decision: decision ?? REJECT,
       request: { attributionId: 'attr-1', ...request },
-      price: { endpoint: 'POST /api/v1/admin/referrals/{id}/reject', credits: 1 },
+      price: { endpoint: 'POST /api/v1/admin/referrals/{id}/reject', credits: 1, statusCode: 200 },
       principal: caller,
       requestId,
       admission: admission ?? admitRequest({ meter: world.meter, plans: table, now: () => now }, caller, now),
