@@ -15,3 +15,13 @@ export { MAX_BODY_BYTES as MAX_REQUEST_BODY_BYTES } from '../functions/http/requ
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html
  */
 export const BINARY_MEDIA_TYPES = ['*/*'];
+
+/**
+ * How the stream readers' event source mappings hand records over, deployed by lib/constructs/stream-reading.ts and
+ * followed by npm start's stream poller: at most this many records an invocation, and this many retries of a failing
+ * batch (splitting a batch in two does not count) before its records are discarded to the dead-letter queue.
+ * https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html
+ * https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html
+ */
+export const STREAM_BATCH_SIZE = 100;
+export const STREAM_RETRY_ATTEMPTS = 5;

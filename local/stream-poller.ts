@@ -1,6 +1,7 @@
 // Reads the referrals table's stream on DynamoDB Local and hands its records to each reader (the event forwarder, the
-// queue indexer), as their event source mappings do in AWS: each its own filters, batches in stream order, and a
-// retry from a reported failure.
+// queue indexer), as their event source mappings do in AWS: each its own filters, batches of the mapping's size in
+// stream order, a retry from a reported failure, a split batch on a function error, and records discarded after the
+// mapping's retries (local/stream-batches.ts). https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -11,16 +12,34 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { FilterPattern } from '../functions/adapters/stream-filters.js';
+import { STREAM_BATCH_SIZE, STREAM_RETRY_ATTEMPTS } from '../lib/runtime-settings.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local.js';
 import { passesFilters } from './event-filtering.js';
 import { lambdaContext } from './lambda-context.js';
+import {
+  afterInvocation,
+  type MappingSettings,
+  nextBatch,
+  type Outcome,
+  outcomeOf,
+  type ShardReading,
+  startReading,
+} from './stream-batches.js';
 
 export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | undefined>;
 
 /** A reader of the stream: its function's name, its mapping's filters (the stack's own), and its handler. */
 export type StreamConsumer = { name: string; filters: FilterPattern[]; handler: StreamHandler };
 
-export type StreamPoller = { stop(): Promise<void>; drain(): Promise<void> };
+export type StreamPoller = {
+  stop(): Promise<void>;
+  drain(): Promise<void>;
+  /** The records each reader's mapping gave up on after its retries: in AWS, what reaches its dead-letter queue. */
+  discarded: Map<string, StreamRecord[]>;
+};
+
+/** The stack's event source mapping (lib/constructs/stream-reading.ts). */
+const MAPPING: MappingSettings = { batchSize: STREAM_BATCH_SIZE, retryAttempts: STREAM_RETRY_ATTEMPTS, bisectOnError: true };
 
 export const startStreamPoller = async (options: {
   endpoint: string;
@@ -38,8 +57,9 @@ export const startStreamPoller = async (options: {
   if (!streamArn) throw new Error(`table ${options.table} has no stream`);
   /** The last sequence number read on each shard; undefined until a record was read. */
   const positions = new Map<string, string | undefined>();
-  /** Records a failed invocation handed back, by reader and shard, retried before anything newer of their shard. */
-  const retry = new Map<string, StreamRecord[]>();
+  /** Each reader's place in each shard: the records it has not yet taken, a failed batch's first. */
+  const readings = new Map<string, ShardReading<StreamRecord>>();
+  const discarded = new Map<string, StreamRecord[]>();
   let stopped = false;
   let skipExisting = options.from === 'LATEST';
   let running: Promise<void> = Promise.resolve();
@@ -76,17 +96,26 @@ export const startStreamPoller = async (options: {
     }
   };
 
-  /** Hands one shard's records to one reader, and keeps what it failed on for the next poll. */
+  /**
+   * Hands one shard's new records to one reader, batch after batch until one fails: a failed batch is retried on the
+   * next poll, before anything newer of its shard.
+   */
   const deliver = async (consumer: StreamConsumer, shardId: string, records: StreamRecord[]) => {
     const key = `${consumer.name} ${shardId}`;
-    const batch = [...(retry.get(key) ?? []), ...records.filter((record) => passesFilters(record, consumer.filters))];
-    if (batch.length === 0) return;
-    const response = await consumer
-      .handler({ Records: batch as DynamoDBStreamEvent['Records'] }, lambdaContext(consumer.name))
-      .catch(() => ({ batchItemFailures: [{ itemIdentifier: batch[0]?.dynamodb?.SequenceNumber ?? '' }] }));
-    const failedFrom = response?.batchItemFailures?.[0]?.itemIdentifier;
-    const index = failedFrom === undefined ? -1 : batch.findIndex((record) => record.dynamodb?.SequenceNumber === failedFrom);
-    retry.set(key, index === -1 ? [] : batch.slice(index));
+    const before = readings.get(key) ?? startReading<StreamRecord>(MAPPING);
+    let reading = { ...before, pending: [...before.pending, ...records.filter((record) => passesFilters(record, consumer.filters))] };
+    let outcome: Outcome = { kind: 'success' };
+    while (reading.pending.length > 0 && outcome.kind === 'success') {
+      const batch = nextBatch(reading);
+      outcome = await consumer.handler({ Records: batch as DynamoDBStreamEvent['Records'] }, lambdaContext(consumer.name)).then(
+        (response) => outcomeOf(batch, response),
+        (): Outcome => ({ kind: 'error' }),
+      );
+      const after = afterInvocation(reading, batch, outcome, MAPPING);
+      reading = after.reading;
+      if (after.discarded.length > 0) discarded.set(consumer.name, [...(discarded.get(consumer.name) ?? []), ...after.discarded]);
+    }
+    readings.set(key, reading);
   };
 
   const pollOnce = async () => {
@@ -119,6 +148,7 @@ export const startStreamPoller = async (options: {
   return {
     /** Resolves after a full poll that started after the call, so that what was written before has been handed over. */
     drain: () => poll(),
+    discarded,
     stop: async () => {
       stopped = true;
       await running;

@@ -8,9 +8,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FilterPattern } from '../../functions/adapters/stream-filters.js';
-
-/** Retries of a failing batch before its records go to the dead-letter queue. */
-export const STREAM_RETRY_ATTEMPTS = 5;
+import { STREAM_BATCH_SIZE, STREAM_RETRY_ATTEMPTS } from '../runtime-settings.js';
 
 /** A queue for what a stream reader gave up on: batches Lambda names, and items the reader sends itself. */
 export const streamDeadLetterQueue = (scope: Construct, id: string): sqs.Queue => {
@@ -36,7 +34,7 @@ export const readStream = (fn: lambda.Function, table: dynamodb.ITable, filters:
   fn.addEventSource(
     new DynamoEventSource(table, {
       startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-      batchSize: 100,
+      batchSize: STREAM_BATCH_SIZE,
       // One batch per shard at a time keeps the records of one item in stream order.
       parallelizationFactor: 1,
       bisectBatchOnError: true,
