@@ -5,7 +5,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
 import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
 import { ActivitySchema } from '../referrals/activity.js';
-import { type Attribution, AttributionSchema, RewardSchema } from '../referrals/attribution.js';
+import { AttributionSchema, RewardSchema } from '../referrals/attribution.js';
 import type {
   BulkItemWrite,
   BulkReferralStore,
@@ -13,6 +13,7 @@ import type {
   DecisionWritePlan,
   ReferralReader,
   ReferralStore,
+  StoredReferral,
 } from '../referrals/ports.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
@@ -45,31 +46,39 @@ import {
 
 type Tables = { referrals: string; usage: string };
 
-type ReferralWrite = Pick<DecisionWritePlan, 'attributionId' | 'expectedStatus' | 'changes' | 'activity'>;
+type ReferralWrite = Pick<DecisionWritePlan, 'attributionId' | 'expectedStatus' | 'changes' | 'activity'> & { decidedUnder?: string };
+
+/** The attribute naming the keyed request that decided a referral (BulkItemWrite.decidedUnder); every decision sets or clears it. */
+export const DECIDED_UNDER = 'decided_under';
 
 /** The referral's two writes: its status change, conditional on the status read, and its activity item. */
 const decisionItems = (tables: Tables, write: ReferralWrite): TransactItem[] => {
-  const names: Record<string, string> = { '#status': 'status' };
+  const names: Record<string, string> = { '#status': 'status', '#queue': QUEUE_KEY, '#decidedUnder': DECIDED_UNDER };
   const values: Record<string, unknown> = { ':expected': write.expectedStatus };
   const sets: string[] = [];
+  const removes: string[] = [];
   Object.entries(write.changes).forEach(([field, value], index) => {
     names[`#f${index}`] = field;
     values[`:f${index}`] = value;
     sets.push(`#f${index} = :f${index}`);
   });
   // The queue key moves with the status, in the same write: into the new status's shard, or out of the index.
-  names['#queue'] = QUEUE_KEY;
-  const queued = isQueued(write.changes.status);
-  if (queued) {
+  if (isQueued(write.changes.status)) {
     values[':queue'] = queueKey(write.changes.status, queueShard(write.attributionId));
     sets.push('#queue = :queue');
+  } else removes.push('#queue');
+  // A decision without a key leaves no mark of an earlier keyed one.
+  if (write.decidedUnder === undefined) removes.push('#decidedUnder');
+  else {
+    values[':decidedUnder'] = write.decidedUnder;
+    sets.push('#decidedUnder = :decidedUnder');
   }
   return [
     {
       Update: {
         TableName: tables.referrals,
         Key: attributionItemKey(write.attributionId),
-        UpdateExpression: `SET ${sets.join(', ')}${queued ? '' : ' REMOVE #queue'}`,
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
         ConditionExpression: '#status = :expected',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -263,10 +272,11 @@ export const createReferralReader = (
 
 export const createBulkReferralStore = (client: DynamoDBDocumentClient, tables: Tables): BulkReferralStore => ({
   async loadAttributions(ids) {
-    const found = new Map<string, Attribution>();
+    const found = new Map<string, StoredReferral>();
     for (const item of await batchGetConsistent(client, tables.referrals, ids.map(attributionItemKey))) {
       const attribution = parseRecord(StoredAttributionSchema, item, 'attribution');
-      found.set(attribution.id, attribution);
+      const decidedUnder = item[DECIDED_UNDER];
+      found.set(attribution.id, { attribution, ...(typeof decidedUnder === 'string' ? { decidedUnder } : {}) });
     }
     return found;
   },

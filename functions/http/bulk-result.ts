@@ -1,7 +1,7 @@
 // A bulk decision's result as its response documents it, for the OpenAPI document; the use case's own types must fit it.
 import * as v from 'valibot';
 import { AttributionSchema } from '../referrals/attribution.js';
-import type { BulkResult } from '../referrals/decide-many.js';
+import type { BulkResult } from '../referrals/bulk-outcomes.js';
 import { APPROVE, type Decision, REJECT } from '../referrals/decision.js';
 import { ErrorTypeSchema } from './envelope-schemas.js';
 
@@ -27,7 +27,8 @@ const bulkResultSchema = <Decided extends Decision['outcome']>(decided: Decided,
       v.metadata({
         description:
           `The write of this referral went unanswered until the deadline: it may have been ${decided} and charged. Resending ` +
-          `the id is safe: a referral ${decided} answers conflict with its new status, one left untouched is ${decided} then.`,
+          `the id is safe: in a new request a referral ${decided} answers conflict with its new status, one left untouched is ` +
+          `${decided} then; a retry with the same Idempotency-Key and body answers ${decided} if this request ${decided} it.`,
       }),
     ),
   ]);

@@ -36,6 +36,17 @@ export const replayStoredResult = <T>(record: IdempotencyRecord, fingerprint: st
   return { requestId: stored.request_id, data: stored.data };
 };
 
+/**
+ * Which keyed request decided a referral: a digest of the caller, its Idempotency-Key and its content. A bulk
+ * decision stores it on each referral it decides, in the referral's own transaction, so that a rerun of the same
+ * request (its stored answer lost or never written) recognises its own work instead of calling it a conflict.
+ */
+export const requestMark = (userId: string, key: string, fingerprint: string): string =>
+  createHash('sha256')
+    .update(JSON.stringify([userId, key, fingerprint]))
+    .digest('base64url')
+    .slice(0, 22);
+
 /** DynamoDB TTL deletes expired items only eventually, so expiry is checked on read too. */
 export const isLive = (record: IdempotencyRecord | undefined, now: Date): record is IdempotencyRecord =>
   record !== undefined && record.expires_at * 1000 > now.getTime();

@@ -14,6 +14,7 @@ import {
   fingerprintOf,
   type IdempotencyRecord,
   replayStoredResult,
+  requestMark,
   type SuccessResult,
 } from '../idempotency/record.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
@@ -21,31 +22,12 @@ import { Contention, WriteOutcomeUnknown } from '../shared/dependency-errors.js'
 import type { WriteBudget } from '../shared/write-budget.js';
 import { decisionActivity } from './activity.js';
 import type { Attribution } from './attribution.js';
+import { type BulkOutcome, type BulkResult, countOutcomes, failedOutcome, triage, unknownOutcome } from './bulk-outcomes.js';
 import { type Decision, decide, decisionChanges, REVIEWABLE_STATUS } from './decision.js';
 import type { BulkReferralStore } from './ports.js';
 
 export const MAX_BULK_IDS = 100;
 export type BulkDecisionRequest = { ids: string[]; reason?: string; idempotencyKey?: string };
-
-/** Why a referral of a bulk request was surely not decided: contention, or a dependency, or no time left to start it. */
-export type BulkFailure = 'concurrent_update' | 'dependency_unavailable';
-
-/** One id's outcome, in the result's own words (the documented schema: http/bulk-result.ts); decided ones by the decision's outcome. */
-export type BulkOutcome<Decided extends string = Decision['outcome']> =
-  | { id: string; outcome: Decided; attribution: Attribution }
-  | { id: string; outcome: 'not_found'; error: { type: 'not_found' } }
-  | { id: string; outcome: 'conflict'; error: { type: 'conflict'; context: { status: string } } }
-  | { id: string; outcome: 'failed'; error: { type: BulkFailure; retryable: true } }
-  | { id: string; outcome: 'unknown'; error: { type: 'dependency_unavailable'; retryable: true } };
-
-/** The outcomes of ids not decided. */
-export const UNDECIDED_OUTCOMES = ['not_found', 'conflict', 'failed', 'unknown'] as const;
-
-export type BulkResult<Decided extends string = Decision['outcome']> = {
-  results: BulkOutcome<Decided>[];
-  /** How many ids had each outcome, by the outcome's name. */
-  counts: Record<Decided | (typeof UNDECIDED_OUTCOMES)[number], number>;
-};
 
 export type BulkDeps = {
   referrals: BulkReferralStore;
@@ -84,21 +66,8 @@ export const BULK_CONCURRENCY = 16;
 export const bulkFingerprint = (decision: Decision, request: BulkDecisionRequest): string =>
   fingerprintOf([decision.action === 'reject' ? 'bulk' : `bulk-${decision.action}`, request.ids, request.reason ?? null]);
 
-const failedOutcome = (id: string, type: BulkFailure): BulkOutcome => ({ id, outcome: 'failed', error: { type, retryable: true } });
-const unknownOutcome = (id: string): BulkOutcome => ({
-  id,
-  outcome: 'unknown',
-  error: { type: 'dependency_unavailable', retryable: true },
-});
-
-const count = (decision: Decision, results: BulkOutcome[]): BulkResult => {
-  const counts = Object.fromEntries(
-    [decision.outcome, ...UNDECIDED_OUTCOMES].map((outcome) => [outcome, results.filter((result) => result.outcome === outcome).length]),
-  ) as BulkResult['counts'];
-  return { results, counts };
-};
-
-type BulkReply = SuccessResult<BulkResult> & { replayed: boolean };
+/** The answer, whether it replays a stored one, and the credits this request charged (none for a replay or a recognised decision). */
+type BulkReply = SuccessResult<BulkResult> & { replayed: boolean; creditsCharged: number };
 type ClaimHolder = { userId: string; key: string; claimId: string };
 type Planned = PlannedReservation;
 
@@ -118,7 +87,8 @@ const readAndClaim = async (deps: BulkDeps, call: BulkCall, claimKey: ClaimHolde
 
 /** A claim someone else holds or completed: the replay of the first response, or why this request must wait. */
 const answerHeldClaim = (claim: IdempotencyClaim, fingerprint: string): BulkReply | undefined => {
-  if (claim.kind === 'completed') return { ...replayStoredResult<BulkResult>(claim.record, fingerprint), replayed: true };
+  if (claim.kind === 'completed')
+    return { ...replayStoredResult<BulkResult>(claim.record, fingerprint), replayed: true, creditsCharged: 0 };
   if (claim.kind === 'in_progress') {
     if (claim.fingerprint !== fingerprint) {
       throw new IdempotencyKeyReused(new Date(claim.expiresAt * 1000));
@@ -126,20 +96,6 @@ const answerHeldClaim = (claim: IdempotencyClaim, fingerprint: string): BulkRepl
     throw new RequestInProgress();
   }
   return undefined;
-};
-
-/** Step 2: the ids the read already answers (not found, not held for review), and the candidates to decide. */
-const triage = (ids: string[], attributions: Map<string, Attribution>) => {
-  const outcomes = new Map<string, BulkOutcome>();
-  const candidates: Attribution[] = [];
-  for (const id of ids) {
-    const attribution = attributions.get(id);
-    if (!attribution) outcomes.set(id, { id, outcome: 'not_found', error: { type: 'not_found' } });
-    else if (attribution.status !== REVIEWABLE_STATUS)
-      outcomes.set(id, { id, outcome: 'conflict', error: { type: 'conflict', context: { status: attribution.status } } });
-    else candidates.push(attribution);
-  }
-  return { outcomes, candidates };
 };
 
 /**
@@ -164,7 +120,13 @@ const reserveCredits = async (deps: BulkDeps, call: BulkCall, candidates: number
 };
 
 /** Step 4: each candidate in its own transaction, by the single decision's rule, at most BULK_CONCURRENCY at a time. */
-const decideEach = (deps: BulkDeps, call: BulkCall, candidates: Attribution[], planned: Planned, now: Date): Promise<BulkOutcome[]> => {
+const decideEach = (
+  deps: BulkDeps,
+  call: BulkCall,
+  work: { candidates: Attribution[]; planned: Planned; mark: string | undefined },
+  now: Date,
+): Promise<BulkOutcome[]> => {
+  const { candidates, planned, mark } = work;
   const { decision, request, principal, requestId } = call;
   const itemBudget = {
     ...call.budget,
@@ -184,6 +146,7 @@ const decideEach = (deps: BulkDeps, call: BulkCall, candidates: Attribution[], p
           changes: decisionChanges(decision, input),
           activity: decisionActivity({ decision, before, after, reason: request.reason, principal, requestId }),
           userId: principal.userId,
+          ...(mark === undefined ? {} : { decidedUnder: mark }),
           usage: {
             ...buildUsageRecord({
               requestId,
@@ -247,10 +210,20 @@ const settle = async (
       }),
     );
   };
-  await Promise.all([
-    planned ? release(planned) : undefined,
-    claimKey ? deps.idempotency.complete({ ...claimKey, record: settlement.record() }, call.budget) : undefined,
-  ]);
+  const complete = async (holder: ClaimHolder) => {
+    try {
+      await deps.idempotency.complete({ ...holder, record: settlement.record() }, call.budget);
+    } catch (error) {
+      // Every referral's outcome is known and is answered all the same: only the stored answer is in doubt. Giving
+      // the key back is harmless if the record landed (the abandon then finds no claim) and lets a retry rerun at
+      // once if it did not; that rerun recognises this request's decisions by their mark (triage).
+      deps.log.warn('the answer was not stored under its idempotency key; a retry recognises its decisions', {
+        error_name: (error as Error).name,
+      });
+      await deps.idempotency.abandon(holder, call.budget).catch(() => undefined);
+    }
+  };
+  await Promise.all([planned ? release(planned) : undefined, claimKey ? complete(claimKey) : undefined]);
 };
 
 export const decideMany = async (deps: BulkDeps, call: BulkCall): Promise<BulkReply> => {
@@ -264,13 +237,14 @@ export const decideMany = async (deps: BulkDeps, call: BulkCall): Promise<BulkRe
   const held = claim && answerHeldClaim(claim, fingerprint);
   if (held) return held;
   try {
-    const { outcomes, candidates } = triage(request.ids, attributions);
+    const mark = key === undefined ? undefined : requestMark(principal.userId, key, fingerprint);
+    const { outcomes, candidates } = triage(decision, request.ids, attributions, mark, now);
     const planned = candidates.length > 0 ? await reserveCredits(deps, call, candidates.length, admission.usedThisMonth, now) : undefined;
-    const decided = planned ? await decideEach(deps, call, candidates, planned, now) : [];
+    const decided = planned ? await decideEach(deps, call, { candidates, planned, mark }, now) : [];
     for (const outcome of decided) outcomes.set(outcome.id, outcome);
     const success: SuccessResult<BulkResult> = {
       requestId,
-      data: count(
+      data: countOutcomes(
         decision,
         request.ids.map((id) => outcomes.get(id) as BulkOutcome),
       ),
@@ -282,7 +256,8 @@ export const decideMany = async (deps: BulkDeps, call: BulkCall): Promise<BulkRe
       claimKey,
       record: () => buildIdempotencyRecord(key as string, fingerprint, success, now),
     });
-    return { ...success, replayed: false };
+    const decidedNow = decided.filter((outcome) => outcome.outcome === decision.outcome).length;
+    return { ...success, replayed: false, creditsCharged: decidedNow * call.price.credits };
   } catch (error) {
     if (claimKey) await deps.idempotency.abandon(claimKey, call.budget).catch(() => undefined);
     throw error;

@@ -75,7 +75,12 @@ export type BulkItemWrite = {
   activity: Activity;
   userId: string;
   usage: UsageRecord;
+  /** The keyed request deciding it (idempotency/record.ts, requestMark), kept on the referral; absent without a key. */
+  decidedUnder?: string;
 };
+
+/** A referral as a bulk decision reads it: the attribution, and the keyed request that decided it, if one did. */
+export type StoredReferral = { attribution: Attribution; decidedUnder?: string };
 
 export type BulkItemCommit =
   | { committed: true }
@@ -83,8 +88,8 @@ export type BulkItemCommit =
   | { committed: false; cancellation: 'attribution_status'; status: string };
 
 export type BulkReferralStore = {
-  /** The attributions of these ids, read consistently; absent ids are missing from the map. */
-  loadAttributions(ids: string[]): Promise<Map<string, Attribution>>;
+  /** The referrals of these ids, read consistently; absent ids are missing from the map. */
+  loadAttributions(ids: string[]): Promise<Map<string, StoredReferral>>;
   /** One referral's transaction; an outcome still unknown at the budget's deadline throws WriteOutcomeUnknown. */
   commitItemDecision(write: BulkItemWrite, budget: WriteBudget): Promise<BulkItemCommit>;
 };

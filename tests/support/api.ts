@@ -118,16 +118,18 @@ export const getRequest = (path: string, options: { headers?: ApiRequest['header
     body: JSON.parse(result.body),
   }));
 
-/** The real handlers on given DynamoDB clients (to count their round trips or inject faults). */
-export const apiOnClients = (clients: { authorizer: DynamoDBDocumentClient; reject: DynamoDBDocumentClient }) =>
-  checkedGateway({
+/** The real handlers on given DynamoDB clients (to count their round trips or inject faults), on the functions' own clock unless given one. */
+export const apiOnClients = (clients: { authorizer: DynamoDBDocumentClient; reject: DynamoDBDocumentClient }, now?: () => Date) => {
+  const clock = <D extends object>(deps: D) => (now ? { ...deps, now } : deps);
+  return checkedGateway({
     authorizer: createAuthorizerHandler(createAuthorizerDeps(process.env, clients.authorizer)),
     functions: {
-      rejectReferral: createRejectHandler(createDecisionDeps(process.env, clients.reject)),
-      approveReferral: createApproveHandler(createDecisionDeps(process.env, clients.reject)),
-      listReferrals: createListHandler(createReviewQueueDeps(process.env, clients.reject)),
-      getReferral: createGetHandler(createReviewQueueDeps(process.env, clients.reject)),
-      bulkRejectReferrals: createBulkHandler(createBulkDeps(process.env, clients.reject)),
-      bulkApproveReferrals: createBulkApproveHandler(createBulkDeps(process.env, clients.reject)),
+      rejectReferral: createRejectHandler(clock(createDecisionDeps(process.env, clients.reject))),
+      approveReferral: createApproveHandler(clock(createDecisionDeps(process.env, clients.reject))),
+      listReferrals: createListHandler(clock(createReviewQueueDeps(process.env, clients.reject))),
+      getReferral: createGetHandler(clock(createReviewQueueDeps(process.env, clients.reject))),
+      bulkRejectReferrals: createBulkHandler(clock(createBulkDeps(process.env, clients.reject))),
+      bulkApproveReferrals: createBulkApproveHandler(clock(createBulkDeps(process.env, clients.reject))),
     },
   });
+};

@@ -26,6 +26,7 @@ import type {
   DecisionWritePlan,
   ReferralStore,
   ReviewState,
+  StoredReferral,
 } from '../../functions/referrals/ports.js';
 import type { DomainEvent } from '../../functions/referrals/review-event.js';
 import type { WarnLog, WriteBudget } from '../../functions/shared/write-budget.js';
@@ -177,8 +178,17 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore {
   /** Per attribution id: an error its item transaction throws, or a contention it loses. */
   readonly itemFaults = new Map<string, Error | 'contention'>();
 
-  async loadAttributions(ids: string[]): Promise<Map<string, Attribution>> {
-    return new Map(ids.flatMap((id) => (this.attributions.has(id) ? [[id, this.attributions.get(id) as Attribution] as const] : [])));
+  /** The keyed request that decided each referral, as the adapter keeps it on the item. */
+  readonly decidedUnder = new Map<string, string>();
+
+  async loadAttributions(ids: string[]): Promise<Map<string, StoredReferral>> {
+    return new Map(
+      ids.flatMap((id) => {
+        const attribution = this.attributions.get(id);
+        const decidedUnder = this.decidedUnder.get(id);
+        return attribution ? [[id, { attribution, ...(decidedUnder === undefined ? {} : { decidedUnder }) }] as const] : [];
+      }),
+    );
   }
 
   async commitItemDecision(write: BulkItemWrite, _budget?: WriteBudget): Promise<BulkItemCommit> {
@@ -190,6 +200,8 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore {
     if (!current) return { committed: false, cancellation: 'attribution_missing' };
     if (current.status !== write.expectedStatus) return { committed: false, cancellation: 'attribution_status', status: current.status };
     this.attributions.set(write.attributionId, { ...current, ...write.changes });
+    if (write.decidedUnder === undefined) this.decidedUnder.delete(write.attributionId);
+    else this.decidedUnder.set(write.attributionId, write.decidedUnder);
     this.meter.usage.push(write.usage);
     return { committed: true };
   }
@@ -221,7 +233,12 @@ export class FakeIdempotencyClaims implements IdempotencyClaims {
     return { kind: 'claimed' };
   }
 
+  /** Errors the next completions throw, after nothing was stored. */
+  readonly failingCompletions: Error[] = [];
+
   async complete(input: ClaimHolder & { record: IdempotencyRecord }): Promise<void> {
+    const failing = this.failingCompletions.shift();
+    if (failing) throw failing;
     const key = `${input.userId}#${input.key}`;
     if (this.entries.get(key)?.claimId === input.claimId) {
       this.entries.set(key, {

@@ -7,7 +7,8 @@ import { requestIdOf, successResponse } from '../../http/envelope.js';
 import { apiRoute } from '../../http/middlewares/api-route.js';
 import type { ApiContext } from '../../http/middlewares/request-context.js';
 import { priceOf, type Route } from '../../http/route.js';
-import { BULK_TIME_RESERVE_MS, type BulkDecisionRequest, type BulkResult, decideMany } from '../../referrals/decide-many.js';
+import type { BulkResult } from '../../referrals/bulk-outcomes.js';
+import { BULK_TIME_RESERVE_MS, type BulkDecisionRequest, decideMany } from '../../referrals/decide-many.js';
 import { type DecisionRequest, decideReferral } from '../../referrals/decide-one.js';
 import type { Decision } from '../../referrals/decision.js';
 import { createObservability, type Observability } from '../../shared/observability.js';
@@ -78,8 +79,7 @@ const bulkDecisionHandler = <S extends v.GenericSchema>(
         budget: writeBudget(endsAt, observability.logger),
       },
     );
-    // A first answer charged each decided referral.
-    return answer(context, call.requestId, result, result.data.counts[decision.outcome] * price.credits, present(result.data));
+    return answer(context, call.requestId, result, result.creditsCharged, present(result.data));
   });
 };
 

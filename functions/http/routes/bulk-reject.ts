@@ -1,5 +1,5 @@
 // POST …/referrals/reject: reject up to 100 referrals, each on its own. Its decision, function and contract.
-import type { BulkResult } from '../../referrals/decide-many.js';
+import type { BulkResult } from '../../referrals/bulk-outcomes.js';
 import { REJECT } from '../../referrals/decision.js';
 import { BulkRejectResultSchema } from '../bulk-result.js';
 import { bulkDecisionContract, bulkDecisionFunction, bulkDecisionRoute } from './bulk-decision-route.js';

@@ -46,7 +46,7 @@ describe('the reject transaction', () => {
       'u1',
       `rejected#${queueShard('attr-1')}`,
     ]);
-    expect(TransactItems?.[0]?.Update?.UpdateExpression).toBe('SET #f0 = :f0, #f1 = :f1, #f2 = :f2, #queue = :queue');
+    expect(TransactItems?.[0]?.Update?.UpdateExpression).toBe('SET #f0 = :f0, #f1 = :f1, #f2 = :f2, #queue = :queue REMOVE #decidedUnder');
     expect(TransactItems?.[0]?.Update?.ExpressionAttributeNames).toMatchObject({ '#queue': 'queue_key' });
     expect(TransactItems?.[1]?.Put).toMatchObject({
       TableName: 'r',
@@ -115,7 +115,7 @@ describe('the approve transaction', () => {
 
   it('moves the referral to qualified and out of the queue index at once, records an approve, and charges like a reject', () => {
     expect(TransactItems).toHaveLength(6);
-    expect(TransactItems?.[0]?.Update?.UpdateExpression).toBe('SET #f0 = :f0, #f1 = :f1, #f2 = :f2 REMOVE #queue');
+    expect(TransactItems?.[0]?.Update?.UpdateExpression).toBe('SET #f0 = :f0, #f1 = :f1, #f2 = :f2 REMOVE #queue, #decidedUnder');
     expect(TransactItems?.[0]?.Update?.ConditionExpression).toBe('#status = :expected');
     expect(Object.values(TransactItems?.[0]?.Update?.ExpressionAttributeValues ?? {})).toEqual([
       'review_required',

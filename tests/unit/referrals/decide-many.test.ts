@@ -3,7 +3,7 @@ import type { Principal } from '../../../functions/auth/principal.js';
 import { type Admission, admitRequest } from '../../../functions/billing/admission.js';
 import { LimitReached } from '../../../functions/billing/errors.js';
 import { type Plan, plans } from '../../../functions/billing/plans.js';
-import { fingerprintOf } from '../../../functions/idempotency/record.js';
+import { fingerprintOf, requestMark } from '../../../functions/idempotency/record.js';
 import type { Attribution } from '../../../functions/referrals/attribution.js';
 import {
   BULK_CONCURRENCY,
@@ -412,8 +412,8 @@ describe('the bulk reject use case', () => {
       const { world, call } = setup();
       const first = await call({ ids: ['attr-1', 'attr-2'], idempotencyKey: 'key-1' }, 'req-1');
       const again = await call({ ids: ['attr-1', 'attr-2'], idempotencyKey: 'key-1' }, 'req-2');
-      expect(again).toEqual({ ...first, replayed: true });
-      expect(first.replayed).toBe(false);
+      expect(again).toEqual({ ...first, replayed: true, creditsCharged: 0 });
+      expect([first.replayed, first.creditsCharged]).toEqual([false, 2]);
       expect(world.meter.counters.get(DAY)).toBe(2);
       expect(world.referrals.itemWrites).toHaveLength(2);
     });
@@ -441,6 +441,62 @@ describe('the bulk reject use case', () => {
       expect(reused.context).toEqual({ idempotency_key_expires_at: '2026-11-26T10:00:00.000Z' });
       expect(world.referrals.itemWrites).toEqual([]);
       expect(claims.entries.get('admin-1#key-1')?.claimId).toBe('other');
+    });
+
+    it('answers every outcome and gives the key back when its answer cannot be stored; the rerun recognises its decisions, charging nothing more', async () => {
+      const { world, claims, call, warnings } = setup();
+      world.referrals.put({ ...held('attr-9'), status: 'rewarded' });
+      claims.failingCompletions.push(new WriteOutcomeUnknown(new Error('lost')));
+      const ids = ['attr-1', 'attr-9', 'attr-2'];
+      const first = await call({ ids, idempotencyKey: 'key-1' }, 'req-1');
+      expect(first.data.results.map((item) => item.outcome)).toEqual(['rejected', 'conflict', 'rejected']);
+      expect([first.replayed, first.creditsCharged]).toEqual([false, 2]);
+      expect(warnings).toContain('the answer was not stored under its idempotency key; a retry recognises its decisions');
+      expect(claims.abandoned).toBe(1);
+
+      const rerun = await call({ ids, idempotencyKey: 'key-1' }, 'req-2');
+      expect(rerun.data).toEqual(first.data);
+      expect([rerun.replayed, rerun.creditsCharged]).toEqual([false, 0]);
+      expect(world.referrals.itemWrites).toHaveLength(2);
+      expect(world.meter.counters.get(DAY)).toBe(2);
+      expect(world.meter.usage).toHaveLength(2);
+      // The rerun's answer is stored: the next retry replays it.
+      expect(await call({ ids, idempotencyKey: 'key-1' }, 'req-3')).toEqual({ ...rerun, replayed: true });
+    });
+
+    it('recognises only what this request decided: another key, other content, a keyless or an old decision is a conflict', async () => {
+      const { world, claims, call } = setup({ held: ['attr-1', 'attr-2', 'attr-3', 'attr-4'] });
+      await call({ ids: ['attr-1'], idempotencyKey: 'other-key' });
+      await call({ ids: ['attr-2'], reason: 'other content', idempotencyKey: 'key-1' });
+      await call({ ids: ['attr-3'] });
+      world.referrals.decidedUnder.set(
+        'attr-4',
+        requestMark('admin-1', 'key-1', bulkFingerprint(REJECT, { ids: ['attr-1', 'attr-2', 'attr-3', 'attr-4'] })),
+      );
+      world.referrals.put({ ...held('attr-4'), status: 'rejected', reviewed_at: '2026-11-24T09:59:59.000Z' });
+      // Its claim and stored answer gone, the key comes back for all four.
+      claims.entries.clear();
+      const result = await call({ ids: ['attr-1', 'attr-2', 'attr-3', 'attr-4'], idempotencyKey: 'key-1' }, 'req-9', undefined, REJECT);
+      expect(result.data.results.map((item) => item.outcome)).toEqual(['conflict', 'conflict', 'conflict', 'conflict']);
+    });
+
+    it('does not recognise a referral its mark names under the other decision', async () => {
+      const { world, call } = setup({ decision: APPROVE });
+      const ids = ['attr-1'];
+      world.referrals.put({ ...held('attr-1'), status: 'rejected', reviewed_at: now.toISOString() });
+      world.referrals.decidedUnder.set('attr-1', requestMark('admin-1', 'key-1', bulkFingerprint(APPROVE, { ids })));
+      const result = await call({ ids, idempotencyKey: 'key-1' });
+      expect(result.data.results[0]).toMatchObject({ outcome: 'conflict', error: { context: { status: 'rejected' } } });
+    });
+
+    it('marks each referral it decides with the keyed request, and a keyless decision with none', async () => {
+      const { world, call } = setup();
+      await call({ ids: ['attr-1'], idempotencyKey: 'key-1' });
+      await call({ ids: ['attr-2'] });
+      expect(world.referrals.itemWrites.map((write) => write.decidedUnder)).toEqual([
+        requestMark('admin-1', 'key-1', bulkFingerprint(REJECT, { ids: ['attr-1'] })),
+        undefined,
+      ]);
     });
 
     it('keeps the fingerprint a bulk reject always had, so that keys stored before approve existed still replay', () => {
