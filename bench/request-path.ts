@@ -12,7 +12,8 @@ export const loadRequestPath = async () => {
   const { createHandler: createReject } = await import('../functions/handlers/reject-referral/handler.js');
   const { createHandler: createApprove } = await import('../functions/handlers/approve-referral/handler.js');
   const { createHandler: createBulk } = await import('../functions/handlers/bulk-reject/handler.js');
-  const { createDecisionDeps, createBulkDeps } = await import('../functions/handlers/review/dependencies.js');
+  const { createDecisionDeps } = await import('../functions/handlers/review/dependencies.js');
+  const { createBulkDeps } = await import('../functions/handlers/review/bulk-dependencies.js');
   const { createHandler: createList } = await import('../functions/handlers/review-queue/list-handler.js');
   const { createHandler: createGet } = await import('../functions/handlers/review-queue/get-handler.js');
   const { createReviewQueueDeps } = await import('../functions/handlers/review-queue/dependencies.js');

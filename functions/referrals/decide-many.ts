@@ -19,7 +19,7 @@ import {
 } from '../idempotency/record.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
 import { Contention, WriteOutcomeUnknown } from '../shared/dependency-errors.js';
-import type { WriteBudget } from '../shared/write-budget.js';
+import { ANSWER_RESERVE_MS, type WriteBudget } from '../shared/write-budget.js';
 import { decisionActivity } from './activity.js';
 import type { Attribution } from './attribution.js';
 import { type BulkOutcome, type BulkResult, countOutcomes, failedOutcome, triage, unknownOutcome } from './bulk-outcomes.js';
@@ -47,7 +47,11 @@ export type BulkCall = {
   principal: Principal;
   requestId: string;
   admission: Promise<Admission>;
-  /** When no referral's write may start any more (epoch ms), so that the release and the response still fit the function's time. */
+  /**
+   * When no referral's write may start any more (epoch ms), so that the release and the response still fit the
+   * function's time; by default BULK_TIME_RESERVE_MS before the function ends (the budget's deadline is its end less
+   * the time to answer).
+   */
   deadline?: number;
   /** How long the writes (claim, reservation, each referral, release, completion) may resend to learn a lost answer. */
   budget: WriteBudget;
@@ -226,7 +230,8 @@ const settle = async (
   await Promise.all([planned ? release(planned) : undefined, claimKey ? complete(claimKey) : undefined]);
 };
 
-export const decideMany = async (deps: BulkDeps, call: BulkCall): Promise<BulkReply> => {
+export const decideMany = async (deps: BulkDeps, given: BulkCall): Promise<BulkReply> => {
+  const call = { ...given, deadline: given.deadline ?? given.budget.deadline + ANSWER_RESERVE_MS - BULK_TIME_RESERVE_MS };
   const { decision, request, principal, requestId } = call;
   const now = deps.now();
   const fingerprint = bulkFingerprint(decision, request);

@@ -44,8 +44,8 @@ export type DecisionCall = {
   budget: WriteBudget;
 };
 
-/** A decision, or the replay of the first one made with the same idempotency key. */
-export type DecisionResult = SuccessResult<ReviewResponse> & { replayed: boolean };
+/** A decision, or the replay of the first one made with the same idempotency key, and the credits this request charged. */
+export type DecisionResult = SuccessResult<ReviewResponse> & { replayed: boolean; creditsCharged: number };
 
 /**
  * Two keyed requests are the same when they make the same decision on the same referral with the same reason. A
@@ -57,6 +57,7 @@ export const decisionFingerprint = (decision: Decision, request: DecisionRequest
 const replay = (record: Parameters<typeof replayStoredResult>[0], call: DecisionCall): DecisionResult => ({
   ...replayStoredResult<ReviewResponse>(record, decisionFingerprint(call.decision, call.request)),
   replayed: true,
+  creditsCharged: 0,
 });
 
 export const decideReferral = async (deps: DecisionDeps, call: DecisionCall): Promise<DecisionResult> => {
@@ -115,7 +116,7 @@ export const decideReferral = async (deps: DecisionDeps, call: DecisionCall): Pr
       },
       call.budget,
     );
-    if (commit.committed) return { ok: true, value: { ...success, replayed: false } };
+    if (commit.committed) return { ok: true, value: { ...success, replayed: false, creditsCharged: call.price.credits } };
     const cancellation = commit.cancellation;
     switch (cancellation.kind) {
       case 'idempotency_replay':

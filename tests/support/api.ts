@@ -8,7 +8,8 @@ import { handler as authorizer, createHandler as createAuthorizerHandler } from 
 import { handler as bulkApprove, createHandler as createBulkApproveHandler } from '../../functions/handlers/bulk-approve/handler.js';
 import { handler as bulk, createHandler as createBulkHandler } from '../../functions/handlers/bulk-reject/handler.js';
 import { createHandler as createRejectHandler, handler as reject } from '../../functions/handlers/reject-referral/handler.js';
-import { createBulkDeps, createDecisionDeps } from '../../functions/handlers/review/dependencies.js';
+import { createBulkDeps } from '../../functions/handlers/review/bulk-dependencies.js';
+import { createDecisionDeps } from '../../functions/handlers/review/dependencies.js';
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
 import { createHandler as createGetHandler, handler as get } from '../../functions/handlers/review-queue/get-handler.js';
 import { createHandler as createListHandler, handler as list } from '../../functions/handlers/review-queue/list-handler.js';

@@ -1,6 +1,16 @@
-// The bulk approve route's function: up to 100 referrals held for review, each approved on its own.
-import { bulkApproveRoute } from '../../http/routes/bulk-approve.js';
-import { APPROVE } from '../../referrals/decision.js';
-import { bulkDecisionFunction } from '../review/decision-functions.js';
+// POST …/referrals/approve: up to 100 referrals held for review, each approved in its own transaction.
+import { apiChain } from '../../http/middlewares/api-chain.js';
+import { bulkApproveRoute as route } from '../../http/routes/bulk-approve.js';
+import { decideMany } from '../../referrals/decide-many.js';
+import { createObservability } from '../../shared/observability.js';
+import { type BulkHandlerDeps, createBulkDeps } from '../review/bulk-dependencies.js';
+import { answer, decisionCall } from '../review/decision-calls.js';
 
-export const { createHandler, handler } = bulkDecisionFunction({ route: bulkApproveRoute, decision: APPROVE });
+export const createHandler = (deps: BulkHandlerDeps, observability = createObservability()) =>
+  apiChain({ deps, route, observability }).handler(async (event, context) => {
+    const call = decisionCall(route, event, context, observability.logger);
+    const result = await decideMany({ ...deps, log: observability.logger }, call);
+    return answer(context, call.requestId, result, result.data);
+  });
+
+export const handler = createHandler(createBulkDeps());

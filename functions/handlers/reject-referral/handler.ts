@@ -1,6 +1,16 @@
-// The reject route's function: one referral held for review, rejected.
-import { rejectReferralRoute } from '../../http/routes/reject-referral.js';
-import { REJECT } from '../../referrals/decision.js';
-import { decisionFunction } from '../review/decision-functions.js';
+// POST …/referrals/{id}/reject: one referral held for review, rejected in one transaction with its charge.
+import { apiChain } from '../../http/middlewares/api-chain.js';
+import { rejectReferralRoute as route } from '../../http/routes/reject-referral.js';
+import { decideReferral } from '../../referrals/decide-one.js';
+import { createObservability } from '../../shared/observability.js';
+import { answer, decisionCall } from '../review/decision-calls.js';
+import { createDecisionDeps, type DecisionHandlerDeps } from '../review/dependencies.js';
 
-export const { createHandler, handler } = decisionFunction({ route: rejectReferralRoute, decision: REJECT });
+export const createHandler = (deps: DecisionHandlerDeps, observability = createObservability()) =>
+  apiChain({ deps, route, observability }).handler(async (event, context) => {
+    const call = decisionCall(route, event, context, observability.logger);
+    const result = await decideReferral(deps, call);
+    return answer(context, call.requestId, result, result.data);
+  });
+
+export const handler = createHandler(createDecisionDeps());

@@ -1,13 +1,12 @@
-// Production wiring of the decision functions, reject and approve, single and bulk: config read once, one DynamoDB
-// client per container.
+// Production wiring of the single-decision functions, reject and approve: config read once, one DynamoDB client per
+// container. The bulk functions' wiring (bulk-dependencies.ts) connects the same way.
 import * as v from 'valibot';
 import { clientFor, type DynamoDBDocumentClient } from '../../adapters/dynamodb-client.js';
-import { createIdempotencyClaims, createIdempotencyStore } from '../../adapters/idempotency-store.js';
+import { createIdempotencyStore } from '../../adapters/idempotency-store.js';
 import { createMeterStore } from '../../adapters/meter-store.js';
-import { createBulkReferralStore, createReferralStore } from '../../adapters/referral-store.js';
+import { createReferralStore } from '../../adapters/referral-store.js';
 import type { MeterDeps } from '../../billing/admission.js';
 import { plans } from '../../billing/plans.js';
-import type { BulkDeps } from '../../referrals/decide-many.js';
 import type { DecisionDeps } from '../../referrals/decide-one.js';
 import { CommonConfigSchema, readConfig, requiredVariable } from '../../shared/config.js';
 
@@ -18,7 +17,7 @@ const DecisionConfigSchema = v.object({
 });
 
 /** The client and tables, and what every decision function meters with. */
-const connect = (env: NodeJS.ProcessEnv, client: DynamoDBDocumentClient | undefined) => {
+export const connect = (env: NodeJS.ProcessEnv, client: DynamoDBDocumentClient | undefined) => {
   const config = readConfig(DecisionConfigSchema, env);
   const db = client ?? clientFor(config);
   const tables = { referrals: config.REFERRALS_TABLE, usage: config.USAGE_TABLE };
@@ -30,11 +29,4 @@ export type DecisionHandlerDeps = DecisionDeps & MeterDeps;
 export const createDecisionDeps = (env: NodeJS.ProcessEnv = process.env, client?: DynamoDBDocumentClient): DecisionHandlerDeps => {
   const { db, tables, metered } = connect(env, client);
   return { ...metered, referrals: createReferralStore(db, tables), idempotency: createIdempotencyStore(db, tables) };
-};
-
-export type BulkHandlerDeps = Omit<BulkDeps, 'log' | 'meter'> & MeterDeps & { meter: BulkDeps['meter'] & MeterDeps['meter'] };
-
-export const createBulkDeps = (env: NodeJS.ProcessEnv = process.env, client?: DynamoDBDocumentClient): BulkHandlerDeps => {
-  const { db, tables, metered } = connect(env, client);
-  return { ...metered, referrals: createBulkReferralStore(db, tables), idempotency: createIdempotencyClaims(db, tables) };
 };

@@ -44,6 +44,8 @@ export const bulkDecisionRoute = <Name extends string>(spec: { name: Name; decis
     name: spec.name,
     method: 'POST',
     path: `${ADMIN_API}/referrals/${spec.decision.action}`,
+    /** The decision this route makes: its handler reads it from here, so the two cannot disagree. */
+    decision: spec.decision,
     credits: 1,
     charge: 'by_route',
     successMetric: spec.successMetric,
@@ -54,7 +56,7 @@ export const bulkDecisionRoute = <Name extends string>(spec: { name: Name; decis
       ...(parsed.body.reason === undefined ? {} : { reason: parsed.body.reason }),
       ...(parsed.headers['idempotency-key'] === undefined ? {} : { idempotencyKey: parsed.headers['idempotency-key'] }),
     }),
-  }) satisfies Route<typeof BulkRequestSchema, BulkDecisionRequest>;
+  }) satisfies Route<typeof BulkRequestSchema, BulkDecisionRequest> & { decision: Decision };
 
 /** Its Lambda function: the handler's entry and the table actions a bulk decision uses. */
 export const bulkDecisionFunction = (id: string, entry: string): RouteFunction => ({

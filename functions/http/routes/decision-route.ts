@@ -37,6 +37,8 @@ export const decisionRoute = <Name extends string>(spec: { name: Name; decision:
     name: spec.name,
     method: 'POST',
     path: `${ADMIN_API}/referrals/{id}/${spec.decision.action}`,
+    /** The decision this route makes: its handler reads it from here, so the two cannot disagree. */
+    decision: spec.decision,
     credits: 1,
     charge: 'by_route',
     successMetric: spec.successMetric,
@@ -47,7 +49,7 @@ export const decisionRoute = <Name extends string>(spec: { name: Name; decision:
       ...(parsed.body?.reason === undefined ? {} : { reason: parsed.body.reason }),
       ...(parsed.headers['idempotency-key'] === undefined ? {} : { idempotencyKey: parsed.headers['idempotency-key'] }),
     }),
-  }) satisfies Route<typeof DecisionRequestSchema, DecisionRequest>;
+  }) satisfies Route<typeof DecisionRequestSchema, DecisionRequest> & { decision: Decision };
 
 /** Its Lambda function: the handler's entry and the table actions a decision uses. */
 export const decisionFunction = (id: string, entry: string): RouteFunction => ({

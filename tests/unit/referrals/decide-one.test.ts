@@ -46,6 +46,7 @@ describe('the reject use case', () => {
     expect(result).toEqual<DecisionResult>({
       requestId: 'req-1',
       replayed: false,
+      creditsCharged: 1,
       data: {
         attribution: {
           ...held,
@@ -111,7 +112,7 @@ describe('the reject use case', () => {
       const { world, call } = setup();
       const first = await call({ reason: 'fraud', idempotencyKey: 'k1' }, 'req-1');
       const second = await call({ reason: 'fraud', idempotencyKey: 'k1' }, 'req-2');
-      expect(second).toEqual({ ...first, replayed: true });
+      expect(second).toEqual({ ...first, replayed: true, creditsCharged: 0 });
       expect(second.requestId).toBe('req-1');
       expect(world.meter.usage).toHaveLength(1);
       expect(world.referrals.commits).toHaveLength(1);
@@ -154,7 +155,7 @@ describe('the reject use case', () => {
       );
       world.idempotency.appearOnRead.set(`${caller.userId}#k1`, { read: 2, record: committed });
       const result = await call({ idempotencyKey: 'k1' });
-      expect(result).toEqual({ requestId: 'req-0', data: { x: 1 }, replayed: true });
+      expect(result).toEqual({ requestId: 'req-0', data: { x: 1 }, replayed: true, creditsCharged: 0 });
       expect(world.idempotency.reads).toBe(2);
     });
 
@@ -180,7 +181,7 @@ describe('the reject use case', () => {
         now,
       );
       world.referrals.scripted.push({ kind: 'idempotency_replay', record });
-      expect(await call({ idempotencyKey: 'k1' })).toEqual({ requestId: 'req-0', data: { y: 2 }, replayed: true });
+      expect(await call({ idempotencyKey: 'k1' })).toEqual({ requestId: 'req-0', data: { y: 2 }, replayed: true, creditsCharged: 0 });
     });
 
     it('answers a retryable 409 request_in_progress when the counters stay contended', async () => {

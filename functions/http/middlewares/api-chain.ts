@@ -17,7 +17,7 @@ import { optionalJsonBody } from './optional-json-body.js';
 import type { ApiContext } from './request-context.js';
 import { validateRequest } from './validate-request.js';
 
-export const apiRoute = <S extends v.GenericSchema, T>(options: { deps: MeterDeps; route: Route<S, T>; observability: Observability }) => {
+export const apiChain = <S extends v.GenericSchema, T>(options: { deps: MeterDeps; route: Route<S, T>; observability: Observability }) => {
   const { logger, metrics } = options.observability;
   const { route } = options;
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, ApiContext<T>>()

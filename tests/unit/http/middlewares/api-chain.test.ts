@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { chargeAlone } from '../../../../functions/billing/charge.js';
 import { plans } from '../../../../functions/billing/plans.js';
-import { apiRoute } from '../../../../functions/http/middlewares/api-route.js';
+import { apiChain } from '../../../../functions/http/middlewares/api-chain.js';
 import { createObservability } from '../../../../functions/shared/observability.js';
 import { aRoute } from '../../../support/builders.js';
 import { FakeMeterStore } from '../../../support/fakes.js';
@@ -13,7 +13,7 @@ const wrap = (options: { charge: 'after_success' | 'by_route'; bodyMaxBytes?: nu
   const observability = createObservability();
   const addMetric = vi.spyOn(observability.metrics, 'addMetric');
   const meter = new FakeMeterStore();
-  const handler = apiRoute({
+  const handler = apiChain({
     deps: { meter, plans, now: () => new Date('2026-11-30T10:00:00.000Z') },
     route: aRoute({
       charge: options.charge === 'by_route' ? 'by_route' : chargeAlone,
