@@ -1,33 +1,29 @@
 // The referral domain's own errors: named by what went wrong, carrying its data, knowing no status code.
+import { DomainError } from '../shared/domain-error.js';
 
-/** No attribution has this id. */
-export class ReferralNotFound extends Error {
+/** No referral attribution has this id. */
+export class ReferralNotFound extends DomainError {
   override name = 'ReferralNotFound';
-  declare readonly attributionId: string;
+  readonly code = 'REFERRAL.NOT_FOUND';
   constructor(attributionId: string) {
-    super('Referral attribution not found');
-    this.attributionId = attributionId;
+    super('Referral attribution not found', { id: attributionId });
   }
 }
 
-/** The attribution is not held for review, so no decision can be made on it. */
-export class NotAwaitingReview extends Error {
+/** The referral is not held for review, so no decision can be made on it. */
+export class NotAwaitingReview extends DomainError {
   override name = 'NotAwaitingReview';
-  declare readonly attributionId: string;
-  declare readonly status: string;
-  declare readonly expected: string;
+  readonly code = 'REFERRAL.NOT_AWAITING_REVIEW';
   constructor(attributionId: string, status: string, expected: string) {
-    super(`Referral attribution is ${status}, not ${expected}`);
-    this.attributionId = attributionId;
-    this.status = status;
-    this.expected = expected;
+    super(`Referral attribution is ${status}, not ${expected}`, { id: attributionId, status });
   }
 }
 
 /** A list cursor that was tampered with, truncated, or issued for another query. */
-export class InvalidCursor extends Error {
+export class InvalidCursor extends DomainError {
   override name = 'InvalidCursor';
-  constructor() {
-    super('cursor is not valid for this query');
+  readonly code = 'REFERRAL.INVALID_CURSOR';
+  constructor(options?: ErrorOptions) {
+    super('cursor is not valid for this query', {}, options);
   }
 }

@@ -1,7 +1,7 @@
 // What a use case rejected with, as the edge answers it: the typed ApiError its domain error maps to.
 import { expect } from 'vitest';
 import { ApiError } from '../../functions/http/api-error.js';
-import { toApiError } from '../../functions/http/domain-errors.js';
+import { toApiError } from '../../functions/http/error-mapping.js';
 
 export const failure = async (promise: Promise<unknown>): Promise<ApiError> => {
   const error = await promise.then(

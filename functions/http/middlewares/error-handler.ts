@@ -3,8 +3,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { toApiError } from '../domain-errors.js';
 import { errorResponse, requestIdOf } from '../envelope.js';
+import { toApiError } from '../error-mapping.js';
 import type { ErrorType } from '../error-types.js';
 
 /** The metric each failed outcome is counted under; a success is counted under the route's own metric. */

@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-
 import { describe, expect, it } from 'vitest';
 import { isUnknownOutcome } from '../../../functions/adapters/dynamodb-errors.js';
 import { clientRequestToken, MAX_SENDS, sendUntilKnown, transactWrite } from '../../../functions/adapters/transact.js';
-import { toApiError } from '../../../functions/http/domain-errors.js';
+import { toApiError } from '../../../functions/http/error-mapping.js';
 import { DependencyUnavailable, WriteOutcomeUnknown } from '../../../functions/shared/dependency-errors.js';
 import { ANSWER_RESERVE_MS, writeBudget } from '../../../functions/shared/write-budget.js';
 

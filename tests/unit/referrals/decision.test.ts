@@ -43,7 +43,7 @@ describe.each(DECISIONS)('the $action rule', (decision) => {
 
   it('refuses a missing referral as not found', () => {
     expect(() => decide(decision, undefined, { attributionId: 'nope', reviewer: 'a', now })).toThrowError(
-      expect.objectContaining({ constructor: ReferralNotFound, attributionId: 'nope' }),
+      expect.objectContaining({ constructor: ReferralNotFound, code: 'REFERRAL.NOT_FOUND', details: { id: 'nope' } }),
     );
   });
 
@@ -51,7 +51,12 @@ describe.each(DECISIONS)('the $action rule', (decision) => {
     'refuses a %s referral as not awaiting review, naming its status',
     (status) => {
       expect(() => decide(decision, { ...held, status }, { attributionId: 'attr-1', reviewer: 'a', now })).toThrowError(
-        expect.objectContaining({ constructor: NotAwaitingReview, attributionId: 'attr-1', status, expected: 'review_required' }),
+        expect.objectContaining({
+          constructor: NotAwaitingReview,
+          code: 'REFERRAL.NOT_AWAITING_REVIEW',
+          details: { id: 'attr-1', status },
+          message: `Referral attribution is ${status}, not review_required`,
+        }),
       );
     },
   );

@@ -5,7 +5,7 @@ import { createError } from '@middy/util';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../functions/http/api-error.js';
-import { toApiError } from '../../../../functions/http/domain-errors.js';
+import { toApiError } from '../../../../functions/http/error-mapping.js';
 import { errorHandler, failureMetric } from '../../../../functions/http/middlewares/error-handler.js';
 import { context, proxyEvent, recordingObservability } from '../../../support/lambda.js';
 

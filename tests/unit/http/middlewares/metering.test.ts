@@ -5,7 +5,7 @@ import type { Principal } from '../../../../functions/auth/principal.js';
 import { chargeAlone } from '../../../../functions/billing/charge.js';
 import { type Plan, plans } from '../../../../functions/billing/plans.js';
 import { ApiError } from '../../../../functions/http/api-error.js';
-import { toApiError } from '../../../../functions/http/domain-errors.js';
+import { toApiError } from '../../../../functions/http/error-mapping.js';
 import { metering } from '../../../../functions/http/middlewares/metering.js';
 import type { ApiContext } from '../../../../functions/http/middlewares/request-context.js';
 import { DependencyUnavailable, WriteOutcomeUnknown } from '../../../../functions/shared/dependency-errors.js';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LimitReached } from '../../../functions/billing/errors.js';
 import { ApiError } from '../../../functions/http/api-error.js';
-import { toApiError } from '../../../functions/http/domain-errors.js';
+import { toApiError } from '../../../functions/http/error-mapping.js';
 import { IdempotencyKeyReused, RequestInProgress } from '../../../functions/idempotency/errors.js';
 import { InvalidCursor, NotAwaitingReview, ReferralNotFound } from '../../../functions/referrals/errors.js';
 import { Contention, DependencyUnavailable, WriteOutcomeUnknown } from '../../../functions/shared/dependency-errors.js';
+import { DomainError } from '../../../functions/shared/domain-error.js';
 
 const limit = { limit: 'daily_credits', value: 10, resets_at: '2026-12-01T00:00:00.000Z', retry_after: 60 } as const;
 
@@ -48,6 +49,16 @@ describe('the edge maps what the domain and the adapters throw, once', () => {
     expect(mapped).toBeInstanceOf(ApiError);
     expect(mapped).toMatchObject(expected);
     expect(mapped.cause).toBe(thrown);
+  });
+
+  it('passes the cause of a dependency failure through, and answers a domain error of an unmapped code with a generic 500', () => {
+    const cause = new Error('socket hang up');
+    expect(new WriteOutcomeUnknown(cause)).toMatchObject({ cause, code: 'DEPENDENCY.WRITE_OUTCOME_UNKNOWN' });
+    expect(new DependencyUnavailable(cause).cause).toBe(cause);
+    class Unmapped extends DomainError {
+      readonly code = 'TEST.UNMAPPED';
+    }
+    expect(toApiError(new Unmapped('hidden detail'))).toMatchObject({ type: 'internal', statusCode: 500, expose: false });
   });
 
   it('keeps an ApiError as it is, and answers anything else with a generic 500 that shows nothing', () => {
