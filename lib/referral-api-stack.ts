@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { STATUS_INDEX } from '../functions/adapters/referrals-table.js';
 import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-table.js';
 import type { JwtSettings } from '../functions/auth/jwt-settings.js';
+import { MAX_BODY_BYTES } from '../functions/http/body-limit.js';
 import { apiRoutes, type RouteName, routeFunctions } from '../functions/http/routes/index.js';
 import { ApiFirewall } from './constructs/api-firewall.js';
 import { EventForwarding } from './constructs/event-forwarding.js';
@@ -14,7 +15,7 @@ import { InvokedFromOwnAccount } from './constructs/least-privilege.js';
 import { Operations } from './constructs/operations.js';
 import { QueueIndexing } from './constructs/queue-indexing.js';
 import { Reconciliation } from './constructs/reconciliation.js';
-import { MAX_REQUEST_BODY_BYTES, RECONCILER_TIMEOUT_SECONDS } from './runtime-settings.js';
+import { RECONCILER_TIMEOUT_SECONDS } from './runtime-settings.js';
 import { createAdminApi } from './stack/admin-api.js';
 import { createTable } from './stack/dynamodb-tables.js';
 import { createFunction, grantOn } from './stack/functions.js';
@@ -193,7 +194,7 @@ export class ReferralApiStack extends Stack {
 
     this.firewall = new ApiFirewall(this, 'Firewall', {
       stage: this.api.deploymentStage,
-      maxBodyBytes: MAX_REQUEST_BODY_BYTES,
+      maxBodyBytes: MAX_BODY_BYTES,
       name: `referrals-admin-${props.stage}`,
     });
 

@@ -7,8 +7,6 @@ export const FUNCTION_MEMORY_MB = 1024;
  * (tests/integration/reconcile-backlog.test.ts), under the schedule's five minutes, so that passes rarely overlap.
  */
 export const RECONCILER_TIMEOUT_SECONDS = 120;
-/** The largest body the web ACL lets through to the API: the functions' own limit. */
-export { MAX_BODY_BYTES as MAX_REQUEST_BODY_BYTES } from '../functions/http/request-limits.js';
 /**
  * Every request body reaches the functions as the client's bytes, base64-encoded (isBase64Encoded true), so that
  * they decode it strictly and refuse invalid UTF-8 instead of reading whatever a text conversion made of it.

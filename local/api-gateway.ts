@@ -7,6 +7,7 @@ import type {
   APIGatewayRequestAuthorizerEvent,
   Context,
 } from 'aws-lambda';
+import { MAX_BODY_BYTES } from '../functions/http/body-limit.js';
 import {
   contentLengthExceededResponse,
   type GatewayResponseType,
@@ -14,15 +15,15 @@ import {
   requestTooLargeResponse,
 } from '../functions/http/gateway-responses.js';
 import type { RouteName } from '../functions/http/routes/index.js';
-import { FUNCTION_TIMEOUT_SECONDS, MAX_REQUEST_BODY_BYTES } from '../lib/runtime-settings.js';
+import { FUNCTION_TIMEOUT_SECONDS } from '../lib/runtime-settings.js';
 import type { ApiRequest } from './api-request.js';
 import { policyAllows, readAuthorizerOutput } from './authorizer-output.js';
 import { ACCOUNT, API_ID, REGION, STAGE } from './deployment.js';
 import { authorizerEvent, type Prepared, proxyEvent } from './gateway-events.js';
+import { headerBytes, headersTooLarge, LIMITS, plainError } from './gateway-quotas.js';
 import { lambdaContext } from './lambda-context.js';
 import { proxyResultStatus } from './proxy-result.js';
 import { requestIdsOf, withRequestIds } from './request-ids.js';
-import { headerBytes, headersTooLarge, LIMITS, plainError } from './request-limits.js';
 import { matchRoute } from './route-matching.js';
 
 export type AuthorizerHandler = (event: APIGatewayRequestAuthorizerEvent, context: Context) => Promise<APIGatewayAuthorizerResult>;
@@ -79,7 +80,7 @@ export const createApiGateway = (handlers: GatewayHandlers, options: GatewayOpti
     if (headerBytes(request.headers) > LIMITS.headerBytes) return fromGateway(headersTooLarge());
     // The stack's web ACL blocks bodies over the functions' limit (a size rule with oversize handling MATCH);
     // API Gateway then answers with its WAF_FILTERED Gateway Response.
-    if (bodyBytes > MAX_REQUEST_BODY_BYTES) return gatewayError('WAF_FILTERED');
+    if (bodyBytes > MAX_BODY_BYTES) return gatewayError('WAF_FILTERED');
 
     const route = matchRoute(request.method, path);
     const handler = route ? handlers.functions[route.name] : undefined;

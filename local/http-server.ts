@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { requestTooLargeResponse } from '../functions/http/gateway-responses.js';
 import type { ApiRequest } from './api-request.js';
-import { LIMITS, unparsableRequestResponse } from './request-limits.js';
+import { LIMITS, unparsableRequestResponse } from './gateway-quotas.js';
 
 class TooLarge extends Error {}
 

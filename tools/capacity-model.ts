@@ -6,7 +6,7 @@ import { activityItem, attributionItem, QUEUE_ORDER, QUEUE_SHARDS, queueKey, que
 import { dayKey, idempotencyKey, monthKey, rateKey, reservationPut, usageKey } from '../functions/adapters/usage-table.js';
 import type { Principal } from '../functions/auth/principal.js';
 import { buildUsageRecord } from '../functions/billing/usage-record.js';
-import { endpointOf } from '../functions/http/route.js';
+import { priceOf } from '../functions/http/route.js';
 import { rejectReferralRoute } from '../functions/http/routes/reject-referral.js';
 import { buildIdempotencyRecord } from '../functions/idempotency/record.js';
 import { decisionActivity } from '../functions/referrals/activity.js';
@@ -93,9 +93,7 @@ export const sampleItems = () => {
   const usage = buildUsageRecord({
     requestId: REQUEST_ID,
     principal: PRINCIPAL,
-    endpoint: endpointOf(rejectReferralRoute),
-    statusCode: 200,
-    credits: 1,
+    price: priceOf(rejectReferralRoute),
     overage: false,
     now: NOW,
   });

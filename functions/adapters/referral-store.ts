@@ -7,7 +7,7 @@ import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
 import { ActivitySchema } from '../referrals/activity.js';
 import { AttributionSchema, RewardSchema } from '../referrals/attribution.js';
 import type {
-  BulkItemWrite,
+  BulkItemWritePlan,
   BulkReferralStore,
   DecisionCancellation,
   DecisionWritePlan,
@@ -48,36 +48,36 @@ type Tables = { referrals: string; usage: string };
 
 type ReferralWrite = Pick<DecisionWritePlan, 'attributionId' | 'expectedStatus' | 'changes' | 'activity'> & { decidedUnder?: string };
 
-/** The attribute naming the keyed request that decided a referral (BulkItemWrite.decidedUnder); every decision sets or clears it. */
+/** The attribute naming the keyed request that decided a referral (BulkItemWritePlan.decidedUnder); every decision sets or clears it. */
 export const DECIDED_UNDER = 'decided_under';
 
 /** The referral's two writes: its status change, conditional on the status read, and its activity item. */
-const decisionItems = (tables: Tables, write: ReferralWrite): TransactItem[] => {
+const decisionItems = (tables: Tables, plan: ReferralWrite): TransactItem[] => {
   const names: Record<string, string> = { '#status': 'status', '#queue': QUEUE_KEY, '#decidedUnder': DECIDED_UNDER };
-  const values: Record<string, unknown> = { ':expected': write.expectedStatus };
+  const values: Record<string, unknown> = { ':expected': plan.expectedStatus };
   const sets: string[] = [];
   const removes: string[] = [];
-  Object.entries(write.changes).forEach(([field, value], index) => {
+  Object.entries(plan.changes).forEach(([field, value], index) => {
     names[`#f${index}`] = field;
     values[`:f${index}`] = value;
     sets.push(`#f${index} = :f${index}`);
   });
-  // The queue key moves with the status, in the same write: into the new status's shard, or out of the index.
-  if (isQueued(write.changes.status)) {
-    values[':queue'] = queueKey(write.changes.status, queueShard(write.attributionId));
+  // The queue key moves with the status, in the same plan: into the new status's shard, or out of the index.
+  if (isQueued(plan.changes.status)) {
+    values[':queue'] = queueKey(plan.changes.status, queueShard(plan.attributionId));
     sets.push('#queue = :queue');
   } else removes.push('#queue');
   // A decision without a key leaves no mark of an earlier keyed one.
-  if (write.decidedUnder === undefined) removes.push('#decidedUnder');
+  if (plan.decidedUnder === undefined) removes.push('#decidedUnder');
   else {
-    values[':decidedUnder'] = write.decidedUnder;
+    values[':decidedUnder'] = plan.decidedUnder;
     sets.push('#decidedUnder = :decidedUnder');
   }
   return [
     {
       Update: {
         TableName: tables.referrals,
-        Key: attributionItemKey(write.attributionId),
+        Key: attributionItemKey(plan.attributionId),
         UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
         ConditionExpression: '#status = :expected',
         ExpressionAttributeNames: names,
@@ -88,7 +88,7 @@ const decisionItems = (tables: Tables, write: ReferralWrite): TransactItem[] => 
     {
       Put: {
         TableName: tables.referrals,
-        Item: activityItem(write.attributionId, write.activity),
+        Item: activityItem(plan.attributionId, plan.activity),
         // Written once, never replaced.
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -97,16 +97,16 @@ const decisionItems = (tables: Tables, write: ReferralWrite): TransactItem[] => 
 };
 
 /** Builds the TransactWriteItems request; item order matters to readCancellation. */
-export const buildDecisionTransaction = (tables: Tables, write: DecisionWritePlan): TransactWriteCommandInput => {
-  const items: TransactItem[] = [...decisionItems(tables, write), ...chargeItems(tables.usage, write.charge)];
-  if (write.idempotency) {
+export const buildDecisionTransaction = (tables: Tables, plan: DecisionWritePlan): TransactWriteCommandInput => {
+  const items: TransactItem[] = [...decisionItems(tables, plan), ...chargeItems(tables.usage, plan.charge)];
+  if (plan.idempotency) {
     items.push({
       Put: {
         TableName: tables.usage,
-        Item: { ...idempotencyKey(write.charge.userId, write.idempotency.key), ...write.idempotency },
+        Item: { ...idempotencyKey(plan.charge.userId, plan.idempotency.key), ...plan.idempotency },
         // An expired record that TTL has not removed yet may be replaced; expired means as isLive says: expires_at <= now.
         ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now',
-        ExpressionAttributeValues: { ':now': write.idempotency.expires_at - IDEMPOTENCY_TTL_SECONDS },
+        ExpressionAttributeValues: { ':now': plan.idempotency.expires_at - IDEMPOTENCY_TTL_SECONDS },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     });
@@ -115,9 +115,9 @@ export const buildDecisionTransaction = (tables: Tables, write: DecisionWritePla
 };
 
 /** One referral's transaction in a bulk decision: its status change, its activity item and its own usage record. */
-export const buildBulkItemTransaction = (tables: Tables, write: BulkItemWrite): TransactWriteCommandInput => ({
+export const buildBulkItemTransaction = (tables: Tables, plan: BulkItemWritePlan): TransactWriteCommandInput => ({
   // No counter: the credits were reserved on them already, so no two referrals' transactions share an item.
-  TransactItems: [...decisionItems(tables, write), usageRecordPut(tables.usage, write.userId, write.usage)],
+  TransactItems: [...decisionItems(tables, plan), usageRecordPut(tables.usage, plan.userId, plan.usage)],
 });
 
 /** Where each write sits in the transaction; readCancellation reads the reasons by these positions. */
@@ -195,9 +195,9 @@ export const createReferralStore = (client: DynamoDBDocumentClient, tables: Tabl
     const { attribution, rewards } = await readPartition(client, tables, attributionId);
     return { attribution, rewards };
   },
-  async commitDecision(write, budget) {
-    const outcome = await transactWrite(client, buildDecisionTransaction(tables, write), {
-      identity: `${write.activity.action}#${write.charge.usage.request_id}#${write.attributionId}`,
+  async commitDecision(plan, budget) {
+    const outcome = await transactWrite(client, buildDecisionTransaction(tables, plan), {
+      identity: `${plan.activity.action}#${plan.charge.usage.request_id}#${plan.attributionId}`,
       budget,
     });
     return outcome.committed ? outcome : { committed: false, cancellation: readCancellation(outcome.reasons) };
@@ -280,9 +280,9 @@ export const createBulkReferralStore = (client: DynamoDBDocumentClient, tables: 
     }
     return found;
   },
-  async commitItemDecision(write, budget) {
-    const outcome = await transactWrite(client, buildBulkItemTransaction(tables, write), {
-      identity: `bulk-item#${write.usage.request_id}#${write.attributionId}`,
+  async commitItemDecision(plan, budget) {
+    const outcome = await transactWrite(client, buildBulkItemTransaction(tables, plan), {
+      identity: `bulk-item#${plan.usage.request_id}#${plan.attributionId}`,
       budget,
     });
     if (outcome.committed) return outcome;

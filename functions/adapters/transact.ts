@@ -21,13 +21,13 @@ const backoff = (attempt: number, capMs = 200) => pause(Math.random() * Math.min
  * the same ClientRequestToken for a transaction, a condition for a plain write.
  * Once one send's outcome was unknown, a later throttle does not make it known: the first may have been applied.
  */
-export const sendUntilKnown = async <T>(write: string, budget: WriteBudget, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => {
+export const sendUntilKnown = async <T>(label: string, budget: WriteBudget, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => {
   let unknown: unknown;
   for (let attempt = 1; ; attempt++) {
     const remaining = budget.deadline - Date.now();
     if (remaining <= 0) {
       if (unknown !== undefined) throw new WriteOutcomeUnknown(unknown);
-      throw new DependencyUnavailable(new Error(`no time left to send ${write}`));
+      throw new DependencyUnavailable(new Error(`no time left to send ${label}`));
     }
     try {
       return await send(AbortSignal.timeout(remaining));
@@ -37,7 +37,7 @@ export const sendUntilKnown = async <T>(write: string, budget: WriteBudget, send
       if (unknown === undefined) throw new DependencyUnavailable(error);
       if (attempt >= MAX_SENDS) throw new WriteOutcomeUnknown(error);
       budget.log.warn('resending a write whose outcome is unknown', {
-        write,
+        write: label,
         attempt: attempt + 1,
         error_name: (error as Error).name,
       });
@@ -73,19 +73,19 @@ export const isContentionOnly = (reasons: CancellationReason[]): boolean =>
 export const transactWrite = async (
   client: DynamoDBDocumentClient,
   request: TransactWriteCommandInput,
-  write: { identity: string; budget: WriteBudget; contentionUntilDeadline?: boolean },
+  options: { identity: string; budget: WriteBudget; contentionUntilDeadline?: boolean },
 ): Promise<TransactOutcome> => {
   for (let attempt = 1; ; attempt++) {
-    const command = new TransactWriteCommand({ ...request, ClientRequestToken: clientRequestToken(write.identity, attempt, request) });
+    const command = new TransactWriteCommand({ ...request, ClientRequestToken: clientRequestToken(options.identity, attempt, request) });
     try {
-      await sendUntilKnown(write.identity, write.budget, (abortSignal) => client.send(command, { abortSignal }));
+      await sendUntilKnown(options.identity, options.budget, (abortSignal) => client.send(command, { abortSignal }));
       return { committed: true };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       // A definite answer for this token: had any of its sends been applied, DynamoDB would answer success.
       const reasons = error.CancellationReasons ?? [];
       if (!isContentionOnly(reasons)) return { committed: false, reasons };
-      if (attempt >= MAX_CONTENTION_ATTEMPTS && !write.contentionUntilDeadline) return { committed: false, reasons };
+      if (attempt >= MAX_CONTENTION_ATTEMPTS && !options.contentionUntilDeadline) return { committed: false, reasons };
       await backoff(attempt);
     }
   }

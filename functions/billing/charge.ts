@@ -5,16 +5,16 @@ import type { WriteBudget } from '../shared/write-budget.js';
 import { creditsExhausted, dailyCapReached } from './limit-errors.js';
 import { allowsOverage, type Plan } from './plans.js';
 import type { Charge, ChargeRefusal, CounterIncrement, MeterStore } from './ports.js';
+import type { Price } from './price.js';
 import { buildUsageRecord } from './usage-record.js';
 import { counterExpiry, dayWindow, monthWindow } from './windows.js';
 
-export type ChargeInput = {
+/** What a success is to be charged for, before anything is charged: who, on which plan, for which request, at what price. */
+export type ChargeRequest = {
   principal: Principal;
   plan: Plan;
   requestId: string;
-  endpoint: string;
-  statusCode: number;
-  credits: number;
+  price: Price;
   now: Date;
 };
 
@@ -65,10 +65,10 @@ export const counterIncrements = (input: { plan: Plan; credits: number; monthCei
   } satisfies { day: CounterIncrement; month: CounterIncrement };
 };
 
-export const planCharge = (input: ChargeInput, monthly: MonthlyCharge): Charge => ({
+export const planCharge = (input: ChargeRequest, monthly: MonthlyCharge): Charge => ({
   userId: input.principal.userId,
   usage: buildUsageRecord({ ...input, overage: monthly.overage }),
-  ...counterIncrements({ plan: input.plan, credits: input.credits, monthCeiling: monthly.includedLimit, now: input.now }),
+  ...counterIncrements({ plan: input.plan, credits: input.price.credits, monthCeiling: monthly.includedLimit, now: input.now }),
 });
 
 export type ChargeAttempt<T> = { ok: true; value: T } | { ok: false; refusal: ChargeRefusal };
@@ -79,7 +79,7 @@ export type ChargeAttempt<T> = { ok: true; value: T } | { ok: false; refusal: Ch
  * included credits first, it is planned once more as overage where the plan allows it.
  */
 export const chargeSuccess = async <T>(
-  input: ChargeInput,
+  input: ChargeRequest,
   usedThisMonth: number,
   commit: (charge: Charge) => Promise<ChargeAttempt<T>>,
 ): Promise<T> => {
@@ -99,9 +99,9 @@ export const chargeSuccess = async <T>(
  * A charge whose outcome stays unknown leaves the success standing ('unknown'): answering a 5xx instead could
  * charge a 5xx. The usage records then hold the charge only if it was applied.
  */
-export const chargeAlone = async (
+export const chargeAfterSuccess = async (
   meter: MeterStore,
-  input: ChargeInput,
+  input: ChargeRequest,
   usedThisMonth: number,
   budget: WriteBudget,
 ): Promise<'charged' | 'unknown'> => {

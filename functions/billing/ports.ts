@@ -17,12 +17,6 @@ export type Charge = {
   month: CounterIncrement;
 };
 
-/**
- * What a success costs: the endpoint it is recorded under, its credits (a bulk route's, per item it changes), and the
- * status the route answers it with, which its usage record keeps.
- */
-export type Price = { endpoint: string; credits: number; statusCode: number };
-
 export type RequestCount = { admitted: boolean; used: number };
 
 /** Why a charge did not fit: the day's cap, the month's included credits, or other requests holding the counters. */

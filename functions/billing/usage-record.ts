@@ -1,5 +1,6 @@
 // The billing usage record: one per successful request, written in the same transaction as the change it bills.
 import type { Principal } from '../auth/principal.js';
+import type { Price } from './price.js';
 
 export type UsageRecord = {
   request_id: string;
@@ -17,23 +18,22 @@ export type UsageRecord = {
   attribution_id?: string;
 };
 
+/** The record of one success at its price: the endpoint, its credits, and the status the route answered it with. */
 export const buildUsageRecord = (input: {
   requestId: string;
   principal: Principal;
-  endpoint: string;
-  statusCode: number;
-  credits: number;
+  price: Price;
   overage: boolean;
   now: Date;
 }): UsageRecord => ({
   request_id: input.requestId,
-  credits: input.credits,
+  credits: input.price.credits,
   user_id: input.principal.userId,
   subject_id: input.principal.subjectId,
   auth_method: input.principal.authMethod,
   plan: input.principal.plan,
-  endpoint: input.endpoint,
-  status_code: input.statusCode,
+  endpoint: input.price.endpoint,
+  status_code: input.price.statusCode,
   overage: input.overage,
   created_at: input.now.toISOString(),
 });

@@ -3,8 +3,8 @@
 // npm start's emulation and the OpenAPI build read the route index; a handler imports its own route module's route
 // only, and the bundler leaves the contract and the schemas only it reads out (package.json: sideEffects false).
 import type * as v from 'valibot';
-import type { chargeAlone } from '../billing/charge.js';
-import type { Price } from '../billing/ports.js';
+import type { chargeAfterSuccess } from '../billing/charge.js';
+import type { Price } from '../billing/price.js';
 import { SUCCESS_STATUS } from './envelope.js';
 import type { ErrorType } from './error-types.js';
 
@@ -55,11 +55,11 @@ export type Route<S extends v.GenericSchema = v.GenericSchema, I = unknown> = {
   /** Credits charged for each success (2xx), or for each item a bulk route changes; nothing else is charged. */
   credits: number;
   /**
-   * Who charges a success. `by_route`: the route's use case, inside its own transaction. Otherwise the route changes
-   * nothing itself, and this charges a 2xx after it, in its own transaction (billing's `chargeAlone`): named here, so
-   * that only the functions of such routes bundle it.
+   * Who charges a success: `use_case`, the route's use case, inside its own transaction (it reports the credits it
+   * charged). Otherwise the route changes nothing itself, and the metering step charges a 2xx after it, in its own
+   * transaction, with billing's `chargeAfterSuccess`: named here, so that only the functions of such routes bundle it.
    */
-  charge: 'by_route' | typeof chargeAlone;
+  chargedBy: 'use_case' | typeof chargeAfterSuccess;
   /** The metric a success is counted under. */
   successMetric: string;
   /** The route takes a JSON body of at most this many bytes; without it, the route reads no body. */

@@ -4,7 +4,8 @@ import type { Principal } from '../auth/principal.js';
 import type { Admission } from '../billing/admission.js';
 import { creditsExhausted, dailyCapReached } from '../billing/limit-errors.js';
 import type { PlanTable } from '../billing/plans.js';
-import type { CreditReservations, Price } from '../billing/ports.js';
+import type { CreditReservations } from '../billing/ports.js';
+import type { Price } from '../billing/price.js';
 import { isOverageItem, type PlannedReservation, planReservation } from '../billing/reservation.js';
 import { buildUsageRecord } from '../billing/usage-record.js';
 import { IdempotencyKeyReused, RequestInProgress } from '../idempotency/errors.js';
@@ -155,9 +156,7 @@ const decideEach = (
             ...buildUsageRecord({
               requestId,
               principal,
-              endpoint: call.price.endpoint,
-              statusCode: call.price.statusCode,
-              credits: call.price.credits,
+              price: call.price,
               overage: isOverageItem(planned, position, call.price.credits),
               now,
             }),

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal.js';
 import type { Admission } from '../billing/admission.js';
 import { type ChargeAttempt, chargeSuccess } from '../billing/charge.js';
 import type { PlanTable } from '../billing/plans.js';
-import type { Price } from '../billing/ports.js';
+import type { Price } from '../billing/price.js';
 import { RequestInProgress } from '../idempotency/errors.js';
 import type { IdempotencyStore } from '../idempotency/ports.js';
 import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from '../idempotency/record.js';
@@ -85,15 +85,7 @@ export const decideReferral = async (deps: DecisionDeps, call: DecisionCall): Pr
     throw error;
   }
   const success: SuccessResult<ReviewResponse> = { requestId, data: { attribution, rewards: state.rewards } };
-  const charged = {
-    principal,
-    plan: deps.plans[principal.plan],
-    requestId,
-    endpoint: call.price.endpoint,
-    statusCode: call.price.statusCode,
-    credits: call.price.credits,
-    now,
-  };
+  const chargeRequest = { principal, plan: deps.plans[principal.plan], requestId, price: call.price, now };
 
   const activity = decisionActivity({
     decision,
@@ -104,7 +96,7 @@ export const decideReferral = async (deps: DecisionDeps, call: DecisionCall): Pr
     requestId,
   });
 
-  return chargeSuccess(charged, admission.usedThisMonth, async (charge): Promise<ChargeAttempt<DecisionResult>> => {
+  return chargeSuccess(chargeRequest, admission.usedThisMonth, async (charge): Promise<ChargeAttempt<DecisionResult>> => {
     const commit: DecisionCommit = await deps.referrals.commitDecision(
       {
         attributionId: request.attributionId,

@@ -40,7 +40,7 @@ export type ReferralStore = {
    * The status change, its charge and its idempotency record, all or nothing. A lost answer is resolved within the
    * budget; an outcome still unknown then throws WriteOutcomeUnknown.
    */
-  commitDecision(write: DecisionWritePlan, budget: WriteBudget): Promise<DecisionCommit>;
+  commitDecision(plan: DecisionWritePlan, budget: WriteBudget): Promise<DecisionCommit>;
 };
 
 /** A place in a status queue: the last item a page returned. */
@@ -68,7 +68,7 @@ export type ReferralReader = {
 };
 
 /** One referral's write in a bulk decision: its status change, its activity item and its own usage record; no account-wide item. */
-export type BulkItemWrite = {
+export type BulkItemWritePlan = {
   attributionId: string;
   expectedStatus: typeof REVIEWABLE_STATUS;
   changes: DecisionChanges;
@@ -91,5 +91,5 @@ export type BulkReferralStore = {
   /** The referrals of these ids, read consistently; absent ids are missing from the map. */
   loadAttributions(ids: string[]): Promise<Map<string, StoredReferral>>;
   /** One referral's transaction; an outcome still unknown at the budget's deadline throws WriteOutcomeUnknown. */
-  commitItemDecision(write: BulkItemWrite, budget: WriteBudget): Promise<BulkItemCommit>;
+  commitItemDecision(plan: BulkItemWritePlan, budget: WriteBudget): Promise<BulkItemCommit>;
 };

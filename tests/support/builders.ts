@@ -1,7 +1,7 @@
 // Builders of the values tests need again and again, each with sound defaults and the overrides a test states.
 import * as v from 'valibot';
 import type { Principal } from '../../functions/auth/principal.js';
-import { chargeAlone } from '../../functions/billing/charge.js';
+import { chargeAfterSuccess } from '../../functions/billing/charge.js';
 import type { Route } from '../../functions/http/route.js';
 import type { Attribution } from '../../functions/referrals/attribution.js';
 
@@ -11,7 +11,7 @@ export const aRoute = (overrides: Partial<Route<v.GenericSchema, unknown>> = {})
   method: 'GET',
   path: '/things',
   credits: 1,
-  charge: chargeAlone,
+  chargedBy: chargeAfterSuccess,
   successMetric: 'Things',
   request: v.object({ body: v.unknown() }),
   toInput: (parsed) => (parsed as { body: unknown }).body,

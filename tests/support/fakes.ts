@@ -19,7 +19,7 @@ import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from '../../functions
 import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
 import type {
   BulkItemCommit,
-  BulkItemWrite,
+  BulkItemWritePlan,
   BulkReferralStore,
   DecisionCancellation,
   DecisionCommit,
@@ -174,7 +174,7 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore {
     return { committed: true };
   }
 
-  readonly itemWrites: BulkItemWrite[] = [];
+  readonly itemWrites: BulkItemWritePlan[] = [];
   /** Per attribution id: an error its item transaction throws, or a contention it loses. */
   readonly itemFaults = new Map<string, Error | 'contention'>();
 
@@ -191,7 +191,7 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore {
     );
   }
 
-  async commitItemDecision(write: BulkItemWrite, _budget?: WriteBudget): Promise<BulkItemCommit> {
+  async commitItemDecision(write: BulkItemWritePlan, _budget?: WriteBudget): Promise<BulkItemCommit> {
     this.itemWrites.push(write);
     const fault = this.itemFaults.get(write.attributionId);
     if (fault instanceof Error) throw fault;

@@ -32,6 +32,6 @@ export const answer = (
   result: { requestId: string; replayed: boolean; creditsCharged: number },
   data: unknown,
 ) => {
-  context.charged = result.creditsCharged;
+  context.creditsCharged = result.creditsCharged;
   return successResponse(requestId, { requestId: result.requestId, data }, result.replayed ? { 'idempotent-replayed': 'true' } : {});
 };

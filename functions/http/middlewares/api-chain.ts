@@ -32,7 +32,7 @@ export const apiChain = <S extends v.GenericSchema, T>(options: { deps: MeterDep
         route,
         log: logger,
         // The one place the charge metric is emitted: what this chain charged, or what the route reports it charged.
-        onCharged: (credits) => metrics.addMetric('ChargedCredits', MetricUnit.Count, credits),
+        onCreditsCharged: (credits) => metrics.addMetric('ChargedCredits', MetricUnit.Count, credits),
       }),
     )
     .use([

@@ -10,13 +10,10 @@ import { rateLimitHeaders } from './rate-limit-headers.js';
 import type { ApiContext } from './request-context.js';
 
 export type MeteringOptions = MeterDeps & {
-  /**
-   * Its price, and who charges a success: `by_route`, the route's use case inside its own transaction, which reports
-   * it in `charged`; else the route's charge, which this middleware makes after a success (a route that changes nothing).
-   */
-  route: Pick<Route, 'method' | 'path' | 'credits' | 'charge'>;
+  /** Its price, and who charges a success (Route.chargedBy). */
+  route: Pick<Route, 'method' | 'path' | 'credits' | 'chargedBy'>;
   /** Told the credits of each charge, whoever made it, e.g. for a metric. */
-  onCharged?: (credits: number) => void;
+  onCreditsCharged?: (credits: number) => void;
   /** Where a charge's resends and an outcome left unknown are noted. */
   log: WarnLog;
 };
@@ -44,22 +41,21 @@ export const metering = (options: MeteringOptions): MiddlewareObj<APIGatewayProx
     const admission = await request.context.admission;
     const response = request.response;
     if (!response) return;
-    const { charge } = options.route;
-    if (charge === 'by_route' && request.context.charged) options.onCharged?.(request.context.charged);
-    if (charge !== 'by_route' && isSuccess(response.statusCode)) {
+    const { chargedBy } = options.route;
+    if (chargedBy === 'use_case' && request.context.creditsCharged) options.onCreditsCharged?.(request.context.creditsCharged);
+    if (chargedBy !== 'use_case' && isSuccess(response.statusCode)) {
       const { principal } = request.context;
       const input = {
         principal,
         plan: options.plans[principal.plan],
         requestId: requestIdOf(request.event, request.context.awsRequestId),
-        ...priceOf(options.route),
-        statusCode: response.statusCode,
+        price: { ...priceOf(options.route), statusCode: response.statusCode },
         now: options.now(),
       };
       const endsAt = Date.now() + request.context.getRemainingTimeInMillis();
-      const charged = await charge(options.meter, input, admission.usedThisMonth, writeBudget(endsAt, options.log));
-      if (charged === 'charged') options.onCharged?.(input.credits);
-      else options.log.warn('the charge of a success has an unknown outcome; the success stands', { credits: input.credits });
+      const charged = await chargedBy(options.meter, input, admission.usedThisMonth, writeBudget(endsAt, options.log));
+      if (charged === 'charged') options.onCreditsCharged?.(input.price.credits);
+      else options.log.warn('the charge of a success has an unknown outcome; the success stands', { credits: input.price.credits });
     }
     response.headers = { ...request.context.responseHeaders, ...response.headers };
   },

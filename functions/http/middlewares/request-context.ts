@@ -11,5 +11,5 @@ export type ApiContext<TInput = unknown> = Context & {
   /** Headers every response carries, error or not (rate-limit state). */
   responseHeaders?: Record<string, string>;
   /** The credits a route that charges in its own transaction charged for this request (none for a replay). */
-  charged?: number;
+  creditsCharged?: number;
 };

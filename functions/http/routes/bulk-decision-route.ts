@@ -5,8 +5,8 @@ import * as v from 'valibot';
 import { AttributionIdSchema } from '../../referrals/attribution.js';
 import { type BulkDecisionRequest, MAX_BULK_IDS } from '../../referrals/decide-many.js';
 import type { Decision } from '../../referrals/decision.js';
+import { MAX_BODY_BYTES } from '../body-limit.js';
 import { IdempotencyKeySchema, ReasonSchema, SentOnceSchema } from '../request-fields.js';
-import { MAX_BODY_BYTES } from '../request-limits.js';
 import type { Route, RouteContract, RouteFunction } from '../route.js';
 import { ADMIN_API } from './api-base.js';
 import { WRITE_ERRORS } from './common.js';
@@ -47,7 +47,7 @@ export const bulkDecisionRoute = <Name extends string>(spec: { name: Name; decis
     /** The decision this route makes: its handler reads it from here, so the two cannot disagree. */
     decision: spec.decision,
     credits: 1,
-    charge: 'by_route',
+    chargedBy: 'use_case',
     successMetric: spec.successMetric,
     bodyMaxBytes: MAX_BODY_BYTES,
     request: BulkRequestSchema,

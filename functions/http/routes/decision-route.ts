@@ -5,9 +5,9 @@ import * as v from 'valibot';
 import { AttributionIdSchema } from '../../referrals/attribution.js';
 import type { DecisionRequest } from '../../referrals/decide-one.js';
 import type { Decision } from '../../referrals/decision.js';
+import { MAX_BODY_BYTES } from '../body-limit.js';
 import { AttributionPathIdSchema } from '../path-id.js';
 import { IdempotencyKeySchema, ReasonSchema, SentOnceSchema } from '../request-fields.js';
-import { MAX_BODY_BYTES } from '../request-limits.js';
 import { decidedResponseSchema } from '../review-response.js';
 import type { Route, RouteContract, RouteFunction } from '../route.js';
 import { ADMIN_API } from './api-base.js';
@@ -40,7 +40,7 @@ export const decisionRoute = <Name extends string>(spec: { name: Name; decision:
     /** The decision this route makes: its handler reads it from here, so the two cannot disagree. */
     decision: spec.decision,
     credits: 1,
-    charge: 'by_route',
+    chargedBy: 'use_case',
     successMetric: spec.successMetric,
     bodyMaxBytes: MAX_BODY_BYTES,
     request: DecisionRequestSchema,

@@ -1,6 +1,6 @@
 // GET …/referrals/{id}: one referral with its rewards and its audit trail. Its path, price, request, function and contract.
 import * as v from 'valibot';
-import { chargeAlone } from '../../billing/charge.js';
+import { chargeAfterSuccess } from '../../billing/charge.js';
 import { AttributionIdSchema } from '../../referrals/attribution.js';
 import { AttributionPathIdSchema } from '../path-id.js';
 import { ReferralRecordSchema } from '../review-response.js';
@@ -18,7 +18,7 @@ export const getReferralRoute = {
   path: `${ADMIN_API}/referrals/{id}`,
   credits: 1,
   // Changes nothing: a success is charged after it.
-  charge: chargeAlone,
+  chargedBy: chargeAfterSuccess,
   successMetric: 'ReferralReads',
   request: GetReferralRequestSchema,
   toInput: (parsed): string => parsed.pathParameters.id,

@@ -1,7 +1,7 @@
 // GET …/referrals: the review queue, a page at a time. Its path, price, request, function and contract.
 import * as v from 'valibot';
 import { QUEUE_INDEX } from '../../adapters/referrals-table.js';
-import { chargeAlone } from '../../billing/charge.js';
+import { chargeAfterSuccess } from '../../billing/charge.js';
 import { QUEUE_STATUSES } from '../../referrals/attribution.js';
 import { DEFAULT_PAGE_SIZE, type ListQuery, MAX_PAGE_SIZE } from '../../referrals/list-queue.js';
 import { ReferralPageSchema } from '../review-response.js';
@@ -89,7 +89,7 @@ export const listReferralsRoute = {
   path: `${ADMIN_API}/referrals`,
   credits: 1,
   // Changes nothing: a success is charged after it.
-  charge: chargeAlone,
+  chargedBy: chargeAfterSuccess,
   successMetric: 'ReferralReads',
   request: ListRequestSchema,
   toInput: (parsed): ListQuery => {

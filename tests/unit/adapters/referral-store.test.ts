@@ -12,7 +12,7 @@ import type { DecisionWritePlan } from '../../../functions/referrals/ports.js';
 const now = new Date('2026-11-25T10:00:00.000Z');
 const principal = { userId: 'u1', subjectId: 'key_1', plan: 'growth', authMethod: 'api_key', overageEnabled: false } as const;
 const charge = planCharge(
-  { principal, plan: plans.growth, requestId: 'req-1', endpoint: 'POST /x', statusCode: 200, credits: 1, now },
+  { principal, plan: plans.growth, requestId: 'req-1', price: { endpoint: 'POST /x', statusCode: 200, credits: 1 }, now },
   { overage: false, includedLimit: 100_000 },
 );
 const write: DecisionWritePlan = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../functions/auth/principal.js';
-import { chargeAlone, monthlyCharge } from '../../../functions/billing/charge.js';
+import { chargeAfterSuccess, monthlyCharge } from '../../../functions/billing/charge.js';
 import { allowsOverage, plans } from '../../../functions/billing/plans.js';
 import { DependencyUnavailable, WriteOutcomeUnknown } from '../../../functions/shared/dependency-errors.js';
 import { ampleBudget, FakeMeterStore } from '../../support/fakes.js';
@@ -28,16 +28,16 @@ describe('the monthly charge', () => {
 
 describe('charging a success on its own', () => {
   const principal: Principal = { userId: 'u1', subjectId: 'key_1', plan: 'growth', authMethod: 'api_key', overageEnabled: false };
-  const input = { principal, plan: plans.growth, requestId: 'r-1', endpoint: 'GET /x', statusCode: 200, credits: 1, now };
+  const input = { principal, plan: plans.growth, requestId: 'r-1', price: { endpoint: 'GET /x', statusCode: 200, credits: 1 }, now };
 
   it('says whether the charge was made, or left unknown by a lost answer', async () => {
     const meter = new FakeMeterStore();
-    expect(await chargeAlone(meter, input, 0, ampleBudget())).toBe('charged');
+    expect(await chargeAfterSuccess(meter, input, 0, ampleBudget())).toBe('charged');
     meter.failingCharges.push(new WriteOutcomeUnknown(new Error('lost')));
-    expect(await chargeAlone(meter, input, 0, ampleBudget())).toBe('unknown');
+    expect(await chargeAfterSuccess(meter, input, 0, ampleBudget())).toBe('unknown');
     const failed = new DependencyUnavailable(new Error('throttled'));
     meter.failingCharges.push(failed);
-    await expect(chargeAlone(meter, input, 0, ampleBudget())).rejects.toBe(failed);
+    await expect(chargeAfterSuccess(meter, input, 0, ampleBudget())).rejects.toBe(failed);
     expect(meter.usage).toHaveLength(1);
   });
 });

@@ -9,9 +9,7 @@ describe('the usage record', () => {
       buildUsageRecord({
         requestId: 'req-1',
         principal: { userId: 'u1', subjectId: 'key_1', plan: 'pro', authMethod: 'api_key', overageEnabled: false },
-        endpoint: 'POST /x',
-        statusCode: 200,
-        credits: 1,
+        price: { endpoint: 'POST /x', statusCode: 200, credits: 1 },
         overage: true,
         now,
       }),
