@@ -7,6 +7,11 @@ import { type ApiKeyRecord, ApiKeyRecordSchema, generateApiKey, generateKeyId, h
 import type { PlanName } from '../shared/plan-names.js';
 import { sendUntilKnown } from './transact.js';
 
+/** No key with this hash yet (the api-keys table is keyed by key_hash). */
+const KEY_ABSENT = 'attribute_not_exists(key_hash)';
+/** The item found by hash is the key named (`:id`). */
+const KEY_ID_MATCHES = 'key_id = :id';
+
 export type NewKey = {
   userId: string;
   plan: PlanName;
@@ -55,7 +60,7 @@ export const createApiKeyAdmin = (
     const command = new PutCommand({
       TableName: table,
       Item: record,
-      ConditionExpression: 'attribute_not_exists(key_hash)',
+      ConditionExpression: KEY_ABSENT,
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     });
     try {
@@ -109,7 +114,7 @@ export const createApiKeyAdmin = (
           TableName: table,
           Key: { key_hash: hash },
           UpdateExpression: 'SET #status = :revoked, revoked_at = if_not_exists(revoked_at, :now)',
-          ConditionExpression: 'key_id = :id',
+          ConditionExpression: KEY_ID_MATCHES,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':revoked': 'revoked', ':now': now.toISOString(), ':id': keyId },
           ReturnValues: 'ALL_NEW',

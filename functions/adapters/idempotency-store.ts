@@ -5,6 +5,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
 import type { IdempotencyClaims, IdempotencyStore } from '../idempotency/ports.js';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord, IdempotencyRecordSchema } from '../idempotency/record.js';
+import { allOf, anyOf, CLAIM_IN_PROGRESS, CLAIM_IS_OURS, ITEM_ABSENT, LEASE_OVER, RECORD_EXPIRED } from './conditions.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { withoutKeys } from './items.js';
 import { sendUntilKnown } from './transact.js';
@@ -48,7 +49,8 @@ export const createIdempotencyClaims = (client: DynamoDBDocumentClient, tables: 
         lease_until: seconds + CLAIM_LEASE_SECONDS,
         expires_at: seconds + IDEMPOTENCY_TTL_SECONDS,
       },
-      ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now OR (#state = :inProgress AND lease_until <= :now)',
+      // The key is free, its record expired, or a claim on it outlived its lease.
+      ConditionExpression: anyOf(ITEM_ABSENT, RECORD_EXPIRED, allOf(CLAIM_IN_PROGRESS, LEASE_OVER)),
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':now': seconds, ':inProgress': 'in_progress' },
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -73,7 +75,7 @@ export const createIdempotencyClaims = (client: DynamoDBDocumentClient, tables: 
       // The claim id stays, so that a resend of this completion meets its own condition again.
       Item: { ...idempotencyKey(userId, key), ...record, state: 'completed', claim_id: claimId },
       // Only while the claim is still this request's: a retry that took a stale claim over keeps its own.
-      ConditionExpression: 'claim_id = :claim',
+      ConditionExpression: CLAIM_IS_OURS,
       ExpressionAttributeValues: { ':claim': claimId },
     });
     try {
@@ -87,7 +89,7 @@ export const createIdempotencyClaims = (client: DynamoDBDocumentClient, tables: 
     const command = new DeleteCommand({
       TableName: tables.usage,
       Key: idempotencyKey(userId, key),
-      ConditionExpression: 'claim_id = :claim AND #state = :inProgress',
+      ConditionExpression: allOf(CLAIM_IS_OURS, CLAIM_IN_PROGRESS),
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':claim': claimId, ':inProgress': 'in_progress' },
     });

@@ -2,13 +2,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CounterIncrement, CreditReservations, MeterStore } from '../billing/ports.js';
+import { anyOf } from './conditions.js';
 import { callDynamo } from './dynamodb-errors.js';
-import { transactWrite } from './transact.js';
+import { conditionFailed, transactWrite } from './transact.js';
 import {
   chargeItems,
-  conditionFailed,
-  counterUpdate,
-  dayKey,
+  counterItems,
   monthKey,
   rateKey,
   readChargeRefusal,
@@ -30,7 +29,8 @@ export const createMeterStore = (
             TableName: tables.usage,
             Key: rateKey(userId, window),
             UpdateExpression: 'ADD hits :one SET expires_at = :expires_at',
-            ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+            // Under the limit, or the minute's first request.
+            ConditionExpression: anyOf('attribute_not_exists(hits)', 'hits < :limit'),
             ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expires_at': expiresAt },
             ReturnValues: 'UPDATED_NEW',
           }),
@@ -53,17 +53,10 @@ export const createMeterStore = (
   async reserve(reservation, budget) {
     const outcome = await transactWrite(
       client,
-      {
-        TransactItems: [
-          reservationPut(tables.usage, reservation, now()),
-          counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), reservation.day),
-          counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), reservation.month),
-        ],
-      },
+      [['reservation', reservationPut(tables.usage, reservation, now())], ...counterItems(tables.usage, reservation.userId, reservation)],
       { identity: `reserve#${reservation.requestId}`, budget },
     );
     if (outcome.committed) return { reserved: true };
-    // The reasons of the two counters sit where readChargeRefusal reads the day's and the month's.
     return { reserved: false, refusal: readChargeRefusal(outcome.reasons) ?? 'contention' };
   },
 
@@ -75,30 +68,27 @@ export const createMeterStore = (
     const giveBack = (counter: CounterIncrement) => ({ ...counter, credits: -credits, ceiling: null });
     const outcome = await transactWrite(
       client,
-      {
-        TransactItems: [
+      [
+        [
+          'reservation',
           options.close ? reservationDelete(tables.usage, reservation) : reservationShrink(tables.usage, reservation, credits),
-          ...(credits > 0
-            ? [
-                counterUpdate(tables.usage, dayKey(reservation.userId, reservation.day.window), giveBack(reservation.day)),
-                counterUpdate(tables.usage, monthKey(reservation.userId, reservation.month.window), giveBack(reservation.month)),
-              ]
-            : []),
         ],
-      },
+        ...(credits > 0
+          ? counterItems(tables.usage, reservation.userId, { day: giveBack(reservation.day), month: giveBack(reservation.month) })
+          : []),
+      ],
       { identity: `release#${reservation.requestId}`, budget, contentionUntilDeadline: true },
     );
     if (outcome.committed) return 'released';
-    if (conditionFailed(outcome.reasons[0])) return 'already_released';
+    if (conditionFailed(outcome.reasons.reservation)) return 'already_released';
     throw new Error('releasing reserved credits was cancelled');
   },
 
   async commitCharge(charge, budget) {
-    const outcome = await transactWrite(
-      client,
-      { TransactItems: chargeItems(tables.usage, charge) },
-      { identity: `charge#${charge.usage.request_id}`, budget },
-    );
+    const outcome = await transactWrite(client, chargeItems(tables.usage, charge), {
+      identity: `charge#${charge.usage.request_id}`,
+      budget,
+    });
     if (outcome.committed) return outcome;
     return { committed: false, refusal: readChargeRefusal(outcome.reasons) ?? 'contention' };
   },

@@ -4,6 +4,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mapWithConcurrency } from '../shared/concurrency.js';
+import { STATUS_AS_READ } from './conditions.js';
 import { ATTRIBUTION_SK, isQueued, QUEUE_KEY, QUEUE_ORDER, queueKey, queueOrder, queueShard } from './referrals-table.js';
 
 /** What an attribution item must change to be placed right for its status; undefined when it is placed right. */
@@ -34,10 +35,10 @@ export const createQueuePlacer = (client: DynamoDBDocumentClient, table: string)
           TableName: table,
           Key: { pk: item.pk, sk: ATTRIBUTION_SK },
           UpdateExpression: `SET #order = if_not_exists(#order, :order)${change.wanted ? ', #key = :key' : ' REMOVE #key'}`,
-          ConditionExpression: '#status = :status',
+          ConditionExpression: STATUS_AS_READ,
           ExpressionAttributeNames: { '#status': 'status', '#key': QUEUE_KEY, '#order': QUEUE_ORDER },
           ExpressionAttributeValues: {
-            ':status': change.status,
+            ':expected': change.status,
             ':order': change.order,
             ...(change.wanted ? { ':key': change.wanted } : {}),
           },

@@ -1,6 +1,5 @@
 // DynamoDB access for attributions: one consistent read of the attribution with its rewards, and a decision's transaction.
-import type { CancellationReason } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
 import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
@@ -15,6 +14,7 @@ import type {
   ReferralStore,
   StoredReferral,
 } from '../referrals/ports.js';
+import { anyOf, ITEM_ABSENT, RECORD_EXPIRED, STATUS_AS_READ } from './conditions.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
 import { batchGetConsistent, withoutKeys } from './items.js';
@@ -33,16 +33,8 @@ import {
   REWARD_SK_PREFIX,
   STATUS_INDEX,
 } from './referrals-table.js';
-import { transactWrite } from './transact.js';
-import {
-  CHARGE_ITEM_COUNT,
-  chargeItems,
-  conditionFailed,
-  idempotencyKey,
-  readChargeRefusal,
-  type TransactItem,
-  usageRecordPut,
-} from './usage-table.js';
+import { conditionFailed, type NamedItems, type ReasonsByName, transactWrite } from './transact.js';
+import { chargeItems, idempotencyKey, readChargeRefusal, usageRecordPut } from './usage-table.js';
 
 type Tables = { referrals: string; usage: string };
 
@@ -52,7 +44,7 @@ type ReferralWrite = Pick<DecisionWritePlan, 'attributionId' | 'expectedStatus' 
 export const DECIDED_UNDER = 'decided_under';
 
 /** The referral's two writes: its status change, conditional on the status read, and its activity item. */
-const decisionItems = (tables: Tables, plan: ReferralWrite): TransactItem[] => {
+const decisionItems = (tables: Tables, plan: ReferralWrite) => {
   const names: Record<string, string> = { '#status': 'status', '#queue': QUEUE_KEY, '#decidedUnder': DECIDED_UNDER };
   const values: Record<string, unknown> = { ':expected': plan.expectedStatus };
   const sets: string[] = [];
@@ -74,62 +66,63 @@ const decisionItems = (tables: Tables, plan: ReferralWrite): TransactItem[] => {
     sets.push('#decidedUnder = :decidedUnder');
   }
   return [
-    {
-      Update: {
-        TableName: tables.referrals,
-        Key: attributionItemKey(plan.attributionId),
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: '#status = :expected',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    [
+      'attribution',
+      {
+        Update: {
+          TableName: tables.referrals,
+          Key: attributionItemKey(plan.attributionId),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: STATUS_AS_READ,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
       },
-    },
-    {
-      Put: {
-        TableName: tables.referrals,
-        Item: activityItem(plan.attributionId, plan.activity),
-        // Written once, never replaced.
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-  ];
+    ],
+    // Written once, never replaced.
+    [
+      'activity',
+      { Put: { TableName: tables.referrals, Item: activityItem(plan.attributionId, plan.activity), ConditionExpression: ITEM_ABSENT } },
+    ],
+  ] as const satisfies NamedItems<'attribution' | 'activity'>;
 };
 
-/** Builds the TransactWriteItems request; item order matters to readCancellation. */
-export const buildDecisionTransaction = (tables: Tables, plan: DecisionWritePlan): TransactWriteCommandInput => {
-  const items: TransactItem[] = [...decisionItems(tables, plan), ...chargeItems(tables.usage, plan.charge)];
-  if (plan.idempotency) {
-    items.push({
-      Put: {
-        TableName: tables.usage,
-        Item: { ...idempotencyKey(plan.charge.userId, plan.idempotency.key), ...plan.idempotency },
-        // An expired record that TTL has not removed yet may be replaced; expired means as isLive says: expires_at <= now.
-        ConditionExpression: 'attribute_not_exists(pk) OR expires_at <= :now',
-        ExpressionAttributeValues: { ':now': plan.idempotency.expires_at - IDEMPOTENCY_TTL_SECONDS },
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    });
-  }
-  return { TransactItems: items };
-};
+type DecisionItem = 'attribution' | 'activity' | 'usage' | 'day' | 'month' | 'idempotency';
+
+/** A decision's transaction: the referral's writes, its charge and, with a key, its idempotency record. */
+export const buildDecisionTransaction = (tables: Tables, plan: DecisionWritePlan): NamedItems<DecisionItem> => [
+  ...decisionItems(tables, plan),
+  ...chargeItems(tables.usage, plan.charge),
+  ...(plan.idempotency
+    ? [
+        [
+          'idempotency',
+          {
+            Put: {
+              TableName: tables.usage,
+              Item: { ...idempotencyKey(plan.charge.userId, plan.idempotency.key), ...plan.idempotency },
+              // An expired record that TTL has not removed yet may be replaced; expired means as isLive says: expires_at <= now.
+              ConditionExpression: anyOf(ITEM_ABSENT, RECORD_EXPIRED),
+              ExpressionAttributeValues: { ':now': plan.idempotency.expires_at - IDEMPOTENCY_TTL_SECONDS },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+        ] as const,
+      ]
+    : []),
+];
 
 /** One referral's transaction in a bulk decision: its status change, its activity item and its own usage record. */
-export const buildBulkItemTransaction = (tables: Tables, plan: BulkItemWritePlan): TransactWriteCommandInput => ({
+export const buildBulkItemTransaction = (tables: Tables, plan: BulkItemWritePlan): NamedItems<'attribution' | 'activity' | 'usage'> => [
   // No counter: the credits were reserved on them already, so no two referrals' transactions share an item.
-  TransactItems: [...decisionItems(tables, plan), usageRecordPut(tables.usage, plan.userId, plan.usage)],
-});
-
-/** Where each write sits in the transaction; readCancellation reads the reasons by these positions. */
-const ATTRIBUTION_ITEM = 0;
-const FIRST_CHARGE_ITEM = 2;
-const IDEMPOTENCY_ITEM = FIRST_CHARGE_ITEM + CHARGE_ITEM_COUNT;
+  ...decisionItems(tables, plan),
+  ['usage', usageRecordPut(tables.usage, plan.userId, plan.usage)],
+];
 
 /** Names the cause of a cancellation, most specific first: a replay, the referral, the counters, else contention. */
-export const readCancellation = (reasons: CancellationReason[]): DecisionCancellation => {
-  const attribution = reasons[ATTRIBUTION_ITEM];
-  const charge = reasons.slice(FIRST_CHARGE_ITEM, IDEMPOTENCY_ITEM);
-  const idempotency = reasons[IDEMPOTENCY_ITEM];
+export const readCancellation = (reasons: ReasonsByName<DecisionItem>): DecisionCancellation => {
+  const { attribution, idempotency } = reasons;
   const record = conditionFailed(idempotency) && idempotency?.Item ? toIdempotencyRecord(unmarshall(idempotency.Item)) : undefined;
   if (record) return { kind: 'idempotency_replay', record };
   if (conditionFailed(attribution)) {
@@ -137,7 +130,7 @@ export const readCancellation = (reasons: CancellationReason[]): DecisionCancell
       ? { kind: 'attribution_status', status: String(unmarshall(attribution.Item).status) }
       : { kind: 'attribution_missing' };
   }
-  const refusal = readChargeRefusal(charge);
+  const refusal = readChargeRefusal(reasons);
   return refusal ? { kind: refusal } : { kind: 'contention' };
 };
 
@@ -286,7 +279,7 @@ export const createBulkReferralStore = (client: DynamoDBDocumentClient, tables: 
       budget,
     });
     if (outcome.committed) return outcome;
-    const attribution = outcome.reasons[ATTRIBUTION_ITEM];
+    const { attribution } = outcome.reasons;
     if (!conditionFailed(attribution)) return { committed: false, cancellation: 'contention' };
     return attribution?.Item
       ? { committed: false, cancellation: 'attribution_status', status: String(unmarshall(attribution.Item).status) }

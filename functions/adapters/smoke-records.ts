@@ -1,6 +1,7 @@
 // What `npm run smoke -- --write` puts, reads and cleans up in a stage's tables: a held referral under an id never
 // used, that referral's items after the reject, and the usage record the reject charged, kept and marked as the smoke test's.
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ITEM_ABSENT } from './conditions.js';
 import { queryItems } from './items.js';
 import { ATTRIBUTION_SK, attributionItem } from './referrals-table.js';
 import { accountKey, USAGE_PREFIX } from './usage-table.js';
@@ -14,7 +15,7 @@ export const createSmokeRecords = (client: DynamoDBDocumentClient, tables: { ref
       new PutCommand({
         TableName: tables.referrals,
         Item: attributionItem({ id, status: 'review_required', code: 'SMOKE', risk_flags: ['smoke_test'], created_at: createdAt }),
-        ConditionExpression: 'attribute_not_exists(pk)',
+        ConditionExpression: ITEM_ABSENT,
       }),
     );
   },

@@ -57,11 +57,31 @@ export const clientRequestToken = (identity: string, attempt: number, request: T
     .digest('base64url')
     .slice(0, 36);
 
-export type TransactOutcome = { committed: true } | { committed: false; reasons: CancellationReason[] };
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A transaction's items by name, in the order they are sent: a cancellation's reasons are read by the same names. */
+export type NamedItems<N extends string> = readonly (readonly [name: N, item: TransactItem])[];
+
+/** A cancelled transaction's reason for each of its items, by the item's name. */
+export type ReasonsByName<N extends string> = Partial<Record<N, CancellationReason>>;
+
+/** The TransactWriteItems request of named items, in their order. */
+export const itemsOf = <N extends string>(items: NamedItems<N>): TransactWriteCommandInput => ({
+  TransactItems: items.map(([, item]) => item),
+});
+
+/** DynamoDB answers a cancellation with one reason per item, in the request's order; this names each. */
+export const reasonsByName = <N extends string>(items: NamedItems<N>, reasons: CancellationReason[]): ReasonsByName<N> =>
+  Object.fromEntries(items.map(([name], index) => [name, reasons[index]])) as ReasonsByName<N>;
+
+export type TransactOutcome<N extends string = string> = { committed: true } | { committed: false; reasons: ReasonsByName<N> };
 
 /** Whether a cancellation was caused only by other transactions on the same items (TransactionConflict), not by a condition. */
 export const isContentionOnly = (reasons: CancellationReason[]): boolean =>
   reasons.every((reason) => reason.Code !== 'ConditionalCheckFailed');
+
+/** Whether the item's condition failed (its reason's code), as opposed to contention or no failure. */
+export const conditionFailed = (reason: CancellationReason | undefined): boolean => reason?.Code === 'ConditionalCheckFailed';
 
 /**
  * Sends a transaction under its token until its outcome is known. Concurrent transactions on the same items cancel
@@ -70,11 +90,12 @@ export const isContentionOnly = (reasons: CancellationReason[]): boolean =>
  * not be dropped (`contentionUntilDeadline`) goes on retrying contention until the budget's deadline.
  * `identity` names the logical write (e.g. the request id and the referral), so that no two writes share a token.
  */
-export const transactWrite = async (
+export const transactWrite = async <N extends string>(
   client: DynamoDBDocumentClient,
-  request: TransactWriteCommandInput,
+  items: NamedItems<N>,
   options: { identity: string; budget: WriteBudget; contentionUntilDeadline?: boolean },
-): Promise<TransactOutcome> => {
+): Promise<TransactOutcome<N>> => {
+  const request = itemsOf(items);
   for (let attempt = 1; ; attempt++) {
     const command = new TransactWriteCommand({ ...request, ClientRequestToken: clientRequestToken(options.identity, attempt, request) });
     try {
@@ -84,8 +105,9 @@ export const transactWrite = async (
       if (!(error instanceof TransactionCanceledException)) throw error;
       // A definite answer for this token: had any of its sends been applied, DynamoDB would answer success.
       const reasons = error.CancellationReasons ?? [];
-      if (!isContentionOnly(reasons)) return { committed: false, reasons };
-      if (attempt >= MAX_CONTENTION_ATTEMPTS && !options.contentionUntilDeadline) return { committed: false, reasons };
+      if (!isContentionOnly(reasons)) return { committed: false, reasons: reasonsByName(items, reasons) };
+      if (attempt >= MAX_CONTENTION_ATTEMPTS && !options.contentionUntilDeadline)
+        return { committed: false, reasons: reasonsByName(items, reasons) };
       await backoff(attempt);
     }
   }

@@ -1,9 +1,9 @@
 // The usage table, whole: every item of an account shares its partition; the keys, the sparse index, and the items
 // this API writes there (usage records, counter increments, reservations) as TransactWriteItems entries.
-import type { CancellationReason } from '@aws-sdk/client-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Charge, ChargeRefusal, CounterIncrement, Reservation } from '../billing/ports.js';
 import type { UsageRecord } from '../billing/usage-record.js';
+import { allOf, anyOf, ITEM_ABSENT, ITEM_PRESENT } from './conditions.js';
+import { conditionFailed, type NamedItems, type ReasonsByName, type TransactItem } from './transact.js';
 
 export const accountKey = (userId: string): string => `account#${userId}`;
 
@@ -25,7 +25,10 @@ export const RESERVATION_PREFIX = 'reservation#';
 /** The sparse index of open reservations, by the UTC day they were made (reservation_day) and when (reserved_at). */
 export const OPEN_RESERVATIONS_INDEX = 'open-reservations';
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+/** A counter not written yet (it holds 0). */
+const COUNTER_UNWRITTEN = 'attribute_not_exists(credits)';
+/** A counter with room for the credits added (`:room`: the ceiling less the credits). */
+const COUNTER_HAS_ROOM = 'credits <= :room';
 
 /**
  * Adds credits under a ceiling. A counter not written yet holds 0; when the credits alone pass the ceiling, the
@@ -38,9 +41,7 @@ export const counterUpdate = (tableName: string, key: { pk: string; sk: string }
       TableName: tableName,
       Key: key,
       UpdateExpression: 'ADD credits :credits SET expires_at = :expires_at',
-      ...(room === null
-        ? {}
-        : { ConditionExpression: room >= 0 ? 'attribute_not_exists(credits) OR credits <= :room' : 'credits <= :room' }),
+      ...(room === null ? {} : { ConditionExpression: room >= 0 ? anyOf(COUNTER_UNWRITTEN, COUNTER_HAS_ROOM) : COUNTER_HAS_ROOM }),
       ExpressionAttributeValues: {
         ':credits': counter.credits,
         ':expires_at': counter.expiresAt,
@@ -55,26 +56,25 @@ export const usageRecordPut = (usageTable: string, userId: string, usage: UsageR
   Put: {
     TableName: usageTable,
     Item: { ...usageKey(userId, usage.request_id, usage.attribution_id), ...usage },
-    ConditionExpression: 'attribute_not_exists(pk)',
+    ConditionExpression: ITEM_ABSENT,
   },
 });
 
-/** The charge's three items, in this order: usage record, day counter, month counter. */
-export const chargeItems = (usageTable: string, charge: Charge): TransactItem[] => [
-  usageRecordPut(usageTable, charge.userId, charge.usage),
-  counterUpdate(usageTable, dayKey(charge.userId, charge.day.window), charge.day),
-  counterUpdate(usageTable, monthKey(charge.userId, charge.month.window), charge.month),
-];
+/** The day and month counters' increments, named as readChargeRefusal reads them. */
+export const counterItems = (usageTable: string, userId: string, counters: { day: CounterIncrement; month: CounterIncrement }) =>
+  [
+    ['day', counterUpdate(usageTable, dayKey(userId, counters.day.window), counters.day)],
+    ['month', counterUpdate(usageTable, monthKey(userId, counters.month.window), counters.month)],
+  ] as const satisfies NamedItems<'day' | 'month'>;
 
-export const CHARGE_ITEM_COUNT = 3;
+/** The charge's items: its usage record and its counters. */
+export const chargeItems = (usageTable: string, charge: Charge) =>
+  [['usage', usageRecordPut(usageTable, charge.userId, charge.usage)], ...counterItems(usageTable, charge.userId, charge)] as const;
 
-export const conditionFailed = (reason: CancellationReason | undefined): boolean => reason?.Code === 'ConditionalCheckFailed';
-
-/** Which counter refused the charge, from the reasons of its three items; undefined when neither did. */
-export const readChargeRefusal = (reasons: (CancellationReason | undefined)[]): ChargeRefusal | undefined => {
-  const [, day, month] = reasons;
-  if (conditionFailed(day)) return 'daily_cap';
-  if (conditionFailed(month)) return 'included_credits';
+/** Which counter refused a charge or a reservation, from their items' reasons; undefined when neither did. */
+export const readChargeRefusal = (reasons: ReasonsByName<'day' | 'month'>): ChargeRefusal | undefined => {
+  if (conditionFailed(reasons.day)) return 'daily_cap';
+  if (conditionFailed(reasons.month)) return 'included_credits';
   return undefined;
 };
 
@@ -99,7 +99,7 @@ export const reservationPut = (usageTable: string, reservation: Reservation, res
       reserved_at: reservedAt.toISOString(),
       expires_at: reservation.month.expiresAt,
     },
-    ConditionExpression: 'attribute_not_exists(pk)',
+    ConditionExpression: ITEM_ABSENT,
   },
 });
 
@@ -108,7 +108,7 @@ export const reservationDelete = (usageTable: string, reservation: Reservation):
   Delete: {
     TableName: usageTable,
     Key: reservationKey(reservation.userId, reservation.requestId),
-    ConditionExpression: 'attribute_exists(pk)',
+    ConditionExpression: ITEM_PRESENT,
   },
 });
 
@@ -118,7 +118,7 @@ export const reservationShrink = (usageTable: string, reservation: Reservation, 
     TableName: usageTable,
     Key: reservationKey(reservation.userId, reservation.requestId),
     UpdateExpression: 'ADD credits :released',
-    ConditionExpression: 'attribute_exists(pk) AND credits >= :credits',
+    ConditionExpression: allOf(ITEM_PRESENT, 'credits >= :credits'),
     ExpressionAttributeValues: { ':released': -credits, ':credits': credits },
   },
 });

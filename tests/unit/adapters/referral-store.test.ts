@@ -2,6 +2,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { buildDecisionTransaction, readCancellation } from '../../../functions/adapters/referral-store.js';
 import { queueShard } from '../../../functions/adapters/referrals-table.js';
+import { itemsOf } from '../../../functions/adapters/transact.js';
 import { planCharge } from '../../../functions/billing/charge.js';
 import { plans } from '../../../functions/billing/plans.js';
 import { buildIdempotencyRecord } from '../../../functions/idempotency/record.js';
@@ -32,7 +33,8 @@ const write: DecisionWritePlan = {
 };
 
 describe('the reject transaction', () => {
-  const { TransactItems } = buildDecisionTransaction({ referrals: 'r', usage: 'u' }, write);
+  const named = buildDecisionTransaction({ referrals: 'r', usage: 'u' }, write);
+  const { TransactItems } = itemsOf(named);
 
   it('changes the referral, records its activity, charges one credit under the daily cap and the included credits, and keeps the idempotency record', () => {
     expect(TransactItems).toHaveLength(6);
@@ -95,10 +97,13 @@ describe('the reject transaction', () => {
     ]);
   });
 
+  it('names each item, so that a cancellation is read by name', () => {
+    expect(named.map(([name]) => name)).toEqual(['attribution', 'activity', 'usage', 'day', 'month', 'idempotency']);
+  });
+
   it('leaves an uncapped counter unconditional', () => {
-    const uncapped = buildDecisionTransaction(
-      { referrals: 'r', usage: 'u' },
-      { ...write, charge: { ...charge, day: { ...charge.day, ceiling: null } } },
+    const uncapped = itemsOf(
+      buildDecisionTransaction({ referrals: 'r', usage: 'u' }, { ...write, charge: { ...charge, day: { ...charge.day, ceiling: null } } }),
     );
     expect(uncapped.TransactItems?.[3]?.Update?.ConditionExpression).toBeUndefined();
     expect(uncapped.TransactItems?.[3]?.Update?.ExpressionAttributeValues).not.toHaveProperty(':room');
@@ -111,7 +116,7 @@ describe('the approve transaction', () => {
     changes: decisionChanges(APPROVE, { attributionId: 'attr-1', reviewer: 'u1', now }),
     activity: { ...write.activity, action: 'approve', attribution: { ...write.activity.attribution, status: 'qualified' } },
   };
-  const { TransactItems } = buildDecisionTransaction({ referrals: 'r', usage: 'u' }, approved);
+  const { TransactItems } = itemsOf(buildDecisionTransaction({ referrals: 'r', usage: 'u' }, approved));
 
   it('moves the referral to qualified and out of the queue index at once, records an approve, and charges like a reject', () => {
     expect(TransactItems).toHaveLength(6);
@@ -130,29 +135,30 @@ describe('the approve transaction', () => {
 
 describe('reading a cancelled transaction', () => {
   const failed = (item?: Record<string, unknown>) => ({ Code: 'ConditionalCheckFailed', ...(item ? { Item: marshall(item) } : {}) });
-  const none = { Code: 'None' };
 
   it('tells a missing referral from one in another status, without a read', () => {
-    expect(readCancellation([failed(), none, none, none, none])).toEqual({ kind: 'attribution_missing' });
-    expect(readCancellation([failed({ pk: 'a', sk: 'attribution', status: 'rewarded' }), none, none, none, none])).toEqual({
+    expect(readCancellation({ attribution: failed() })).toEqual({ kind: 'attribution_missing' });
+    expect(readCancellation({ attribution: failed({ pk: 'a', sk: 'attribution', status: 'rewarded' }) })).toEqual({
       kind: 'attribution_status',
       status: 'rewarded',
     });
   });
 
   it('names the daily cap, the included credits, a replay and plain contention', () => {
-    expect(readCancellation([none, none, none, failed({ credits: 3 }), none])).toEqual({ kind: 'daily_cap' });
-    expect(readCancellation([none, none, none, none, failed({ credits: 9 })])).toEqual({ kind: 'included_credits' });
+    expect(readCancellation({ day: failed({ credits: 3 }) })).toEqual({ kind: 'daily_cap' });
+    expect(readCancellation({ month: failed({ credits: 9 }) })).toEqual({ kind: 'included_credits' });
     const record = { key: 'k', fingerprint: 'f', result: '{}', expires_at: 1 };
-    expect(readCancellation([failed({ status: 'rejected' }), none, none, none, none, failed({ pk: 'p', sk: 's', ...record })])).toEqual({
-      kind: 'idempotency_replay',
-      record,
-    });
-    expect(readCancellation([{ Code: 'TransactionConflict' }, none, none, none, none])).toEqual({ kind: 'contention' });
+    expect(readCancellation({ attribution: failed({ status: 'rejected' }), idempotency: failed({ pk: 'p', sk: 's', ...record }) })).toEqual(
+      {
+        kind: 'idempotency_replay',
+        record,
+      },
+    );
+    expect(readCancellation({ attribution: { Code: 'TransactionConflict' } })).toEqual({ kind: 'contention' });
   });
 
   it('does not replay a malformed idempotency record', () => {
-    expect(readCancellation([failed({ status: 'rejected' }), none, none, none, none, failed({ pk: 'p', sk: 's', key: 'k' })])).toEqual({
+    expect(readCancellation({ attribution: failed({ status: 'rejected' }), idempotency: failed({ pk: 'p', sk: 's', key: 'k' }) })).toEqual({
       kind: 'attribution_status',
       status: 'rejected',
     });

@@ -165,7 +165,7 @@ describe('a transaction sent until its outcome is known', () => {
     } as unknown as DynamoDBDocumentClient;
     return { client, tokens };
   };
-  const request = { TransactItems: [{ Put: { TableName: 'usage', Item: { pk: 'a', sk: 'b' } } }] };
+  const request = [['usage', { Put: { TableName: 'usage', Item: { pk: 'a', sk: 'b' } } }]] as const;
 
   it('resends a lost answer under the same token', async () => {
     const { client, tokens } = clientFailing([reset, serverError]);
