@@ -2,10 +2,10 @@
 import type { Principal } from '../auth/principal.js';
 import { Contention, WriteOutcomeUnknown } from '../shared/dependency-errors.js';
 import type { WriteBudget } from '../shared/write-budget.js';
-import { creditsExhausted, dailyCapReached } from './limit-errors.js';
+import { creditsExhausted, dailyCapReached } from './errors.js';
 import { allowsOverage, type Plan } from './plans.js';
 import type { Charge, ChargeRefusal, CounterIncrement, MeterStore } from './ports.js';
-import type { Price } from './price.js';
+import type { Price } from './usage-record.js';
 import { buildUsageRecord } from './usage-record.js';
 import { counterExpiry, dayWindow, monthWindow } from './windows.js';
 

@@ -1,5 +1,8 @@
-// The billing domain's own error: a plan limit reached, which one and when it lifts. No status codes here.
+// The billing domain's own error: a plan limit reached, which one and when it lifts, and the three limits that raise
+// it. No status codes here.
 import { DomainError } from '../shared/domain-error.js';
+import type { Plan } from './plans.js';
+import { dayWindow, type MeterWindow, minuteWindow, monthWindow, secondsUntil } from './windows.js';
 
 /** The limit a refusal names, its value, and when its window resets (`retry_after` in seconds from now). */
 export type LimitContext = {
@@ -30,3 +33,27 @@ export class LimitReached extends DomainError {
     this.context = context;
   }
 }
+
+const limitError = (
+  kind: LimitKind,
+  limit: { name: LimitContext['limit']; value: number },
+  window: MeterWindow,
+  now: Date,
+): LimitReached => {
+  const context: LimitContext = {
+    limit: limit.name,
+    value: limit.value,
+    resets_at: window.resetAt.toISOString(),
+    retry_after: secondsUntil(window.resetAt, now),
+  };
+  return new LimitReached(kind, context);
+};
+
+export const rateLimited = (plan: Plan, now: Date): LimitReached =>
+  limitError('rate_limited', { name: 'requests_per_minute', value: plan.ratePerMinute }, minuteWindow(now), now);
+
+export const dailyCapReached = (plan: Plan, now: Date): LimitReached =>
+  limitError('daily_cap_reached', { name: 'daily_credits', value: plan.dailyCap ?? 0 }, dayWindow(now), now);
+
+export const creditsExhausted = (plan: Plan, now: Date): LimitReached =>
+  limitError('credits_exhausted', { name: 'included_credits_per_month', value: plan.includedCreditsPerMonth }, monthWindow(now), now);

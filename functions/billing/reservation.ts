@@ -2,7 +2,7 @@
 // which of the referrals they pay for are billed as overage.
 import type { Principal } from '../auth/principal.js';
 import { counterIncrements, monthlyAllowance } from './charge.js';
-import { dailyCapReached } from './limit-errors.js';
+import { dailyCapReached } from './errors.js';
 import type { PlanTable } from './plans.js';
 import type { Reservation } from './ports.js';
 

@@ -1,6 +1,12 @@
-// The billing usage record: one per successful request, written in the same transaction as the change it bills.
+// The billing usage record: one per successful request at its route's price, written in the same transaction as the
+// change it bills.
 import type { Principal } from '../auth/principal.js';
-import type { Price } from './price.js';
+
+/**
+ * What a success costs: the endpoint it is recorded under, its credits (a bulk route's, per item it changes), and the
+ * status the route answers it with, which its usage record keeps.
+ */
+export type Price = { endpoint: string; credits: number; statusCode: number };
 
 export type UsageRecord = {
   request_id: string;

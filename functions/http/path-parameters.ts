@@ -1,6 +1,7 @@
-// Path parameters as a REST API hands them to the function: as the client sent them, still percent-encoded.
-
+// Path parameters as a REST API hands them to the function: as the client sent them, still percent-encoded; and the
+// attribution id as a path carries it.
 import * as v from 'valibot';
+import { AttributionIdSchema } from '../referrals/attribution.js';
 
 /**
  * Decodes a path parameter once, strictly: a malformed escape (`%ZZ`, a lone `%`, invalid UTF-8) is an issue, never
@@ -19,3 +20,6 @@ export const percentDecoded = (name: string) =>
       }
     }),
   );
+
+/** The attribution id as a path carries it: percent-decoded once, then held to the id's rules. */
+export const AttributionPathIdSchema = v.pipe(percentDecoded('id'), AttributionIdSchema);

@@ -4,7 +4,7 @@
 // only, and the bundler leaves the contract and the schemas only it reads out (package.json: sideEffects false).
 import type * as v from 'valibot';
 import type { chargeAfterSuccess } from '../billing/charge.js';
-import type { Price } from '../billing/price.js';
+import type { Price } from '../billing/usage-record.js';
 import { SUCCESS_STATUS } from './envelope.js';
 import type { ErrorType } from './error-types.js';
 

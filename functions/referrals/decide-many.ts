@@ -2,11 +2,11 @@
 // reserved in one step first.
 import type { Principal } from '../auth/principal.js';
 import type { Admission } from '../billing/admission.js';
-import { creditsExhausted, dailyCapReached } from '../billing/limit-errors.js';
+import { creditsExhausted, dailyCapReached } from '../billing/errors.js';
 import type { PlanTable } from '../billing/plans.js';
 import type { CreditReservations } from '../billing/ports.js';
-import type { Price } from '../billing/price.js';
 import { isOverageItem, type PlannedReservation, planReservation } from '../billing/reservation.js';
+import type { Price } from '../billing/usage-record.js';
 import { buildUsageRecord } from '../billing/usage-record.js';
 import { IdempotencyKeyReused, RequestInProgress } from '../idempotency/errors.js';
 import type { IdempotencyClaim, IdempotencyClaims } from '../idempotency/ports.js';

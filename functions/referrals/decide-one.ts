@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal.js';
 import type { Admission } from '../billing/admission.js';
 import { type ChargeAttempt, chargeSuccess } from '../billing/charge.js';
 import type { PlanTable } from '../billing/plans.js';
-import type { Price } from '../billing/price.js';
+import type { Price } from '../billing/usage-record.js';
 import { RequestInProgress } from '../idempotency/errors.js';
 import type { IdempotencyStore } from '../idempotency/ports.js';
 import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from '../idempotency/record.js';

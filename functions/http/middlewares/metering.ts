@@ -2,7 +2,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { admitRequest, type MeterDeps } from '../../billing/admission.js';
-import { rateLimited } from '../../billing/limit-errors.js';
+import { rateLimited } from '../../billing/errors.js';
 import { type WarnLog, writeBudget } from '../../shared/write-budget.js';
 import { requestIdOf } from '../envelope.js';
 import { priceOf, type Route } from '../route.js';

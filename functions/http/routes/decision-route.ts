@@ -6,7 +6,7 @@ import { AttributionIdSchema } from '../../referrals/attribution.js';
 import type { DecisionRequest } from '../../referrals/decide-one.js';
 import type { Decision } from '../../referrals/decision.js';
 import { MAX_BODY_BYTES } from '../body-limit.js';
-import { AttributionPathIdSchema } from '../path-id.js';
+import { AttributionPathIdSchema } from '../path-parameters.js';
 import { IdempotencyKeySchema, ReasonSchema, SentOnceSchema } from '../request-fields.js';
 import { decidedResponseSchema } from '../review-response.js';
 import type { Route, RouteContract, RouteFunction } from '../route.js';

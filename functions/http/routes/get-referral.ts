@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { chargeAfterSuccess } from '../../billing/charge.js';
 import { AttributionIdSchema } from '../../referrals/attribution.js';
-import { AttributionPathIdSchema } from '../path-id.js';
+import { AttributionPathIdSchema } from '../path-parameters.js';
 import { ReferralRecordSchema } from '../review-response.js';
 import type { Route, RouteContract, RouteFunction } from '../route.js';
 import { ADMIN_API } from './api-base.js';
