@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STALE_AFTER_MS } from '../../functions/billing/reconcile.js';
+import { MAX_DEAD_LETTER_BYTES } from '../../functions/events/forward-activity.js';
 import { gatewayResponses } from '../../functions/http/gateway-responses.js';
 import { RUNBOOK } from '../../lib/constructs/operations.js';
 import { CDK_CONTEXT, templateApp } from '../../lib/project-app.js';
@@ -530,6 +531,9 @@ describe('ReferralApiStack', () => {
     });
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'referrals-dev' });
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    // Set on both queues, not left to a default a queue created before SQS's raise to 1 MiB might keep.
+    template.resourceCountIs('AWS::SQS::Queue', 2);
+    template.allResourcesProperties('AWS::SQS::Queue', { MaximumMessageSize: MAX_DEAD_LETTER_BYTES });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: Match.anyValue() }],
