@@ -7,7 +7,8 @@ const MUTATION_PROJECTS = new Set(['unit', 'integration']);
 
 // Left out: the lost-answer tests resend for seconds and stall on a silent server for 8 s, for each mutant they
 // cover. The domain branches they reach (an unknown outcome, a charge left unknown) are killed by unit tests
-// (write-resends, bulk-reject, middlewares/metering); the adapters they prove are not mutated.
+// (tests/unit/adapters/transact.test.ts, referrals/decide-many.test.ts, http/middlewares/metering.test.ts); the
+// adapters they prove are not mutated.
 const SLOW_FAULT_TESTS = ['tests/integration/lost-answers.test.ts'];
 
 export default defineConfig({

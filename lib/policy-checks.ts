@@ -25,19 +25,39 @@ export const CONTROL_TOWER_EXCEPTIONS: Readonly<Record<string, { control: string
       'CloudWatch Logs encrypts every log group at rest with its own keys. The functions log no secret (keys and tokens are never ' +
       'logged, a test holds it), and a customer managed key on each log group would add a key policy for the Logs service per region and a KMS call per batch without protecting more.',
   },
+  // CloudTrail records S3 data events (object reads and writes) only on a trail set to: "By default, trails and event
+  // data stores do not log data events."
+  // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html
+  // A log bucket of its own would not meet CT.S3.PR.2 either ("your target bucket should not have server access
+  // logging enabled"), nor ever CT.S3.PR.9: "S3 buckets with Object Lock can't be used as destination buckets for
+  // server access logs" (the logging guide itself names only a default retention period as forbidden).
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-managing.html
   s3_bucket_logging_enabled_check: {
     control: 'CT.S3.PR.2',
     reason:
-      "The pipeline's artifact bucket is written and read only by CodePipeline and CodeBuild under their roles, and every such call is in CloudTrail; server access logs would need a log bucket of their own.",
+      "The pipeline's artifact bucket has no server access logs, so reads and writes of its objects are not recorded: " +
+      "CloudTrail logs the bucket's management events, but not its data events unless a trail is set to, which this " +
+      'application does not do. What it holds is rebuilt from the repository on every run, and only CodePipeline and ' +
+      'CodeBuild reach it, under their roles. A log bucket of its own would break this control itself and never meet ' +
+      'CT.S3.PR.9; where object access must be audited, a trail with S3 data events on this bucket records it.',
   },
   s3_event_notifications_enabled_check: {
     control: 'CT.S3.PR.4',
     reason: "Nothing reacts to the pipeline's artifacts: CodePipeline hands them from action to action itself.",
   },
+  // The control asks only for ObjectLockEnabled; a retention period or legal hold is set separately, if at all. The
+  // cost is that "after you enable Object Lock on a bucket, you can't disable Object Lock or suspend versioning".
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-configure.html
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-managing.html
   s3_bucket_object_lock_enabled_check: {
     control: 'CT.S3.PR.9',
     reason:
-      "The pipeline's artifacts are rebuilt from the repository on every run; Object Lock would keep each one undeletable for its retention and block the lifecycle rule that expires them.",
+      'Object Lock alone (ObjectLockEnabled, no default retention) would lock nothing, and it can never be turned off ' +
+      'again, nor versioning suspended. From then on, a retention or legal hold set on an artifact would keep it from ' +
+      "the lifecycle rule that expires old artifacts; the pipeline's artifacts are rebuilt from the repository " +
+      'on every run, so nothing in the bucket needs write-once protection.',
   },
 };
 

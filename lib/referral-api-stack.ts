@@ -245,6 +245,11 @@ export class ReferralApiStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
     new CfnOutput(this, 'EventBusArn', { value: this.eventBus.eventBusArn });
+    // Each dead-letter runbook reads its own queue's URL by this name (docs/operations.md). DescribeStackResources
+    // returns only a stack's first 100 resources, and a filter on the type would find both queues:
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStackResources.html
+    new CfnOutput(this, 'EventsDeadLetterQueueUrl', { value: this.forwarding.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'QueueIndexDeadLetterQueueUrl', { value: this.queueIndexing.deadLetterQueue.queueUrl });
 
     Aspects.of(this).add(new InvokedFromOwnAccount());
   }

@@ -1,13 +1,33 @@
 // How a DynamoDB stream event source mapping moves along one shard for one reader: which records the next invocation
 // gets, where a partial batch response puts the checkpoint, how a function error splits the batch, and when failing
 // records are discarded. The mapping's settings are the stack's (lib/runtime-settings.ts).
-// https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
-// https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html
+//
+// Documented, and followed here:
+// - a partial batch response checkpoints at the lowest reported sequence number and retries from it; with bisection
+//   on, the batch is split at that record and only the rest is retried; an empty or null identifier fails the whole
+//   batch, which "Lambda retries ... based on your retry strategy"
+//   (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html);
+// - a function error splits the batch in two, and "splitting a batch does not consume the retry quota"; past the
+//   retries the records are discarded to the on-failure destination
+//   (https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html).
+// Not documented, so chosen here as the reading under which no local test can pass on retries AWS might not make:
+// - the retry count does not restart when the checkpoint moves forward (a partial response, or the success of a split
+//   half) while records a failed invocation held are still ahead: it ends only once the checkpoint has passed them
+//   all. Restarting it would give those records retries AWS may not give.
+// - a whole-batch failure response is not split, even with bisection on: the page splits "if your invocation fails"
+//   and does not say whether such a response is one. A split would buy the batch tries that use no retry, and keep its
+//   good records from being discarded with a bad one; AWS promises neither.
+// - after a discard, records a failed invocation also held (the other half of a split) go on alone with a spent count:
+//   a split still costs them nothing, but their next failed try discards them.
 
 export type MappingSettings = { batchSize: number; retryAttempts: number; bisectOnError: boolean };
 
-/** One reader's place in one shard: the records not yet checkpointed, the next batch's size, and failed tries of its head. */
-export type ShardReading<R> = { pending: R[]; batchSize: number; failures: number };
+/**
+ * One reader's place in one shard: the records not yet checkpointed, the next batch's size, the failed tries counted
+ * since the count last ended, and how many of the first pending records a failed invocation held (the count ends
+ * once the checkpoint has passed them).
+ */
+export type ShardReading<R> = { pending: R[]; batchSize: number; failures: number; held: number };
 
 /** What an invocation said of its batch. */
 export type Outcome =
@@ -24,6 +44,7 @@ export const startReading = <R>(settings: MappingSettings): ShardReading<R> => (
   pending: [],
   batchSize: settings.batchSize,
   failures: 0,
+  held: 0,
 });
 
 export const nextBatch = <R>(reading: ShardReading<R>): R[] => reading.pending.slice(0, reading.batchSize);
@@ -50,10 +71,9 @@ export const outcomeOf = (batch: { dynamodb?: { SequenceNumber?: string } }[], r
 
 /**
  * The reading after an invocation of `batch`, and the records given up on. A function error splits a batch of more
- * than one in two without using a retry ("Splitting a batch does not consume the retry quota"); with a partial batch
- * response and bisection on, only the batch's records from the checkpoint are retried. Past `retryAttempts` failed
- * retries of the same records they are discarded (in AWS, their metadata goes to the on-failure destination) and the
- * shard moves on. After a success the next batch is full size again.
+ * than one in two without using a retry; with a partial batch response and bisection on, only the batch's records
+ * from the checkpoint are retried. Past `retryAttempts` failed retries they are discarded (in AWS, their metadata goes
+ * to the on-failure destination) and the shard moves on. After a success the next batch is full size again.
  */
 export const afterInvocation = <R>(
   reading: ShardReading<R>,
@@ -62,28 +82,46 @@ export const afterInvocation = <R>(
   settings: MappingSettings,
 ): { reading: ShardReading<R>; discarded: R[] } => {
   const full = settings.batchSize;
+  // Every record of a failed invocation is held until the checkpoint passes it.
+  const held = Math.max(reading.held, batch.length);
   let next: ShardReading<R>;
   switch (outcome.kind) {
-    case 'success':
-      return { reading: { pending: reading.pending.slice(batch.length), batchSize: full, failures: 0 }, discarded: [] };
+    case 'success': {
+      const ahead = Math.max(0, reading.held - batch.length);
+      return {
+        reading: { pending: reading.pending.slice(batch.length), batchSize: full, failures: ahead > 0 ? reading.failures : 0, held: ahead },
+        discarded: [],
+      };
+    }
     case 'partial':
       next = {
         pending: reading.pending.slice(outcome.from),
         batchSize: settings.bisectOnError ? batch.length - outcome.from : full,
-        failures: outcome.from === 0 ? reading.failures + 1 : 1,
+        failures: reading.failures + 1,
+        held: held - outcome.from,
       };
       break;
     case 'total':
-      next = { ...reading, failures: reading.failures + 1 };
+      next = { ...reading, failures: reading.failures + 1, held };
       break;
     case 'error':
       next =
         settings.bisectOnError && batch.length > 1
-          ? { ...reading, batchSize: Math.ceil(batch.length / 2) }
-          : { ...reading, failures: reading.failures + 1 };
+          ? { ...reading, batchSize: Math.ceil(batch.length / 2), held }
+          : { ...reading, failures: reading.failures + 1, held };
       break;
   }
   if (next.failures <= settings.retryAttempts) return { reading: next, discarded: [] };
   const discarded = nextBatch(next);
-  return { reading: { pending: next.pending.slice(discarded.length), batchSize: full, failures: 0 }, discarded };
+  const ahead = Math.max(0, next.held - discarded.length);
+  return {
+    reading: {
+      pending: next.pending.slice(discarded.length),
+      // What a failed invocation also held goes on alone, so that no fresh record joins a batch with no retry left.
+      batchSize: ahead > 0 ? ahead : full,
+      failures: ahead > 0 ? settings.retryAttempts : 0,
+      held: ahead,
+    },
+    discarded,
+  };
 };

@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { ActivitySchema } from '../referrals/activity.js';
 import { type DomainEvent, reviewEvent } from '../referrals/review-event.js';
-import type { DeadLetters, EventPublisher } from './ports.js';
+import type { DeadLetter, DeadLetters, EventPublisher } from './ports.js';
 
 /** A stream record as the forwarder needs it: its position, its keys, whether it is an activity item, and the new image (unmarshalled). */
 export type ActivityRecord = {
@@ -29,8 +29,22 @@ export type ForwardResult = { published: number; ignored: number; deadLettered: 
 
 /** PutEvents takes at most 10 entries a request. */
 export const MAX_ENTRIES_PER_REQUEST = 10;
-/** And at most 256 KB of entries: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html */
-export const MAX_REQUEST_BYTES = 256 * 1024;
+/**
+ * And entries totalling "less than 1MB" (256 KB until January 2026). AWS's announcement and the PutEvents reference the
+ * AWS SDK ships say so without a byte count, so the lower reading is taken: under 1,000,000 bytes, not 1 MiB. The user
+ * guide's page on entry size still read 256 KB where it could be read (the China regions' copy among them); an entry
+ * over a region's real limit would fail its request whole, be retried, and reach the dead-letter queue through Lambda.
+ * https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb/
+ * https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html
+ */
+export const MAX_REQUEST_BYTES = 999_999;
+/**
+ * The largest message the dead-letter queues take: SQS's maximum, 1 MiB, which the stack sets on them explicitly
+ * (lib/constructs/stream-reading.ts) rather than rely on what a queue created before the raise keeps as its default.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
+ */
+export const MAX_DEAD_LETTER_BYTES = 1024 * 1024;
 
 /**
  * An entry's size as EventBridge counts it: the UTF-8 bytes of Source, DetailType and Detail (no Time or Resources
@@ -50,7 +64,7 @@ export const ENTRY_RETRIES = 3;
 type Pending = { record: ActivityRecord; attributionId: string; event: DomainEvent };
 
 /**
- * Groups events for PutEvents: at most 10 and 256 KB a request, and never two of one attribution in the same
+ * Groups events for PutEvents: at most 10 and MAX_REQUEST_BYTES a request, and never two of one attribution in the same
  * request, so that a failed entry cannot be overtaken by a later event of the same attribution.
  */
 export const chunkEvents = (pending: Pending[]): Pending[][] => {
@@ -78,6 +92,23 @@ export const chunkEvents = (pending: Pending[]): Pending[][] => {
 const isActivityInsert = (record: ActivityRecord): boolean => record.eventName === 'INSERT' && record.activity;
 
 type Refused = { item: Pending; code: string };
+
+/**
+ * The letter of an event refused for good. It carries the event when the letter fits the queue, and only the event's
+ * size when it does not, so that the queue always takes it and the event never holds the shard.
+ */
+const refusedLetter = (item: Pending, code: string): DeadLetter => {
+  const letter: DeadLetter = {
+    reason: 'event refused by EventBridge',
+    code,
+    table_keys: item.record.keys,
+    sequence_number: item.record.sequenceNumber,
+  };
+  const withEvent = { ...letter, event: item.event };
+  return Buffer.byteLength(JSON.stringify(withEvent)) <= MAX_DEAD_LETTER_BYTES
+    ? withEvent
+    : { ...letter, event_bytes: entrySize(item.event) };
+};
 
 /** The code given to every entry of a request that failed as a whole: a retry may get past it. */
 const RETRYABLE_REQUEST_FAILURE = 'RequestFailed';
@@ -140,13 +171,7 @@ export const forwardActivity = async (deps: ForwardDeps, records: ActivityRecord
           sequence_number: item.record.sequenceNumber,
         });
         try {
-          await deps.deadLetters.send({
-            reason: 'event refused by EventBridge',
-            code,
-            table_keys: item.record.keys,
-            sequence_number: item.record.sequenceNumber,
-            event: item.event,
-          });
+          await deps.deadLetters.send(refusedLetter(item, code));
         } catch {
           result.failedFrom = item.record.sequenceNumber;
           return false;

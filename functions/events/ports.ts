@@ -11,7 +11,8 @@ export type EventPublisher = {
 
 /**
  * Where a record that can never become an event goes. A malformed activity item is named by its keys, never its
- * contents; an event EventBridge refused for good carries the event itself (it holds no secret), so it can be sent again.
+ * contents; an event EventBridge refused for good carries the event itself (it holds no secret), so it can be sent again,
+ * when the letter can hold it.
  */
 export type DeadLetter = {
   reason: string;
@@ -20,6 +21,8 @@ export type DeadLetter = {
   /** The entry's error code, for an event EventBridge refused. */
   code?: string;
   event?: DomainEvent;
+  /** The refused event's size as EventBridge counts it, in place of the event when the event would not fit the queue. */
+  event_bytes?: number;
 };
 
 export type DeadLetters = {

@@ -8,6 +8,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FilterPattern } from '../../functions/adapters/stream-filters.js';
+import { MAX_DEAD_LETTER_BYTES } from '../../functions/events/forward-activity.js';
 import { STREAM_BATCH_SIZE, STREAM_RETRY_ATTEMPTS } from '../runtime-settings.js';
 
 /** A queue for what a stream reader gave up on: batches Lambda names, and items the reader sends itself. */
@@ -16,6 +17,9 @@ export const streamDeadLetterQueue = (scope: Construct, id: string): sqs.Queue =
     enforceSSL: true,
     encryption: sqs.QueueEncryption.SQS_MANAGED,
     retentionPeriod: Duration.days(14),
+    // Set, not left to the default: AWS does not say whether a queue created before SQS raised its limit to 1 MiB
+    // keeps 256 KiB, and the forwarder sizes its own letters to this (functions/events/forward-activity.ts).
+    maxMessageSizeBytes: MAX_DEAD_LETTER_BYTES,
     // Marks it as a dead-letter queue (CT.SQS.PR.1 asks every other queue to have one). No source queue redrives
     // here: the stream's event source mapping and the reader send to it directly.
     // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue-redrive.html

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STALE_AFTER_MS } from '../../functions/billing/reconcile.js';
+import { MAX_DEAD_LETTER_BYTES } from '../../functions/events/forward-activity.js';
 import { gatewayResponses } from '../../functions/http/gateway-responses.js';
+import { RUNBOOK } from '../../lib/constructs/operations.js';
 import { CDK_CONTEXT, templateApp } from '../../lib/project-app.js';
 import { RECONCILE_EVERY_MINUTES, ReferralApiStack } from '../../lib/referral-api-stack.js';
 import { FUNCTION_TIMEOUT_SECONDS, RECONCILER_TIMEOUT_SECONDS } from '../../lib/runtime-settings.js';
@@ -470,6 +474,37 @@ describe('ReferralApiStack', () => {
     );
   });
 
+  it("finds each dead-letter queue in its runbook by a stack output that holds that queue's URL alone", () => {
+    const { template } = dev;
+    const outputs: Record<string, { Value: unknown }> = template.toJSON().Outputs;
+    const runbooks = readFileSync(path.resolve(import.meta.dirname, '../..', RUNBOOK), 'utf8');
+    /** A runbook section: from its heading to the next heading. */
+    const section = (anchor: string) => runbooks.split(/^#{2,3} /m).find((part) => part.startsWith(`${anchor}\n`)) ?? '';
+    const lookups = (text: string) => [...new Set([...text.matchAll(/OutputKey=='(\w+)'/g)].map((match) => match[1] as string))];
+    const queueAlarms = Object.values(
+      template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'ApproximateNumberOfMessagesVisible' } }),
+    ) as any[];
+    const watched = queueAlarms.map((alarm) => {
+      const queue: string = alarm.Properties.Dimensions[0].Value['Fn::GetAtt'][0];
+      const anchor = /Runbook: [\w/.-]+#([\w-]+)/.exec(alarm.Properties.AlarmDescription)?.[1] ?? '';
+      const named = lookups(section(anchor));
+      // One lookup, of an output that exists and holds this queue's URL and no other output's value.
+      expect(named, anchor).toHaveLength(1);
+      expect(outputs[named[0] as string]?.Value, anchor).toEqual({ Ref: queue });
+      expect(Object.values(outputs).filter((output) => JSON.stringify(output.Value) === JSON.stringify({ Ref: queue }))).toHaveLength(1);
+      return { queue, output: named[0] };
+    });
+    // Every queue of the stack is alarmed, each with its own runbook and output.
+    expect(watched.map(({ queue }) => queue).sort()).toEqual(Object.keys(template.findResources('AWS::SQS::Queue')).sort());
+    expect(new Set(watched.map(({ output }) => output)).size).toBe(watched.length);
+    // Every output the docs read exists; none lists the stack's resources, which returns only the first 100.
+    const docs = ['README.md', 'docs/operations.md', 'docs/development.md', 'docs/architecture.md'].map((file) =>
+      readFileSync(path.resolve(import.meta.dirname, '../..', file), 'utf8'),
+    );
+    for (const key of docs.flatMap(lookups)) expect(Object.keys(outputs)).toContain(key);
+    for (const text of docs) expect(text).not.toMatch(/describe-stack-resources|DescribeStackResources/);
+  });
+
   it('streams new images of the referrals table to the forwarder, only new activity items, with partial failures and a dead-letter queue', () => {
     const { template, stack } = dev;
     template.hasResourceProperties('AWS::DynamoDB::Table', {
@@ -496,6 +531,9 @@ describe('ReferralApiStack', () => {
     });
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'referrals-dev' });
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    // Set on both queues, not left to a default a queue created before SQS's raise to 1 MiB might keep.
+    template.resourceCountIs('AWS::SQS::Queue', 2);
+    template.allResourcesProperties('AWS::SQS::Queue', { MaximumMessageSize: MAX_DEAD_LETTER_BYTES });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: Match.anyValue() }],

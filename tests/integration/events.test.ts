@@ -1,5 +1,8 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityItem } from '../../functions/adapters/referrals-table.js';
 import { ACTIVITY_FILTERS } from '../../functions/adapters/stream-filters.js';
+import { MAX_REQUEST_BYTES } from '../../functions/events/forward-activity.js';
 import { createForwarderDeps } from '../../functions/handlers/forwarder/dependencies.js';
 import { createHandler } from '../../functions/handlers/forwarder/handler.js';
 import { createObservability } from '../../functions/shared/observability.js';
@@ -7,19 +10,20 @@ import { type EventSink, startEventSink } from '../../local/event-sink.js';
 import { type StreamPoller, startStreamPoller } from '../../local/stream-poller.js';
 import { approveRequest, bulkRequest, rejectRequest, withKey } from '../support/api.js';
 import { FakeDeadLetters } from '../support/fakes.js';
-import { givenApiKey, givenAttribution, tables } from '../support/table-records.js';
+import { db, givenApiKey, givenAttribution, tables, uniqueId } from '../support/table-records.js';
 
 // A reject through the API, the real DynamoDB Local stream, the real forwarder handler, and the PutEvents
 // request exactly as the AWS SDK sends it, to a local endpoint that records it.
 let sink: EventSink;
 let poller: StreamPoller;
+const deadLetters = new FakeDeadLetters();
 
 beforeAll(async () => {
   sink = await startEventSink();
   const handler = createHandler(
     createForwarderDeps(
       { ...process.env, EVENT_BUS_NAME: 'referrals-test', DEAD_LETTER_QUEUE_URL: 'http://unused', EVENTS_ENDPOINT: sink.endpoint },
-      { deadLetters: new FakeDeadLetters() },
+      { deadLetters },
     ),
     createObservability(),
   );
@@ -155,4 +159,43 @@ describe('the referral.approved event', () => {
       ]);
     }
   });
+});
+
+describe("an activity item near DynamoDB's 400 KB item limit", () => {
+  /** An activity item written as the decision's transaction writes it, straight to the table. */
+  const putActivity = (attributionId: string, requestId: string, reason: string) =>
+    db.send(
+      new PutCommand({
+        TableName: tables.referrals,
+        Item: activityItem(attributionId, {
+          action: 'reject',
+          previous_status: 'review_required',
+          reason,
+          actor: 'admin-1',
+          auth_method: 'api_key',
+          subject_id: 'key_1',
+          request_id: requestId,
+          at: new Date().toISOString(),
+          attribution: { id: attributionId, status: 'rejected' },
+        }),
+      }),
+    );
+
+  it('goes out as its event; one whose JSON outgrows any request is set aside by its keys and holds nothing up', async () => {
+    const plain = uniqueId('attr');
+    const escaped = uniqueId('attr');
+    await putActivity(plain, 'req-near', 'x'.repeat(395_000));
+    // One byte a character in the item, six in the event's JSON (\u0001): over every limit once it is an event.
+    await putActivity(escaped, 'req-escaped', '\u0001'.repeat(395_000));
+    await putActivity(escaped, 'req-after', 'after');
+    for (let round = 0; round < 5 && eventsOf(escaped).length === 0; round++) await poller.drain();
+
+    expect(eventsOf(plain).map((event) => event.detail.reason.length)).toEqual([395_000]);
+    expect(eventsOf(escaped).map((event) => event.detail.request_id)).toEqual(['req-after']);
+    const letters = deadLetters.letters.filter((letter) => letter.table_keys.pk === escaped);
+    expect(letters).toEqual([expect.objectContaining({ reason: 'event refused by EventBridge', code: 'EntryTooLarge' })]);
+    expect(letters[0]?.event).toBeUndefined();
+    expect(letters[0]?.event_bytes).toBeGreaterThan(MAX_REQUEST_BYTES);
+    expect(poller.discarded.get('forwarder') ?? []).toEqual([]);
+  }, 30_000);
 });

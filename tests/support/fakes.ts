@@ -13,6 +13,7 @@ import type {
   ReservationCommit,
 } from '../../functions/billing/ports.js';
 import type { UsageRecord } from '../../functions/billing/usage-record.js';
+import { MAX_DEAD_LETTER_BYTES } from '../../functions/events/forward-activity.js';
 import type { DeadLetter, DeadLetters, EventPublisher, PublishOutcome } from '../../functions/events/ports.js';
 import type { ClaimHolder, IdempotencyClaim, IdempotencyClaims, IdempotencyStore } from '../../functions/idempotency/ports.js';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from '../../functions/idempotency/record.js';
@@ -323,6 +324,8 @@ export class FakeDeadLetters implements DeadLetters {
 
   async send(letter: DeadLetter): Promise<void> {
     if (this.failure) throw this.failure;
+    // As SQS refuses a message over the queue's maximum size.
+    if (Buffer.byteLength(JSON.stringify(letter)) > MAX_DEAD_LETTER_BYTES) throw new Error('message too long');
     this.letters.push(letter);
   }
 }

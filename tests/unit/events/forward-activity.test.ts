@@ -5,11 +5,16 @@ import {
   ENTRY_RETRIES,
   entrySize,
   forwardActivity,
+  MAX_DEAD_LETTER_BYTES,
   MAX_REQUEST_BYTES,
 } from '../../../functions/events/forward-activity.js';
 import type { Activity } from '../../../functions/referrals/activity.js';
 import { reviewEvent } from '../../../functions/referrals/review-event.js';
+import { itemSize } from '../../../tools/capacity-model.js';
 import { FakeDeadLetters, FakePublisher } from '../../support/fakes.js';
+
+/** DynamoDB's largest item, 400 KB: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html */
+const DYNAMODB_ITEM_LIMIT = 400 * 1024;
 
 const activity = (attributionId: string, requestId: string, overrides: Partial<Activity> = {}): Activity => ({
   action: 'reject',
@@ -217,10 +222,10 @@ describe('forwarding activity items as events', () => {
     expect(await forward([refused])).toMatchObject({ published: 0, failedFrom: refused.sequenceNumber });
   });
 
-  it('keeps each request within 256 KB of entries, as EventBridge counts them', async () => {
+  it("keeps each request under PutEvents' limit of entries, as EventBridge counts them", async () => {
     const { publisher, forward } = setup();
-    // Reasons are at most 500 characters; events of 60 KB stand in for entries near the request's size.
-    const big = (index: number) => record(`attr-k${index}`, `r${index}`, { reason: 'x'.repeat(60_000) });
+    // Reasons are at most 500 characters; events of 240 KB stand in for entries near the request's size.
+    const big = (index: number) => record(`attr-k${index}`, `r${index}`, { reason: 'x'.repeat(240_000) });
     const records = Array.from({ length: 9 }, (_, index) => big(index));
     await forward(records);
     expect(publisher.requests.map((events) => events.length)).toEqual([4, 4, 1]);
@@ -243,7 +248,7 @@ describe('forwarding activity items as events', () => {
     expect(publisher.published.map((event) => event.detail.attribution_id)).toEqual(['attr-m2']);
   });
 
-  it('takes an entry of exactly 256 KB, and fills a request up to exactly 256 KB', async () => {
+  it('takes an entry of exactly the limit, and fills a request up to exactly the limit', async () => {
     const { publisher, deadLetters, forward } = setup();
     // Measure an event with a one-character reason, then grow the reason to reach the size wanted.
     const exactly = (id: string, bytes: number) => {
@@ -251,13 +256,62 @@ describe('forwarding activity items as events', () => {
       return record(id, `r-${id}`, { reason: 'x'.repeat(1 + bytes - oneChar) });
     };
     const whole = exactly('attr-n1', MAX_REQUEST_BYTES);
-    const halves = [exactly('attr-n2', MAX_REQUEST_BYTES / 2), exactly('attr-n3', MAX_REQUEST_BYTES / 2)];
+    const half = Math.floor(MAX_REQUEST_BYTES / 2);
+    const halves = [exactly('attr-n2', half), exactly('attr-n3', MAX_REQUEST_BYTES - half)];
     expect(await forward([whole, ...halves])).toMatchObject({ published: 3, deadLettered: 0 });
     expect(deadLetters.letters).toEqual([]);
     expect(publisher.requests.map((events) => events.map((event) => event.detail.attribution_id))).toEqual([
       ['attr-n1'],
       ['attr-n2', 'attr-n3'],
     ]);
+  });
+
+  it('takes the documented 1 MB as 1,000,000 bytes, less than which a request must be', () => {
+    expect(MAX_REQUEST_BYTES).toBe(1_000_000 - 1);
+    expect(MAX_DEAD_LETTER_BYTES).toBe(1_048_576);
+  });
+
+  it("publishes the events of activity items near DynamoDB's 400 KB item limit, two a request", async () => {
+    const { publisher, deadLetters, forward } = setup();
+    const near = record('attr-s1', 'r1', { reason: 'x'.repeat(395_000) });
+    expect(itemSize(near.image as Record<string, unknown>)).toBeGreaterThan(395_000);
+    expect(itemSize(near.image as Record<string, unknown>)).toBeLessThanOrEqual(DYNAMODB_ITEM_LIMIT);
+    const next = record('attr-s2', 'r2', { reason: 'x'.repeat(395_000) });
+    const third = record('attr-s3', 'r3', { reason: 'x'.repeat(395_000) });
+    expect(await forward([near, next, third])).toMatchObject({ published: 3, deadLettered: 0 });
+    expect(deadLetters.letters).toEqual([]);
+    expect(publisher.requests.map((events) => events.map((event) => event.detail.attribution_id))).toEqual([
+      ['attr-s1', 'attr-s2'],
+      ['attr-s3'],
+    ]);
+  });
+
+  it('sets aside, by its keys and size, an event of an item near the 400 KB limit that JSON makes too large, and goes on', async () => {
+    const { publisher, deadLetters, forward } = setup();
+    // A control character is one byte in the item and six in the event's JSON (\u0001).
+    const escaped = record('attr-t1', 'r1', { reason: '\u0001'.repeat(395_000) });
+    expect(itemSize(escaped.image as Record<string, unknown>)).toBeLessThanOrEqual(DYNAMODB_ITEM_LIMIT);
+    expect(entrySizeOf(escaped)).toBeGreaterThan(MAX_DEAD_LETTER_BYTES);
+    const after = record('attr-t1', 'r2');
+    expect(await forward([escaped, after])).toMatchObject({ published: 1, deadLettered: 1, failedFrom: undefined });
+    expect(deadLetters.letters).toEqual([
+      {
+        reason: 'event refused by EventBridge',
+        code: 'EntryTooLarge',
+        table_keys: escaped.keys,
+        sequence_number: escaped.sequenceNumber,
+        event_bytes: entrySizeOf(escaped),
+      },
+    ]);
+    expect(publisher.published.map((event) => event.detail.event_id)).toEqual(['attr-t1:r2']);
+  });
+
+  it('keeps the refused event in its letter whenever the letter fits the queue', async () => {
+    const { deadLetters, forward } = setup();
+    const tooLarge = record('attr-u1', 'r1', { reason: 'x'.repeat(MAX_REQUEST_BYTES) });
+    await forward([tooLarge]);
+    expect(deadLetters.letters[0]).toMatchObject({ code: 'EntryTooLarge', event: { detail: { event_id: 'attr-u1:r1' } } });
+    expect(Buffer.byteLength(JSON.stringify(deadLetters.letters[0]))).toBeLessThanOrEqual(MAX_DEAD_LETTER_BYTES);
   });
 
   it('sends no empty request when every event of a chunk is set aside', async () => {

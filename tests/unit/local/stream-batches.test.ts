@@ -72,15 +72,26 @@ describe('a shard after an invocation', () => {
   });
 
   it('moves past a batch that succeeded, and back to the full size', () => {
-    const after = afterInvocation(reading(records(12), { batchSize: 3, failures: 2 }), records(3), { kind: 'success' }, settings);
-    expect(after).toEqual({ reading: { pending: records(9, 103), batchSize: 10, failures: 0 }, discarded: [] });
+    const after = afterInvocation(reading(records(12), { batchSize: 3, failures: 2, held: 3 }), records(3), { kind: 'success' }, settings);
+    expect(after).toEqual({ reading: { pending: records(9, 103), batchSize: 10, failures: 0, held: 0 }, discarded: [] });
   });
 
-  it('retries a partial failure from its checkpoint, the rest of that batch alone, as its first failure', () => {
+  it('keeps counting after a success while records a failed invocation held are still ahead (the other half of a split)', () => {
+    const state = reading(records(12), { batchSize: 5, failures: 3, held: 10 });
+    const after = afterInvocation(state, records(5), { kind: 'success' }, settings);
+    expect(after.reading).toEqual({ pending: records(7, 105), batchSize: 10, failures: 3, held: 5 });
+  });
+
+  it('retries a partial failure from its checkpoint, the rest of that batch alone, counting it as a failed try', () => {
     const after = afterInvocation(reading(records(12)), records(10), { kind: 'partial', from: 4 }, settings);
-    expect(after.reading).toEqual({ pending: records(8, 104), batchSize: 6, failures: 1 });
+    expect(after.reading).toEqual({ pending: records(8, 104), batchSize: 6, failures: 1, held: 6 });
     const again = afterInvocation(after.reading, records(6, 104), { kind: 'partial', from: 0 }, settings);
-    expect(again.reading).toEqual({ pending: records(8, 104), batchSize: 6, failures: 2 });
+    expect(again.reading).toEqual({ pending: records(8, 104), batchSize: 6, failures: 2, held: 6 });
+  });
+
+  it('does not restart the retry count when a partial response moves the checkpoint forward', () => {
+    const after = afterInvocation(reading(records(12), { failures: 2, held: 10 }), records(10), { kind: 'partial', from: 4 }, settings);
+    expect(after.reading).toMatchObject({ failures: 3, held: 6 });
   });
 
   it('without bisection, retries from the checkpoint at the full size', () => {
@@ -108,17 +119,28 @@ describe('a shard after an invocation', () => {
 
   it('counts a whole-batch failure as a retry of the same batch', () => {
     const after = afterInvocation(reading(records(12), { failures: 1 }), records(10), { kind: 'total' }, settings);
-    expect(after.reading).toEqual({ pending: records(12), batchSize: 10, failures: 2 });
+    expect(after.reading).toEqual({ pending: records(12), batchSize: 10, failures: 2, held: 10 });
   });
 
   it('discards the failing records after the retries and moves on', () => {
     const state = reading(records(12), { batchSize: 2, failures: settings.retryAttempts });
     const after = afterInvocation(state, records(2), { kind: 'total' }, settings);
     expect(seq(after.discarded)).toEqual([100, 101]);
-    expect(after.reading).toEqual({ pending: records(10, 102), batchSize: 10, failures: 0 });
+    expect(after.reading).toEqual({ pending: records(10, 102), batchSize: 10, failures: 0, held: 0 });
     expect(afterInvocation({ ...state, failures: settings.retryAttempts - 1 }, records(2), { kind: 'total' }, settings).discarded).toEqual(
       [],
     );
+  });
+
+  it('after a discard, hands the rest of a split batch over alone with no retry left: a split still costs nothing, a failed try discards', () => {
+    const state = reading(records(12), { batchSize: 2, failures: settings.retryAttempts, held: 10 });
+    const after = afterInvocation(state, records(2), { kind: 'total' }, settings);
+    expect(after.reading).toEqual({ pending: records(10, 102), batchSize: 8, failures: settings.retryAttempts, held: 8 });
+    expect(afterInvocation(after.reading, records(8, 102), { kind: 'error' }, settings)).toMatchObject({
+      reading: { batchSize: 4 },
+      discarded: [],
+    });
+    expect(seq(afterInvocation(after.reading, records(8, 102), { kind: 'total' }, settings).discarded)).toEqual(seq(records(8, 102)));
   });
 });
 
@@ -141,5 +163,17 @@ describe('a mapping over a shard', () => {
     expect(run.discarded).toEqual([106, 107, 108, 109]);
     // One try and five retries of the rest of the first batch, then the next batch.
     expect(run.invocations).toBe(1 + settings.retryAttempts + 1);
+  });
+
+  it('discards what is left of a batch after the retries even when each try got one record further', () => {
+    const run = drive(records(10), (batch) => (batch.length > 1 ? { kind: 'partial', from: 1 } : { kind: 'success' }));
+    expect(run.delivered).toEqual([100, 101, 102, 103, 104, 105]);
+    expect(run.discarded).toEqual([106, 107, 108, 109]);
+  });
+
+  it('never splits a batch its reader fails whole: the batch is retried as it is and discarded whole', () => {
+    const run = drive(records(10), (batch) => (seq(batch).includes(103) ? { kind: 'total' } : { kind: 'success' }));
+    expect(run.discarded).toEqual(seq(records(10)));
+    expect(run.invocations).toBe(1 + settings.retryAttempts);
   });
 });
