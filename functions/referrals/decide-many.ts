@@ -78,7 +78,7 @@ type Planned = PlannedReservation;
 const readAndClaim = async (deps: BulkDeps, call: BulkCall, claimKey: ClaimHolder | undefined, fingerprint: string, now: Date) =>
   Promise.all([
     call.admission,
-    deps.referrals.loadAttributions(call.request.ids),
+    deps.referrals.loadAttributions(call.request.ids, call.deadline ?? call.budget.deadline),
     claimKey ? deps.idempotency.claim({ ...claimKey, fingerprint, now }, call.budget) : undefined,
   ]).catch(async (error) => {
     if (claimKey) await deps.idempotency.abandon(claimKey, call.budget).catch(() => undefined);

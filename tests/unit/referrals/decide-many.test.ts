@@ -332,8 +332,8 @@ describe('the bulk reject use case', () => {
   it('answers conflict when the status changed between the read and the write, and gives its credit back', async () => {
     const { world, call } = setup();
     const read = world.referrals.loadAttributions.bind(world.referrals);
-    world.referrals.loadAttributions = async (ids) => {
-      const found = await read(ids);
+    world.referrals.loadAttributions = async (ids, deadline) => {
+      const found = await read(ids, deadline);
       world.referrals.put({ ...held('attr-1'), status: 'rejected' });
       return found;
     };
@@ -349,13 +349,27 @@ describe('the bulk reject use case', () => {
   it('answers not_found when the referral disappeared between the read and the write', async () => {
     const { world, call } = setup();
     const read = world.referrals.loadAttributions.bind(world.referrals);
-    world.referrals.loadAttributions = async (ids) => {
-      const found = await read(ids);
+    world.referrals.loadAttributions = async (ids, deadline) => {
+      const found = await read(ids, deadline);
       world.referrals.attributions.delete('attr-1');
       return found;
     };
     const result = await call({ ids: ['attr-1'] });
     expect(result.data.results[0]).toEqual({ id: 'attr-1', outcome: 'not_found', error: { type: 'not_found' } });
+  });
+
+  it('answers a retryable failure, never not_found, for an id its read left unread, and reserves nothing for it', async () => {
+    const { world, call, statuses } = setup();
+    world.referrals.unread.add('attr-2');
+    const result = await call({ ids: ['attr-1', 'attr-2', 'missing'] });
+    expect(result.data.results.map((item) => [item.id, item.outcome])).toEqual([
+      ['attr-1', 'rejected'],
+      ['attr-2', 'failed'],
+      ['missing', 'not_found'],
+    ]);
+    expect(result.data.results[1]).toEqual({ id: 'attr-2', outcome: 'failed', error: { type: 'dependency_unavailable', retryable: true } });
+    expect(world.meter.reservations.map((reservation) => reservation.day.credits)).toEqual([1]);
+    expect(statuses()).toContain('attr-2:review_required');
   });
 
   it('still answers when the release fails: the counters over-count, never under-count, and it is logged', async () => {
