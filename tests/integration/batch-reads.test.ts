@@ -1,15 +1,20 @@
-// A batch read that DynamoDB answers in part: unprocessed keys are resent with backoff within the caller's time, and
-// keys that stay unread are never taken for missing, neither by a bulk decision nor by the reconciler.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BATCH_GET_SENDS, BatchReadIncomplete, batchGetConsistent, batchGetPause } from '../../functions/adapters/items.js';
 import { attributionItemKey } from '../../functions/adapters/referrals-table.js';
-import { dayWindow, monthWindow } from '../../functions/billing/windows.js';
 import { reconcileCommand } from '../../tools/cli/commands/reconcile.js';
 import { runCommand } from '../../tools/cli/runner.js';
 import { apiOnClients, bulkRequest, withKey } from '../support/api.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
-import { activityOf, billingOf, db, givenApiKey, heldReferrals, storedAttribution, tables, uniqueId } from '../support/table-records.js';
+import {
+  activityOf,
+  billingOf,
+  givenApiKey,
+  givenOpenReservation,
+  heldReferrals,
+  storedAttribution,
+  tables,
+  uniqueId,
+} from '../support/table-records.js';
 
 const functionDb = instrumentedClient();
 const batchReads = () => functionDb.calls.filter((call) => call.command === 'BatchGetItemCommand');
@@ -111,27 +116,7 @@ describe('referrals a bulk decision could not read', () => {
 describe('stale reservations the reconciler could not read', () => {
   it('are reported unfinished and left open for the next pass, while the others are closed', async () => {
     const userId = uniqueId('unread-reservations');
-    const now = new Date();
-    const reserve = (requestId: string) =>
-      db.send(
-        new PutCommand({
-          TableName: tables.usage,
-          Item: {
-            pk: `account#${userId}`,
-            sk: `reservation#${requestId}`,
-            user_id: userId,
-            request_id: requestId,
-            credits: 2,
-            day_window: dayWindow(now).id,
-            day_expires_at: 4_000_000_000,
-            month_window: monthWindow(now).id,
-            month_expires_at: 4_000_000_000,
-            reservation_day: dayWindow(now).id,
-            reserved_at: new Date(now.getTime() - 120_000).toISOString(),
-          },
-        }),
-      );
-    await Promise.all([reserve('req-read'), reserve('req-unread')]);
+    await Promise.all(['req-read', 'req-unread'].map((requestId) => givenOpenReservation(userId, requestId, { ageMs: 120_000 })));
     functionDb.inject({
       command: 'BatchGetItemCommand',
       when: 'unprocessed',

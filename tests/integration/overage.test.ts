@@ -1,12 +1,11 @@
 // A usage record is overage exactly when decided referrals used the month's included credits up: not by a referral's
 // place among the candidates, and not twice when two bulk requests of one account cross the included amount at once.
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { plans } from '../../functions/billing/plans.js';
 import { apiOnClients, bulkRequest, withKey } from '../support/api.js';
 import { instrumentedClient, writes } from '../support/instrumented-client.js';
-import { billingOf, db, givenApiKey, heldReferrals, tables } from '../support/table-records.js';
+import { billingOf, givenApiKey, givenStatusWritten, heldReferrals } from '../support/table-records.js';
 
 const functionDb = instrumentedClient();
 const withIncluded = (included: number) =>
@@ -41,15 +40,7 @@ describe('overage in a bulk decision', () => {
           command: 'BatchGetItemCommand',
           times: 1,
           after: async () => {
-            await db.send(
-              new UpdateCommand({
-                TableName: tables.referrals,
-                Key: { pk: id, sk: 'attribution' },
-                UpdateExpression: 'SET #status = :qualified',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':qualified': 'qualified' },
-              }),
-            );
+            await givenStatusWritten(id, 'qualified');
           },
         }),
       'conflict',

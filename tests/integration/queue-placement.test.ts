@@ -1,7 +1,7 @@
 // A stale image of an attribution (its status moved on after the stream record was written, and the older record
 // arrives or is retried last) never puts it back into a queue it has left: the queue key follows the current status.
 
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { createHandler as createIndexerHandler } from '../../functions/handlers/
 import { createObservability } from '../../functions/shared/observability.js';
 import { rejectRequest, withKey } from '../support/api.js';
 import { context } from '../support/lambda.js';
-import { db, givenApiKey, givenAttribution, tables, uniqueId } from '../support/table-records.js';
+import { db, givenApiKey, givenAttribution, givenStatusWritten, tables, uniqueId } from '../support/table-records.js';
 
 const stored = async (id: string) =>
   (await db.send(new GetCommand({ TableName: tables.referrals, Key: { pk: id, sk: 'attribution' }, ConsistentRead: true }))).Item;
@@ -53,15 +53,7 @@ describe.each(Object.entries(deliveries))('an old image delivered after a newer 
     await pipelineWrite(id, 'review_required');
     const held = (await stored(id)) as Record<string, unknown>;
     // The pipeline rewards it; the record of that newer write is placed first (nothing to do: no queue key).
-    await db.send(
-      new UpdateCommand({
-        TableName: tables.referrals,
-        Key: { pk: id, sk: 'attribution' },
-        UpdateExpression: 'SET #status = :rewarded',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':rewarded': 'rewarded' },
-      }),
-    );
+    await givenStatusWritten(id, 'rewarded');
     expect(await placer.place((await stored(id)) as Record<string, unknown>)).toBe('current');
 
     await deliver(held);

@@ -71,6 +71,12 @@ const leaveUnprocessed = (input: Record<string, unknown>, answer: BatchGetAnswer
   }
 };
 
+type Applying = { command: string; times: number; matches?: (input: Record<string, unknown>) => boolean };
+
+/** The first fault or interleaving that applies to this call and has uses left. */
+const firstApplying = <T extends Applying>(candidates: T[], command: string, input: Record<string, unknown>): T | undefined =>
+  candidates.find((candidate) => candidate.command === command && candidate.times > 0 && (candidate.matches?.(input) ?? true));
+
 export const instrumentedClient = (options: { maxAttempts?: number } = {}) => {
   const client: DynamoDBDocumentClient = createDocumentClient({
     endpoint: process.env.DYNAMODB_ENDPOINT,
@@ -101,9 +107,7 @@ export const instrumentedClient = (options: { maxAttempts?: number } = {}) => {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = (args as { input: Record<string, unknown> }).input;
-      const step = interleavings.find(
-        (candidate) => candidate.command === context.commandName && candidate.times > 0 && (candidate.matches?.(input) ?? true),
-      );
+      const step = firstApplying(interleavings, String(context.commandName), input);
       if (!step) return next(args);
       step.times -= 1;
       await step.before?.();
@@ -118,9 +122,7 @@ export const instrumentedClient = (options: { maxAttempts?: number } = {}) => {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = (args as { input: Record<string, unknown> }).input;
-      const fault = faults.find(
-        (candidate) => candidate.command === context.commandName && candidate.times > 0 && (candidate.matches?.(input) ?? true),
-      );
+      const fault = firstApplying(faults, String(context.commandName), input);
       if (!fault) return next(args);
       fault.times -= 1;
       attempts += 1;
