@@ -5,8 +5,8 @@ import { COUNTER_MARGIN_SECONDS } from '../billing/charge.js';
 import type { CounterKind, CounterLedger, OpenReservation } from '../billing/reconcile.js';
 import { counterExpiry, dayWindow, monthWindow } from '../billing/windows.js';
 import { callDynamo } from './dynamodb-errors.js';
-import { batchGetConsistent, queryItems, queryPages } from './items.js';
-import { accountKey, dayKey, monthKey, OPEN_RESERVATIONS_INDEX, RESERVATION_PREFIX, USAGE_PREFIX } from './usage-table.js';
+import { batchGetConsistent, queryItems, queryPages, settledBatchRead } from './items.js';
+import { accountKey, dayKey, monthKey, OPEN_RESERVATIONS_INDEX, RESERVATION_PREFIX, reservationOf, USAGE_PREFIX } from './usage-table.js';
 
 type ReservationItem = {
   user_id: string;
@@ -43,7 +43,7 @@ const counterExpiryOf = (kind: CounterKind, window: string): number => {
 };
 
 export const createCounterLedger = (client: DynamoDBDocumentClient, tables: { usage: string }): CounterLedger => ({
-  async *staleOpen(days, before) {
+  async *staleOpen(days, before, deadline) {
     for (const day of days) {
       // Only what is stale, by the index's sort key: young reservations are not read at all.
       for await (const keys of queryPages(
@@ -58,13 +58,16 @@ export const createCounterLedger = (client: DynamoDBDocumentClient, tables: { us
       )) {
         if (keys.length === 0) continue;
         // The index is eventually consistent and keys only: the records themselves, read consistently in one batch,
-        // say what is still open.
-        const records = await batchGetConsistent(
-          client,
-          tables.usage,
-          keys.map((key) => ({ pk: key.pk, sk: key.sk })),
+        // say what is still open. Keys left unread are named, never taken for closed.
+        const { items, unread } = await settledBatchRead(
+          batchGetConsistent(
+            client,
+            tables.usage,
+            keys.map((key) => ({ pk: key.pk, sk: key.sk })),
+            { deadline },
+          ),
         );
-        yield records.map((item) => toOpenReservation(item as ReservationItem));
+        yield { open: items.map((item) => toOpenReservation(item as ReservationItem)), unread: unread.map(reservationOf) };
       }
     }
   },

@@ -17,7 +17,7 @@ import type {
 import { anyOf, ITEM_ABSENT, RECORD_EXPIRED, STATUS_AS_READ } from './conditions.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
-import { batchGetConsistent, withoutKeys } from './items.js';
+import { batchGetConsistent, settledBatchRead, withoutKeys } from './items.js';
 import {
   ACTIVITY_PREFIX,
   ATTRIBUTION_SK,
@@ -264,14 +264,18 @@ export const createReferralReader = (
 });
 
 export const createBulkReferralStore = (client: DynamoDBDocumentClient, tables: Tables): BulkReferralStore => ({
-  async loadAttributions(ids) {
+  async loadAttributions(ids, deadline) {
     const found = new Map<string, StoredReferral>();
-    for (const item of await batchGetConsistent(client, tables.referrals, ids.map(attributionItemKey))) {
+    // Keys left unread are named, never taken for missing: each answers as a retryable failure of its own.
+    const { items, unread } = await settledBatchRead(
+      batchGetConsistent(client, tables.referrals, ids.map(attributionItemKey), { deadline }),
+    );
+    for (const item of items) {
       const attribution = parseRecord(StoredAttributionSchema, item, 'attribution');
       const decidedUnder = item[DECIDED_UNDER];
       found.set(attribution.id, { attribution, ...(typeof decidedUnder === 'string' ? { decidedUnder } : {}) });
     }
-    return found;
+    return { referrals: found, unread: new Set(unread.map((key) => String(key.pk))) };
   },
   async commitItemDecision(plan, budget) {
     const outcome = await transactWrite(client, buildBulkItemTransaction(tables, plan), {

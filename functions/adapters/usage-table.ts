@@ -18,6 +18,11 @@ export const monthKey = (userId: string, window: string) => ({ pk: accountKey(us
 /** An open credit reservation of a bulk request: written with the reservation, deleted by its release. */
 export const reservationKey = (userId: string, requestId: string) => ({ pk: accountKey(userId), sk: `${RESERVATION_PREFIX}${requestId}` });
 export const idempotencyKey = (userId: string, key: string) => ({ pk: accountKey(userId), sk: `idempotency#${key}` });
+/** Whose reservation a reservation key is: the account and the request, read back from the key. */
+export const reservationOf = (key: Record<string, unknown>) => ({
+  userId: String(key.pk).slice(accountKey('').length),
+  requestId: String(key.sk).slice(RESERVATION_PREFIX.length),
+});
 
 export const USAGE_PREFIX = 'usage#';
 export const RESERVATION_PREFIX = 'reservation#';

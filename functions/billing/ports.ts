@@ -41,6 +41,8 @@ export type ReleaseOutcome = 'released' | 'already_released';
 export type ReservationCommit = { reserved: true } | { reserved: false; refusal: ChargeRefusal | 'contention' };
 
 export type CreditReservations = {
+  /** The month's credits, read consistently: a reservation refused on the included credits is planned again from it. */
+  readMonthCredits: MeterStore['readMonthCredits'];
   /** Adds the credits to both counters under their ceilings, both or neither. */
   reserve(reservation: Reservation, budget: WriteBudget): Promise<ReservationCommit>;
   /**

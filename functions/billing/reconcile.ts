@@ -7,12 +7,16 @@ import type { CreditReservations, Reservation } from './ports.js';
 /** An open reservation as its record holds it: what was reserved, and when. */
 export type OpenReservation = { reservation: Reservation; credits: number; reservedAt: Date };
 
+/** One page of stale reservations: those still open, and those its read could not get to (throttled) by the deadline. */
+export type StalePage = { open: OpenReservation[]; unread: { userId: string; requestId: string }[] };
+
 export type ReservationLedger = {
   /**
    * The reservations still open among those made on the given days (UTC, YYYY-MM-DD) no later than `before`, a page
-   * at a time, oldest first: a backlog is closed as it is read, and young reservations are never read.
+   * at a time, oldest first: a backlog is closed as it is read, and young reservations are never read. No resend of
+   * an unread one starts after the deadline (epoch ms).
    */
-  staleOpen(days: string[], before: Date): AsyncIterable<OpenReservation[]>;
+  staleOpen(days: string[], before: Date, deadline: number): AsyncIterable<StalePage>;
   /** The credits a request's usage records charged, read consistently. */
   chargedCredits(userId: string, requestId: string): Promise<number>;
 };
@@ -41,7 +45,7 @@ export type ReconcileReport = {
   alreadyClosed: number;
   creditsReturned: number;
   failed: number;
-  /** The pass ran out of time with stale reservations left: the next pass goes on. */
+  /** The pass ran out of time, or could not read some stale reservations, with stale reservations left: the next pass goes on. */
   unfinished: boolean;
 };
 
@@ -75,21 +79,32 @@ export const reconcileReservations = async (
     }
   };
   const stale = new Date(deps.now().getTime() - options.staleAfterMs);
-  for await (const page of deps.ledger.staleOpen(options.days, stale)) {
-    const entries = options.userId === undefined ? page : page.filter((entry) => entry.reservation.userId === options.userId);
+  const asked = (userId: string) => options.userId === undefined || userId === options.userId;
+  for await (const page of deps.ledger.staleOpen(options.days, stale, options.budget.deadline)) {
+    const entries = page.open.filter((entry) => asked(entry.reservation.userId));
+    const unread = page.unread.filter((entry) => asked(entry.userId));
+    if (unread.length > 0) {
+      // Never skipped as if closed: the pass reports them, and the next one reads them again.
+      report.unfinished = true;
+      deps.log.warn('stale reservations could not be read; the next pass closes them', { unread: unread.length });
+    }
     report.open += entries.length;
     const byAccount = new Map<string, OpenReservation[]>();
     for (const entry of entries) byAccount.set(entry.reservation.userId, [...(byAccount.get(entry.reservation.userId) ?? []), entry]);
+    let outOfTime = false;
     await mapWithConcurrency([...byAccount.values()], RECONCILE_CONCURRENCY, async (account) => {
       for (const entry of account) {
         if (deps.now().getTime() >= options.budget.deadline) {
-          report.unfinished = true;
+          outOfTime = true;
           return;
         }
         await close(entry);
       }
     });
-    if (report.unfinished) break;
+    if (outOfTime) {
+      report.unfinished = true;
+      break;
+    }
   }
   return report;
 };

@@ -2,9 +2,9 @@
 import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
 import type { Attribution } from './attribution.js';
 import { type Decision, REVIEWABLE_STATUS } from './decision.js';
-import type { StoredReferral } from './ports.js';
+import type { BulkRead, StoredReferral } from './ports.js';
 
-/** Why a referral of a bulk request was surely not decided: contention, or a dependency, or no time left to start it. */
+/** Why a referral of a bulk request was surely not decided: contention, a dependency (its read or its write), or no time left to start it. */
 export type BulkFailure = 'concurrent_update' | 'dependency_unavailable';
 
 /** One id's outcome, in the result's own words (the documented schema: http/bulk-result.ts); decided ones by the decision's outcome. */
@@ -49,16 +49,18 @@ const decidedByThisRequest = (decision: Decision, stored: StoredReferral, mark: 
 };
 
 /**
- * Step 2: the ids the read already answers (not found, not held for review, decided by an earlier run of this keyed
- * request), and the candidates to decide.
+ * Step 2: the ids the read already answers (left unread, not found, not held for review, decided by an earlier run of
+ * this keyed request), and the candidates to decide.
  */
-export const triage = (decision: Decision, ids: string[], referrals: Map<string, StoredReferral>, mark: string | undefined, now: Date) => {
+export const triage = (decision: Decision, ids: string[], read: BulkRead, mark: string | undefined, now: Date) => {
   const outcomes = new Map<string, BulkOutcome>();
   const candidates: Attribution[] = [];
   for (const id of ids) {
-    const stored = referrals.get(id);
+    const stored = read.referrals.get(id);
     const attribution = stored?.attribution;
-    if (!stored || !attribution) outcomes.set(id, { id, outcome: 'not_found', error: { type: 'not_found' } });
+    // Not read is not missing: the id is surely untouched, and a resend may read it.
+    if (read.unread.has(id)) outcomes.set(id, failedOutcome(id, 'dependency_unavailable'));
+    else if (!stored || !attribution) outcomes.set(id, { id, outcome: 'not_found', error: { type: 'not_found' } });
     else if (attribution.status === REVIEWABLE_STATUS) candidates.push(attribution);
     else if (decidedByThisRequest(decision, stored, mark, now)) outcomes.set(id, { id, outcome: decision.outcome, attribution });
     else outcomes.set(id, { id, outcome: 'conflict', error: { type: 'conflict', context: { status: attribution.status } } });

@@ -3,9 +3,10 @@
 import type { Principal } from '../auth/principal.js';
 import type { Admission } from '../billing/admission.js';
 import { creditsExhausted, dailyCapReached } from '../billing/errors.js';
-import type { PlanTable } from '../billing/plans.js';
+import { includedCreditsFor } from '../billing/included-credits.js';
+import { allowsOverage, type PlanTable } from '../billing/plans.js';
 import type { CreditReservations } from '../billing/ports.js';
-import { isOverageItem, type PlannedReservation, planReservation } from '../billing/reservation.js';
+import { includedReferrals, type PlannedReservation, planReservation } from '../billing/reservation.js';
 import type { Price } from '../billing/usage-record.js';
 import { buildUsageRecord } from '../billing/usage-record.js';
 import { IdempotencyKeyReused, RequestInProgress } from '../idempotency/errors.js';
@@ -83,7 +84,7 @@ type Planned = PlannedReservation;
 const readAndClaim = async (deps: BulkDeps, call: BulkCall, claimKey: ClaimHolder | undefined, fingerprint: string, now: Date) =>
   Promise.all([
     call.admission,
-    deps.referrals.loadAttributions(call.request.ids),
+    deps.referrals.loadAttributions(call.request.ids, call.deadline ?? call.budget.deadline),
     claimKey ? deps.idempotency.claim({ ...claimKey, fingerprint, now }, call.budget) : undefined,
   ]).catch(async (error) => {
     if (claimKey) await deps.idempotency.abandon(claimKey, call.budget).catch(() => undefined);
@@ -103,25 +104,34 @@ const answerHeldClaim = (claim: IdempotencyClaim, fingerprint: string): BulkRepl
   return undefined;
 };
 
+/** Reservations planned for one request: the first, and again after other requests took included credits meanwhile. */
+const RESERVATION_PLANS = 3;
+
 /**
  * Step 3: the candidates' credits, reserved in one step. An outcome left unknown fails the request, and nothing is
- * given back: the counters may over-count, never under-count.
+ * given back: the counters may over-count, never under-count. Where the plan bills overage, a refusal on the included
+ * credits means other requests took some since the read: the month is read again and the split planned anew (the
+ * one extra round trip, on that path only).
  */
 const reserveCredits = async (deps: BulkDeps, call: BulkCall, candidates: number, usedThisMonth: number, now: Date): Promise<Planned> => {
   const plan = deps.plans[call.principal.plan];
-  const planned = planReservation({
-    principal: call.principal,
-    plans: deps.plans,
-    usedThisMonth,
-    credits: candidates * call.price.credits,
-    now,
-    requestId: call.requestId,
-  });
-  const reserved = await deps.meter.reserve(planned.reservation, call.budget);
-  if (reserved.reserved) return planned;
-  if (reserved.refusal === 'daily_cap') throw dailyCapReached(plan, now);
-  if (reserved.refusal === 'included_credits') throw creditsExhausted(plan, now);
-  throw new Contention();
+  let used = usedThisMonth;
+  for (let attempt = 1; ; attempt++) {
+    const planned = planReservation({
+      principal: call.principal,
+      plans: deps.plans,
+      usedThisMonth: used,
+      credits: candidates * call.price.credits,
+      now,
+      requestId: call.requestId,
+    });
+    const reserved = await deps.meter.reserve(planned.reservation, call.budget);
+    if (reserved.reserved) return planned;
+    if (reserved.refusal === 'daily_cap') throw dailyCapReached(plan, now);
+    if (reserved.refusal === 'contention' || attempt >= RESERVATION_PLANS) throw new Contention();
+    if (!allowsOverage(plan, call.principal.overageEnabled)) throw creditsExhausted(plan, now);
+    used = await deps.meter.readMonthCredits(call.principal.userId, planned.reservation.month.window);
+  }
 };
 
 /** Step 4: each candidate in its own transaction, by the single decision's rule, at most BULK_CONCURRENCY at a time. */
@@ -137,12 +147,11 @@ const decideEach = (
     ...call.budget,
     deadline: Math.min(call.budget.deadline, (call.deadline ?? Number.POSITIVE_INFINITY) + BULK_ITEM_RESOLVE_MS),
   };
-  return mapWithConcurrency(candidates, BULK_CONCURRENCY, async (before): Promise<BulkOutcome> => {
-    // Past the deadline the rest is left untouched, answered as retryable, and its credits released.
-    if (call.deadline !== undefined && deps.now().getTime() >= call.deadline) return failedOutcome(before.id, 'dependency_unavailable');
+  const included = includedCreditsFor(includedReferrals(planned, call.price.credits));
+  const pastDeadline = () => call.deadline !== undefined && deps.now().getTime() >= call.deadline;
+  const decideItem = async (before: Attribution, overage: boolean): Promise<BulkOutcome> => {
     const input = { attributionId: before.id, reason: request.reason, reviewer: principal.userId, now };
     const after = decide(decision, before, input);
-    const position = candidates.indexOf(before);
     try {
       const commit = await deps.referrals.commitItemDecision(
         {
@@ -157,7 +166,7 @@ const decideEach = (
               requestId,
               principal,
               price: call.price,
-              overage: isOverageItem(planned, position, call.price.credits),
+              overage,
               now,
             }),
             attribution_id: before.id,
@@ -180,6 +189,16 @@ const decideEach = (
       });
       return failedOutcome(before.id, error instanceof Contention ? 'concurrent_update' : 'dependency_unavailable');
     }
+  };
+  return mapWithConcurrency(candidates, BULK_CONCURRENCY, async (before): Promise<BulkOutcome> => {
+    // Past the deadline the rest is left untouched, answered as retryable, and its credits released.
+    if (pastDeadline()) return failedOutcome(before.id, 'dependency_unavailable');
+    const share = await included.take();
+    // Waiting for an included credit (only in a request that crosses them) may end past the deadline.
+    const outcome = pastDeadline() ? failedOutcome(before.id, 'dependency_unavailable') : await decideItem(before, share.overage);
+    // A referral decided, or perhaps decided (unknown), keeps its included credit; any other hands it on.
+    share.settle(outcome.outcome === decision.outcome || outcome.outcome === 'unknown');
+    return outcome;
   });
 };
 

@@ -87,9 +87,15 @@ export type BulkItemCommit =
   | { committed: false; cancellation: 'attribution_missing' | 'contention' }
   | { committed: false; cancellation: 'attribution_status'; status: string };
 
+/**
+ * A bulk decision's read: the referrals found, and the ids DynamoDB left unread (throttled) past every resend. An id in
+ * neither does not exist.
+ */
+export type BulkRead = { referrals: Map<string, StoredReferral>; unread: Set<string> };
+
 export type BulkReferralStore = {
-  /** The referrals of these ids, read consistently; absent ids are missing from the map. */
-  loadAttributions(ids: string[]): Promise<Map<string, StoredReferral>>;
+  /** The referrals of these ids, read consistently; no resend of an unread one starts after the deadline (epoch ms). */
+  loadAttributions(ids: string[], deadline: number): Promise<BulkRead>;
   /** One referral's transaction; an outcome still unknown at the budget's deadline throws WriteOutcomeUnknown. */
   commitItemDecision(plan: BulkItemWritePlan, budget: WriteBudget): Promise<BulkItemCommit>;
 };

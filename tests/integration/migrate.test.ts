@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BatchWriteCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, paginateScan, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { attributionItem, isQueued, QUEUE_KEY, queueKey, queueShard } from '../../functions/adapters/referrals-table.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
@@ -16,6 +16,7 @@ import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { migrateCommand } from '../../tools/cli/commands/migrate.js';
 import { runCommand } from '../../tools/cli/runner.js';
 import { checkedGateway, getRequest, rejectRequest, withKey } from '../support/api.js';
+import { instrumentedClient } from '../support/instrumented-client.js';
 import { db, givenApiKey, uniqueId } from '../support/table-records.js';
 
 const ITEMS = 3_000;
@@ -128,6 +129,58 @@ describe('npm run migrate -- queue-index', () => {
     expect(await walk('rejected')).toEqual(expected('rejected'));
     expect(expected('rejected')).toHaveLength(500 + 40);
   }, 300_000);
+
+  it('leaves an attribution whose status changed between the scan and its placement to that change', async () => {
+    const tables = { ...LOCAL_TABLE_NAMES, referrals: `referrals-migrate-${uniqueId('t')}` };
+    await ensureTables(process.env.DYNAMODB_ENDPOINT as string, tables);
+    const created_at = '2026-10-01T00:00:00.000Z';
+    const held = ['m-rewarded', 'm-rejected', 'm-still-held'].map((id): Attribution => ({ id, status: 'review_required', created_at }));
+    await db.send(new BatchWriteCommand({ RequestItems: { [tables.referrals]: held.map((a) => ({ PutRequest: { Item: oldItem(a) } })) } }));
+    const scanning = instrumentedClient();
+    // Once the scan's page is read, and before anything is placed: the pipeline rewards one (its write carries no
+    // queue key) and a reject moves another to the rejected queue (its transaction moves the key itself).
+    const move = (id: string, status: string, key?: string) =>
+      db.send(
+        new UpdateCommand({
+          TableName: tables.referrals,
+          Key: { pk: id, sk: 'attribution' },
+          UpdateExpression: `SET #status = :status${key ? ', #key = :key' : ''}`,
+          ExpressionAttributeNames: { '#status': 'status', ...(key ? { '#key': QUEUE_KEY } : {}) },
+          ExpressionAttributeValues: { ':status': status, ...(key ? { ':key': key } : {}) },
+        }),
+      );
+    scanning.interleave({
+      command: 'ScanCommand',
+      times: 1,
+      after: async () => {
+        await move('m-rewarded', 'rewarded');
+        await move('m-rejected', 'rejected', queueKey('rejected', queueShard('m-rejected')));
+      },
+    });
+    const out: string[] = [];
+
+    const code = await runCommand(
+      migrateCommand,
+      ['queue-index', '--rate', '100000'],
+      { out: (line) => out.push(line), err: (line) => out.push(line) },
+      { ...process.env, REFERRALS_TABLE: tables.referrals, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT },
+      { client: scanning.client },
+    );
+
+    expect(code).toBe(0);
+    expect(out.at(-1)).toBe(
+      'read 3 items, 3 attributions: 1 written, 0 already current, 2 changed status meanwhile (left to that change); done',
+    );
+    const keys = new Map<string, unknown>();
+    for await (const page of paginateScan({ client: db }, { TableName: tables.referrals, ConsistentRead: true })) {
+      for (const item of page.Items ?? []) keys.set(String(item.pk), [item.status, item[QUEUE_KEY]]);
+    }
+    expect(Object.fromEntries(keys)).toEqual({
+      'm-rewarded': ['rewarded', undefined],
+      'm-rejected': ['rejected', queueKey('rejected', queueShard('m-rejected'))],
+      'm-still-held': ['review_required', queueKey('review_required', queueShard('m-still-held'))],
+    });
+  });
 
   it('refuses an unknown migration or a bad rate with a usage line', async () => {
     for (const argv of [['other-index'], ['queue-index', '--rate', '0'], ['queue-index', '--max-items', 'x']]) {

@@ -21,6 +21,7 @@ import {
   db,
   givenApiKey,
   givenAttribution,
+  givenOpenReservation,
   heldReferrals,
   storedAttribution,
   tables,
@@ -250,26 +251,8 @@ describe('the reconciler', () => {
 
   it('runs as the scheduled function: closes what is over a minute old, and returns what it did', async () => {
     const admin = await givenApiKey();
-    const now = new Date();
-    const putReservation = (requestId: string, ageMs: number) =>
-      db.send(
-        new PutCommand({
-          TableName: tables.usage,
-          Item: {
-            pk: `account#${admin.userId}`,
-            sk: `reservation#${requestId}`,
-            user_id: admin.userId,
-            request_id: requestId,
-            credits: 2,
-            day_window: dayWindow(now).id,
-            day_expires_at: 4_000_000_000,
-            month_window: monthWindow(now).id,
-            month_expires_at: 4_000_000_000,
-            reservation_day: dayWindow(now).id,
-            reserved_at: new Date(now.getTime() - ageMs).toISOString(),
-          },
-        }),
-      );
+    const _now = new Date();
+    const putReservation = (requestId: string, ageMs: number) => givenOpenReservation(admin.userId, requestId, { ageMs });
     await putReservation('req-old', 61_000);
     await putReservation('req-running', 1_000);
     const handler = createReconcilerHandler(createReconcilerDeps({ ...process.env, USAGE_TABLE: tables.usage }, db));

@@ -1,8 +1,12 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { QUEUE_SHARDS } from '../../functions/adapters/referrals-table.js';
+import { monthKey } from '../../functions/adapters/usage-table.js';
+import { plans } from '../../functions/billing/plans.js';
+import { monthWindow } from '../../functions/billing/windows.js';
 import { apiOnClients, approveRequest, bulkRequest, rejectRequest, withKey } from '../support/api.js';
-import { instrumentedClient } from '../support/instrumented-client.js';
-import { givenApiKey, givenAttribution } from '../support/table-records.js';
+import { instrumentedClient, writes } from '../support/instrumented-client.js';
+import { db, givenApiKey, givenAttribution, tables, usageRecordsOf } from '../support/table-records.js';
 
 // Counts, not times: how many sequential DynamoDB round trips each path makes.
 describe('DynamoDB round trips', () => {
@@ -144,6 +148,69 @@ describe('DynamoDB round trips', () => {
     expect(response.body.data.counts.approved).toBe(100);
     expect(functionDb.waves()).toBe(4);
     expect(functionDb.calls.filter((call) => call.wave === 3)).toHaveLength(100);
+  });
+
+  describe('a bulk reject at the month’s included credits, on a plan that bills overage', () => {
+    const crossing = apiOnClients({ authorizer: authorizerDb.client, reject: functionDb.client }, undefined, {
+      pro: { ...plans.pro, includedCreditsPerMonth: 5 },
+    });
+    const commandsByWave = () =>
+      Array.from({ length: functionDb.waves() }, (_, index) =>
+        functionDb.calls
+          .filter((call) => call.wave === index + 1)
+          .map((call) => call.command)
+          .sort(),
+      );
+
+    it('crossing them: the referrals past them write once the included ones are decided, one more round; 5 round trips', async () => {
+      const admin = await givenApiKey({ plan: 'pro' });
+      const held = await Promise.all(Array.from({ length: 3 }, async () => (await givenAttribution()).id));
+      await bulkRequest({ ids: held }, { headers: withKey(admin.key), gateway: crossing });
+      const ids = await Promise.all(Array.from({ length: 5 }, async () => (await givenAttribution()).id));
+      functionDb.reset();
+      expect((await bulkRequest({ ids }, { headers: withKey(admin.key), gateway: crossing })).body.data.rejected).toBe(5);
+      const transactions = (count: number) => Array.from({ length: count }, () => 'TransactWriteItemsCommand');
+      expect(commandsByWave()).toEqual([
+        ['BatchGetItemCommand', 'GetItemCommand', 'UpdateItemCommand'],
+        transactions(1),
+        transactions(2),
+        transactions(3),
+        transactions(1),
+      ]);
+    });
+
+    it('refused because another request took them after the read: the month read again, then reserved; 7 round trips', async () => {
+      const admin = await givenApiKey({ plan: 'pro' });
+      const ids = await Promise.all(Array.from({ length: 3 }, async () => (await givenAttribution()).id));
+      functionDb.reset();
+      // Between this request's read (nothing used) and its reservation, another takes 4 of the 5 included credits.
+      functionDb.interleave({
+        command: 'TransactWriteItemsCommand',
+        times: 1,
+        matches: writes.reservation,
+        before: async () => {
+          await db.send(
+            new UpdateCommand({
+              TableName: tables.usage,
+              Key: monthKey(admin.userId, monthWindow(new Date()).id),
+              UpdateExpression: 'ADD credits :four',
+              ExpressionAttributeValues: { ':four': 4 },
+            }),
+          );
+        },
+      });
+      expect((await bulkRequest({ ids }, { headers: withKey(admin.key), gateway: crossing })).body.data.rejected).toBe(3);
+      expect(commandsByWave()).toEqual([
+        ['BatchGetItemCommand', 'GetItemCommand', 'UpdateItemCommand'],
+        ['TransactWriteItemsCommand'],
+        ['GetItemCommand'],
+        ['TransactWriteItemsCommand'],
+        ['TransactWriteItemsCommand'],
+        ['TransactWriteItemsCommand', 'TransactWriteItemsCommand'],
+        ['TransactWriteItemsCommand'],
+      ]);
+      expect((await usageRecordsOf(admin.userId)).map((usage) => usage.overage).sort()).toEqual([false, true, true]);
+    });
   });
 
   it('a malformed API key is refused before any lookup', async () => {

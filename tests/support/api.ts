@@ -119,18 +119,29 @@ export const getRequest = (path: string, options: { headers?: ApiRequest['header
     body: JSON.parse(result.body),
   }));
 
-/** The real handlers on given DynamoDB clients (to count their round trips or inject faults), on the functions' own clock unless given one. */
-export const apiOnClients = (clients: { authorizer: DynamoDBDocumentClient; reject: DynamoDBDocumentClient }, now?: () => Date) => {
-  const clock = <D extends object>(deps: D) => (now ? { ...deps, now } : deps);
+/**
+ * The real handlers on given DynamoDB clients (to count their round trips or inject faults), on the functions' own
+ * clock and plan table unless given others.
+ */
+export const apiOnClients = (
+  clients: { authorizer: DynamoDBDocumentClient; reject: DynamoDBDocumentClient },
+  now?: () => Date,
+  planOverrides?: Partial<PlanTable>,
+) => {
+  const adjust = <D extends object>(deps: D) => ({
+    ...deps,
+    ...(now ? { now } : {}),
+    ...(planOverrides ? { plans: { ...plans, ...planOverrides } } : {}),
+  });
   return checkedGateway({
     authorizer: createAuthorizerHandler(createAuthorizerDeps(process.env, clients.authorizer)),
     functions: {
-      rejectReferral: createRejectHandler(clock(createDecisionDeps(process.env, clients.reject))),
-      approveReferral: createApproveHandler(clock(createDecisionDeps(process.env, clients.reject))),
-      listReferrals: createListHandler(clock(createReviewQueueDeps(process.env, clients.reject))),
-      getReferral: createGetHandler(clock(createReviewQueueDeps(process.env, clients.reject))),
-      bulkRejectReferrals: createBulkHandler(clock(createBulkDeps(process.env, clients.reject))),
-      bulkApproveReferrals: createBulkApproveHandler(clock(createBulkDeps(process.env, clients.reject))),
+      rejectReferral: createRejectHandler(adjust(createDecisionDeps(process.env, clients.reject))),
+      approveReferral: createApproveHandler(adjust(createDecisionDeps(process.env, clients.reject))),
+      listReferrals: createListHandler(adjust(createReviewQueueDeps(process.env, clients.reject))),
+      getReferral: createGetHandler(adjust(createReviewQueueDeps(process.env, clients.reject))),
+      bulkRejectReferrals: createBulkHandler(adjust(createBulkDeps(process.env, clients.reject))),
+      bulkApproveReferrals: createBulkApproveHandler(adjust(createBulkDeps(process.env, clients.reject))),
     },
   });
 };

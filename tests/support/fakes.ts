@@ -21,13 +21,13 @@ import type { Attribution, Reward } from '../../functions/referrals/attribution.
 import type {
   BulkItemCommit,
   BulkItemWritePlan,
+  BulkRead,
   BulkReferralStore,
   DecisionCancellation,
   DecisionCommit,
   DecisionWritePlan,
   ReferralStore,
   ReviewState,
-  StoredReferral,
 } from '../../functions/referrals/ports.js';
 import type { DomainEvent } from '../../functions/referrals/review-event.js';
 import type { WarnLog, WriteBudget } from '../../functions/shared/write-budget.js';
@@ -182,14 +182,19 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore {
   /** The keyed request that decided each referral, as the adapter keeps it on the item. */
   readonly decidedUnder = new Map<string, string>();
 
-  async loadAttributions(ids: string[]): Promise<Map<string, StoredReferral>> {
-    return new Map(
+  /** Ids the read leaves unread, as DynamoDB leaves keys unprocessed when throttled. */
+  readonly unread = new Set<string>();
+
+  async loadAttributions(ids: string[], _deadline?: number): Promise<BulkRead> {
+    const referrals = new Map(
       ids.flatMap((id) => {
         const attribution = this.attributions.get(id);
         const decidedUnder = this.decidedUnder.get(id);
-        return attribution ? [[id, { attribution, ...(decidedUnder === undefined ? {} : { decidedUnder }) }] as const] : [];
+        if (!attribution || this.unread.has(id)) return [];
+        return [[id, { attribution, ...(decidedUnder === undefined ? {} : { decidedUnder }) }] as const];
       }),
     );
+    return { referrals, unread: new Set(ids.filter((id) => this.unread.has(id))) };
   }
 
   async commitItemDecision(write: BulkItemWritePlan, _budget?: WriteBudget): Promise<BulkItemCommit> {

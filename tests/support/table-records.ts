@@ -2,13 +2,14 @@
 // and in parallel.
 
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 import { attributionItemKey, REWARD_SK_PREFIX } from '../../functions/adapters/referrals-table.js';
 import { type ApiKeySeed, createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { accountKey, USAGE_PREFIX } from '../../functions/adapters/usage-table.js';
 import { generateApiKey } from '../../functions/auth/api-key.js';
+import { dayWindow, monthWindow } from '../../functions/billing/windows.js';
 import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
 import type { PlanName } from '../../functions/shared/plan-names.js';
 import { signConsoleToken, type TokenOptions } from '../../local/console-jwks.js';
@@ -47,6 +48,41 @@ export const givenReward = async (attributionId: string, overrides: Partial<Rewa
   };
   await seed.putReward(reward);
   return reward;
+};
+
+/** Another writer (the referral pipeline) moves an attribution on: the status alone, no queue attribute. */
+export const givenStatusWritten = (id: string, status: string, table: string = tables.referrals) =>
+  db.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: attributionItemKey(id),
+      UpdateExpression: 'SET #status = :status',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':status': status },
+    }),
+  );
+
+/** A credit reservation a bulk request left open `ageMs` ago, as its record holds it. */
+export const givenOpenReservation = (userId: string, requestId: string, { credits = 2, ageMs }: { credits?: number; ageMs: number }) => {
+  const now = new Date();
+  return db.send(
+    new PutCommand({
+      TableName: tables.usage,
+      Item: {
+        pk: accountKey(userId),
+        sk: `reservation#${requestId}`,
+        user_id: userId,
+        request_id: requestId,
+        credits,
+        day_window: dayWindow(now).id,
+        day_expires_at: 4_000_000_000,
+        month_window: monthWindow(now).id,
+        month_expires_at: 4_000_000_000,
+        reservation_day: dayWindow(now).id,
+        reserved_at: new Date(now.getTime() - ageMs).toISOString(),
+      },
+    }),
+  );
 };
 
 export type TestKey = { key: string; userId: string; keyId: string };

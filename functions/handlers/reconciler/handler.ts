@@ -25,7 +25,7 @@ export const createHandler = (deps: ReconcilerDeps, { logger, metrics }: Observa
     metrics.addMetric('ReservationsClosed', MetricUnit.Count, report.closed);
     metrics.addMetric('CreditsReturned', MetricUnit.Count, report.creditsReturned);
     if (report.failed) metrics.addMetric('ReservationsLeftOpen', MetricUnit.Count, report.failed);
-    if (report.unfinished) logger.warn('out of time with stale reservations left; the next pass goes on', { ...report });
+    if (report.unfinished) logger.warn('stale reservations left (out of time, or unread); the next pass goes on', { ...report });
     logger.info('reservations reconciled', { ...report });
     return report;
   })

@@ -31,6 +31,8 @@ const world = () => {
     [...meter.open.values()].map(
       (entry): OpenReservation => ({ reservation: entry, credits: entry.day.credits, reservedAt: reservedAt.get(entry.requestId) ?? NOW }),
     );
+  /** Request ids whose records the read leaves unread, as DynamoDB leaves keys unprocessed when throttled. */
+  const unread = new Set<string>();
   const ledger: CounterLedger = {
     // Pages of two, oldest first, each read when the pass asks for it: as the index is paged.
     async *staleOpen(days, before) {
@@ -38,7 +40,13 @@ const world = () => {
       const stale = allOpen()
         .filter((entry) => entry.reservedAt.getTime() <= before.getTime())
         .sort((a, b) => a.reservedAt.getTime() - b.reservedAt.getTime());
-      for (let offset = 0; offset < stale.length; offset += 2) yield stale.slice(offset, offset + 2);
+      for (let offset = 0; offset < stale.length; offset += 2) {
+        const page = stale.slice(offset, offset + 2);
+        yield {
+          open: page.filter((entry) => !unread.has(entry.reservation.requestId)),
+          unread: page.filter((entry) => unread.has(entry.reservation.requestId)).map((entry) => entry.reservation),
+        };
+      }
     },
     async chargedCredits(_userId, requestId) {
       return charged.get(requestId) ?? 0;
@@ -76,7 +84,7 @@ const world = () => {
       },
     },
   };
-  return { meter, ledger, charged, chargedByWindow, listed, writes, open, deps, warnings, logged };
+  return { meter, ledger, charged, chargedByWindow, listed, writes, open, deps, warnings, logged, unread };
 };
 
 const old = new Date(NOW.getTime() - 61_000);
@@ -128,6 +136,24 @@ describe('reconciling open reservations', () => {
     expect(report).toEqual({ open: 2, closed: 0, alreadyClosed: 1, creditsReturned: 0, failed: 1, unfinished: false });
     expect(w.warnings).toEqual(['an open reservation could not be closed']);
     expect(w.logged).toEqual([{ request_id: 'b', error_name: 'ThrottlingException' }]);
+  });
+
+  it('reports the pass unfinished when a stale reservation could not be read, closing the others and leaving it for the next', async () => {
+    const w = world();
+    await w.open(reservation('read', 2, 'u1'), old);
+    await w.open(reservation('throttled', 2, 'u1'), old);
+    await w.open(reservation('elsewhere', 2, 'u2'), old);
+    w.unread.add('throttled');
+
+    const report = await reconcileReservations(w.deps, { days: [], staleAfterMs: 0, budget });
+
+    expect(report).toEqual({ open: 2, closed: 2, alreadyClosed: 0, creditsReturned: 4, failed: 0, unfinished: true });
+    expect([...w.meter.open.keys()]).toEqual(['throttled']);
+    expect(w.warnings).toEqual(['stale reservations could not be read; the next pass closes them']);
+    // Another account's pass is not held up by it.
+    expect(await reconcileReservations(w.deps, { days: [], staleAfterMs: 0, budget, userId: 'u2' })).toMatchObject({ unfinished: false });
+    w.unread.clear();
+    expect(await reconcileReservations(w.deps, { days: [], staleAfterMs: 0, budget })).toMatchObject({ closed: 1, unfinished: false });
   });
 
   it('reconciles one account when asked', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plans } from '../../../functions/billing/plans.js';
-import { isOverageItem, planReservation } from '../../../functions/billing/reservation.js';
+import { includedReferrals, planReservation } from '../../../functions/billing/reservation.js';
 import { aPrincipal } from '../../support/builders.js';
 
 const now = new Date('2026-11-30T12:00:00.000Z');
@@ -17,14 +17,28 @@ describe("a bulk request's reservation", () => {
       month: { window: '2026-11', credits: 10, ceiling: plans.free.includedCreditsPerMonth },
     });
     expect(planned.includedCredits).toBe(10);
-    expect(isOverageItem(planned, 9, 1)).toBe(false);
+    expect(includedReferrals(planned, 1)).toBe(10);
   });
 
-  it('reserves past the included credits without a month ceiling where the plan bills overage, flagging the items past them', () => {
+  it('holds the included credits it plans free past the included amount, where the plan bills overage', () => {
     const planned = plan('pro', false, plans.pro.includedCreditsPerMonth - 3, 10);
-    expect(planned.reservation.month.ceiling).toBeNull();
+    // 3 included and 7 overage: the counter may pass the included amount by the 7 only, so 3 were still free.
+    expect(planned.reservation.month).toMatchObject({ credits: 10, ceiling: plans.pro.includedCreditsPerMonth + 7 });
     expect(planned.includedCredits).toBe(3);
-    expect([0, 2, 3, 9].map((position) => isOverageItem(planned, position, 1))).toEqual([false, false, true, true]);
+    expect(includedReferrals(planned, 1)).toBe(3);
+    // Far from the included amount, every credit is included, and the counter stays under it.
+    expect(plan('pro', false, 0, 10).reservation.month.ceiling).toBe(plans.pro.includedCreditsPerMonth);
+  });
+
+  it('reserves without a month ceiling when it plans no credit as included', () => {
+    const planned = plan('pro', false, plans.pro.includedCreditsPerMonth + 5, 10);
+    expect(planned.reservation.month.ceiling).toBeNull();
+    expect([planned.includedCredits, includedReferrals(planned, 1)]).toEqual([0, 0]);
+  });
+
+  it('covers a referral whose first credit is included, at a price above one credit', () => {
+    const planned = plan('pro', false, plans.pro.includedCreditsPerMonth - 3, 10);
+    expect(includedReferrals(planned, 2)).toBe(2);
   });
 
   it('refuses what the included credits cannot cover without overage, and more than a whole day allows', () => {

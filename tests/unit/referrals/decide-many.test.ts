@@ -288,7 +288,58 @@ describe('the bulk reject use case', () => {
     world.meter.counters.set(MONTH, 2);
     await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
     expect(world.meter.usage.map((usage) => usage.overage)).toEqual([false, true, true]);
-    expect(world.meter.reservations[0]?.month.ceiling).toBeNull();
+    // The one included credit it plans must still be free: the counter may pass 3 by the 2 overage credits only.
+    expect(world.meter.reservations[0]?.month.ceiling).toBe(5);
+  });
+
+  it.each([
+    ['conflicts', (world: ReturnType<typeof setup>['world']) => world.referrals.put({ ...held('attr-1'), status: 'rejected' })],
+    ['fails', (world: ReturnType<typeof setup>['world']) => world.referrals.itemFaults.set('attr-1', new Error('socket hang up'))],
+  ])('bills a referral the included credits still cover as included when one before it %s', async (_name, miss) => {
+    const { world, call } = setup({ plan: { includedCreditsPerMonth: 2 }, principal: { plan: 'starter', overageEnabled: true } });
+    const read = world.referrals.loadAttributions.bind(world.referrals);
+    // After the read, so that the referral is a candidate and is not decided at its write.
+    world.referrals.loadAttributions = async (ids, deadline) => {
+      const found = await read(ids, deadline);
+      miss(world);
+      return found;
+    };
+    const result = await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
+    expect(result.data.counts.rejected).toBe(2);
+    expect(world.meter.usage.map((usage) => [usage.attribution_id, usage.overage])).toEqual([
+      ['attr-2', false],
+      ['attr-3', false],
+    ]);
+  });
+
+  it('plans again from the month read anew when other requests took included credits between its read and its reservation', async () => {
+    const { world, call } = setup({ plan: { includedCreditsPerMonth: 3 }, principal: { plan: 'starter', overageEnabled: true } });
+    const reserve = world.meter.reserve.bind(world.meter);
+    let first = true;
+    world.meter.reserve = async (reservation) => {
+      // Another request of the account reserves 2 of the 3 included credits just before this one.
+      if (first) world.meter.counters.set(MONTH, 2);
+      first = false;
+      return reserve(reservation);
+    };
+    await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
+    expect(world.meter.reservations.map((reservation) => reservation.month.ceiling)).toEqual([3, 5]);
+    expect(world.meter.usage.map((usage) => usage.overage)).toEqual([false, true, true]);
+    expect(world.meter.counters.get(MONTH)).toBe(5);
+  });
+
+  it('refuses with credits_exhausted, without planning again, when other requests took the included credits on a plan without overage', async () => {
+    const { world, call } = setup({ principal: { plan: 'starter' }, plan: { includedCreditsPerMonth: 3 } });
+    world.meter.scriptedReservations.push({ reserved: false, refusal: 'included_credits' });
+    expect((await failure(call({ ids: ['attr-1'] }))).type).toBe('credits_exhausted');
+    expect(world.meter.reservations).toHaveLength(1);
+  });
+
+  it('gives up with concurrent_update when its reservation keeps being refused on the included credits', async () => {
+    const { world, call } = setup({ plan: { includedCreditsPerMonth: 3 } });
+    for (let refusal = 0; refusal < 3; refusal++) world.meter.scriptedReservations.push({ reserved: false, refusal: 'included_credits' });
+    expect((await failure(call({ ids: ['attr-1'] }))).type).toBe('concurrent_update');
+    expect(world.meter.reservations).toHaveLength(3);
   });
 
   it('logs a failed referral by its id and error type, never more', async () => {
@@ -332,8 +383,8 @@ describe('the bulk reject use case', () => {
   it('answers conflict when the status changed between the read and the write, and gives its credit back', async () => {
     const { world, call } = setup();
     const read = world.referrals.loadAttributions.bind(world.referrals);
-    world.referrals.loadAttributions = async (ids) => {
-      const found = await read(ids);
+    world.referrals.loadAttributions = async (ids, deadline) => {
+      const found = await read(ids, deadline);
       world.referrals.put({ ...held('attr-1'), status: 'rejected' });
       return found;
     };
@@ -349,13 +400,27 @@ describe('the bulk reject use case', () => {
   it('answers not_found when the referral disappeared between the read and the write', async () => {
     const { world, call } = setup();
     const read = world.referrals.loadAttributions.bind(world.referrals);
-    world.referrals.loadAttributions = async (ids) => {
-      const found = await read(ids);
+    world.referrals.loadAttributions = async (ids, deadline) => {
+      const found = await read(ids, deadline);
       world.referrals.attributions.delete('attr-1');
       return found;
     };
     const result = await call({ ids: ['attr-1'] });
     expect(result.data.results[0]).toEqual({ id: 'attr-1', outcome: 'not_found', error: { type: 'not_found' } });
+  });
+
+  it('answers a retryable failure, never not_found, for an id its read left unread, and reserves nothing for it', async () => {
+    const { world, call, statuses } = setup();
+    world.referrals.unread.add('attr-2');
+    const result = await call({ ids: ['attr-1', 'attr-2', 'missing'] });
+    expect(result.data.results.map((item) => [item.id, item.outcome])).toEqual([
+      ['attr-1', 'rejected'],
+      ['attr-2', 'failed'],
+      ['missing', 'not_found'],
+    ]);
+    expect(result.data.results[1]).toEqual({ id: 'attr-2', outcome: 'failed', error: { type: 'dependency_unavailable', retryable: true } });
+    expect(world.meter.reservations.map((reservation) => reservation.day.credits)).toEqual([1]);
+    expect(statuses()).toContain('attr-2:review_required');
   });
 
   it('still answers when the release fails: the counters over-count, never under-count, and it is logged', async () => {

@@ -31,7 +31,7 @@ const windowOption = (value: string | undefined, option: string, pattern: RegExp
   return value;
 };
 
-/** Exits 1 when a reservation was left open, or time ran out with more to close. */
+/** Exits 1 when a reservation was left open, or the pass ended (out of time, or some unread) with more to close. */
 export const reconcileCommand = defineCommand({
   name: 'reconcile',
   usage: RECONCILE_USAGE,
@@ -89,7 +89,7 @@ export const reconcileCommand = defineCommand({
         );
         io.out(
           `open reservations: ${report.open}; closed ${report.closed}, giving back ${report.creditsReturned} credits; ` +
-            `already closed ${report.alreadyClosed}; left open ${report.failed}${report.unfinished ? '; out of time with more to close: run it again' : ''}`,
+            `already closed ${report.alreadyClosed}; left open ${report.failed}${report.unfinished ? '; unfinished (out of time, or some unread) with more to close: run it again' : ''}`,
         );
         return report.failed > 0 || report.unfinished ? 1 : 0;
       },
