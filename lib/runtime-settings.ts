@@ -23,3 +23,12 @@ export const BINARY_MEDIA_TYPES = ['*/*'];
  */
 export const STREAM_BATCH_SIZE = 100;
 export const STREAM_RETRY_ATTEMPTS = 5;
+
+/**
+ * The REQUEST authorizer's result cache, as the stack deploys it and the emulation applies it. Off (TTL 0): API Gateway
+ * answers 401 itself when any identity source is missing, and a caller sends one of two credential headers, never
+ * both. Permissions do not rely on it either way: the policy allows the whole stage, and each function checks its own
+ * route's permission against the permissions the authorizer put in the context, so a cached result stays right for
+ * every route (docs/architecture.md).
+ */
+export const AUTHORIZER_CACHE: { ttlSeconds: number; identityHeaders: readonly string[] } = { ttlSeconds: 0, identityHeaders: [] };

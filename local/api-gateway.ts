@@ -15,8 +15,9 @@ import {
   requestTooLargeResponse,
 } from '../functions/http/gateway-responses.js';
 import type { RouteName } from '../functions/http/routes/index.js';
-import { FUNCTION_TIMEOUT_SECONDS } from '../lib/runtime-settings.js';
+import { AUTHORIZER_CACHE, FUNCTION_TIMEOUT_SECONDS } from '../lib/runtime-settings.js';
 import type { ApiRequest } from './api-request.js';
+import { type AuthorizerCacheSettings, createAuthorizerCache } from './authorizer-cache.js';
 import { policyAllows, readAuthorizerOutput } from './authorizer-output.js';
 import { ACCOUNT, API_ID, REGION, STAGE } from './deployment.js';
 import { authorizerEvent, type Prepared, proxyEvent } from './gateway-events.js';
@@ -35,6 +36,8 @@ export type GatewayOptions = {
   functionTimeoutMs?: number;
   /** API Gateway's integration timeout (29 s by default). */
   integrationTimeoutMs?: number;
+  /** The authorizer's result cache; the stack's setting (off) unless a test turns it on. */
+  authorizerCache?: AuthorizerCacheSettings;
 };
 
 class Timeout extends Error {}
@@ -52,6 +55,7 @@ export type GatewayHandlers = { authorizer: AuthorizerHandler; functions: Partia
 export const createApiGateway = (handlers: GatewayHandlers, options: GatewayOptions = {}) => {
   const functionTimeoutMs = options.functionTimeoutMs ?? FUNCTION_TIMEOUT_SECONDS * 1000;
   const integrationTimeoutMs = options.integrationTimeoutMs ?? LIMITS.integrationTimeoutMs;
+  const cache = createAuthorizerCache<NonNullable<ReturnType<typeof readAuthorizerOutput>>>(options.authorizerCache ?? AUTHORIZER_CACHE);
 
   const invoke = async <T>(
     run: () => Promise<T>,
@@ -89,15 +93,22 @@ export const createApiGateway = (handlers: GatewayHandlers, options: GatewayOpti
     if (Buffer.byteLength(methodArn) > LIMITS.methodArnBytes) return fromGateway(plainError(414, 'Request URI too long'));
     const prepared: Prepared = { request, requestId, extendedRequestId, path, query, route, methodArn };
 
-    const authorized = await invoke(() => handlers.authorizer(authorizerEvent(prepared), lambdaContext('authorizer')));
-    if (!authorized.ok) {
-      // Only exactly "Unauthorized" is a 401; any other failure of the authorizer is a 500:
-      // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html
-      const unauthorized = authorized.error instanceof Error && authorized.error.message === 'Unauthorized';
-      return gatewayError(unauthorized ? 'UNAUTHORIZED' : 'AUTHORIZER_CONFIGURATION_ERROR');
+    const cacheKey = cache.keyOf(request);
+    if (cacheKey === 'missing') return gatewayError('UNAUTHORIZED');
+    let output = cacheKey === undefined ? undefined : cache.get(cacheKey);
+    if (!output) {
+      const authorized = await invoke(() => handlers.authorizer(authorizerEvent(prepared), lambdaContext('authorizer')));
+      if (!authorized.ok) {
+        // Only exactly "Unauthorized" is a 401; any other failure of the authorizer is a 500:
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html
+        const unauthorized = authorized.error instanceof Error && authorized.error.message === 'Unauthorized';
+        return gatewayError(unauthorized ? 'UNAUTHORIZED' : 'AUTHORIZER_CONFIGURATION_ERROR');
+      }
+      output = readAuthorizerOutput(authorized.value);
+      if (!output) return gatewayError('AUTHORIZER_CONFIGURATION_ERROR');
+      // A policy is cached whatever its effect, and applied as it stands to the next request of any method.
+      if (cacheKey !== undefined) cache.set(cacheKey, output);
     }
-    const output = readAuthorizerOutput(authorized.value);
-    if (!output) return gatewayError('AUTHORIZER_CONFIGURATION_ERROR');
     if (!policyAllows(output.statements, methodArn)) return gatewayError('ACCESS_DENIED');
 
     const event = proxyEvent(prepared, { principalId: output.principalId, ...output.context });

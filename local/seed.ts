@@ -4,21 +4,28 @@ import * as v from 'valibot';
 import { createDocumentClient, type DynamoDBDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import type { SeedWriter } from '../functions/adapters/seed-writer.js';
 import { API_KEY_PATTERN } from '../functions/auth/api-key.js';
+import { PermissionSchema, RoleSchema } from '../functions/auth/permissions.js';
 import { AttributionSchema, RewardSchema } from '../functions/referrals/attribution.js';
 import { PlanNameSchema } from '../functions/shared/plan-names.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local.js';
 
 export const SeedSchema = v.strictObject({
   apiKeys: v.array(
-    v.strictObject({
-      key: v.pipe(v.string(), v.regex(API_KEY_PATTERN, 'must look like ck_ followed by 16-128 characters of A-Z, a-z, 0-9, _ or -')),
-      userId: v.pipe(v.string(), v.nonEmpty()),
-      plan: PlanNameSchema,
-      admin: v.boolean(),
-      overage: v.optional(v.boolean()),
-      status: v.optional(v.picklist(['active', 'revoked'])),
-      keyId: v.optional(v.pipe(v.string(), v.nonEmpty())),
-    }),
+    v.pipe(
+      v.strictObject({
+        key: v.pipe(v.string(), v.regex(API_KEY_PATTERN, 'must look like ck_ followed by 16-128 characters of A-Z, a-z, 0-9, _ or -')),
+        userId: v.pipe(v.string(), v.nonEmpty()),
+        plan: PlanNameSchema,
+        admin: v.boolean(),
+        overage: v.optional(v.boolean()),
+        status: v.optional(v.picklist(['active', 'revoked'])),
+        keyId: v.optional(v.pipe(v.string(), v.nonEmpty())),
+        // What the key may do, as `npm run keys -- create` takes it: a role or a list of permissions, not both.
+        role: v.optional(RoleSchema),
+        permissions: v.optional(v.array(PermissionSchema)),
+      }),
+      v.check((key) => key.role === undefined || key.permissions === undefined, 'an API key takes role or permissions, not both'),
+    ),
   ),
   attributions: v.array(AttributionSchema),
   rewards: v.optional(v.array(RewardSchema), []),

@@ -1,9 +1,10 @@
 // Issues, lists and revokes API keys in the keys table, for `npm run keys` and the local seed; the functions never import it.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
-import { type ApiKeyRecord, ApiKeyRecordSchema, generateApiKey, generateKeyId, hashApiKey } from '../auth/api-key.js';
+import { type ApiKeyRecord, ApiKeyRecordSchema, generateApiKey, generateKeyId, hashApiKey, keyPermissions } from '../auth/api-key.js';
+import type { Permission, Role } from '../auth/permissions.js';
 import type { PlanName } from '../shared/plan-names.js';
 import { sendUntilKnown } from './transact.js';
 
@@ -20,20 +21,25 @@ export type NewKey = {
   label?: string;
   status?: 'active' | 'revoked';
   keyId?: string;
+  /** What it may do: a role, or a list of permissions; neither, every permission. */
+  role?: Role;
+  permissions?: Permission[];
 };
 
 export type ApiKeyAdmin = {
   /** Stores a key by its hash only; a generated key unless one is given (seeds). */
   create(input: NewKey, key?: string): Promise<{ key: string; record: ApiKeyRecord }>;
   list(filter?: { userId?: string }): Promise<ApiKeyRecord[]>;
+  /** The key of this id; undefined when there is none (the index may lag a key made an instant ago). */
+  find(keyId: string): Promise<ApiKeyRecord | undefined>;
   /** Sets the key to revoked; undefined when no key has that id. */
   revoke(keyId: string, now?: Date): Promise<ApiKeyRecord | undefined>;
 };
 
-/** A record with the hash left out, for anything that shows keys. */
-export const publicView = (record: ApiKeyRecord): Omit<ApiKeyRecord, 'key_hash'> => {
+/** A record with the hash left out and its permissions spelled out, for anything that shows keys. */
+export const publicView = (record: ApiKeyRecord): Omit<ApiKeyRecord, 'key_hash'> & { permissions: Permission[] } => {
   const { key_hash: _hash, ...rest } = record;
-  return rest;
+  return { ...rest, permissions: keyPermissions(record) };
 };
 
 /** A command run by hand may resend for half a minute to learn what a lost answer hid. */
@@ -56,6 +62,8 @@ export const createApiKeyAdmin = (
       status: input.status ?? 'active',
       created_at: new Date().toISOString(),
       ...(input.label === undefined ? {} : { label: input.label }),
+      ...(input.role === undefined ? {} : { role: input.role }),
+      ...(input.permissions === undefined ? {} : { permissions: input.permissions }),
     });
     const command = new PutCommand({
       TableName: table,
@@ -95,8 +103,8 @@ export const createApiKeyAdmin = (
     return records.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.key_id.localeCompare(b.key_id));
   },
 
-  async revoke(keyId, now = new Date()) {
-    // The index is eventually consistent: a key created an instant ago may not be found yet.
+  async find(keyId) {
+    // The index (keys only) is eventually consistent: a key created an instant ago may not be found yet.
     const found = await client.send(
       new QueryCommand({
         TableName: table,
@@ -106,6 +114,14 @@ export const createApiKeyAdmin = (
       }),
     );
     const hash = found.Items?.[0]?.key_hash;
+    if (typeof hash !== 'string') return undefined;
+    const stored = await client.send(new GetCommand({ TableName: table, Key: { key_hash: hash }, ConsistentRead: true }));
+    const record = v.safeParse(ApiKeyRecordSchema, stored.Item);
+    return record.success ? record.output : undefined;
+  },
+
+  async revoke(keyId, now = new Date()) {
+    const hash = (await this.find(keyId))?.key_hash;
     if (typeof hash !== 'string') return undefined;
     // Setting the same values again is harmless, so a resend after a lost answer changes nothing more.
     const updated = await sendUntilKnown(`revoke-key#${keyId}`, commandBudget(), (abortSignal) =>

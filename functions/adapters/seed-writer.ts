@@ -1,7 +1,9 @@
 // Writes attributions, rewards and API keys in the stored layout, and empties a table for a fresh seed; used by the
 // local API's seed loader, `npm run seed`, the benchmark and the tests, none of which writes a table key itself.
+
 import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type ApiKeyRecord, hashApiKey } from '../auth/api-key.js';
+import type { Permission, Role } from '../auth/permissions.js';
 import type { Attribution, Reward } from '../referrals/attribution.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
 import type { PlanName } from '../shared/plan-names.js';
@@ -15,6 +17,9 @@ export type ApiKeySeed = {
   overage?: boolean;
   status?: 'active' | 'revoked';
   keyId?: string;
+  /** What it may do, as `npm run keys -- create` takes it: a role or a list of permissions; neither, everything. */
+  role?: Role;
+  permissions?: Permission[];
 };
 
 /** The tables a seed writes: referrals (attributions and rewards) and API keys. */
@@ -41,6 +46,8 @@ const apiKeyRecord = (seed: ApiKeySeed): ApiKeyRecord => {
     overage: seed.overage ?? false,
     status: seed.status ?? 'active',
     created_at: new Date().toISOString(),
+    ...(seed.role === undefined ? {} : { role: seed.role }),
+    ...(seed.permissions === undefined ? {} : { permissions: seed.permissions }),
   };
 };
 

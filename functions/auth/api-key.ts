@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as v from 'valibot';
 import { PlanNameSchema } from '../shared/plan-names.js';
+import { PERMISSIONS, type Permission, PermissionSchema, permissionsOf, RoleSchema } from './permissions.js';
 
 export const API_KEY_PREFIX = 'ck_';
 /** Checked before any lookup, so malformed keys never reach DynamoDB. */
@@ -30,5 +31,15 @@ export const ApiKeyRecordSchema = v.object({
   created_at: v.string(),
   label: v.optional(v.pipe(v.string(), v.maxLength(200))),
   revoked_at: v.optional(v.string()),
+  /** The role it was made with; absent on a key made with a list of permissions, or before permissions existed. */
+  role: v.optional(RoleSchema),
+  /** Its permissions, when made with a list of them. */
+  permissions: v.optional(v.array(PermissionSchema)),
 });
 export type ApiKeyRecord = v.InferOutput<typeof ApiKeyRecordSchema>;
+
+/** What a key may do: its list, else its role's set; a key made before permissions existed may do everything. */
+export const keyPermissions = (record: Pick<ApiKeyRecord, 'role' | 'permissions'>): Permission[] => {
+  if (record.permissions) return PERMISSIONS.filter((permission) => record.permissions?.includes(permission));
+  return permissionsOf(record.role ?? 'admin');
+};

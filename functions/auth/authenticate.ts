@@ -1,13 +1,15 @@
 // Decides who the caller is from an admin API key or a console JWT: admitted, denied (403) or unauthenticated (401).
 import * as v from 'valibot';
 import { PlanNameSchema } from '../shared/plan-names.js';
-import { type ApiKeyRecord, hashApiKey, isWellFormedApiKey } from './api-key.js';
+import { type ApiKeyRecord, hashApiKey, isWellFormedApiKey, keyPermissions } from './api-key.js';
+import { type Permission, PermissionSchema, permissionsOf, RoleSchema } from './permissions.js';
 import type { ApiKeyStore, TokenVerifier } from './ports.js';
 import type { Principal } from './principal.js';
 import type { TtlCache } from './ttl-cache.js';
 
 export type AuthDecision =
-  | { effect: 'allow'; principal: Principal }
+  /** Admitted, with what its credential may do (every permission when it names none). */
+  | { effect: 'allow'; principal: Principal; permissions?: Permission[] }
   | { effect: 'deny'; subject: string }
   | { effect: 'unauthenticated'; reason: string };
 
@@ -54,6 +56,8 @@ const ConsoleClaimsSchema = v.object({
   role: v.optional(v.string()),
   plan: v.optional(PlanNameSchema),
   overage: v.optional(v.boolean()),
+  /** Narrows the role's permissions; a token cannot widen them. Bounded, so that no claim makes the context large. */
+  permissions: v.optional(v.pipe(v.array(PermissionSchema), v.maxLength(32))),
 });
 
 /** Console admins are billed on the plan their token names, enterprise when it names none. */
@@ -93,6 +97,7 @@ export const createAuthenticator = (deps: {
           authMethod: 'api_key',
           overageEnabled: record.overage,
         },
+        permissions: keyPermissions(record),
       };
     }
 
@@ -102,7 +107,8 @@ export const createAuthenticator = (deps: {
     if (!verdict.valid) return { effect: 'unauthenticated', reason: verdict.reason };
     const claims = v.safeParse(ConsoleClaimsSchema, verdict.claims);
     if (!claims.success) return { effect: 'unauthenticated', reason: 'token claims are malformed' };
-    if (claims.output.role !== 'admin') return { effect: 'deny', subject: claims.output.sub };
+    const role = v.safeParse(RoleSchema, claims.output.role);
+    if (!role.success) return { effect: 'deny', subject: claims.output.sub };
     return {
       effect: 'allow',
       principal: {
@@ -112,6 +118,7 @@ export const createAuthenticator = (deps: {
         authMethod: 'jwt',
         overageEnabled: claims.output.overage ?? false,
       },
+      permissions: permissionsOf(role.output, claims.output.permissions),
     };
   };
 };

@@ -1,6 +1,8 @@
-// The authenticated caller, as the authorizer hands it to the function through the request context.
+// The authenticated caller, and what its credential may do, as the authorizer hands them to the function through the
+// request context.
 import * as v from 'valibot';
 import { PlanNameSchema } from '../shared/plan-names.js';
+import { PERMISSIONS, type Permission, PermissionSchema } from './permissions.js';
 
 const text = v.pipe(v.string(), v.nonEmpty(), v.maxLength(256));
 
@@ -22,14 +24,18 @@ export type AuthorizerContext = {
   plan: string;
   authMethod: string;
   overageEnabled: 'true' | 'false';
+  /** The credential's permissions, comma-separated: a context value cannot be an array. */
+  permissions: string;
 };
 
-export const toAuthorizerContext = (principal: Principal): AuthorizerContext => ({
+/** A credential that names no permissions may do everything, as every credential could before permissions existed. */
+export const toAuthorizerContext = (principal: Principal, permissions: readonly Permission[] = PERMISSIONS): AuthorizerContext => ({
   userId: principal.userId,
   subjectId: principal.subjectId,
   plan: principal.plan,
   authMethod: principal.authMethod,
   overageEnabled: principal.overageEnabled ? 'true' : 'false',
+  permissions: permissions.join(','),
 });
 
 const AuthorizerContextSchema = v.object({
@@ -49,4 +55,22 @@ export const fromAuthorizerContext = (context: unknown): Principal | undefined =
   if (!raw.success) return undefined;
   const principal = v.safeParse(PrincipalSchema, raw.output);
   return principal.success ? principal.output : undefined;
+};
+
+const GrantedSchema = v.object({
+  // Absent only from an authorizer older than permissions, which admitted admins alone: every permission.
+  permissions: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((value) => (value === '' ? [] : value.split(','))),
+      v.array(PermissionSchema),
+    ),
+    PERMISSIONS.join(','),
+  ),
+});
+
+/** The credential's permissions; undefined when the context names one that does not exist. */
+export const permissionsFromAuthorizerContext = (context: unknown): Permission[] | undefined => {
+  const granted = v.safeParse(GrantedSchema, context);
+  return granted.success ? granted.output.permissions : undefined;
 };

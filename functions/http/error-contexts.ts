@@ -1,5 +1,7 @@
-// The shapes of `error.context` that clients rely on: validation issues, the limit that was hit, a conflicting status.
+// The shapes of `error.context` that clients rely on: validation issues, the limit that was hit, a conflicting status,
+// the permission a credential lacks.
 import * as v from 'valibot';
+import { PermissionSchema } from '../auth/permissions.js';
 
 export const ValidationContextSchema = v.object({
   issues: v.array(
@@ -22,4 +24,8 @@ export type LimitContext = v.InferOutput<typeof LimitContextSchema>;
 export const ConflictContextSchema = v.object({
   id: v.string(),
   status: v.pipe(v.string(), v.metadata({ description: 'The status the referral has now' })),
+});
+
+export const PermissionContextSchema = v.object({
+  required: v.pipe(PermissionSchema, v.metadata({ description: 'The permission the route requires and the credential lacks' })),
 });

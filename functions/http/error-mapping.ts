@@ -2,6 +2,7 @@
 // code, a type from error-types.ts, whether its own message is shown, and its client-safe context (by default the
 // data it carries). Anything unknown is a generic 500. Only the types of the errors are imported here, so that a
 // function bundles only the error classes it can throw.
+import type { InsufficientPermissions } from '../auth/permissions.js';
 import type { LimitReached } from '../billing/errors.js';
 import type { IdempotencyKeyReused, RequestInProgress } from '../idempotency/errors.js';
 import type { InvalidCursor, NotAwaitingReview, ReferralNotFound } from '../referrals/errors.js';
@@ -11,6 +12,7 @@ import { ApiError, type ErrorContext } from './api-error.js';
 import type { ErrorType } from './error-types.js';
 
 type KnownError =
+  | InsufficientPermissions
   | ReferralNotFound
   | NotAwaitingReview
   | InvalidCursor
@@ -31,6 +33,7 @@ type Answer = {
 
 /** Each known code, as the API answers it. */
 const byCode: Record<KnownError['code'], Answer> = {
+  'AUTH.INSUFFICIENT_PERMISSIONS': { type: 'insufficient_permissions' },
   'REFERRAL.NOT_FOUND': { type: 'not_found' },
   'REFERRAL.NOT_AWAITING_REVIEW': { type: 'conflict', ownMessage: true },
   'REFERRAL.INVALID_CURSOR': {

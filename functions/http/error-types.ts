@@ -8,6 +8,7 @@ export const errorTypes = {
     retryable: false,
   },
   access_denied: { status: 403, msg: 'Access denied', retryable: false },
+  insufficient_permissions: { status: 403, msg: 'This credential lacks the permission this route requires', retryable: false },
   request_blocked: { status: 403, msg: 'Request blocked by the firewall: bodies over 16 KB are refused', retryable: false },
   not_found: { status: 404, msg: 'Referral attribution not found', retryable: false },
   route_not_found: { status: 404, msg: 'Route not found', retryable: false },

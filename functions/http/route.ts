@@ -3,6 +3,7 @@
 // npm start's emulation and the OpenAPI build read the route index; a handler imports its own route module's route
 // only, and the bundler leaves the contract and the schemas only it reads out (package.json: sideEffects false).
 import type * as v from 'valibot';
+import type { Permission } from '../auth/permissions.js';
 import type { chargeAfterSuccess } from '../billing/charge.js';
 import type { Price } from '../billing/usage-record.js';
 import { SUCCESS_STATUS } from './envelope.js';
@@ -52,6 +53,8 @@ export type Route<S extends v.GenericSchema = v.GenericSchema, I = unknown> = {
   method: HttpMethod;
   /** The resource template, from the API's base path, e.g. `…/referrals/{id}/reject`. */
   path: string;
+  /** What a credential must be allowed to do to call it; checked before anything else is read or written. */
+  permission: Permission;
   /** Credits charged for each success (2xx), or for each item a bulk route changes; nothing else is charged. */
   credits: number;
   /**

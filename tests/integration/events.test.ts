@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityItem } from '../../functions/adapters/referrals-table.js';
 import { ACTIVITY_FILTERS } from '../../functions/adapters/stream-filters.js';
@@ -162,24 +162,23 @@ describe('the referral.approved event', () => {
 });
 
 describe("an activity item near DynamoDB's 400 KB item limit", () => {
+  const written: { pk: string; sk: string }[] = [];
   /** An activity item written as the decision's transaction writes it, straight to the table. */
-  const putActivity = (attributionId: string, requestId: string, reason: string) =>
-    db.send(
-      new PutCommand({
-        TableName: tables.referrals,
-        Item: activityItem(attributionId, {
-          action: 'reject',
-          previous_status: 'review_required',
-          reason,
-          actor: 'admin-1',
-          auth_method: 'api_key',
-          subject_id: 'key_1',
-          request_id: requestId,
-          at: new Date().toISOString(),
-          attribution: { id: attributionId, status: 'rejected' },
-        }),
-      }),
-    );
+  const putActivity = (attributionId: string, requestId: string, reason: string) => {
+    const item = activityItem(attributionId, {
+      action: 'reject',
+      previous_status: 'review_required',
+      reason,
+      actor: 'admin-1',
+      auth_method: 'api_key',
+      subject_id: 'key_1',
+      request_id: requestId,
+      at: new Date().toISOString(),
+      attribution: { id: attributionId, status: 'rejected' },
+    });
+    written.push({ pk: String(item.pk), sk: String(item.sk) });
+    return db.send(new PutCommand({ TableName: tables.referrals, Item: item }));
+  };
 
   it('goes out as its event; one whose JSON outgrows any request is set aside by its keys and holds nothing up', async () => {
     const plain = uniqueId('attr');
@@ -198,4 +197,10 @@ describe("an activity item near DynamoDB's 400 KB item limit", () => {
     expect(letters[0]?.event_bytes).toBeGreaterThan(MAX_REQUEST_BYTES);
     expect(poller.discarded.get('forwarder') ?? []).toEqual([]);
   }, 30_000);
+
+  // The activity item no event can carry stays out of the table once its case is proven: a replay of any window
+  // holding it (tests/integration/events-replay.test.ts, run at the same time) would set it aside and exit 1.
+  afterAll(async () => {
+    for (const sk of written) await db.send(new DeleteCommand({ TableName: tables.referrals, Key: sk }));
+  });
 });

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
+import { generateKeyPair, SignJWT } from 'jose';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { PERMISSIONS } from '../../functions/auth/permissions.js';
 import { plans } from '../../functions/billing/plans.js';
 import { ReasonSchema } from '../../functions/http/request-fields.js';
 import { createObservability } from '../../functions/shared/observability.js';
+import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER } from '../../local/console-jwks.js';
 import { type ApiResult, apiWithPlans, decisionRequest, rejectRequest, withKey } from '../support/api.js';
 import {
   activityOf,
@@ -236,6 +239,45 @@ describe.each(ACTIONS)('hostile input to %s: fixed corpus', (action) => {
     });
     expect(result.statusCode).toBe(200);
     expect((await activityOf(attribution.id)).map((item) => item.reason)).toEqual(['sent as base64']);
+  });
+});
+
+describe('hostile console tokens: roles and permissions', () => {
+  /** Claims a console token might carry to widen what it may do, each signed by the console's own key. */
+  const claims: [string, Record<string, unknown>][] = [
+    ['an unknown role', { role: 'root' }],
+    ['a role in another case', { role: 'ADMIN' }],
+    ['a role as an array', { role: ['admin'] }],
+    ['a wildcard permission', { role: 'viewer', permissions: ['referrals:*'] }],
+    ['a permission that does not exist', { role: 'viewer', permissions: ['referrals:decide', 'referrals:approve_all'] }],
+    ['permissions as a string', { role: 'viewer', permissions: 'referrals:decide' }],
+    ['33 permissions', { role: 'viewer', permissions: Array.from({ length: 33 }, () => 'referrals:read') }],
+    ['2,000 permissions', { role: 'viewer', permissions: Array.from({ length: 2_000 }, () => 'referrals:decide') }],
+    ['a prototype key', { role: 'viewer', permissions: ['__proto__'], __proto__: { role: 'admin' } }],
+  ];
+
+  it.each(claims)('refuses a token with %s (401 or 403), deciding nothing', async (_name, extraClaims) => {
+    const token = await consoleToken({ role: undefined, extraClaims });
+    for (const action of ACTIONS) {
+      const response = await decisionRequest(action, canaryId, { gateway, headers: bearer(token) });
+      expect([401, 403, 431]).toContain(response.status);
+      expectRefused(response);
+    }
+  });
+
+  it('refuses a token that claims every permission but was signed with another key (401)', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT({ role: 'admin', permissions: [...PERMISSIONS] })
+      .setProtectedHeader({ alg: 'RS256', kid: (inject('consolePrivateJwk') as { kid: string }).kid })
+      .setSubject('forger')
+      .setIssuer(LOCAL_JWT_ISSUER)
+      .setAudience(LOCAL_JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const response = await decisionRequest('reject', canaryId, { gateway, headers: bearer(forged) });
+    expect(response.status).toBe(401);
+    expectRefused(response);
   });
 });
 

@@ -7,6 +7,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createApiKeyAdmin } from '../../functions/adapters/api-key-admin.js';
 import { hashApiKey } from '../../functions/auth/api-key.js';
+import { PERMISSIONS } from '../../functions/auth/permissions.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { KEY_ID_INDEX } from '../../lib/tables.js';
 import { freePort } from '../../local/dynamodb-local.js';
@@ -159,12 +160,66 @@ describe('npm run keys', () => {
     await run('create', '--user', uniqueId('someone-else'), '--plan', 'free', '--table', tables.apiKeys);
     const listed = await run('list', '--user', user, '--table', tables.apiKeys);
     expect(listed.code).toBe(0);
-    expect(listed.out[0]).toMatch(/^key_id\s+user_id\s+plan\s+admin\s+overage\s+status\s+created_at\s+label$/);
+    expect(listed.out[0]).toMatch(/^key_id\s+user_id\s+plan\s+admin\s+overage\s+status\s+role\s+permissions\s+created_at\s+label$/);
     expect(listed.out).toHaveLength(2);
-    expect(listed.out[1]).toMatch(new RegExp(`^${keyId}\\s+${user}\\s+starter\\s+false\\s+false\\s+active\\s+\\S+\\s+ops$`));
+    // A key made without a role or a list may do everything: its permissions are spelled out.
+    expect(listed.out[1]).toMatch(
+      new RegExp(`^${keyId}\\s+${user}\\s+starter\\s+false\\s+false\\s+active\\s+${PERMISSIONS.join(',')}\\s+\\S+\\s+ops$`),
+    );
     expect(listed.out.join('\n')).not.toContain(key);
     expect(listed.out.join('\n')).not.toContain(hashApiKey(key));
     expect((await run('list', '--table', tables.apiKeys)).out.length).toBeGreaterThan(2);
+  });
+
+  it('creates a key with a role or a list of permissions, stores them, and shows and lists what it may do', async () => {
+    const user = uniqueId('cli-roles');
+    const reviewer = created(
+      (await run('create', '--user', user, '--plan', 'pro', '--admin', '--role', 'reviewer', '--table', tables.apiKeys)).out,
+    );
+    const listed = created(
+      (
+        await run(
+          'create',
+          '--user',
+          user,
+          '--plan',
+          'pro',
+          '--admin',
+          '--permissions',
+          'referrals:decide,referrals:read',
+          '--table',
+          tables.apiKeys,
+        )
+      ).out,
+    );
+    const items = await allKeyItems();
+    expect(items.find((item) => item.key_id === reviewer.keyId)).toMatchObject({ role: 'reviewer' });
+    expect(items.find((item) => item.key_id === reviewer.keyId)).not.toHaveProperty('permissions');
+    expect(items.find((item) => item.key_id === listed.keyId)).toMatchObject({ permissions: ['referrals:decide', 'referrals:read'] });
+    const shown = await eventually(async () => {
+      const result = await run('show', reviewer.keyId, '--table', tables.apiKeys);
+      return result.code === 0 ? result : undefined;
+    });
+    expect(shown?.out).toEqual(
+      expect.arrayContaining([
+        `key_id: ${reviewer.keyId}`,
+        'role: reviewer',
+        'permissions: referrals:read,referrals:decide,referrals:claim,referrals:note',
+      ]),
+    );
+    expect(shown?.out.join('\n')).not.toContain(reviewer.key);
+    const table = await run('list', '--user', user, '--table', tables.apiKeys);
+    expect(table.out.find((line) => line.startsWith(listed.keyId))).toMatch(/\sreferrals:read,referrals:decide\s/);
+    // The authorizer admits each with exactly that.
+    const authenticate = createAuthorizerDeps(process.env);
+    expect(await authenticate({ 'x-api-key': reviewer.key })).toMatchObject({
+      effect: 'allow',
+      permissions: ['referrals:read', 'referrals:decide', 'referrals:claim', 'referrals:note'],
+    });
+    expect(await authenticate({ 'x-api-key': listed.key })).toMatchObject({
+      effect: 'allow',
+      permissions: ['referrals:read', 'referrals:decide'],
+    });
   });
 
   it.each([
@@ -174,6 +229,22 @@ describe('npm run keys', () => {
     ['an unknown command', ['delete', 'key_1'], /unknown command delete/],
     ['an unknown option', ['list', '--everything'], /Unknown option/],
     ['revoke without an id', ['revoke'], /exactly one key id/],
+    [
+      'an unknown role',
+      ['create', '--user', 'u', '--plan', 'pro', '--role', 'owner'],
+      /unknown role owner; one of viewer, reviewer, admin$/,
+    ],
+    [
+      'an unknown permission',
+      ['create', '--user', 'u', '--plan', 'pro', '--permissions', 'referrals:read,referrals:delete'],
+      /unknown permission referrals:delete; each one of referrals:read, referrals:decide, .*referrals:reopen$/,
+    ],
+    [
+      'a role and a list at once',
+      ['create', '--user', 'u', '--plan', 'pro', '--role', 'viewer', '--permissions', 'referrals:read'],
+      /not both/,
+    ],
+    ['show without an id', ['show'], /exactly one key id/],
   ])('refuses %s with a one-line error, exit 2, and writes nothing', async (_name, argv, message) => {
     const before = (await allKeyItems()).length;
     const result = await run(...argv, '--table', tables.apiKeys);

@@ -21,8 +21,11 @@ import { assertConformsToDocument } from './openapi-conformance.js';
 type Gateway = ReturnType<typeof createApiGateway>;
 
 /** The emulated API Gateway, with every response it gives held to openapi.json. */
-export const checkedGateway = (handlers: Parameters<typeof createApiGateway>[0]): Gateway => {
-  const gateway = createApiGateway(handlers);
+export const checkedGateway = (
+  handlers: Parameters<typeof createApiGateway>[0],
+  options?: Parameters<typeof createApiGateway>[1],
+): Gateway => {
+  const gateway = createApiGateway(handlers, options);
   return async (request) => {
     const result = await gateway(request);
     assertConformsToDocument({
@@ -144,4 +147,30 @@ export const apiOnClients = (
       bulkApproveReferrals: createBulkApproveHandler(adjust(createBulkDeps(process.env, clients.reject))),
     },
   });
+};
+
+/**
+ * The real handlers behind a gateway whose authorizer cache is on, keyed by a credential header as API Gateway would key it
+ * (docs/architecture.md): a cached result meets every route. Counts the authorizer's invocations.
+ */
+export const apiWithAuthorizerCache = (ttlSeconds = 300, identityHeaders: string[] = ['x-api-key']) => {
+  let invocations = 0;
+  const gateway = checkedGateway(
+    {
+      authorizer: async (event, context) => {
+        invocations += 1;
+        return authorizer(event, context);
+      },
+      functions: {
+        rejectReferral: reject,
+        approveReferral: approve,
+        listReferrals: list,
+        getReferral: get,
+        bulkRejectReferrals: bulk,
+        bulkApproveReferrals: bulkApprove,
+      },
+    },
+    { authorizerCache: { ttlSeconds, identityHeaders } },
+  );
+  return { gateway, invocations: () => invocations };
 };

@@ -10,6 +10,7 @@ export const aRoute = (overrides: Partial<Route<v.GenericSchema, unknown>> = {})
   name: 'things',
   method: 'GET',
   path: '/things',
+  permission: 'referrals:read',
   credits: 1,
   chargedBy: chargeAfterSuccess,
   successMetric: 'Things',

@@ -34,6 +34,8 @@ const requestIdHeader = (entries: ErrorEntry[]) => {
 
 /** The context each status's errors carry, where clients rely on its shape. */
 const CONTEXTS: Record<number, string> = { 400: 'app.ValidationContext', 409: 'app.ConflictContext', 429: 'app.LimitContext' };
+/** The context of an error type whose status others share with another shape. */
+const TYPE_CONTEXTS: Partial<Record<ErrorType, string>> = { insufficient_permissions: 'app.PermissionContext' };
 
 const errorVariant = (type: ErrorType, status: number) => ({
   type: 'object',
@@ -41,7 +43,7 @@ const errorVariant = (type: ErrorType, status: number) => ({
   properties: {
     type: { const: type },
     retryable: { type: 'boolean' },
-    ...(CONTEXTS[status] ? { context: ref(CONTEXTS[status]) } : {}),
+    ...((TYPE_CONTEXTS[type] ?? CONTEXTS[status]) ? { context: ref((TYPE_CONTEXTS[type] ?? CONTEXTS[status]) as string) } : {}),
   },
 });
 

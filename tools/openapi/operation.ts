@@ -52,8 +52,12 @@ export const operation = (route: Route, definitions: Record<string, v.GenericSch
   return {
     operationId: contract.operationId,
     summary: contract.summary,
-    description: `${contract.description}\n\nCosts ${route.credits} credit per successful (2xx) response; nothing else is charged.`,
+    description:
+      `${contract.description}\n\nRequires the permission \`${route.permission}\`: a credential without it is refused with 403 ` +
+      `\`insufficient_permissions\` before anything is read, written or charged. Costs ${route.credits} credit per ` +
+      'successful (2xx) response; nothing else is charged.',
     tags: ['referrals'],
+    'x-permission': route.permission,
     'x-credits': route.credits,
     'x-charged-responses': '2xx',
     parameters,

@@ -2,7 +2,12 @@
 import { type ConversionConfig, toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { EnvelopeSchema, ErrorEnvelopeSchema } from '../../functions/http/envelope-schemas.js';
-import { ConflictContextSchema, LimitContextSchema, ValidationContextSchema } from '../../functions/http/error-contexts.js';
+import {
+  ConflictContextSchema,
+  LimitContextSchema,
+  PermissionContextSchema,
+  ValidationContextSchema,
+} from '../../functions/http/error-contexts.js';
 import { GatewayMessageSchema } from '../../functions/http/gateway-responses.js';
 import { readableTextRules } from '../../functions/http/readable-text.js';
 import { ActivitySchema } from '../../functions/referrals/activity.js';
@@ -35,6 +40,7 @@ export const SHARED_SCHEMAS = {
   'app.ValidationContext': ValidationContextSchema,
   'app.ConflictContext': ConflictContextSchema,
   'app.LimitContext': LimitContextSchema,
+  'app.PermissionContext': PermissionContextSchema,
   'aws.GatewayMessage': GatewayMessageSchema,
   'referrals.adminReferralAttributionRecordDoc': AttributionSchema,
   'referrals.adminReferralRewardRecordDoc': RewardSchema,

@@ -35,7 +35,7 @@ export const createHandler = (authenticate: Authenticator, { logger, metrics }: 
         logger.info('caller admitted', { auth_method: decision.principal.authMethod, subject_id: decision.principal.subjectId });
         return {
           ...accessPolicy(decision.principal.subjectId, 'Allow', event.methodArn),
-          context: toAuthorizerContext(decision.principal),
+          context: toAuthorizerContext(decision.principal, decision.permissions),
         };
       case 'deny':
         metrics.addMetric(AUTHORIZER_REFUSAL_METRIC, MetricUnit.Count, 1);

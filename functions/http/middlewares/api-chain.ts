@@ -1,5 +1,6 @@
-// The one middleware chain every API route uses, in its one order: logs and metrics, the envelope, the principal,
-// metering, the body (where the route takes one) and validation. A route adds only its handler.
+// The one middleware chain every API route uses, in its one order: logs and metrics, the envelope, the principal, the
+// route's permission, metering, the body (where the route takes one) and validation. A route adds only its handler.
+// `before` steps run in this order; middy runs `after` and `onError` in reverse (errorHandler's onError runs last).
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
@@ -15,6 +16,7 @@ import { errorHandler } from './error-handler.js';
 import { metering } from './metering.js';
 import { optionalJsonBody } from './optional-json-body.js';
 import type { ApiContext } from './request-context.js';
+import { routePermission } from './route-permission.js';
 import { validateRequest } from './validate-request.js';
 
 export const apiChain = <S extends v.GenericSchema, T>(options: { deps: MeterDeps; route: Route<S, T>; observability: Observability }) => {
@@ -26,6 +28,7 @@ export const apiChain = <S extends v.GenericSchema, T>(options: { deps: MeterDep
     .use(errorHandler({ logger, metrics, successMetric: route.successMetric }))
     .use(httpHeaderNormalizer())
     .use(authorizedPrincipal())
+    .use(routePermission(route.permission))
     .use(
       metering({
         ...options.deps,

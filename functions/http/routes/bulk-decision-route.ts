@@ -46,6 +46,7 @@ export const bulkDecisionRoute = <Name extends string>(spec: { name: Name; decis
     path: `${ADMIN_API}/referrals/${spec.decision.action}`,
     /** The decision this route makes: its handler reads it from here, so the two cannot disagree. */
     decision: spec.decision,
+    permission: 'referrals:decide_bulk',
     credits: 1,
     chargedBy: 'use_case',
     successMetric: spec.successMetric,

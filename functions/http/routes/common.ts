@@ -1,10 +1,11 @@
 // What several route modules state alike: the errors a route's function can answer with, by kind of route, and examples.
 import type { RouteContract } from '../route.js';
 
-/** A route that only reads: bad input, no principal, its charge contended or refused, a failed dependency. */
+/** A route that only reads: bad input, no principal or permission, its charge contended or refused, a failed dependency. */
 export const READ_ERRORS = [
   'invalid_request',
   'unauthorized',
+  'insufficient_permissions',
   'concurrent_update',
   'rate_limited',
   'daily_cap_reached',

@@ -39,6 +39,7 @@ export const decisionRoute = <Name extends string>(spec: { name: Name; decision:
     path: `${ADMIN_API}/referrals/{id}/${spec.decision.action}`,
     /** The decision this route makes: its handler reads it from here, so the two cannot disagree. */
     decision: spec.decision,
+    permission: 'referrals:decide',
     credits: 1,
     chargedBy: 'use_case',
     successMetric: spec.successMetric,

@@ -16,6 +16,7 @@ export const getReferralRoute = {
   name: 'getReferral' as const,
   method: 'GET',
   path: `${ADMIN_API}/referrals/{id}`,
+  permission: 'referrals:read',
   credits: 1,
   // Changes nothing: a success is charged after it.
   chargedBy: chargeAfterSuccess,

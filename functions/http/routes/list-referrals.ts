@@ -87,6 +87,7 @@ export const listReferralsRoute = {
   name: 'listReferrals' as const,
   method: 'GET',
   path: `${ADMIN_API}/referrals`,
+  permission: 'referrals:read',
   credits: 1,
   // Changes nothing: a success is charged after it.
   chargedBy: chargeAfterSuccess,

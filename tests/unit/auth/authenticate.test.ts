@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type ApiKeyRecord, generateApiKey, hashApiKey, isWellFormedApiKey } from '../../../functions/auth/api-key.js';
 import { createAuthenticator, readCredentials } from '../../../functions/auth/authenticate.js';
+import { PERMISSIONS } from '../../../functions/auth/permissions.js';
 import { TtlCache } from '../../../functions/auth/ttl-cache.js';
 import { ApiError } from '../../../functions/http/api-error.js';
 import { FakeApiKeyStore, FakeTokenVerifier } from '../../support/fakes.js';
@@ -39,7 +40,24 @@ describe('authenticating an API key', () => {
     expect(await authenticate({ 'x-api-key': key })).toEqual({
       effect: 'allow',
       principal: { userId: 'admin-1', subjectId: 'key_1', plan: 'growth', authMethod: 'api_key', overageEnabled: true },
+      // A key made before permissions existed may do everything.
+      permissions: [...PERMISSIONS],
     });
+  });
+
+  it('grants a key its role, or its own list of permissions', async () => {
+    const { apiKeys, authenticate } = setup();
+    const cases: [Partial<ApiKeyRecord>, string[]][] = [
+      [{ role: 'viewer' }, ['referrals:read']],
+      [{ role: 'reviewer' }, ['referrals:read', 'referrals:decide', 'referrals:claim', 'referrals:note']],
+      [{ permissions: ['referrals:decide', 'referrals:read'] }, ['referrals:read', 'referrals:decide']],
+      [{ permissions: [] }, []],
+    ];
+    for (const [index, [grant, permissions]] of cases.entries()) {
+      const own = `ck_permissions_case_${index}_0000000000`;
+      apiKeys.records.set(hashApiKey(own), record(own, grant));
+      expect(await authenticate({ 'x-api-key': own })).toMatchObject({ effect: 'allow', permissions });
+    }
   });
 
   it('denies an active key that is not an admin key (403)', async () => {
@@ -100,14 +118,37 @@ describe('authenticating a console token', () => {
     expect(await authenticate(bearer)).toEqual({
       effect: 'allow',
       principal: { userId: 'console-1', subjectId: 'console-1', plan: 'enterprise', authMethod: 'jwt', overageEnabled: false },
+      permissions: [...PERMISSIONS],
     });
     jwt.verdicts.set('h.p.s', { valid: true, claims: { sub: 'console-1', role: 'admin', plan: 'starter', overage: true } });
     expect(await authenticate(bearer)).toMatchObject({ principal: { plan: 'starter', overageEnabled: true } });
   });
 
-  it('denies a valid token without the admin role (403)', async () => {
+  it('maps the reviewer and viewer roles to their sets, and narrows any role by a permissions claim, never widens it', async () => {
     const { jwt, authenticate } = setup();
-    jwt.verdicts.set('h.p.s', { valid: true, claims: { sub: 'console-2', role: 'viewer' } });
+    jwt.verdicts.set('h.p.s', { valid: true, claims: { sub: 'c', role: 'viewer' } });
+    expect(await authenticate(bearer)).toMatchObject({ effect: 'allow', permissions: ['referrals:read'] });
+    jwt.verdicts.set('h.p.s', { valid: true, claims: { sub: 'c', role: 'reviewer' } });
+    expect(await authenticate(bearer)).toMatchObject({
+      permissions: ['referrals:read', 'referrals:decide', 'referrals:claim', 'referrals:note'],
+    });
+    jwt.verdicts.set('h.p.s', { valid: true, claims: { sub: 'c', role: 'admin', permissions: ['referrals:read', 'referrals:reopen'] } });
+    expect(await authenticate(bearer)).toMatchObject({ permissions: ['referrals:read', 'referrals:reopen'] });
+    jwt.verdicts.set('h.p.s', { valid: true, claims: { sub: 'c', role: 'viewer', permissions: ['referrals:decide_bulk'] } });
+    expect(await authenticate(bearer)).toMatchObject({ effect: 'allow', permissions: [] });
+  });
+
+  it('refuses a permissions claim that names no permission, or too many, as malformed (401)', async () => {
+    const { jwt, authenticate } = setup();
+    for (const permissions of [['referrals:everything'], 'referrals:read', Array.from({ length: 33 }, () => 'referrals:read'), [{}]]) {
+      jwt.verdicts.set('h.p.s', { valid: true, claims: { sub: 'c', role: 'admin', permissions } });
+      expect(await authenticate(bearer)).toEqual({ effect: 'unauthenticated', reason: 'token claims are malformed' });
+    }
+  });
+
+  it('denies a valid token without a known role (403)', async () => {
+    const { jwt, authenticate } = setup();
+    jwt.verdicts.set('h.p.s', { valid: true, claims: { sub: 'console-2', role: 'auditor' } });
     expect(await authenticate(bearer)).toEqual({ effect: 'deny', subject: 'console-2' });
     jwt.verdicts.set('h.p.s', { valid: true, claims: { sub: 'console-2' } });
     expect(await authenticate(bearer)).toEqual({ effect: 'deny', subject: 'console-2' });

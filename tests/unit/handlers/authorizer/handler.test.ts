@@ -3,6 +3,7 @@ import { errors } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
 import { isKeySetUnavailable } from '../../../../functions/adapters/jwt-verifier.js';
 import type { AuthDecision } from '../../../../functions/auth/authenticate.js';
+import { PERMISSIONS } from '../../../../functions/auth/permissions.js';
 import {
   AUTHORIZER_FAILURE_METRIC,
   AUTHORIZER_REFUSAL_METRIC,
@@ -44,7 +45,20 @@ describe('the authorizer handler', () => {
     expect(result.policyDocument.Statement).toEqual([
       { Action: 'execute-api:Invoke', Effect: 'Allow', Resource: 'arn:aws:execute-api:us-east-1:1:api/dev/*' },
     ]);
-    expect(result.context).toEqual({ userId: 'u', subjectId: 'key_1', plan: 'pro', authMethod: 'api_key', overageEnabled: 'true' });
+    expect(result.context).toEqual({
+      userId: 'u',
+      subjectId: 'key_1',
+      plan: 'pro',
+      authMethod: 'api_key',
+      overageEnabled: 'true',
+      // Every permission for a credential that names none, as one string: a context value cannot be an array.
+      permissions: PERMISSIONS.join(','),
+    });
+  });
+
+  it("passes the credential's permissions in the context", async () => {
+    const { invoke } = authorize(async () => ({ effect: 'allow', principal, permissions: ['referrals:read'] }));
+    expect((await invoke()).context).toMatchObject({ permissions: 'referrals:read' });
   });
 
   it('keeps the policy resource short whatever the path', () => {
