@@ -1,42 +1,23 @@
-// DynamoDB access for attributions: one consistent read of the attribution with its rewards, and a decision's transaction.
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+// A decision's writes on referrals: the single decision's transaction and a bulk decision's, one per referral, and the
+// reads each needs first.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import * as v from 'valibot';
 import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
-import { ActivitySchema } from '../referrals/activity.js';
-import { AttributionSchema, RewardSchema } from '../referrals/attribution.js';
 import type {
   BulkItemWritePlan,
   BulkReferralStore,
   DecisionCancellation,
   DecisionWritePlan,
-  ReferralReader,
   ReferralStore,
   StoredReferral,
 } from '../referrals/ports.js';
 import { anyOf, ITEM_ABSENT, RECORD_EXPIRED, STATUS_AS_READ } from './conditions.js';
-import { callDynamo } from './dynamodb-errors.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
-import { batchGetConsistent, settledBatchRead, withoutKeys } from './items.js';
-import {
-  ACTIVITY_PREFIX,
-  ATTRIBUTION_SK,
-  activityItem,
-  attributionItemKey,
-  isQueued,
-  QUEUE_INDEX,
-  QUEUE_KEY,
-  QUEUE_ORDER,
-  QUEUE_SHARDS,
-  queueKey,
-  queueShard,
-  REWARD_SK_PREFIX,
-  STATUS_INDEX,
-} from './referrals-table.js';
+import { batchGetConsistent, settledBatchRead } from './items.js';
+import { parseRecord, readPartition, StoredAttributionSchema, type Tables } from './referral-records.js';
+import { activityItem, attributionItemKey, isQueued, QUEUE_KEY, queueKey, queueShard } from './referrals-table.js';
 import { conditionFailed, type NamedItems, type ReasonsByName, transactWrite } from './transact.js';
 import { chargeItems, idempotencyKey, readChargeRefusal, usageRecordPut } from './usage-table.js';
-
-type Tables = { referrals: string; usage: string };
 
 type ReferralWrite = Pick<DecisionWritePlan, 'attributionId' | 'expectedStatus' | 'changes' | 'activity'> & { decidedUnder?: string };
 
@@ -134,51 +115,6 @@ export const readCancellation = (reasons: ReasonsByName<DecisionItem>): Decision
   return refusal ? { kind: refusal } : { kind: 'contention' };
 };
 
-// Stored items are read through the spec's fields, in the spec's order; attributes outside the spec (index keys) are left out.
-const StoredAttributionSchema = v.object(AttributionSchema.entries);
-const StoredRewardSchema = /* @__PURE__ */ (() => v.object(RewardSchema.entries))();
-
-/** A stored record that does not match its schema is corrupt data: a 500, logged, never passed on. */
-const parseRecord = <S extends v.GenericSchema>(schema: S, item: Record<string, unknown>, what: string): v.InferOutput<S> => {
-  const parsed = v.safeParse(schema, withoutKeys(item));
-  if (!parsed.success)
-    throw new Error(`Stored ${what} ${String(item.pk)} does not match its schema at ${v.getDotPath(parsed.issues[0]) ?? '(root)'}`);
-  return parsed.output;
-};
-
-/** Every item of an attribution's partition, read consistently: the attribution, its rewards and its activity. */
-const readPartition = async (client: DynamoDBDocumentClient, tables: Tables, attributionId: string) => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await callDynamo(() =>
-      client.send(
-        new QueryCommand({
-          TableName: tables.referrals,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': attributionId },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  const attribution = items.find((item) => item.sk === ATTRIBUTION_SK);
-  return {
-    attribution: attribution ? parseRecord(StoredAttributionSchema, attribution, 'attribution') : undefined,
-    rewards: items
-      .filter((item) => String(item.sk).startsWith(REWARD_SK_PREFIX))
-      .map((item) => parseRecord(StoredRewardSchema, item, 'reward')),
-    // Newest first: the sort key starts with the time of the change.
-    activity: items
-      .filter((item) => String(item.sk).startsWith(ACTIVITY_PREFIX))
-      .sort((a, b) => String(b.sk).localeCompare(String(a.sk)))
-      .map((item) => parseRecord(ActivitySchema, item, 'activity')),
-  };
-};
-
 /**
  * One factory per port, so that each function's bundle holds only the access it uses: the reject's, the review
  * queue's, the bulk reject's.
@@ -194,72 +130,6 @@ export const createReferralStore = (client: DynamoDBDocumentClient, tables: Tabl
       budget,
     });
     return outcome.committed ? outcome : { committed: false, cancellation: readCancellation(outcome.reasons) };
-  },
-});
-
-/** Which index the queue is read through: review-queue, or by-status while a table is switched away from it. */
-export type QueueSource = typeof QUEUE_INDEX | typeof STATUS_INDEX;
-
-/** Each source's layout: its partition key attribute, how many partitions a status has, and which one a shard is. */
-const QUEUE_SOURCES = {
-  [QUEUE_INDEX]: { key: QUEUE_KEY, shards: QUEUE_SHARDS, partition: queueKey },
-  [STATUS_INDEX]: { key: 'status', shards: 1, partition: (status: string) => status },
-} as const;
-
-/**
- * What a shard's read keeps of what it evaluated. On review-queue, only entries of the status asked for: one whose
- * status another writer moved on is not listed under its old status while its queue_key waits for the queue indexer.
- * (by-status is keyed on the status itself, and a key attribute cannot be filtered on.)
- */
-const filterOf = (source: QueueSource, referrerUserId: string | undefined) => {
-  const conditions = [
-    ...(source === QUEUE_INDEX ? ['#status = :status'] : []),
-    ...(referrerUserId ? ['referrer_user_id = :referrer'] : []),
-  ];
-  return conditions.length ? { FilterExpression: conditions.join(' AND ') } : {};
-};
-
-export const createReferralReader = (
-  client: DynamoDBDocumentClient,
-  tables: Tables,
-  source: QueueSource = QUEUE_INDEX,
-): ReferralReader => ({
-  async loadReferral(attributionId) {
-    const record = await readPartition(client, tables, attributionId);
-    return record.attribution ? { ...record, attribution: record.attribution } : undefined;
-  },
-  queueShards: QUEUE_SOURCES[source].shards,
-  async listShard({ status, shard, limit, referrerUserId, after }) {
-    const { key, partition: partitionOf } = QUEUE_SOURCES[source];
-    const partition = partitionOf(status, shard);
-    const page = await callDynamo(() =>
-      client.send(
-        new QueryCommand({
-          TableName: tables.referrals,
-          IndexName: source,
-          KeyConditionExpression: '#queue = :queue',
-          ...filterOf(source, referrerUserId),
-          ExpressionAttributeNames: { '#queue': key, ...(source === QUEUE_INDEX ? { '#status': 'status' } : {}) },
-          ExpressionAttributeValues: {
-            ':queue': partition,
-            ...(source === QUEUE_INDEX ? { ':status': status } : {}),
-            ...(referrerUserId ? { ':referrer': referrerUserId } : {}),
-          },
-          Limit: limit,
-          ScanIndexForward: true,
-          ...(after ? { ExclusiveStartKey: { [key]: partition, [QUEUE_ORDER]: after.order, ...attributionItemKey(after.id) } } : {}),
-        }),
-      ),
-    );
-    const positionOf = (item: Record<string, unknown>) => ({ order: String(item[QUEUE_ORDER]), id: String(item.pk) });
-    const last = page.LastEvaluatedKey;
-    return {
-      entries: (page.Items ?? []).map((item) => ({
-        attribution: parseRecord(StoredAttributionSchema, item, 'attribution'),
-        position: positionOf(item),
-      })),
-      ...(last ? { last: positionOf(last) } : {}),
-    };
   },
 });
 

@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { clientFor, type DynamoDBDocumentClient } from '../../adapters/dynamodb-client.js';
 import { createMeterStore } from '../../adapters/meter-store.js';
-import { createReferralReader } from '../../adapters/referral-store.js';
+import { createReferralReader } from '../../adapters/referral-queue.js';
 import { QUEUE_INDEX, STATUS_INDEX } from '../../adapters/referrals-table.js';
 import type { MeterDeps } from '../../billing/admission.js';
 import { plans } from '../../billing/plans.js';
