@@ -17,6 +17,18 @@ export const LEASE_OVER = 'lease_until <= :now';
 /** This request's own claim (`:claim`). */
 export const CLAIM_IS_OURS = 'claim_id = :claim';
 
+/** Nobody has claimed the referral (`#claimedBy`). */
+export const UNCLAIMED = 'attribute_not_exists(#claimedBy)';
+/** The caller holds the claim (`#claimedBy`, `:caller`). */
+export const CLAIMED_BY_CALLER = '#claimedBy = :caller';
+/** The claim's lease is over by the server's clock at the write (`#claimedUntil`, `:nowMs`, epoch ms). */
+export const CLAIM_EXPIRED = '#claimedUntil <= :nowMs';
+/** Someone holds a claim whose lease is still running (`#claimedBy`, `#claimedUntil`, `:nowMs`). */
+export const CLAIM_LIVE = 'attribute_exists(#claimedBy) AND #claimedUntil > :nowMs';
+
+/** Nobody but the caller holds a live claim: none, the caller's, or one whose lease is over. */
+export const OPEN_TO_CALLER = `${UNCLAIMED} OR ${CLAIMED_BY_CALLER} OR ${CLAIM_EXPIRED}`;
+
 export const anyOf = (...clauses: string[]): string =>
   clauses.map((clause) => (clauses.length > 1 && / AND /.test(clause) ? `(${clause})` : clause)).join(' OR ');
 export const allOf = (...clauses: string[]): string =>

@@ -1,11 +1,14 @@
 // Reading an attribution's items as the domain's records: the spec's fields in the spec's order, a corrupt item refused.
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
 import { ActivitySchema } from '../referrals/activity.js';
 import { AttributionSchema, RewardSchema } from '../referrals/attribution.js';
+import type { StoredClaim } from '../referrals/claims.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { withoutKeys } from './items.js';
-import { ACTIVITY_PREFIX, ATTRIBUTION_SK, REWARD_SK_PREFIX } from './referrals-table.js';
+import { ACTIVITY_PREFIX, ATTRIBUTION_SK, CLAIMED_BY, CLAIMED_UNTIL, REWARD_SK_PREFIX } from './referrals-table.js';
 
 export type Tables = { referrals: string; usage: string };
 
@@ -19,6 +22,13 @@ export const parseRecord = <S extends v.GenericSchema>(schema: S, item: Record<s
   if (!parsed.success)
     throw new Error(`Stored ${what} ${String(item.pk)} does not match its schema at ${v.getDotPath(parsed.issues[0]) ?? '(root)'}`);
   return parsed.output;
+};
+
+/** The claim an attribution item carries, whether or not its lease has ended; undefined without one. */
+export const storedClaimOf = (item: Record<string, unknown> | undefined): StoredClaim | undefined => {
+  const by = item?.[CLAIMED_BY];
+  const until = item?.[CLAIMED_UNTIL];
+  return typeof by === 'string' && typeof until === 'number' ? { by, untilMs: until } : undefined;
 };
 
 /** Every item of an attribution's partition, read consistently: the attribution, its rewards and its activity. */
@@ -43,6 +53,7 @@ export const readPartition = async (client: DynamoDBDocumentClient, tables: Tabl
   const attribution = items.find((item) => item.sk === ATTRIBUTION_SK);
   return {
     attribution: attribution ? parseRecord(StoredAttributionSchema, attribution, 'attribution') : undefined,
+    claim: storedClaimOf(attribution),
     rewards: items
       .filter((item) => String(item.sk).startsWith(REWARD_SK_PREFIX))
       .map((item) => parseRecord(StoredRewardSchema, item, 'reward')),
@@ -52,4 +63,24 @@ export const readPartition = async (client: DynamoDBDocumentClient, tables: Tabl
       .sort((a, b) => String(b.sk).localeCompare(String(a.sk)))
       .map((item) => parseRecord(ActivitySchema, item, 'activity')),
   };
+};
+
+/**
+ * Why an attribution's conditional write was refused, from the item it returned (ReturnValuesOnConditionCheckFailure):
+ * missing, in another status than `expected`, or held by someone else's claim.
+ */
+export const readAttributionRefusal = (
+  returned: Record<string, AttributeValue> | undefined,
+  expected: string,
+):
+  | { kind: 'attribution_missing' }
+  | { kind: 'attribution_status'; status: string }
+  | { kind: 'claimed'; claim: StoredClaim }
+  | { kind: 'contention' } => {
+  if (!returned) return { kind: 'attribution_missing' };
+  const item = unmarshall(returned);
+  if (item.status !== expected) return { kind: 'attribution_status', status: String(item.status) };
+  const claim = storedClaimOf(item);
+  // The condition failed on the claim: someone else's, live at the write; without one, the item changed meanwhile.
+  return claim ? { kind: 'claimed', claim } : { kind: 'contention' };
 };

@@ -3,6 +3,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
+import { REVIEWABLE_STATUS } from '../referrals/decision.js';
 import type {
   BulkItemWritePlan,
   BulkReferralStore,
@@ -11,11 +12,11 @@ import type {
   ReferralStore,
   StoredReferral,
 } from '../referrals/ports.js';
-import { anyOf, ITEM_ABSENT, RECORD_EXPIRED, STATUS_AS_READ } from './conditions.js';
+import { allOf, anyOf, ITEM_ABSENT, OPEN_TO_CALLER, RECORD_EXPIRED, STATUS_AS_READ } from './conditions.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
 import { batchGetConsistent, settledBatchRead } from './items.js';
-import { parseRecord, readPartition, StoredAttributionSchema, type Tables } from './referral-records.js';
-import { activityItem, attributionItemKey, isQueued, QUEUE_KEY, queueKey, queueShard } from './referrals-table.js';
+import { parseRecord, readAttributionRefusal, readPartition, StoredAttributionSchema, type Tables } from './referral-records.js';
+import { activityItem, attributionItemKey, CLAIM_NAMES, isQueued, QUEUE_KEY, queueKey, queueShard } from './referrals-table.js';
 import { conditionFailed, type NamedItems, type ReasonsByName, transactWrite } from './transact.js';
 import { chargeItems, idempotencyKey, readChargeRefusal, usageRecordPut } from './usage-table.js';
 
@@ -24,12 +25,20 @@ type ReferralWrite = Pick<DecisionWritePlan, 'attributionId' | 'expectedStatus' 
 /** The attribute naming the keyed request that decided a referral (BulkItemWritePlan.decidedUnder); every decision sets or clears it. */
 export const DECIDED_UNDER = 'decided_under';
 
-/** The referral's two writes: its status change, conditional on the status read, and its activity item. */
+/**
+ * The referral's two writes: its status change, conditional on the status read and on no one else holding a live
+ * claim by the server's clock at the write (the decider's own claim, or an expired one, is no bar), and its activity
+ * item. A decision clears the claim.
+ */
 const decisionItems = (tables: Tables, plan: ReferralWrite) => {
-  const names: Record<string, string> = { '#status': 'status', '#queue': QUEUE_KEY, '#decidedUnder': DECIDED_UNDER };
-  const values: Record<string, unknown> = { ':expected': plan.expectedStatus };
+  const names: Record<string, string> = { '#status': 'status', '#queue': QUEUE_KEY, '#decidedUnder': DECIDED_UNDER, ...CLAIM_NAMES };
+  const values: Record<string, unknown> = {
+    ':expected': plan.expectedStatus,
+    ':caller': plan.changes.reviewed_by,
+    ':nowMs': Date.parse(plan.changes.reviewed_at as string),
+  };
   const sets: string[] = [];
-  const removes: string[] = [];
+  const removes: string[] = ['#claimedBy', '#claimedUntil'];
   Object.entries(plan.changes).forEach(([field, value], index) => {
     names[`#f${index}`] = field;
     values[`:f${index}`] = value;
@@ -54,7 +63,7 @@ const decisionItems = (tables: Tables, plan: ReferralWrite) => {
           TableName: tables.referrals,
           Key: attributionItemKey(plan.attributionId),
           UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-          ConditionExpression: STATUS_AS_READ,
+          ConditionExpression: allOf(STATUS_AS_READ, OPEN_TO_CALLER),
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -106,11 +115,7 @@ export const readCancellation = (reasons: ReasonsByName<DecisionItem>): Decision
   const { attribution, idempotency } = reasons;
   const record = conditionFailed(idempotency) && idempotency?.Item ? toIdempotencyRecord(unmarshall(idempotency.Item)) : undefined;
   if (record) return { kind: 'idempotency_replay', record };
-  if (conditionFailed(attribution)) {
-    return attribution?.Item
-      ? { kind: 'attribution_status', status: String(unmarshall(attribution.Item).status) }
-      : { kind: 'attribution_missing' };
-  }
+  if (conditionFailed(attribution)) return readAttributionRefusal(attribution?.Item, REVIEWABLE_STATUS);
   const refusal = readChargeRefusal(reasons);
   return refusal ? { kind: refusal } : { kind: 'contention' };
 };
@@ -155,8 +160,14 @@ export const createBulkReferralStore = (client: DynamoDBDocumentClient, tables: 
     if (outcome.committed) return outcome;
     const { attribution } = outcome.reasons;
     if (!conditionFailed(attribution)) return { committed: false, cancellation: 'contention' };
-    return attribution?.Item
-      ? { committed: false, cancellation: 'attribution_status', status: String(unmarshall(attribution.Item).status) }
-      : { committed: false, cancellation: 'attribution_missing' };
+    const refusal = readAttributionRefusal(attribution?.Item, REVIEWABLE_STATUS);
+    switch (refusal.kind) {
+      case 'claimed':
+        return { committed: false, cancellation: 'claimed', claim: refusal.claim };
+      case 'attribution_status':
+        return { committed: false, cancellation: 'attribution_status', status: refusal.status };
+      default:
+        return { committed: false, cancellation: refusal.kind };
+    }
   },
 });

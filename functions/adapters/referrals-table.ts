@@ -22,6 +22,11 @@ export const QUEUE_INDEX = 'review-queue';
 /** The index the queue was read through before: partition `status`, sort `queue_order`; kept during a table's switch. */
 export const STATUS_INDEX = 'by-status';
 export const QUEUE_KEY = 'queue_key';
+/** Who holds a claim on a held attribution, and the end of its lease (epoch milliseconds); both absent without one. */
+export const CLAIMED_BY = 'claimed_by';
+export const CLAIMED_UNTIL = 'claimed_until';
+/** The placeholders every claim condition names them by (adapters/conditions.ts). */
+export const CLAIM_NAMES = { '#claimedBy': CLAIMED_BY, '#claimedUntil': CLAIMED_UNTIL } as const;
 export const QUEUE_ORDER = 'queue_order';
 
 /**

@@ -194,7 +194,9 @@ export const forwardActivity = async (deps: ForwardDeps, records: ActivityRecord
     const { pk, sk: _sk, ...fields } = record.image ?? {};
     const activity = v.safeParse(ActivitySchema, fields);
     if (activity.success && typeof pk === 'string') {
-      pending.push({ record, attributionId: pk, event: reviewEvent(pk, activity.output) });
+      const event = reviewEvent(pk, activity.output);
+      if (event) pending.push({ record, attributionId: pk, event });
+      else result.ignored += 1;
       continue;
     }
     // Everything before it goes out first, so that a retry from this record loses nothing.

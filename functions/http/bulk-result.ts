@@ -17,6 +17,14 @@ const bulkResultSchema = <Decided extends Decision['outcome']>(decided: Decided,
       outcome: v.literal('conflict'),
       error: v.object({ type: v.literal('conflict'), context: v.object({ status: v.string() }) }),
     }),
+    v.pipe(
+      v.object({
+        id: v.string(),
+        outcome: v.literal('claimed'),
+        error: v.object({ type: v.literal('claimed'), context: v.object({ claimed_by: v.string(), claimed_until: v.string() }) }),
+      }),
+      v.metadata({ description: `Another reviewer held a live claim on it: not ${decided}, not charged` }),
+    ),
     v.object({ id: v.string(), outcome: v.literal('failed'), error: v.object({ type: ErrorTypeSchema, retryable: v.literal(true) }) }),
     v.pipe(
       v.object({
@@ -38,9 +46,10 @@ const bulkResultSchema = <Decided extends Decision['outcome']>(decided: Decided,
       [decided]: countOf(`${verb} (and charged, 1 credit each)`),
       not_found: countOf('No such referral'),
       conflict: countOf('Not held for review'),
+      claimed: countOf('Held by another reviewer'),
       failed: countOf(`Surely not ${decided}: a write failed or was not started in time (retryable)`),
       unknown: countOf(`Their write went unanswered: maybe ${decided} and charged (retryable, safe to resend)`),
-    } as Record<Decided | 'not_found' | 'conflict' | 'failed' | 'unknown', ReturnType<typeof countOf>>),
+    } as Record<Decided | 'not_found' | 'conflict' | 'claimed' | 'failed' | 'unknown', ReturnType<typeof countOf>>),
   });
 };
 

@@ -29,3 +29,9 @@ export const ConflictContextSchema = v.object({
 export const PermissionContextSchema = v.object({
   required: v.pipe(PermissionSchema, v.metadata({ description: 'The permission the route requires and the credential lacks' })),
 });
+
+export const ClaimedContextSchema = v.object({
+  id: v.string(),
+  claimed_by: v.pipe(v.string(), v.metadata({ description: 'The reviewer holding the referral' })),
+  claimed_until: v.pipe(v.string(), v.isoTimestamp(), v.metadata({ description: 'When their lease ends, by the server clock' })),
+});

@@ -5,6 +5,7 @@
 import type { InsufficientPermissions } from '../auth/permissions.js';
 import type { LimitReached } from '../billing/errors.js';
 import type { IdempotencyKeyReused, RequestInProgress } from '../idempotency/errors.js';
+import type { ReferralClaimed } from '../referrals/claims.js';
 import type { InvalidCursor, NotAwaitingReview, ReferralNotFound } from '../referrals/errors.js';
 import type { Contention, DependencyUnavailable, WriteOutcomeUnknown } from '../shared/dependency-errors.js';
 import { DomainError } from '../shared/domain-error.js';
@@ -15,6 +16,7 @@ type KnownError =
   | InsufficientPermissions
   | ReferralNotFound
   | NotAwaitingReview
+  | ReferralClaimed
   | InvalidCursor
   | LimitReached
   | IdempotencyKeyReused
@@ -36,6 +38,7 @@ const byCode: Record<KnownError['code'], Answer> = {
   'AUTH.INSUFFICIENT_PERMISSIONS': { type: 'insufficient_permissions' },
   'REFERRAL.NOT_FOUND': { type: 'not_found' },
   'REFERRAL.NOT_AWAITING_REVIEW': { type: 'conflict', ownMessage: true },
+  'REFERRAL.CLAIMED': { type: 'claimed', ownMessage: true },
   'REFERRAL.INVALID_CURSOR': {
     type: 'invalid_request',
     ownMessage: true,

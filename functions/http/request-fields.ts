@@ -1,10 +1,22 @@
-// The fields single and bulk rejects share: the reason, and the Idempotency-Key header, sent once.
+// The fields several routes share: the reason, a claim's lease, and the Idempotency-Key header, sent once.
 import * as v from 'valibot';
+import { LEASE_SECONDS } from '../referrals/claims.js';
 import { readableText } from './readable-text.js';
 
 export const ReasonSchema = v.pipe(
   readableText('reason', 500, 'Why the admin rejects the referral'),
   v.metadata({ examples: ['same billing account'] }),
+);
+
+const LEASE_MESSAGE = `lease_seconds must be a whole number from ${LEASE_SECONDS.min} to ${LEASE_SECONDS.max}`;
+
+/** How long a claim holds a referral, in seconds. */
+export const LeaseSecondsSchema = v.pipe(
+  v.number(LEASE_MESSAGE),
+  v.integer(LEASE_MESSAGE),
+  v.minValue(LEASE_SECONDS.min, LEASE_MESSAGE),
+  v.maxValue(LEASE_SECONDS.max, LEASE_MESSAGE),
+  v.metadata({ description: `${LEASE_SECONDS.min}-${LEASE_SECONDS.max} seconds, ${LEASE_SECONDS.default} by default`, examples: [900] }),
 );
 
 export const IdempotencyKeySchema = v.pipe(

@@ -9,7 +9,7 @@ import type { Price } from '../billing/usage-record.js';
 import { SUCCESS_STATUS } from './envelope.js';
 import type { ErrorType } from './error-types.js';
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
 /** The tables a function may be granted actions on, by the names the stack gives them. */
 export type TableName = 'referrals' | 'usage' | 'apiKeys';

@@ -2,9 +2,14 @@
 import * as v from 'valibot';
 import type { Principal } from '../auth/principal.js';
 import { type Attribution, AttributionSchema, AttributionStatusSchema } from './attribution.js';
+import { type Claim, ClaimSchema } from './claims.js';
 import type { Decision } from './decision.js';
 
-export const ACTIVITY_ACTIONS = ['reject', 'approve'] as const satisfies readonly Decision['action'][];
+/** The decisions, and a claim another reviewer's was released by force (which announces no event). */
+export const ACTIVITY_ACTIONS = ['reject', 'approve', 'claim_released'] as const;
+
+/** Whether an activity item records a decision. */
+export const isDecisionAction = (action: Activity['action']): action is Decision['action'] => action === 'reject' || action === 'approve';
 
 // A pure call: a bundle that writes activity items without reading them leaves the schema out.
 export const ActivitySchema = /* @__PURE__ */ (() =>
@@ -24,6 +29,8 @@ export const ActivitySchema = /* @__PURE__ */ (() =>
     at: v.pipe(v.string(), v.isoTimestamp()),
     /** The attribution as the change left it, as the API returned it. */
     attribution: v.object(AttributionSchema.entries),
+    /** For a forced release: whose claim it ended, and until when it ran. */
+    released_claim: v.optional(ClaimSchema),
   }))();
 export type Activity = v.InferOutput<typeof ActivitySchema>;
 
@@ -46,4 +53,23 @@ export const decisionActivity = (input: {
   request_id: input.requestId,
   at: input.after.reviewed_at as string,
   attribution: input.after,
+});
+
+/** The activity item of a forced release: who ended whose claim, the referral left as it was but for the claim. */
+export const claimReleaseActivity = (input: {
+  attribution: Attribution;
+  released: Claim;
+  principal: Principal;
+  requestId: string;
+  now: Date;
+}): Activity => ({
+  action: 'claim_released',
+  previous_status: input.attribution.status,
+  actor: input.principal.userId,
+  auth_method: input.principal.authMethod,
+  subject_id: input.principal.subjectId,
+  request_id: input.requestId,
+  at: input.now.toISOString(),
+  attribution: { ...input.attribution, claim: null },
+  released_claim: input.released,
 });

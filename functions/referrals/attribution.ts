@@ -1,5 +1,6 @@
 // The attribution and reward records as the spec names them; the one source of their field names, statuses and examples.
 import * as v from 'valibot';
+import { ClaimSchema } from './claims.js';
 
 export const AttributionStatusSchema = v.picklist([
   'attributed',
@@ -62,6 +63,8 @@ export const AttributionSchema = v.strictObject({
   utm_campaign: text('spring-launch'),
   utm_medium: text(),
   utm_source: text('newsletter'),
+  /** Not a field of the spec's record: the reviewer holding the referral, shown on every listed and read referral. */
+  claim: v.optional(v.nullable(ClaimSchema)),
 });
 export type Attribution = v.InferOutput<typeof AttributionSchema>;
 

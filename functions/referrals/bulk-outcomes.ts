@@ -1,6 +1,7 @@
 // The outcomes of a bulk decision's ids, in the result's own words, and what the first read already answers of them.
 import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
 import type { Attribution } from './attribution.js';
+import { type StoredClaim, shownClaim } from './claims.js';
 import { type Decision, REVIEWABLE_STATUS } from './decision.js';
 import type { BulkRead, StoredReferral } from './ports.js';
 
@@ -12,16 +13,23 @@ export type BulkOutcome<Decided extends string = Decision['outcome']> =
   | { id: string; outcome: Decided; attribution: Attribution }
   | { id: string; outcome: 'not_found'; error: { type: 'not_found' } }
   | { id: string; outcome: 'conflict'; error: { type: 'conflict'; context: { status: string } } }
+  | { id: string; outcome: 'claimed'; error: { type: 'claimed'; context: { claimed_by: string; claimed_until: string } } }
   | { id: string; outcome: 'failed'; error: { type: BulkFailure; retryable: true } }
   | { id: string; outcome: 'unknown'; error: { type: 'dependency_unavailable'; retryable: true } };
 
 /** The outcomes of ids not decided. */
-export const UNDECIDED_OUTCOMES = ['not_found', 'conflict', 'failed', 'unknown'] as const;
+export const UNDECIDED_OUTCOMES = ['not_found', 'conflict', 'claimed', 'failed', 'unknown'] as const;
 
 export type BulkResult<Decided extends string = Decision['outcome']> = {
   results: BulkOutcome<Decided>[];
   /** How many ids had each outcome, by the outcome's name. */
   counts: Record<Decided | (typeof UNDECIDED_OUTCOMES)[number], number>;
+};
+
+/** Someone else held a live claim on it at the write: not decided, not charged. */
+export const claimedOutcome = (id: string, claim: StoredClaim): BulkOutcome => {
+  const shown = shownClaim(claim);
+  return { id, outcome: 'claimed', error: { type: 'claimed', context: { claimed_by: shown.by, claimed_until: shown.until } } };
 };
 
 export const failedOutcome = (id: string, type: BulkFailure): BulkOutcome => ({ id, outcome: 'failed', error: { type, retryable: true } });

@@ -24,7 +24,15 @@ import { Contention, WriteOutcomeUnknown } from '../shared/dependency-errors.js'
 import { ANSWER_RESERVE_MS, type WriteBudget } from '../shared/write-budget.js';
 import { decisionActivity } from './activity.js';
 import type { Attribution } from './attribution.js';
-import { type BulkOutcome, type BulkResult, countOutcomes, failedOutcome, triage, unknownOutcome } from './bulk-outcomes.js';
+import {
+  type BulkOutcome,
+  type BulkResult,
+  claimedOutcome,
+  countOutcomes,
+  failedOutcome,
+  triage,
+  unknownOutcome,
+} from './bulk-outcomes.js';
 import { type Decision, decide, decisionChanges, REVIEWABLE_STATUS } from './decision.js';
 import type { BulkReferralStore } from './ports.js';
 
@@ -179,6 +187,7 @@ const decideEach = (
       if (commit.cancellation === 'attribution_status') {
         return { id: before.id, outcome: 'conflict', error: { type: 'conflict', context: { status: commit.status } } };
       }
+      if (commit.cancellation === 'claimed') return claimedOutcome(before.id, commit.claim);
       return failedOutcome(before.id, 'concurrent_update');
     } catch (error) {
       // Neither decided nor untouched: its credit stays spent, and it is not reported as failed.

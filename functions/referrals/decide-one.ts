@@ -12,6 +12,7 @@ import { Contention } from '../shared/dependency-errors.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import { decisionActivity } from './activity.js';
 import type { Attribution, ReviewResponse } from './attribution.js';
+import { ReferralClaimed, shownClaim } from './claims.js';
 import { type Decision, decide, decisionChanges, REJECT, REVIEWABLE_STATUS } from './decision.js';
 import { NotAwaitingReview, ReferralNotFound } from './errors.js';
 import type { DecisionCommit, ReferralStore } from './ports.js';
@@ -117,6 +118,8 @@ export const decideReferral = async (deps: DecisionDeps, call: DecisionCall): Pr
         throw new ReferralNotFound(request.attributionId);
       case 'attribution_status':
         throw new NotAwaitingReview(request.attributionId, cancellation.status, REVIEWABLE_STATUS);
+      case 'claimed':
+        throw new ReferralClaimed(request.attributionId, shownClaim(cancellation.claim));
       case 'daily_cap':
       case 'included_credits':
         return { ok: false, refusal: cancellation.kind };

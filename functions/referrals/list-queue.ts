@@ -1,13 +1,14 @@
 // The review queue: attributions of one status, oldest first, a page at a time, with an opaque cursor.
 import * as v from 'valibot';
 import { type Attribution, AttributionIdSchema, QUEUE_STATUSES, type QueueStatus } from './attribution.js';
+import { type ClaimFilter, liveClaim } from './claims.js';
 import { InvalidCursor } from './errors.js';
 import type { QueuePosition, ReferralReader, ShardPage } from './ports.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
 
-export type ListQuery = { status: QueueStatus; referrerUserId?: string; limit: number; cursor?: string };
+export type ListQuery = { status: QueueStatus; referrerUserId?: string; claimed?: ClaimFilter; limit: number; cursor?: string };
 
 export type ReferralPage = { attributions: Attribution[]; next_cursor: string | null };
 
@@ -22,6 +23,7 @@ const CursorSchema = v.strictObject({
   v: v.literal(2),
   status: v.picklist(QUEUE_STATUSES),
   referrer: v.nullable(v.string()),
+  claimed: v.optional(v.picklist(['mine', 'others', 'none'])),
   shards: v.array(v.union([OrderSchema, v.null(), v.literal(false)])),
 });
 
@@ -33,6 +35,7 @@ export const encodeCursor = (query: ListQuery, positions: ShardCursor[]): string
       v: 2,
       status: query.status,
       referrer: query.referrerUserId ?? null,
+      ...(query.claimed ? { claimed: query.claimed } : {}),
       shards: positions.map((position) => (position === 'start' ? null : position === 'end' ? false : position.order)),
     }),
   ).toString('base64url');
@@ -57,8 +60,9 @@ export const decodeCursor = (cursor: string, query: ListQuery, shards: number): 
   }
   const result = v.safeParse(CursorSchema, parsed);
   if (!result.success) throw invalidCursor();
-  const { status, referrer, shards: positions } = result.output;
-  if (status !== query.status || referrer !== (query.referrerUserId ?? null) || positions.length !== shards) throw invalidCursor();
+  const { status, referrer, claimed, shards: positions } = result.output;
+  if (status !== query.status || referrer !== (query.referrerUserId ?? null) || claimed !== query.claimed || positions.length !== shards)
+    throw invalidCursor();
   if (positions.every((position) => position === false)) throw invalidCursor();
   return positions.map((position) => {
     if (position === null) return 'start';
@@ -107,7 +111,12 @@ export const mergeShardPages = (positions: ShardCursor[], pages: (ShardPage | un
  * may hold fewer than `limit` attributions: a referrer filter, and the stored status (an item whose status moved on
  * before the index followed), apply after the index read. Follow next_cursor until it is null.
  */
-export const listReferrals = async (deps: { referrals: ReferralReader }, query: ListQuery): Promise<ReferralPage> => {
+export const listReferrals = async (
+  deps: { referrals: ReferralReader; now?: () => Date },
+  /** With the caller whose claims `claimed` means (mine, others'). */
+  query: ListQuery & { caller?: string },
+): Promise<ReferralPage> => {
+  const now = deps.now?.() ?? new Date();
   const shards = deps.referrals.queueShards;
   const positions: ShardCursor[] =
     query.cursor === undefined ? Array.from({ length: shards }, () => 'start') : decodeCursor(query.cursor, query, shards);
@@ -120,10 +129,22 @@ export const listReferrals = async (deps: { referrals: ReferralReader }, query: 
             shard,
             limit: query.limit,
             ...(query.referrerUserId ? { referrerUserId: query.referrerUserId } : {}),
+            ...(query.claimed ? { claimed: { filter: query.claimed, caller: query.caller ?? '', nowMs: now.getTime() } } : {}),
             ...(position === 'start' ? {} : { after: position }),
           }),
     ),
   );
-  const { attributions, next } = mergeShardPages(positions, pages, query.limit);
+  // Every listed referral shows its claim: null when nobody holds it or its lease has ended.
+  const shown = pages.map(
+    (page) =>
+      page && {
+        ...page,
+        entries: page.entries.map((entry) => ({
+          ...entry,
+          attribution: { ...entry.attribution, claim: liveClaim(entry.claim, now) },
+        })),
+      },
+  );
+  const { attributions, next } = mergeShardPages(positions, shown, query.limit);
   return { attributions, next_cursor: next.every((position) => position === 'end') ? null : encodeCursor(query, next) };
 };

@@ -6,6 +6,7 @@ import type { IdempotencyRecord } from '../idempotency/record.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import type { Activity } from './activity.js';
 import type { Attribution, AttributionStatus, QueueStatus, Reward } from './attribution.js';
+import type { ClaimFilter, StoredClaim } from './claims.js';
 import type { DecisionChanges, REVIEWABLE_STATUS } from './decision.js';
 
 /** A decision's write: the attribution change, its activity item, its charge and its idempotency record, all or nothing. */
@@ -19,13 +20,15 @@ export type DecisionWritePlan = {
   idempotency?: IdempotencyRecord;
 };
 
-export type ReviewState = { attribution: Attribution | undefined; rewards: Reward[] };
+export type ReviewState = { attribution: Attribution | undefined; rewards: Reward[]; claim?: StoredClaim };
 
 /** Why a decision did not commit. */
 export type DecisionCancellation =
   | { kind: 'idempotency_replay'; record: IdempotencyRecord }
   | { kind: 'attribution_missing' }
   | { kind: 'attribution_status'; status: string }
+  /** Someone else's claim, live at the write. */
+  | { kind: 'claimed'; claim: StoredClaim }
   | { kind: 'daily_cap' }
   | { kind: 'included_credits' }
   /** Other requests kept the same items busy past the retries. */
@@ -46,11 +49,17 @@ export type ReferralStore = {
 /** A place in a status queue: the last item a page returned. */
 export type QueuePosition = { order: string; id: string };
 
-/** A referral with everything known of it: its rewards, and its audit trail newest first. */
-export type ReferralRecord = { attribution: Attribution; rewards: Reward[]; activity: Activity[] };
+/** A referral with everything known of it: its rewards, its audit trail newest first, and its claim as stored. */
+export type ReferralRecord = { attribution: Attribution; rewards: Reward[]; activity: Activity[]; claim?: StoredClaim };
 
-/** One shard's read: each attribution with its place in the queue, and where the read stopped when more may follow. */
-export type ShardPage = { entries: { attribution: Attribution; position: QueuePosition }[]; last?: QueuePosition };
+/**
+ * One shard's read: each attribution with its place in the queue and its claim as stored, and where the read stopped
+ * when more may follow.
+ */
+export type ShardPage = { entries: { attribution: Attribution; position: QueuePosition; claim?: StoredClaim }[]; last?: QueuePosition };
+
+/** Which claims a shard's read keeps, as the caller sees them at `nowMs` (epoch ms). */
+export type ClaimQuery = { filter: ClaimFilter; caller: string; nowMs: number };
 
 export type ReferralReader = {
   /** How many shards the queue index spreads each listed status over. */
@@ -61,6 +70,7 @@ export type ReferralReader = {
     shard: number;
     limit: number;
     referrerUserId?: string;
+    claimed?: ClaimQuery;
     after?: QueuePosition;
   }): Promise<ShardPage>;
   /** The attribution, its rewards and its activity, read consistently; undefined when there is no such attribution. */
@@ -85,7 +95,8 @@ export type StoredReferral = { attribution: Attribution; decidedUnder?: string }
 export type BulkItemCommit =
   | { committed: true }
   | { committed: false; cancellation: 'attribution_missing' | 'contention' }
-  | { committed: false; cancellation: 'attribution_status'; status: string };
+  | { committed: false; cancellation: 'attribution_status'; status: string }
+  | { committed: false; cancellation: 'claimed'; claim: StoredClaim };
 
 /**
  * A bulk decision's read: the referrals found, and the ids DynamoDB left unread (throttled) past every resend. An id in
@@ -98,4 +109,36 @@ export type BulkReferralStore = {
   loadAttributions(ids: string[], deadline: number): Promise<BulkRead>;
   /** One referral's transaction; an outcome still unknown at the budget's deadline throws WriteOutcomeUnknown. */
   commitItemDecision(plan: BulkItemWritePlan, budget: WriteBudget): Promise<BulkItemCommit>;
+};
+
+/**
+ * A claim's write or a release's: the attribution's claim set (until `untilMs`) or removed, under the condition that
+ * nobody else holds a live one at `nowMs` (a forced release: that `forced.holder` still does), with the charge, the
+ * idempotency record and, for a forced release, its activity item, all or nothing.
+ */
+export type ClaimWritePlan = {
+  attributionId: string;
+  caller: string;
+  nowMs: number;
+  /** The lease's end (epoch ms); absent for a release. */
+  untilMs?: number;
+  forced?: { holder: string; activity: Activity };
+  charge: Charge;
+  idempotency?: IdempotencyRecord;
+};
+
+export type ClaimStore = {
+  /** The attribution, its rewards and its claim, read consistently. */
+  loadReviewState(attributionId: string): Promise<ReviewState>;
+  /** One transaction; an outcome still unknown at the budget's deadline throws WriteOutcomeUnknown. */
+  commitClaim(plan: ClaimWritePlan, budget: WriteBudget): Promise<DecisionCommit>;
+};
+
+/** A claim-next's access: the queue's shards, and a claim taken only if the referral is still free. */
+export type ClaimNextStore = Pick<ReferralReader, 'queueShards' | 'listShard'> & {
+  /** The referral as the claim left it, or undefined when someone took it (or it left review) first. */
+  claimIfFree(
+    claim: { attributionId: string; caller: string; nowMs: number; untilMs: number },
+    budget: WriteBudget,
+  ): Promise<Attribution | undefined>;
 };

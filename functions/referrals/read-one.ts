@@ -1,9 +1,15 @@
-// Reading one referral: the attribution, its rewards, and its audit trail newest first; ReferralNotFound when it does not exist.
+// Reading one referral: the attribution with its claim, its rewards, and its audit trail newest first; ReferralNotFound
+// when it does not exist.
+import { liveClaim } from './claims.js';
 import { ReferralNotFound } from './errors.js';
 import type { ReferralReader, ReferralRecord } from './ports.js';
 
-export const readReferral = async (deps: { referrals: ReferralReader }, attributionId: string): Promise<ReferralRecord> => {
-  const record = await deps.referrals.loadReferral(attributionId);
-  if (!record) throw new ReferralNotFound(attributionId);
-  return record;
+export const readReferral = async (
+  deps: { referrals: ReferralReader; now: () => Date },
+  attributionId: string,
+): Promise<Omit<ReferralRecord, 'claim'>> => {
+  const found = await deps.referrals.loadReferral(attributionId);
+  if (!found) throw new ReferralNotFound(attributionId);
+  const { claim, ...record } = found;
+  return { ...record, attribution: { ...record.attribution, claim: liveClaim(claim, deps.now()) } };
 };

@@ -1,5 +1,5 @@
 // The `referral.rejected` and `referral.approved` events the rest of the system hears of, made from an activity item alone.
-import type { Activity } from './activity.js';
+import { type Activity, isDecisionAction } from './activity.js';
 import type { Attribution } from './attribution.js';
 import { type Decision, decisionOf } from './decision.js';
 
@@ -24,8 +24,12 @@ export type DomainEvent = { source: string; detailType: Decision['event']; detai
 
 export const eventIdOf = (attributionId: string, requestId: string): string => `${attributionId}:${requestId}`;
 
-/** No secret goes out: the event names the caller by user id and auth method, never a key, a hash or a token. */
-export const reviewEvent = (attributionId: string, activity: Activity): DomainEvent => {
+/**
+ * No secret goes out: the event names the caller by user id and auth method, never a key, a hash or a token. An
+ * activity item that records no decision (a forced release of a claim) announces nothing.
+ */
+export const reviewEvent = (attributionId: string, activity: Activity): DomainEvent | undefined => {
+  if (!isDecisionAction(activity.action)) return undefined;
   const decision = decisionOf(activity.action);
   return {
     source: EVENT_SOURCE,

@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * List the referrals of one status, oldest first
-         * @description The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the queue. A page may hold fewer than limit items (with referrer_user_id, or for a few seconds after a referral left the status): follow next_cursor until it is null.
+         * @description The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the queue. A page may hold fewer than limit items (with referrer_user_id or claimed, or for a few seconds after a referral left the status): follow next_cursor until it is null. Every attribution shows its claim (null when nobody holds it).
          *
          *     Requires the permission `referrals:read`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
@@ -132,6 +132,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/referrals/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim a referral held for review for a while
+         * @description Sets the claim of a `review_required` referral to the caller for `lease_seconds` (900 by default): when nobody holds it, when its claim expired, or when the caller holds it already (a renewal). Another reviewer's unexpired claim is a 409 `claimed` naming it. Expiry is judged by the server clock inside the write. While the claim runs, only its holder can decide the referral. The claim, its usage record and its idempotency record are one DynamoDB transaction.
+         *
+         *     Requires the permission `referrals:claim`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
+         */
+        post: operations["claimReferral"];
+        /**
+         * Release one's claim on a referral
+         * @description Removes the caller's claim; a referral nobody holds (or whose claim expired) answers 200 as well. Another reviewer's unexpired claim is a 409 `claimed`, unless `force=true` by a caller with `referrals:override_claim`, which releases it and records an activity item `claim_released` naming whose claim it was.
+         *
+         *     Requires the permission `referrals:claim`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
+         */
+        delete: operations["releaseClaim"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/referrals/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim the next held referrals nobody holds
+         * @description Claims for the caller up to `count` of the oldest referrals held for review that nobody holds (or whose claim expired), in queue order, and answers them with their claims; fewer, or none, when fewer are free. Concurrent callers never receive the same referral: one taken by someone else between the read and the write is skipped. It sees past up to 200 older referrals held by others; beyond them it may answer fewer than it could. Costs 1 credit a request.
+         *
+         *     Requires the permission `referrals:claim`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
+         */
+        post: operations["claimNextReferrals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -143,7 +193,7 @@ export interface components {
             data: unknown;
             error?: {
                 /** @enum {string} */
-                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "claimed" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
                 /** @description Whether the same request may succeed later */
                 retryable: boolean;
                 /** @description Client-safe details, e.g. issues, status, limit */
@@ -160,7 +210,7 @@ export interface components {
             data: null;
             error: {
                 /** @enum {string} */
-                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "claimed" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
                 /** @description Whether the same request may succeed later */
                 retryable: boolean;
                 /** @description Client-safe details, e.g. issues, status, limit */
@@ -197,6 +247,16 @@ export interface components {
              * @enum {string}
              */
             required: "referrals:read" | "referrals:decide" | "referrals:decide_bulk" | "referrals:claim" | "referrals:override_claim" | "referrals:note" | "referrals:reopen";
+        };
+        "app.ClaimedContext": {
+            id: string;
+            /** @description The reviewer holding the referral */
+            claimed_by: string;
+            /**
+             * Format: date-time
+             * @description When their lease ends, by the server clock
+             */
+            claimed_until: string;
         };
         "aws.GatewayMessage": {
             message: string;
@@ -269,6 +329,15 @@ export interface components {
             utm_medium?: string;
             /** @example newsletter */
             utm_source?: string;
+            claim?: {
+                /** @description Who holds it: the user id a decision records as reviewed_by */
+                by: string;
+                /**
+                 * Format: date-time
+                 * @description When the lease ends (ISO 8601), by the server clock
+                 */
+                until: string;
+            } | null;
         };
         "referrals.adminReferralRewardRecordDoc": {
             /** @example reward-1 */
@@ -300,7 +369,7 @@ export interface components {
         };
         "referrals.adminReferralActivityRecordDoc": {
             /** @enum {string} */
-            action: "reject" | "approve";
+            action: "reject" | "approve" | "claim_released";
             /** @enum {string} */
             previous_status: "attributed" | "qualified" | "review_required" | "rewarded" | "expired" | "capped" | "failed" | "rejected";
             previous_review_reason?: string;
@@ -380,6 +449,25 @@ export interface components {
                 utm_medium?: string;
                 /** @example newsletter */
                 utm_source?: string;
+                claim?: {
+                    /** @description Who holds it: the user id a decision records as reviewed_by */
+                    by: string;
+                    /**
+                     * Format: date-time
+                     * @description When the lease ends (ISO 8601), by the server clock
+                     */
+                    until: string;
+                } | null;
+            };
+            /** @description The reviewer holding the referral and until when; null when nobody does */
+            released_claim?: {
+                /** @description Who holds it: the user id a decision records as reviewed_by */
+                by: string;
+                /**
+                 * Format: date-time
+                 * @description When the lease ends (ISO 8601), by the server clock
+                 */
+                until: string;
             };
         };
         "referrals.adminReferralListResponseDoc": {
@@ -470,6 +558,15 @@ export interface components {
                 utm_medium?: string;
                 /** @example newsletter */
                 utm_source?: string;
+                claim?: {
+                    /** @description Who holds it: the user id a decision records as reviewed_by */
+                    by: string;
+                    /**
+                     * Format: date-time
+                     * @description When the lease ends (ISO 8601), by the server clock
+                     */
+                    until: string;
+                } | null;
             };
             /** @description The attribution's rewards, as stored; a decision grants none */
             rewards: components["schemas"]["referrals.adminReferralRewardRecordDoc"][];
@@ -550,6 +647,15 @@ export interface components {
                 utm_medium?: string;
                 /** @example newsletter */
                 utm_source?: string;
+                claim?: {
+                    /** @description Who holds it: the user id a decision records as reviewed_by */
+                    by: string;
+                    /**
+                     * Format: date-time
+                     * @description When the lease ends (ISO 8601), by the server clock
+                     */
+                    until: string;
+                } | null;
             };
             /** @description The attribution's rewards, as stored; a decision grants none */
             rewards: components["schemas"]["referrals.adminReferralRewardRecordDoc"][];
@@ -598,10 +704,22 @@ export interface components {
             } | {
                 id: string;
                 /** @constant */
+                outcome: "claimed";
+                error: {
+                    /** @constant */
+                    type: "claimed";
+                    context: {
+                        claimed_by: string;
+                        claimed_until: string;
+                    };
+                };
+            } | {
+                id: string;
+                /** @constant */
                 outcome: "failed";
                 error: {
                     /** @enum {string} */
-                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "claimed" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
                     /** @constant */
                     retryable: true;
                 };
@@ -623,6 +741,8 @@ export interface components {
                 not_found: number;
                 /** @description Not held for review */
                 conflict: number;
+                /** @description Held by another reviewer */
+                claimed: number;
                 /** @description Surely not rejected: a write failed or was not started in time (retryable) */
                 failed: number;
                 /** @description Their write went unanswered: maybe rejected and charged (retryable, safe to resend) */
@@ -680,10 +800,22 @@ export interface components {
             } | {
                 id: string;
                 /** @constant */
+                outcome: "claimed";
+                error: {
+                    /** @constant */
+                    type: "claimed";
+                    context: {
+                        claimed_by: string;
+                        claimed_until: string;
+                    };
+                };
+            } | {
+                id: string;
+                /** @constant */
                 outcome: "failed";
                 error: {
                     /** @enum {string} */
-                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "claimed" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
                     /** @constant */
                     retryable: true;
                 };
@@ -705,11 +837,66 @@ export interface components {
                 not_found: number;
                 /** @description Not held for review */
                 conflict: number;
+                /** @description Held by another reviewer */
+                claimed: number;
                 /** @description Surely not approved: a write failed or was not started in time (retryable) */
                 failed: number;
                 /** @description Their write went unanswered: maybe approved and charged (retryable, safe to resend) */
                 unknown: number;
             };
+        };
+        "referrals.adminReferralClaimRequestDoc": {
+            /**
+             * @description 60-3600 seconds, 900 by default
+             * @example 900
+             */
+            lease_seconds?: number;
+        };
+        "referrals.adminReferralClaimResponseDoc": {
+            attribution: components["schemas"]["referrals.adminReferralAttributionRecordDoc"];
+            /** @description The attribution's rewards, as stored; a decision grants none */
+            rewards: components["schemas"]["referrals.adminReferralRewardRecordDoc"][];
+            claim: {
+                /** @description Who holds it: the user id a decision records as reviewed_by */
+                by: string;
+                /**
+                 * Format: date-time
+                 * @description When the lease ends (ISO 8601), by the server clock
+                 */
+                until: string;
+            } | null;
+        };
+        "referrals.adminReferralReleaseResponseDoc": {
+            attribution: components["schemas"]["referrals.adminReferralAttributionRecordDoc"];
+            /** @description The attribution's rewards, as stored; a decision grants none */
+            rewards: components["schemas"]["referrals.adminReferralRewardRecordDoc"][];
+            claim: {
+                /** @description Who holds it: the user id a decision records as reviewed_by */
+                by: string;
+                /**
+                 * Format: date-time
+                 * @description When the lease ends (ISO 8601), by the server clock
+                 */
+                until: string;
+            } | null;
+        };
+        "referrals.adminReferralClaimNextRequestDoc": {
+            /**
+             * @description How many to claim: 1-25; fewer come back when fewer are free
+             * @example 10
+             */
+            count: number;
+            /**
+             * @description 60-3600 seconds, 900 by default
+             * @example 900
+             */
+            lease_seconds?: number;
+            /** @description Only this referrer's referrals */
+            referrer_user_id?: string;
+        };
+        "referrals.adminReferralClaimNextResponseDoc": {
+            /** @description Oldest first, each with its claim */
+            items: components["schemas"]["referrals.adminReferralAttributionRecordDoc"][];
         };
     };
     responses: {
@@ -742,6 +929,7 @@ export interface operations {
             query?: {
                 status?: "review_required" | "rejected";
                 referrer_user_id?: string;
+                claimed?: "mine" | "others" | "none";
                 limit?: number;
                 cursor?: string;
             };
@@ -4130,6 +4318,1835 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "idempotency_key_reused";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Plan rate limit exceeded
+             *
+             *     - `rate_limited`, retryable: Plan rate limit exceeded
+             *     - `daily_cap_reached`, retryable: Plan daily credit cap reached
+             *     - `credits_exhausted`, retryable: Plan included credits exhausted
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: THROTTLED)
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: QUOTA_EXCEEDED)
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    /**
+                     * @description Seconds until the limit that was hit resets
+                     * @example 42
+                     */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 429;
+                        error?: {
+                            /** @constant */
+                            type: "rate_limited";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "daily_cap_reached";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "credits_exhausted";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        };
+                    };
+                };
+            };
+            /** @description The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Internal server error
+             *
+             *     - `internal`: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_FAILURE)
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_CONFIGURATION_ERROR)
+             *     - `internal`: Internal server error (API Gateway: API_CONFIGURATION_ERROR)
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX; its body says code 502)
+             */
+            500: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @enum {unknown} */
+                        code?: 500 | 502;
+                        error?: {
+                            /** @constant */
+                            type: "internal";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "dependency_unavailable";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The request could not be completed
+             *
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX)
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 502;
+                        error?: {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Upstream timed out
+             *
+             *     - `gateway_timeout`, retryable: Upstream timed out (API Gateway: INTEGRATION_TIMEOUT)
+             */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 504;
+                        error?: {
+                            /** @constant */
+                            type: "gateway_timeout";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    claimReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["referrals.adminReferralClaimRequestDoc"];
+            };
+        };
+        responses: {
+            /** @description The referral, claimed by the caller */
+            200: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    /**
+                     * @description Present on a replay of the first success made with the same Idempotency-Key
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.Response"] & {
+                        /** @constant */
+                        code?: 200;
+                        /** @constant */
+                        msg?: "ok";
+                        data: components["schemas"]["referrals.adminReferralClaimResponseDoc"];
+                    };
+                };
+            };
+            /**
+             * @description Invalid input or missing required parameter
+             *
+             *     - `invalid_request`: Invalid input or missing required parameter
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_PARAMETERS)
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_BODY)
+             */
+            400: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 400;
+                        error?: {
+                            /** @constant */
+                            type: "invalid_request";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ValidationContext"];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Authentication required
+             *
+             *     - `unauthorized`: Authentication required
+             *     - `unauthorized`: Authentication required (API Gateway: UNAUTHORIZED)
+             */
+            401: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 401;
+                        error?: {
+                            /** @constant */
+                            type: "unauthorized";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description This credential lacks the permission this route requires
+             *
+             *     - `insufficient_permissions`: This credential lacks the permission this route requires
+             *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
+             *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_API_KEY)
+             *     - `request_blocked`: Request blocked by the firewall: bodies over 16 KB are refused (API Gateway: WAF_FILTERED)
+             */
+            403: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 403;
+                        error?: {
+                            /** @constant */
+                            type: "insufficient_permissions";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.PermissionContext"];
+                        } | {
+                            /** @constant */
+                            type: "forbidden";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "access_denied";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "request_blocked";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Referral attribution not found
+             *
+             *     - `not_found`: Referral attribution not found
+             *     - `route_not_found`: Route not found (API Gateway: MISSING_AUTHENTICATION_TOKEN)
+             *     - `route_not_found`: Route not found (API Gateway: RESOURCE_NOT_FOUND)
+             */
+            404: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 404;
+                        error?: {
+                            /** @constant */
+                            type: "not_found";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "route_not_found";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Referral attribution is not awaiting review
+             *
+             *     - `conflict`: Referral attribution is not awaiting review
+             *     - `claimed`: Another reviewer holds a claim on this referral
+             *     - `request_in_progress`, retryable: A request with this idempotency key is in progress
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
+             */
+            409: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 409;
+                        error?: {
+                            /** @constant */
+                            type: "conflict";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "claimed";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ClaimedContext"];
+                        } | {
+                            /** @constant */
+                            type: "request_in_progress";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "concurrent_update";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        };
+                    };
+                };
+            };
+            /** @description Request Too Long: a payload over 10 MB, refused by API Gateway in plain text before anything runs; or a Lambda invocation over 6 MB, which a body of about 4.4 MB reaches since every body arrives base64-encoded ({"message"}), though the web ACL refuses any body over 16 KB first (403). AWS does not let this Gateway Response be customized, so it keeps its default body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                    "text/plain": string;
+                };
+            };
+            /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Unsupported media type
+             *
+             *     - `unsupported_media_type`: Unsupported media type (API Gateway: UNSUPPORTED_MEDIA_TYPE)
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 415;
+                        error?: {
+                            /** @constant */
+                            type: "unsupported_media_type";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Idempotency key was used with a different request
+             *
+             *     - `idempotency_key_reused`: Idempotency key was used with a different request
+             */
+            422: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 422;
+                        error?: {
+                            /** @constant */
+                            type: "idempotency_key_reused";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Plan rate limit exceeded
+             *
+             *     - `rate_limited`, retryable: Plan rate limit exceeded
+             *     - `daily_cap_reached`, retryable: Plan daily credit cap reached
+             *     - `credits_exhausted`, retryable: Plan included credits exhausted
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: THROTTLED)
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: QUOTA_EXCEEDED)
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    /**
+                     * @description Seconds until the limit that was hit resets
+                     * @example 42
+                     */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 429;
+                        error?: {
+                            /** @constant */
+                            type: "rate_limited";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "daily_cap_reached";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "credits_exhausted";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        };
+                    };
+                };
+            };
+            /** @description The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Internal server error
+             *
+             *     - `internal`: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_FAILURE)
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_CONFIGURATION_ERROR)
+             *     - `internal`: Internal server error (API Gateway: API_CONFIGURATION_ERROR)
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX; its body says code 502)
+             */
+            500: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @enum {unknown} */
+                        code?: 500 | 502;
+                        error?: {
+                            /** @constant */
+                            type: "internal";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "dependency_unavailable";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The request could not be completed
+             *
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX)
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 502;
+                        error?: {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Upstream timed out
+             *
+             *     - `gateway_timeout`, retryable: Upstream timed out (API Gateway: INTEGRATION_TIMEOUT)
+             */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 504;
+                        error?: {
+                            /** @constant */
+                            type: "gateway_timeout";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    releaseClaim: {
+        parameters: {
+            query?: {
+                force?: "true" | "false";
+            };
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The referral, held by nobody */
+            200: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    /**
+                     * @description Present on a replay of the first success made with the same Idempotency-Key
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.Response"] & {
+                        /** @constant */
+                        code?: 200;
+                        /** @constant */
+                        msg?: "ok";
+                        data: components["schemas"]["referrals.adminReferralReleaseResponseDoc"];
+                    };
+                };
+            };
+            /**
+             * @description Invalid input or missing required parameter
+             *
+             *     - `invalid_request`: Invalid input or missing required parameter
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_PARAMETERS)
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_BODY)
+             */
+            400: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 400;
+                        error?: {
+                            /** @constant */
+                            type: "invalid_request";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ValidationContext"];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Authentication required
+             *
+             *     - `unauthorized`: Authentication required
+             *     - `unauthorized`: Authentication required (API Gateway: UNAUTHORIZED)
+             */
+            401: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 401;
+                        error?: {
+                            /** @constant */
+                            type: "unauthorized";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description This credential lacks the permission this route requires
+             *
+             *     - `insufficient_permissions`: This credential lacks the permission this route requires
+             *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
+             *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_API_KEY)
+             *     - `request_blocked`: Request blocked by the firewall: bodies over 16 KB are refused (API Gateway: WAF_FILTERED)
+             */
+            403: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 403;
+                        error?: {
+                            /** @constant */
+                            type: "insufficient_permissions";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.PermissionContext"];
+                        } | {
+                            /** @constant */
+                            type: "forbidden";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "access_denied";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "request_blocked";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Referral attribution not found
+             *
+             *     - `not_found`: Referral attribution not found
+             *     - `route_not_found`: Route not found (API Gateway: MISSING_AUTHENTICATION_TOKEN)
+             *     - `route_not_found`: Route not found (API Gateway: RESOURCE_NOT_FOUND)
+             */
+            404: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 404;
+                        error?: {
+                            /** @constant */
+                            type: "not_found";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "route_not_found";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Referral attribution is not awaiting review
+             *
+             *     - `conflict`: Referral attribution is not awaiting review
+             *     - `claimed`: Another reviewer holds a claim on this referral
+             *     - `request_in_progress`, retryable: A request with this idempotency key is in progress
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
+             */
+            409: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 409;
+                        error?: {
+                            /** @constant */
+                            type: "conflict";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "claimed";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ClaimedContext"];
+                        } | {
+                            /** @constant */
+                            type: "request_in_progress";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "concurrent_update";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        };
+                    };
+                };
+            };
+            /** @description Request Too Long: a payload over 10 MB, refused by API Gateway in plain text before anything runs; or a Lambda invocation over 6 MB, which a body of about 4.4 MB reaches since every body arrives base64-encoded ({"message"}), though the web ACL refuses any body over 16 KB first (403). AWS does not let this Gateway Response be customized, so it keeps its default body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                    "text/plain": string;
+                };
+            };
+            /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Unsupported media type
+             *
+             *     - `unsupported_media_type`: Unsupported media type (API Gateway: UNSUPPORTED_MEDIA_TYPE)
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 415;
+                        error?: {
+                            /** @constant */
+                            type: "unsupported_media_type";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Idempotency key was used with a different request
+             *
+             *     - `idempotency_key_reused`: Idempotency key was used with a different request
+             */
+            422: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 422;
+                        error?: {
+                            /** @constant */
+                            type: "idempotency_key_reused";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Plan rate limit exceeded
+             *
+             *     - `rate_limited`, retryable: Plan rate limit exceeded
+             *     - `daily_cap_reached`, retryable: Plan daily credit cap reached
+             *     - `credits_exhausted`, retryable: Plan included credits exhausted
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: THROTTLED)
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: QUOTA_EXCEEDED)
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    /**
+                     * @description Seconds until the limit that was hit resets
+                     * @example 42
+                     */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 429;
+                        error?: {
+                            /** @constant */
+                            type: "rate_limited";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "daily_cap_reached";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "credits_exhausted";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        };
+                    };
+                };
+            };
+            /** @description The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Internal server error
+             *
+             *     - `internal`: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_FAILURE)
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_CONFIGURATION_ERROR)
+             *     - `internal`: Internal server error (API Gateway: API_CONFIGURATION_ERROR)
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX; its body says code 502)
+             */
+            500: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @enum {unknown} */
+                        code?: 500 | 502;
+                        error?: {
+                            /** @constant */
+                            type: "internal";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "dependency_unavailable";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The request could not be completed
+             *
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX)
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 502;
+                        error?: {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Upstream timed out
+             *
+             *     - `gateway_timeout`, retryable: Upstream timed out (API Gateway: INTEGRATION_TIMEOUT)
+             */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 504;
+                        error?: {
+                            /** @constant */
+                            type: "gateway_timeout";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    claimNextReferrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["referrals.adminReferralClaimNextRequestDoc"];
+            };
+        };
+        responses: {
+            /** @description The referrals now held by the caller */
+            200: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.Response"] & {
+                        /** @constant */
+                        code?: 200;
+                        /** @constant */
+                        msg?: "ok";
+                        data: components["schemas"]["referrals.adminReferralClaimNextResponseDoc"];
+                    };
+                };
+            };
+            /**
+             * @description Invalid input or missing required parameter
+             *
+             *     - `invalid_request`: Invalid input or missing required parameter
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_PARAMETERS)
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_BODY)
+             */
+            400: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 400;
+                        error?: {
+                            /** @constant */
+                            type: "invalid_request";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ValidationContext"];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Authentication required
+             *
+             *     - `unauthorized`: Authentication required
+             *     - `unauthorized`: Authentication required (API Gateway: UNAUTHORIZED)
+             */
+            401: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 401;
+                        error?: {
+                            /** @constant */
+                            type: "unauthorized";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description This credential lacks the permission this route requires
+             *
+             *     - `insufficient_permissions`: This credential lacks the permission this route requires
+             *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
+             *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_API_KEY)
+             *     - `request_blocked`: Request blocked by the firewall: bodies over 16 KB are refused (API Gateway: WAF_FILTERED)
+             */
+            403: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 403;
+                        error?: {
+                            /** @constant */
+                            type: "insufficient_permissions";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.PermissionContext"];
+                        } | {
+                            /** @constant */
+                            type: "forbidden";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "access_denied";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "request_blocked";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Route not found
+             *
+             *     - `route_not_found`: Route not found (API Gateway: MISSING_AUTHENTICATION_TOKEN)
+             *     - `route_not_found`: Route not found (API Gateway: RESOURCE_NOT_FOUND)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 404;
+                        error?: {
+                            /** @constant */
+                            type: "route_not_found";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The account or referral is being updated by another request
+             *
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
+             */
+            409: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 409;
+                        error?: {
+                            /** @constant */
+                            type: "concurrent_update";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        };
+                    };
+                };
+            };
+            /** @description Request Too Long: a payload over 10 MB, refused by API Gateway in plain text before anything runs; or a Lambda invocation over 6 MB, which a body of about 4.4 MB reaches since every body arrives base64-encoded ({"message"}), though the web ACL refuses any body over 16 KB first (403). AWS does not let this Gateway Response be customized, so it keeps its default body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                    "text/plain": string;
+                };
+            };
+            /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Unsupported media type
+             *
+             *     - `unsupported_media_type`: Unsupported media type (API Gateway: UNSUPPORTED_MEDIA_TYPE)
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 415;
+                        error?: {
+                            /** @constant */
+                            type: "unsupported_media_type";
                             retryable: boolean;
                         };
                     };

@@ -194,7 +194,7 @@ describe('POST /api/v1/admin/referrals/approve', () => {
       'conflict',
       'approved',
     ]);
-    expect(response.body.data.counts).toEqual({ approved: 2, not_found: 1, conflict: 1, failed: 0, unknown: 0 });
+    expect(response.body.data.counts).toEqual({ approved: 2, not_found: 1, conflict: 1, claimed: 0, failed: 0, unknown: 0 });
     // No totals of the reject's older answer: an approve has counts only.
     expect(Object.keys(response.body.data).sort()).toEqual(['counts', 'results']);
     expect(response.body.data.results[0].attribution).toMatchObject({ id: first, status: 'qualified', reviewed_by: admin.userId });

@@ -84,13 +84,17 @@ describe('GET /api/v1/admin/referrals', () => {
     const first = await list('?limit=3');
     expect(first.status).toBe(200);
     expect(first.body.data.attributions).toHaveLength(3);
-    expect(first.body.data.attributions[0]).toEqual(queue[2]);
+    // Every listed referral shows its claim: null when nobody holds it.
+    expect(first.body.data.attributions[0]).toEqual({ ...queue[2], claim: null });
     expect(first.body.data.attributions[0]).not.toHaveProperty('queue_order');
     const pages = await allPages('?limit=3');
     expect(pages.map((page) => page.length).slice(0, 3)).toEqual([3, 3, 1]);
     expect(pages.flat()).toEqual(expectedOrder);
     const whole = await list('');
-    expect(whole.body.data).toEqual({ attributions: expectedOrder.map((id) => queue.find((item) => item.id === id)), next_cursor: null });
+    expect(whole.body.data).toEqual({
+      attributions: expectedOrder.map((id) => ({ ...queue.find((item) => item.id === id), claim: null })),
+      next_cursor: null,
+    });
   });
 
   it('never lists an attribution under a status it left, even while its queue key still names that status', async () => {
@@ -271,7 +275,7 @@ describe('GET /api/v1/admin/referrals/{id}', () => {
     const rejected = await rejectRequest(attribution.id, { headers: withKey(admin.key), body: { reason: 'ring' } });
     const response = await getRequest(`/api/v1/admin/referrals/${attribution.id}`, { headers: withKey(admin.key) });
     expect(response.status).toBe(200);
-    expect(response.body.data.attribution).toEqual(rejected.body.data.attribution);
+    expect(response.body.data.attribution).toEqual({ ...rejected.body.data.attribution, claim: null });
     expect(response.body.data.rewards).toEqual([reward]);
     expect(response.body.data.activity.map((item: { request_id: string }) => item.request_id)).toEqual([
       rejected.body.request_id,

@@ -7,7 +7,11 @@ import { createAuthorizerDeps } from '../../functions/handlers/authorizer/depend
 import { handler as authorizer, createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
 import { handler as bulkApprove, createHandler as createBulkApproveHandler } from '../../functions/handlers/bulk-approve/handler.js';
 import { handler as bulk, createHandler as createBulkHandler } from '../../functions/handlers/bulk-reject/handler.js';
+import { handler as claimNext, createHandler as createClaimNextHandler } from '../../functions/handlers/claim-next-referrals/handler.js';
+import { handler as claim, createHandler as createClaimHandler } from '../../functions/handlers/claim-referral/handler.js';
+import { createClaimDeps, createClaimNextDeps } from '../../functions/handlers/claims/dependencies.js';
 import { createHandler as createRejectHandler, handler as reject } from '../../functions/handlers/reject-referral/handler.js';
+import { createHandler as createReleaseHandler, handler as release } from '../../functions/handlers/release-claim/handler.js';
 import { createBulkDeps } from '../../functions/handlers/review/bulk-dependencies.js';
 import { createDecisionDeps } from '../../functions/handlers/review/dependencies.js';
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
@@ -48,6 +52,9 @@ export const api = checkedGateway({
     getReferral: get,
     bulkRejectReferrals: bulk,
     bulkApproveReferrals: bulkApprove,
+    claimReferral: claim,
+    releaseClaim: release,
+    claimNextReferrals: claimNext,
   },
 });
 
@@ -63,6 +70,9 @@ export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, ob
       getReferral: createGetHandler(adjust(createReviewQueueDeps()), observability),
       bulkRejectReferrals: createBulkHandler(adjust(createBulkDeps()), observability),
       bulkApproveReferrals: createBulkApproveHandler(adjust(createBulkDeps()), observability),
+      claimReferral: createClaimHandler(adjust(createClaimDeps()), observability),
+      releaseClaim: createReleaseHandler(adjust(createClaimDeps()), observability),
+      claimNextReferrals: createClaimNextHandler(adjust(createClaimNextDeps()), observability),
     },
   });
 };
@@ -168,6 +178,9 @@ export const apiWithAuthorizerCache = (ttlSeconds = 300, identityHeaders: string
         getReferral: get,
         bulkRejectReferrals: bulk,
         bulkApproveReferrals: bulkApprove,
+        claimReferral: claim,
+        releaseClaim: release,
+        claimNextReferrals: claimNext,
       },
     },
     { authorizerCache: { ttlSeconds, identityHeaders } },

@@ -35,7 +35,10 @@ const requestIdHeader = (entries: ErrorEntry[]) => {
 /** The context each status's errors carry, where clients rely on its shape. */
 const CONTEXTS: Record<number, string> = { 400: 'app.ValidationContext', 409: 'app.ConflictContext', 429: 'app.LimitContext' };
 /** The context of an error type whose status others share with another shape. */
-const TYPE_CONTEXTS: Partial<Record<ErrorType, string>> = { insufficient_permissions: 'app.PermissionContext' };
+const TYPE_CONTEXTS: Partial<Record<ErrorType, string>> = {
+  insufficient_permissions: 'app.PermissionContext',
+  claimed: 'app.ClaimedContext',
+};
 
 const errorVariant = (type: ErrorType, status: number) => ({
   type: 'object',

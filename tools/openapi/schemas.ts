@@ -3,6 +3,7 @@ import { type ConversionConfig, toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { EnvelopeSchema, ErrorEnvelopeSchema } from '../../functions/http/envelope-schemas.js';
 import {
+  ClaimedContextSchema,
   ConflictContextSchema,
   LimitContextSchema,
   PermissionContextSchema,
@@ -41,6 +42,7 @@ export const SHARED_SCHEMAS = {
   'app.ConflictContext': ConflictContextSchema,
   'app.LimitContext': LimitContextSchema,
   'app.PermissionContext': PermissionContextSchema,
+  'app.ClaimedContext': ClaimedContextSchema,
   'aws.GatewayMessage': GatewayMessageSchema,
   'referrals.adminReferralAttributionRecordDoc': AttributionSchema,
   'referrals.adminReferralRewardRecordDoc': RewardSchema,

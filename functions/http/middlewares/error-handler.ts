@@ -11,6 +11,7 @@ import type { ErrorType } from '../error-types.js';
 export const failureMetric = (type: ErrorType): string => {
   switch (type) {
     case 'conflict':
+    case 'claimed':
     case 'concurrent_update':
     case 'request_in_progress':
       return 'Conflicts';

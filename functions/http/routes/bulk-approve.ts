@@ -19,5 +19,8 @@ export const bulkApproveContract = /* @__PURE__ */ bulkDecisionContract({
   description: 'Moves each referral held for review to `qualified`, from which the referral pipeline grants the rewards.',
   components: { body: 'referrals.adminReferralBulkApproveRequestDoc', success: 'referrals.adminReferralBulkApproveResponseDoc' },
   schema: BulkApproveResultSchema,
-  example: { reason: 'verified with the customer', totals: { counts: { approved: 1, not_found: 0, conflict: 1, failed: 0, unknown: 0 } } },
+  example: {
+    reason: 'verified with the customer',
+    totals: { counts: { approved: 1, not_found: 0, conflict: 1, claimed: 0, failed: 0, unknown: 0 } },
+  },
 });

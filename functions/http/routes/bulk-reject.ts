@@ -26,6 +26,6 @@ export const bulkRejectContract = /* @__PURE__ */ bulkDecisionContract({
   schema: BulkRejectResultSchema,
   example: {
     reason: 'same billing account',
-    totals: { counts: { rejected: 1, not_found: 0, conflict: 1, failed: 0, unknown: 0 }, rejected: 1, failed: 1 },
+    totals: { counts: { rejected: 1, not_found: 0, conflict: 1, claimed: 0, failed: 0, unknown: 0 }, rejected: 1, failed: 1 },
   },
 });

@@ -23,6 +23,13 @@ export const READ_ONE_ERRORS = [...READ_ERRORS, 'not_found'] as const satisfies 
 /** A route that decides on one referral: a write's errors, a missing referral, and one not awaiting review. */
 export const DECISION_ERRORS = [...WRITE_ERRORS, 'not_found', 'conflict'] as const satisfies RouteContract['errors'];
 
+/** A route that changes a claim: a write's errors, a missing referral, one not held for review, one another holds. */
+export const CLAIM_ERRORS = [...WRITE_ERRORS, 'not_found', 'conflict', 'claimed'] as const satisfies RouteContract['errors'];
+
+/** A JSON object body, not an array or a scalar: valibot's object schemas accept arrays (typeof [] is "object"). */
+export const isJsonObject = (input: unknown): input is Record<string, unknown> =>
+  typeof input === 'object' && input !== null && !Array.isArray(input);
+
 /** An attribution held for review, as the examples of the read routes show it. */
 export const ATTRIBUTION_EXAMPLE = {
   id: 'attr-1',

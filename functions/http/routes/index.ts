@@ -4,9 +4,12 @@ import type { RouteContract, RouteFunction } from '../route.js';
 import { approveReferralContract, approveReferralFunction, approveReferralRoute } from './approve-referral.js';
 import { bulkApproveContract, bulkApproveFunction, bulkApproveRoute } from './bulk-approve.js';
 import { bulkRejectContract, bulkRejectFunction, bulkRejectRoute } from './bulk-reject.js';
+import { claimNextContract, claimNextFunction, claimNextRoute } from './claim-next-referrals.js';
+import { claimReferralContract, claimReferralFunction, claimReferralRoute } from './claim-referral.js';
 import { getReferralContract, getReferralFunction, getReferralRoute } from './get-referral.js';
 import { listReferralsContract, listReferralsFunction, listReferralsRoute } from './list-referrals.js';
 import { rejectReferralContract, rejectReferralFunction, rejectReferralRoute } from './reject-referral.js';
+import { releaseClaimContract, releaseClaimFunction, releaseClaimRoute } from './release-claim.js';
 
 /** In the order the OpenAPI document lists them. */
 export const apiRoutes = [
@@ -16,6 +19,9 @@ export const apiRoutes = [
   approveReferralRoute,
   bulkRejectRoute,
   bulkApproveRoute,
+  claimReferralRoute,
+  releaseClaimRoute,
+  claimNextRoute,
 ] as const;
 
 export type ApiRoute = (typeof apiRoutes)[number];
@@ -29,6 +35,9 @@ export const routeContracts: Record<RouteName, RouteContract> = {
   approveReferral: approveReferralContract,
   bulkRejectReferrals: bulkRejectContract,
   bulkApproveReferrals: bulkApproveContract,
+  claimReferral: claimReferralContract,
+  releaseClaim: releaseClaimContract,
+  claimNextReferrals: claimNextContract,
 };
 
 /** Each route's Lambda function, by the route's name. */
@@ -39,4 +48,7 @@ export const routeFunctions: Record<RouteName, RouteFunction> = {
   approveReferral: approveReferralFunction,
   bulkRejectReferrals: bulkRejectFunction,
   bulkApproveReferrals: bulkApproveFunction,
+  claimReferral: claimReferralFunction,
+  releaseClaim: releaseClaimFunction,
+  claimNextReferrals: claimNextFunction,
 };

@@ -28,6 +28,15 @@ const ListParametersSchema = v.strictObject(
         v.metadata({ description: 'Only this referrer: a fraud ring usually shares one', examples: ['user-referrer'] }),
       ),
     ),
+    claimed: v.optional(
+      v.pipe(
+        v.picklist(['mine', 'others', 'none'], 'claimed must be one of mine, others, none'),
+        v.metadata({
+          description:
+            'Only referrals the caller holds (mine), another reviewer holds (others), or nobody holds, an expired claim included (none)',
+        }),
+      ),
+    ),
     limit: v.optional(
       v.pipe(
         v.string(),
@@ -47,7 +56,7 @@ const ListParametersSchema = v.strictObject(
       ),
     ),
   },
-  'unknown query parameter: only status, referrer_user_id, limit and cursor are accepted',
+  'unknown query parameter: only status, referrer_user_id, claimed, limit and cursor are accepted',
 );
 
 /** The list request: the parameters above, none unknown, none repeated. */
@@ -99,6 +108,7 @@ export const listReferralsRoute = {
       status: query.status ?? 'review_required',
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
       ...(query.referrer_user_id === undefined ? {} : { referrerUserId: query.referrer_user_id }),
+      ...(query.claimed === undefined ? {} : { claimed: query.claimed }),
       ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
     };
   },
@@ -119,8 +129,8 @@ export const listReferralsContract: RouteContract = {
   description:
     'The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, ' +
     'a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the ' +
-    'queue. A page may hold fewer than limit items (with referrer_user_id, or for a few seconds after a referral left the status): ' +
-    'follow next_cursor until it is null.',
+    'queue. A page may hold fewer than limit items (with referrer_user_id or claimed, or for a few seconds after a referral left ' +
+    'the status): follow next_cursor until it is null. Every attribution shows its claim (null when nobody holds it).',
   queryParameters: ListQueryDoc,
   success: {
     status: 200,

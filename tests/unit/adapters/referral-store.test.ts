@@ -41,14 +41,20 @@ describe('the reject transaction', () => {
     expect(TransactItems?.[0]?.Update).toMatchObject({ TableName: 'r', Key: { pk: 'attr-1', sk: 'attribution' } });
     // The fraud checks' review_reason is not touched: only status, reviewed_at and reviewed_by are set, and the
     // queue key moves with the status to the rejected queue's shard of this id.
+    // The reviewer and the instant also stand in the claim condition: someone else's live claim refuses the decision.
     expect(Object.values(TransactItems?.[0]?.Update?.ExpressionAttributeValues ?? {})).toEqual([
       'review_required',
+      'u1',
+      now.getTime(),
       'rejected',
       now.toISOString(),
       'u1',
       `rejected#${queueShard('attr-1')}`,
     ]);
-    expect(TransactItems?.[0]?.Update?.UpdateExpression).toBe('SET #f0 = :f0, #f1 = :f1, #f2 = :f2, #queue = :queue REMOVE #decidedUnder');
+    // A decision clears any claim.
+    expect(TransactItems?.[0]?.Update?.UpdateExpression).toBe(
+      'SET #f0 = :f0, #f1 = :f1, #f2 = :f2, #queue = :queue REMOVE #claimedBy, #claimedUntil, #decidedUnder',
+    );
     expect(TransactItems?.[0]?.Update?.ExpressionAttributeNames).toMatchObject({ '#queue': 'queue_key' });
     expect(TransactItems?.[1]?.Put).toMatchObject({
       TableName: 'r',
@@ -88,7 +94,7 @@ describe('the reject transaction', () => {
 
   it('makes every write conditional', () => {
     expect(TransactItems?.map((item) => (item.Update ?? item.Put)?.ConditionExpression)).toEqual([
-      '#status = :expected',
+      '#status = :expected AND (attribute_not_exists(#claimedBy) OR #claimedBy = :caller OR #claimedUntil <= :nowMs)',
       'attribute_not_exists(pk)',
       'attribute_not_exists(pk)',
       'attribute_not_exists(credits) OR credits <= :room',
@@ -120,10 +126,14 @@ describe('the approve transaction', () => {
 
   it('moves the referral to qualified and out of the queue index at once, records an approve, and charges like a reject', () => {
     expect(TransactItems).toHaveLength(6);
-    expect(TransactItems?.[0]?.Update?.UpdateExpression).toBe('SET #f0 = :f0, #f1 = :f1, #f2 = :f2 REMOVE #queue, #decidedUnder');
-    expect(TransactItems?.[0]?.Update?.ConditionExpression).toBe('#status = :expected');
+    expect(TransactItems?.[0]?.Update?.UpdateExpression).toBe(
+      'SET #f0 = :f0, #f1 = :f1, #f2 = :f2 REMOVE #claimedBy, #claimedUntil, #queue, #decidedUnder',
+    );
+    expect(TransactItems?.[0]?.Update?.ConditionExpression).toMatch(/^#status = :expected AND \(/);
     expect(Object.values(TransactItems?.[0]?.Update?.ExpressionAttributeValues ?? {})).toEqual([
       'review_required',
+      'u1',
+      now.getTime(),
       'qualified',
       now.toISOString(),
       'u1',

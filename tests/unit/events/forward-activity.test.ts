@@ -9,7 +9,7 @@ import {
   MAX_REQUEST_BYTES,
 } from '../../../functions/events/forward-activity.js';
 import type { Activity } from '../../../functions/referrals/activity.js';
-import { reviewEvent } from '../../../functions/referrals/review-event.js';
+import { type DomainEvent, reviewEvent } from '../../../functions/referrals/review-event.js';
 import { itemSize } from '../../../tools/capacity-model.js';
 import { FakeDeadLetters, FakePublisher } from '../../support/fakes.js';
 
@@ -369,5 +369,5 @@ describe('forwarding activity items as events', () => {
 /** The size EventBridge counts for the event an activity record becomes. */
 const entrySizeOf = (input: ActivityRecord): number => {
   const { pk, sk: _sk, ...fields } = input.image as Record<string, unknown>;
-  return entrySize(reviewEvent(String(pk), fields as Activity));
+  return entrySize(reviewEvent(String(pk), fields as Activity) as DomainEvent);
 };

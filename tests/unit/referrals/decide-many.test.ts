@@ -79,7 +79,7 @@ describe('the bulk reject use case', () => {
       ['attr-9', 'conflict'],
       ['attr-1', 'rejected'],
     ]);
-    expect(result.data.counts).toEqual({ rejected: 2, not_found: 1, conflict: 1, failed: 0, unknown: 0 });
+    expect(result.data.counts).toEqual({ rejected: 2, not_found: 1, conflict: 1, claimed: 0, failed: 0, unknown: 0 });
     expect(result.data.results[1]).toEqual({ id: 'missing', outcome: 'not_found', error: { type: 'not_found' } });
     expect(result.data.results[2]).toEqual({
       id: 'attr-9',
@@ -162,7 +162,7 @@ describe('the bulk reject use case', () => {
       { id: 'attr-2', outcome: 'unknown', error: { type: 'dependency_unavailable', retryable: true } },
       { id: 'attr-3', outcome: 'failed', error: { type: 'concurrent_update', retryable: true } },
     ]);
-    expect(result.data.counts).toEqual({ rejected: 1, not_found: 0, conflict: 0, failed: 1, unknown: 1 });
+    expect(result.data.counts).toEqual({ rejected: 1, not_found: 0, conflict: 0, claimed: 0, failed: 1, unknown: 1 });
     // Three reserved, one given back (the contention); attr-2's stays reserved: only the usage records will say.
     expect(world.meter.counters.get(DAY)).toBe(2);
     expect(world.meter.counters.get(MONTH)).toBe(2);
@@ -590,7 +590,7 @@ describe('the bulk approve use case: the same steps, the other decision', () => 
     world.referrals.itemFaults.set('attr-3', 'contention');
     const result = await call({ ids: ['attr-1', 'missing', 'attr-9', 'attr-2', 'attr-3'], reason: 'verified' });
     expect(result.data.results.map((item) => item.outcome)).toEqual(['approved', 'not_found', 'conflict', 'approved', 'failed']);
-    expect(result.data.counts).toEqual({ approved: 2, not_found: 1, conflict: 1, failed: 1, unknown: 0 });
+    expect(result.data.counts).toEqual({ approved: 2, not_found: 1, conflict: 1, claimed: 0, failed: 1, unknown: 0 });
     expect(result.data.results[0]).toMatchObject({ attribution: { id: 'attr-1', status: 'qualified', reviewed_by: 'admin-1' } });
     expect(result.data.results[2]).toMatchObject({ error: { type: 'conflict', context: { status: 'rejected' } } });
     expect(statuses()).toEqual(['attr-1:qualified', 'attr-2:qualified', 'attr-3:review_required', 'attr-9:rejected']);

@@ -1,0 +1,168 @@
+// The claims' writes on referrals: a claim or a release in one transaction with its charge (and a forced release's
+// activity item), and claim-next's conditional claim of one referral, each under the server's clock at the write.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
+import { REVIEWABLE_STATUS } from '../referrals/decision.js';
+import type { ClaimNextStore, ClaimStore, ClaimWritePlan, DecisionCancellation } from '../referrals/ports.js';
+import { allOf, anyOf, ITEM_ABSENT, ITEM_PRESENT, OPEN_TO_CALLER, RECORD_EXPIRED, STATUS_AS_READ } from './conditions.js';
+import { toIdempotencyRecord } from './idempotency-store.js';
+import { createReferralReader } from './referral-queue.js';
+import {
+  parseRecord,
+  readAttributionRefusal,
+  readPartition,
+  StoredAttributionSchema,
+  storedClaimOf,
+  type Tables,
+} from './referral-records.js';
+import { activityItem, attributionItemKey, CLAIM_NAMES } from './referrals-table.js';
+import { conditionFailed, type NamedItems, type ReasonsByName, sendUntilKnown, transactWrite } from './transact.js';
+import { chargeItems, idempotencyKey, readChargeRefusal } from './usage-table.js';
+
+type ClaimItem = 'attribution' | 'activity' | 'usage' | 'day' | 'month' | 'idempotency';
+
+/**
+ * The attribution's claim changed: set while it is held for review and open to the caller, or removed while it is
+ * open to the caller (a forced release: while the holder read still holds it).
+ */
+const claimUpdate = (tables: Tables, plan: ClaimWritePlan) => {
+  const target = {
+    TableName: tables.referrals,
+    Key: attributionItemKey(plan.attributionId),
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+  };
+  if (plan.untilMs !== undefined) {
+    return {
+      Update: {
+        ...target,
+        UpdateExpression: 'SET #claimedBy = :caller, #claimedUntil = :untilMs',
+        ConditionExpression: allOf(STATUS_AS_READ, OPEN_TO_CALLER),
+        ExpressionAttributeNames: { ...CLAIM_NAMES, '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':expected': REVIEWABLE_STATUS,
+          ':caller': plan.caller,
+          ':nowMs': plan.nowMs,
+          ':untilMs': plan.untilMs,
+        },
+      },
+    };
+  }
+  const remove = { ...target, UpdateExpression: 'REMOVE #claimedBy, #claimedUntil', ExpressionAttributeNames: CLAIM_NAMES };
+  if (plan.forced) {
+    return {
+      Update: {
+        ...remove,
+        ConditionExpression: allOf(ITEM_PRESENT, CLAIMED_BY_HOLDER),
+        ExpressionAttributeValues: { ':holder': plan.forced.holder },
+      },
+    };
+  }
+  return {
+    Update: {
+      ...remove,
+      ConditionExpression: allOf(ITEM_PRESENT, OPEN_TO_CALLER),
+      ExpressionAttributeValues: { ':caller': plan.caller, ':nowMs': plan.nowMs },
+    },
+  };
+};
+
+/** The claim a forced release read is still the one there (`:holder`). */
+const CLAIMED_BY_HOLDER = '#claimedBy = :holder';
+
+/** A claim's or a release's transaction: the claim, its charge and, with a key, its idempotency record. */
+export const buildClaimTransaction = (tables: Tables, plan: ClaimWritePlan): NamedItems<ClaimItem> => [
+  ['attribution', claimUpdate(tables, plan)],
+  ...(plan.forced
+    ? [
+        [
+          'activity',
+          {
+            Put: {
+              TableName: tables.referrals,
+              Item: activityItem(plan.attributionId, plan.forced.activity),
+              ConditionExpression: ITEM_ABSENT,
+            },
+          },
+        ] as const,
+      ]
+    : []),
+  ...chargeItems(tables.usage, plan.charge),
+  ...(plan.idempotency
+    ? [
+        [
+          'idempotency',
+          {
+            Put: {
+              TableName: tables.usage,
+              Item: { ...idempotencyKey(plan.charge.userId, plan.idempotency.key), ...plan.idempotency },
+              ConditionExpression: anyOf(ITEM_ABSENT, RECORD_EXPIRED),
+              ExpressionAttributeValues: { ':now': plan.idempotency.expires_at - IDEMPOTENCY_TTL_SECONDS },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+        ] as const,
+      ]
+    : []),
+];
+
+/** Names the cause of a cancelled claim or release, most specific first: a replay, the referral, the counters. */
+const readClaimCancellation = (reasons: ReasonsByName<ClaimItem>, plan: ClaimWritePlan): DecisionCancellation => {
+  const { attribution, idempotency } = reasons;
+  const record = conditionFailed(idempotency) && idempotency?.Item ? toIdempotencyRecord(unmarshall(idempotency.Item)) : undefined;
+  if (record) return { kind: 'idempotency_replay', record };
+  if (conditionFailed(attribution)) {
+    if (plan.untilMs !== undefined) return readAttributionRefusal(attribution?.Item, REVIEWABLE_STATUS);
+    // A release does not look at the status: an item it finds refused it for its claim, someone else's.
+    if (!attribution?.Item) return { kind: 'attribution_missing' };
+    const claim = storedClaimOf(unmarshall(attribution.Item));
+    return claim ? { kind: 'claimed', claim } : { kind: 'contention' };
+  }
+  const refusal = readChargeRefusal(reasons);
+  return refusal ? { kind: refusal } : { kind: 'contention' };
+};
+
+export const createClaimStore = (client: DynamoDBDocumentClient, tables: Tables): ClaimStore => ({
+  async loadReviewState(attributionId) {
+    const { attribution, rewards, claim } = await readPartition(client, tables, attributionId);
+    return { attribution, rewards, ...(claim ? { claim } : {}) };
+  },
+  async commitClaim(plan, budget) {
+    const kind = plan.untilMs === undefined ? 'release' : 'claim';
+    const outcome = await transactWrite(client, buildClaimTransaction(tables, plan), {
+      identity: `${kind}#${plan.charge.usage.request_id}#${plan.attributionId}`,
+      budget,
+    });
+    return outcome.committed ? outcome : { committed: false, cancellation: readClaimCancellation(outcome.reasons, plan) };
+  },
+});
+
+export const createClaimNextStore = (client: DynamoDBDocumentClient, tables: Tables): ClaimNextStore => {
+  const reader = createReferralReader(client, tables);
+  return {
+    queueShards: reader.queueShards,
+    listShard: reader.listShard,
+    async claimIfFree({ attributionId, caller, nowMs, untilMs }, budget) {
+      // A resend after a lost answer meets the caller's own claim, which the condition lets through: the caller learns it holds it.
+      const command = new UpdateCommand({
+        TableName: tables.referrals,
+        Key: attributionItemKey(attributionId),
+        UpdateExpression: 'SET #claimedBy = :caller, #claimedUntil = :untilMs',
+        ConditionExpression: allOf(STATUS_AS_READ, OPEN_TO_CALLER),
+        ExpressionAttributeNames: { ...CLAIM_NAMES, '#status': 'status' },
+        ExpressionAttributeValues: { ':expected': REVIEWABLE_STATUS, ':caller': caller, ':nowMs': nowMs, ':untilMs': untilMs },
+        ReturnValues: 'ALL_NEW',
+      });
+      try {
+        const { Attributes } = await sendUntilKnown(`claim-next#${attributionId}`, budget, (abortSignal) =>
+          client.send(command, { abortSignal }),
+        );
+        return Attributes ? parseRecord(StoredAttributionSchema, Attributes, 'attribution') : undefined;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return undefined;
+        throw error;
+      }
+    },
+  };
+};
