@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // `unit` spawns no process and needs neither Java nor DynamoDB Local; `tools` runs the command-line tools the project
@@ -14,12 +15,22 @@ const LAST = { groupOrder: 3 };
 
 export default defineConfig({
   test: {
+    // Most files spend their time waiting on DynamoDB Local, npm start or a timeout, not on a core: two files at
+    // once even on two cores (vitest's default there is one).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: ['tests/support/unit-environment.ts'], sequence: FIRST },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          setupFiles: ['tests/support/unit-environment.ts'],
+          // Its files share no module state (no module mocks, no environment changes): one worker serves many.
+          isolate: false,
+          sequence: FIRST,
+        },
       },
       { extends: true, test: { name: 'tools', include: ['tests/tools/**/*.test.ts'], sequence: THEN } },
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], ...withDynamoDbLocal, sequence: THEN } },
