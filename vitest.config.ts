@@ -34,7 +34,16 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'tools', include: ['tests/tools/**/*.test.ts'], sequence: THEN } },
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], ...withDynamoDbLocal, sequence: THEN } },
-      { extends: true, test: { name: 'local', include: ['tests/local/**/*.test.ts'], ...withDynamoDbLocal, sequence: THEN } },
+      {
+        extends: true,
+        test: {
+          name: 'local',
+          include: ['tests/local/**/*.test.ts'],
+          ...withDynamoDbLocal,
+          globalSetup: [...withDynamoDbLocal.globalSetup, 'tests/support/shared-npm-start.ts'],
+          sequence: THEN,
+        },
+      },
       {
         extends: true,
         test: { name: 'infra', include: ['tests/infra/**/*.test.ts'], globalSetup: ['tests/support/synthesized-apps.ts'], sequence: LAST },

@@ -5,11 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createApiKeyAdmin } from '../../functions/adapters/api-key-admin.js';
 import { clientFor } from '../../functions/adapters/dynamodb-client.js';
 import { KEY_ID_INDEX } from '../../lib/tables.js';
-import { npmStart, type Started, stopAll } from '../support/npm-start.js';
 import { tableVariables } from '../support/own-tables.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -42,11 +41,8 @@ exec "${npm}" "$@"
 chmodSync(path.join(bin, 'aws'), 0o755);
 chmodSync(path.join(bin, 'npm'), 0o755);
 
-let api: Started;
-beforeAll(async () => {
-  api = await npmStart();
-}, 120_000);
-afterAll(stopAll);
+// The run's shared npm start: the step creates its own keys (user pipeline-smoke) and its own referrals.
+const api = inject('sharedNpmStart');
 
 const runStep = (env: Record<string, string>) => {
   writeFileSync(calls, '');

@@ -1,11 +1,13 @@
 // Runs `npm start` as a user does, on a free port, and stops every instance a test started. Each instance keeps its
 // data in tables of its own on the run's shared DynamoDB Local, unless a test is about the DynamoDB Local npm start
-// starts for itself.
+// starts for itself; tests that only use data of their own share one instance (shared-npm-start.ts).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { inject } from 'vitest';
 import { type TableKey, tableEnvironment } from '../../lib/tables.js';
 import type { TableNames } from '../../local/dynamodb-local.js';
 import { ownTables, tableVariables } from './own-tables.js';
+
+/** What a test needs of a running instance to reach it and its tables. */
+export type Reachable = { baseUrl: string; dynamoEndpoint: string; tables: TableNames };
 
 export type Started = {
   child: ChildProcess;
@@ -20,11 +22,17 @@ export type Started = {
 const running: ChildProcess[] = [];
 
 /** `npm start` as a user runs it, on a free port, on the shared DynamoDB Local in tables of its own; resolves once it is ready. */
-export const npmStart = (env: Record<string, string> = {}): Promise<Started> =>
-  start({ DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), ...tableVariables(ownTables('start')), ...env });
+export const npmStart = async (env: Record<string, string> = {}): Promise<Started> => {
+  const { inject } = await import('vitest');
+  return startOn(inject('dynamoEndpoint'), env);
+};
 
 /** `npm start` as on a machine with nothing running: it starts a DynamoDB Local of its own, in memory. */
 export const npmStartWithOwnDynamoDb = (env: Record<string, string> = {}): Promise<Started> => start({ DYNAMODB_ENDPOINT: '', ...env });
+
+/** `npm start` on a given DynamoDB, in tables of its own. */
+export const startOn = (dynamoEndpoint: string, env: Record<string, string> = {}): Promise<Started> =>
+  start({ DYNAMODB_ENDPOINT: dynamoEndpoint, ...tableVariables(ownTables('start')), ...env });
 
 const start = async (env: Record<string, string>): Promise<Started> => {
   // Port 0: the server takes a free port itself, so no other process can take it between a probe and the listen.
