@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SYNTH_COMMAND } from '../../lib/pipeline-stack.js';
+import { endWithThisProcess } from './owned-processes.js';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -26,6 +27,7 @@ export const runCommand = (
       env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    endWithThisProcess(child.pid);
     started(child.pid);
     let stdout = '';
     let stderr = '';

@@ -5,6 +5,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { type TableKey, tableEnvironment } from '../../lib/tables.js';
 import type { TableNames } from '../../local/dynamodb-local.js';
 import { ownTables, tableVariables } from './own-tables.js';
+import { endWithThisProcess } from './owned-processes.js';
 
 /** What a test needs of a running instance to reach it and its tables. */
 export type Reachable = { baseUrl: string; dynamoEndpoint: string; tables: TableNames };
@@ -52,7 +53,9 @@ const start = async (env: Record<string, string>): Promise<Started> => {
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  endWithThisProcess(child.pid);
   running.push(child);
   const variables = { ...inherited, ...env } as Record<string, string>;
   const tables = Object.fromEntries(
