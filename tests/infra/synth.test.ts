@@ -15,7 +15,7 @@ describe('npm run synth', () => {
     expect(synth.status, synth.output).toBe(0);
     expect(synth.output).toBe('');
     expect(existsSync(path.join(synth.outdir, 'ReferralApi-prod.template.json'))).toBe(true);
-  });
+  }, 600_000);
 
   it('prints what went wrong and fails when synth fails', async () => {
     // A setting the app refuses fails the synth before anything is built: no bundling, no policy checks to wait for.
