@@ -11,13 +11,18 @@ const MUTATION_PROJECTS = new Set(['unit', 'integration']);
 // adapters they prove are not mutated.
 const SLOW_FAULT_TESTS = ['tests/integration/lost-answers.test.ts'];
 
+// Stryker sets its own workers, and each file runs in a fresh module graph, as the mutants' coverage expects.
+const { maxWorkers: _workers, ...shared } = base.test ?? {};
+
 export default defineConfig({
   test: {
-    ...base.test,
+    ...shared,
     projects: (base.test?.projects ?? [])
       .filter((project) => typeof project === 'object' && 'test' in project && MUTATION_PROJECTS.has(String(project.test?.name)))
       .map((project) =>
-        typeof project === 'object' && 'test' in project ? { ...project, test: { ...project.test, exclude: SLOW_FAULT_TESTS } } : project,
+        typeof project === 'object' && 'test' in project
+          ? { ...project, test: { ...project.test, isolate: true, exclude: SLOW_FAULT_TESTS } }
+          : project,
       ),
   },
 });

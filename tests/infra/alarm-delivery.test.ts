@@ -1,26 +1,20 @@
-// The alarms reach someone: the README's own deploy command, run by the CDK CLI through bin/app.ts, read off the template it writes.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The alarms reach someone: the docs' hand-run deploy command, run by the CDK CLI through bin/app.ts, read off the
+// template it writes.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RUNBOOK } from '../../lib/constructs/operations.js';
+import { PROD_DEPLOY_CONTEXT, PROJECT_ROOT } from '../support/cdk-runs.js';
+import { stackOf, synthesized } from '../support/cloud-assembly.js';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Effect: string; Principal?: any; Action: string | string[]; Resource?: unknown; Condition?: unknown };
 
-const root = path.resolve(import.meta.dirname, '../..');
-const outdir = mkdtempSync(path.join(tmpdir(), 'cdk-out-'));
-
-/** `npx cdk synth` with the context the README's `cdk deploy` line gives, as a user runs it. */
-const synthWithCli = (stage: string, context: string[]): Record<string, Resource> => {
-  const result = spawnSync(
-    path.join(root, 'node_modules/.bin/cdk'),
-    ['synth', `ReferralApi-${stage}`, '-c', `stage=${stage}`, ...context.flatMap((value) => ['-c', value]), '--quiet', '-o', outdir],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' } },
-  );
-  if (result.status !== 0) throw new Error(`cdk synth failed: ${result.stderr}`);
-  return JSON.parse(readFileSync(path.join(outdir, `ReferralApi-${stage}.template.json`), 'utf8')).Resources;
+/** The resources of a stage's template, from a run of the CDK CLI that must have succeeded. */
+const resourcesOf = async (run: 'stage' | 'listed', stackName: string): Promise<Record<string, Resource>> => {
+  const synth = await synthesized(run);
+  expect(synth.status, synth.output).toBe(0);
+  return stackOf(synth.outdir, stackName).template.Resources;
 };
 
 const actionsOf = (statement: Statement) => [statement.Action].flat();
@@ -29,16 +23,15 @@ const allowsService = (statement: Statement, service: string) =>
 
 describe('alarm delivery, from `cdk deploy -c stage=prod -c alarmEmail=…`', () => {
   let resources: Record<string, Resource>;
-  beforeAll(() => {
-    resources = synthWithCli('prod', ['alarmEmail=oncall@example.com']);
-  }, 180_000);
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  beforeAll(async () => {
+    resources = await resourcesOf('stage', `ReferralApi-${PROD_DEPLOY_CONTEXT.stage}`);
+  }, 600_000);
 
   const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
 
   it('subscribes the alarm e-mail that bin/app.ts reads from the context', () => {
     const subscriptions = ofType('AWS::SNS::Subscription').map(([, resource]) => resource.Properties);
-    expect(subscriptions).toEqual([expect.objectContaining({ Protocol: 'email', Endpoint: 'oncall@example.com' })]);
+    expect(subscriptions).toEqual([expect.objectContaining({ Protocol: 'email', Endpoint: PROD_DEPLOY_CONTEXT.alarmEmail })]);
   });
 
   it('points every alarm at a topic CloudWatch may publish to, encrypted with a key CloudWatch may use', () => {
@@ -91,18 +84,22 @@ describe('alarm delivery, from `cdk deploy -c stage=prod -c alarmEmail=…`', ()
 });
 
 describe('alarm runbooks', () => {
-  it("says in every alarm's description what it means, and links a runbook section that exists", () => {
-    const runbook = readFileSync(path.join(root, RUNBOOK), 'utf8');
+  it("says in every alarm's description what it means, and links a runbook section that exists", async () => {
+    const runbook = readFileSync(path.join(PROJECT_ROOT, RUNBOOK), 'utf8');
     const sections = new Set([...runbook.matchAll(/^### (\S+)$/gm)].map((match) => match[1]));
-    const alarms = Object.values(synthWithCli('dev', []) as Record<string, Resource>).filter(
-      (resource) => resource.Type === 'AWS::CloudWatch::Alarm',
-    );
-    expect(alarms.length).toBeGreaterThanOrEqual(5);
-    for (const alarm of alarms) {
-      const description = String(alarm.Properties.AlarmDescription);
-      const anchor = new RegExp(`^(.{10,})\\. Runbook: ${RUNBOOK}#([a-z0-9-]+)$`).exec(description);
-      expect(anchor, description).not.toBeNull();
-      expect(sections.has(anchor?.[2]), description).toBe(true);
+    // The dev stage (its alarm delivery check included) as the committed cdk.json lists it, and the prod stage.
+    for (const [run, stackName] of [
+      ['listed', 'ReferralApi-dev'],
+      ['stage', 'ReferralApi-prod'],
+    ] as const) {
+      const alarms = Object.values(await resourcesOf(run, stackName)).filter((resource) => resource.Type === 'AWS::CloudWatch::Alarm');
+      expect(alarms.length, stackName).toBeGreaterThanOrEqual(5);
+      for (const alarm of alarms) {
+        const description = String(alarm.Properties.AlarmDescription);
+        const anchor = new RegExp(`^(.{10,})\\. Runbook: ${RUNBOOK}#([a-z0-9-]+)$`).exec(description);
+        expect(anchor, description).not.toBeNull();
+        expect(sections.has(anchor?.[2]), description).toBe(true);
+      }
     }
-  }, 180_000);
+  }, 600_000);
 });

@@ -1,39 +1,22 @@
 // The deploy pipeline as synthesized: its stages in order, the synth step's tests, the smoke steps' commands and
 // least-privilege roles, the artifact bucket, cdk-nag, and bin/app.ts run as the README shows it.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { PIPELINE_HINT, PIPELINE_STACK, type PipelineSettings, PipelineStack } from '../../lib/pipeline-stack.js';
-import { addPolicyChecks } from '../../lib/policy-checks.js';
-import { templateApp } from '../../lib/project-app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PIPELINE_HINT, PIPELINE_STACK, SYNTH_COMMAND } from '../../lib/pipeline-stack.js';
+import { COMMITTED, CONNECTION, cloneWith, PROJECT_ROOT as root, runCommand } from '../support/cdk-runs.js';
+import { acknowledgedRules, policyReport, type SynthRun, stackOf, stacksOf, synthesized } from '../support/cloud-assembly.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const CONNECTION = 'arn:aws:codeconnections:eu-west-1:111111111111:connection/0a1b2c3d';
-const settings: PipelineSettings = {
-  repository: 'acme/referral-api',
-  branch: 'main',
-  connectionArn: CONNECTION,
-  dev: { account: '222222222222', region: 'eu-west-1' },
-  prod: { account: '333333333333', region: 'eu-west-1' },
-};
-
-const build = (withNag = false) => {
-  const app = templateApp({ outdir: mkdtempSync(path.join(tmpdir(), 'pipeline-')) });
-  const stack = new PipelineStack(app, PIPELINE_STACK, { env: { account: '111111111111', region: 'eu-west-1' }, settings });
-  if (withNag) addPolicyChecks(app);
-  return { app, stack };
-};
-
-let stack: PipelineStack;
+// The pipeline as its own synth step builds it from a clone holding the committed cdk.json (tests/support/cdk-runs.ts).
+let synth: SynthRun;
 let template: Template;
-beforeAll(() => {
-  ({ stack } = build());
-  template = Template.fromStack(stack);
-}, 120_000);
+beforeAll(async () => {
+  synth = await synthesized('pipeline');
+  expect(synth.status, synth.output).toBe(0);
+  template = Template.fromJSON(stackOf(synth.outdir, PIPELINE_STACK).template);
+}, 600_000);
 
 const pipelineStages = () => {
   const pipeline = Object.values(template.findResources('AWS::CodePipeline::Pipeline'))[0] as any;
@@ -125,10 +108,10 @@ describe('the deploy pipeline', () => {
     // Nothing in the pipeline's account touches a table.
     expect(JSON.stringify(template.toJSON())).not.toMatch(/dynamodb:/);
 
-    const roleOf = (api: typeof stack.dev.api) => {
-      const stageTemplate = Template.fromStack(api);
+    const roleOf = (stage: 'dev' | 'prod') => {
+      const stageTemplate = Template.fromJSON(stackOf(synth.outdir, `ReferralApi-${stage}`).template);
       const role = Object.values(stageTemplate.findResources('AWS::IAM::Role')).find(
-        (candidate: any) => candidate.Properties.RoleName === `referral-api-smoke-${api.stage}`,
+        (candidate: any) => candidate.Properties.RoleName === `referral-api-smoke-${stage}`,
       ) as any;
       const logicalId = Object.entries(stageTemplate.findResources('AWS::IAM::Role')).find(([, value]) => value === role)?.[0];
       const statements = Object.values(stageTemplate.findResources('AWS::IAM::Policy'))
@@ -136,7 +119,7 @@ describe('the deploy pipeline', () => {
         .flatMap((policy: any) => policy.Properties.PolicyDocument.Statement);
       return { role, statements };
     };
-    const dev = roleOf(stack.dev.api);
+    const dev = roleOf('dev');
     expect(JSON.stringify(dev.role.Properties.AssumeRolePolicyDocument.Statement[0].Principal)).toContain(':iam::111111111111:root');
     /** Each statement as "actions on resource", the resource named by its table (and index). */
     const described = (statements: any[]) =>
@@ -154,7 +137,7 @@ describe('the deploy pipeline', () => {
       'dynamodb:Query on ApiKeysTable/index/by-key-id',
       'dynamodb:Query,dynamodb:UpdateItem on UsageTable',
     ]);
-    const prod = roleOf(stack.prod.api);
+    const prod = roleOf('prod');
     expect(described(prod.statements)).toEqual([
       'dynamodb:PutItem,dynamodb:UpdateItem on ApiKeysTable',
       'dynamodb:Query on ApiKeysTable/index/by-key-id',
@@ -177,66 +160,41 @@ describe('the deploy pipeline', () => {
   });
 
   it('passes cdk-nag and the Control Tower controls, every acknowledged finding with a reason', () => {
-    const { app, stack: checked } = build(true);
-    expect(() => app.synth()).not.toThrow();
-    const reasons = checked.node
-      .findAll()
-      .flatMap((construct) => construct.node.metadata)
-      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((entry) => Object.values(entry.data as Record<string, string>));
+    // bin/app.ts runs both checks on every synth; a finding neither fixed nor acknowledged would have failed it.
+    expect(policyReport(synth.outdir).pluginReports.map((report) => report.conclusion)).not.toContain('failure');
+    const reasons = acknowledgedRules(stackOf(synth.outdir, PIPELINE_STACK)).map((rule) => rule.reason);
     expect(reasons.length).toBeGreaterThan(0);
     for (const reason of reasons) expect(reason.length).toBeGreaterThan(40);
-  }, 120_000);
+  });
 });
 
 describe('bin/app.ts, run as the README shows it', () => {
-  const cdk = (cwd: string, args: string[]) => {
-    const result = spawnSync('npx', args, { cwd, encoding: 'utf8', env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' } });
-    return { result, output: `${result.stdout}${result.stderr}` };
+  // The clones and output directories made here, removed once the tests are done.
+  const made: string[] = [];
+  afterAll(() => {
+    for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true });
+  });
+  const clone = (settings: Record<string, string>) => {
+    made.push(cloneWith(settings));
+    return made.at(-1) as string;
   };
-  const synth = (cwd: string, args: string[] = []) => {
-    const outdir = mkdtempSync(path.join(tmpdir(), 'app-'));
-    return { ...cdk(cwd, ['cdk', 'synth', '--quiet', '-o', outdir, ...args]), outdir };
-  };
-
-  /** A clone of the project whose committed cdk.json holds these settings (the code itself is linked, not copied). */
-  const cloneWith = (settings: Record<string, string>) => {
-    const clone = mkdtempSync(path.join(tmpdir(), 'clone-'));
-    for (const entry of ['bin', 'lib', 'functions', 'node_modules', 'package.json', 'package-lock.json', 'tsconfig.json'])
-      symlinkSync(path.join(root, entry), path.join(clone, entry));
-    const cdkJson = JSON.parse(readFileSync(path.join(root, 'cdk.json'), 'utf8'));
-    writeFileSync(path.join(clone, 'cdk.json'), JSON.stringify({ ...cdkJson, context: { ...cdkJson.context, ...settings } }));
-    return clone;
-  };
-  const COMMITTED = {
-    repository: 'acme/referral-api',
-    branch: 'main',
-    connectionArn: CONNECTION,
-    region: 'eu-west-1',
-    devAccount: '222222222222',
-    prodAccount: '333333333333',
-    alarmEmail: 'oncall@example.com',
-    adminJwtJwksUrl: 'https://console.example.com/.well-known/jwks.json',
-    adminJwtIssuer: 'https://console.example.com',
-    adminJwtAudience: 'referrals-admin',
+  /** `cdk synth` in a clone, into a directory of its own. */
+  const cdkSynth = (cwd: string, args: string[]) => {
+    made.push(mkdtempSync(path.join(tmpdir(), 'app-')));
+    return runCommand(cwd, ['npx', 'cdk', 'synth', '--quiet', '-o', made.at(-1) as string, ...args]);
   };
 
   /** What a pipeline deploys, read from its cloud assembly: each stage's stack, account and region, alarm e-mail and JWT settings. */
   const deployedBy = (outdir: string) => {
-    const template = JSON.parse(readFileSync(path.join(outdir, `${PIPELINE_STACK}.template.json`), 'utf8'));
-    const synthProject = Object.values(template.Resources as Record<string, any>).find(
+    const pipeline = stackOf(outdir, PIPELINE_STACK).template.Resources;
+    const synthProject = Object.values(pipeline).find(
       (resource) => resource.Type === 'AWS::CodeBuild::Project' && resource.Properties.Source.BuildSpec?.includes('cdk synth'),
     );
     const synthCommand = (JSON.parse(synthProject.Properties.Source.BuildSpec).phases.build.commands as string[]).at(-1) as string;
     const stages = ['Dev', 'Prod'].map((name) => {
-      const assembly = path.join(outdir, `assembly-${PIPELINE_STACK}-${name}`);
-      const manifest = JSON.parse(readFileSync(path.join(assembly, 'manifest.json'), 'utf8'));
-      const [, stack] = Object.entries(manifest.artifacts as Record<string, any>).find(
-        ([, artifact]) => artifact.type === 'aws:cloudformation:stack',
-      ) as [string, any];
-      const resources = Object.values(
-        JSON.parse(readFileSync(path.join(assembly, stack.properties.templateFile), 'utf8')).Resources as Record<string, any>,
-      );
+      const [stack, ...others] = Object.values(stacksOf(path.join(outdir, `assembly-${PIPELINE_STACK}-${name}`)));
+      expect(others).toEqual([]);
+      const resources = Object.values(stack?.template.Resources ?? {});
       const jwt = resources
         .filter((resource) => resource.Type === 'AWS::Lambda::Function')
         .map((resource) => resource.Properties.Environment?.Variables ?? {})
@@ -247,8 +205,8 @@ describe('bin/app.ts, run as the README shows it', () => {
           ADMIN_JWT_AUDIENCE,
         }));
       return {
-        stack: stack.properties.stackName,
-        environment: stack.environment,
+        stack: stack?.stackName,
+        environment: stack?.environment,
         subscriptions: resources
           .filter((resource) => resource.Type === 'AWS::SNS::Subscription')
           .map((resource) => resource.Properties.Endpoint),
@@ -258,81 +216,53 @@ describe('bin/app.ts, run as the README shows it', () => {
     return { synthCommand, stages };
   };
 
-  it("rebuilds the pipeline from the repository alone: its synth step's own command gives the same stages, accounts, e-mail and JWT settings", () => {
-    const clone = cloneWith(COMMITTED);
-    const first = synth(clone, [PIPELINE_STACK]);
-    try {
-      expect(first.result.status, first.output).toBe(0);
-      expect(first.output).not.toContain(PIPELINE_HINT);
-      const deployed = deployedBy(first.outdir);
-      const jwt = {
-        ADMIN_JWT_JWKS_URL: COMMITTED.adminJwtJwksUrl,
-        ADMIN_JWT_ISSUER: COMMITTED.adminJwtIssuer,
-        ADMIN_JWT_AUDIENCE: COMMITTED.adminJwtAudience,
-      };
-      expect(deployed).toEqual({
-        synthCommand: 'npx cdk synth',
-        stages: [
-          { stack: 'ReferralApi-dev', environment: 'aws://222222222222/eu-west-1', subscriptions: ['oncall@example.com'], jwt: [jwt] },
-          { stack: 'ReferralApi-prod', environment: 'aws://333333333333/eu-west-1', subscriptions: ['oncall@example.com'], jwt: [jwt] },
-        ],
-      });
+  it("rebuilds the pipeline from the repository alone: its synth step's own command gives the committed stages, accounts, e-mail and JWT settings", () => {
+    // The assembly was built by the synth step's own command, typed as the pipeline types it, in a clone holding only
+    // the committed files. The first deploy (`npx cdk deploy ReferralApi-Pipeline`) runs the same app on the same
+    // committed context (a setting given any other way is refused, below), so it builds this same pipeline.
+    expect(synth.command).toBe(`${SYNTH_COMMAND} --quiet -o ${synth.outdir}`);
+    expect(synth.output).not.toContain(PIPELINE_HINT);
+    const jwt = {
+      ADMIN_JWT_JWKS_URL: COMMITTED.adminJwtJwksUrl,
+      ADMIN_JWT_ISSUER: COMMITTED.adminJwtIssuer,
+      ADMIN_JWT_AUDIENCE: COMMITTED.adminJwtAudience,
+    };
+    expect(deployedBy(synth.outdir)).toEqual({
+      synthCommand: SYNTH_COMMAND,
+      stages: [
+        { stack: 'ReferralApi-dev', environment: 'aws://222222222222/eu-west-1', subscriptions: ['oncall@example.com'], jwt: [jwt] },
+        { stack: 'ReferralApi-prod', environment: 'aws://333333333333/eu-west-1', subscriptions: ['oncall@example.com'], jwt: [jwt] },
+      ],
+    });
+    expect(SYNTH_COMMAND).toBe('npx cdk synth');
+  });
 
-      // What CodeBuild runs in a checkout of the branch, after the pipeline's first self-update and on every push.
-      const [command, ...args] = deployed.synthCommand.split(' ') as [string, ...string[]];
-      expect(command).toBe('npx');
-      const again = cdk(clone, [...args, '--quiet', '-o', path.join(first.outdir, 'again')]);
-      expect(again.result.status, again.output).toBe(0);
-      expect(deployedBy(path.join(first.outdir, 'again'))).toEqual(deployed);
-    } finally {
-      rmSync(first.outdir, { recursive: true, force: true });
-      rmSync(clone, { recursive: true, force: true });
-    }
-  }, 240_000);
-
-  it('refuses a pipeline setting given only for one command, and says where it belongs', () => {
-    const clone = cloneWith(COMMITTED);
-    const outdirs: string[] = [];
-    try {
-      for (const [args, said] of [
-        [['-c', 'devAccount=444444444444'], /devAccount .*set "devAccount": "444444444444" in cdk\.json's "context", commit it/],
-        [['-c', 'alarmEmail='], /alarmEmail .*set "alarmEmail": "" in cdk\.json's "context"/],
-      ] as const) {
-        const run = synth(clone, [PIPELINE_STACK, ...args]);
-        outdirs.push(run.outdir);
-        expect(run.result.status, run.output).not.toBe(0);
-        expect(run.output).toMatch(said);
-      }
+  it('refuses a pipeline setting given only for one command, and says where it belongs', async () => {
+    // Each is refused before anything is built: the three run side by side.
+    const runs = await Promise.all([
+      cdkSynth(clone(COMMITTED), [PIPELINE_STACK, '-c', 'devAccount=444444444444']),
+      cdkSynth(clone(COMMITTED), [PIPELINE_STACK, '-c', 'alarmEmail=']),
       // The same values given the old way, with nothing committed: the first self-update would lose every one.
-      const bare = cloneWith({});
-      const old = synth(bare, [
-        PIPELINE_STACK,
-        '-c',
-        'repository=acme/referral-api',
-        '-c',
-        'branch=main',
-        '-c',
-        `connectionArn=${CONNECTION}`,
-      ]);
-      outdirs.push(old.outdir);
-      rmSync(bare, { recursive: true, force: true });
-      expect(old.result.status).not.toBe(0);
-      expect(old.output).toMatch(/repository .*cdk\.json's "context"/);
-    } finally {
-      for (const outdir of outdirs) rmSync(outdir, { recursive: true, force: true });
-      rmSync(clone, { recursive: true, force: true });
-    }
-  }, 240_000);
+      cdkSynth(clone({}), [PIPELINE_STACK, '-c', 'repository=acme/referral-api', '-c', 'branch=main', '-c', `connectionArn=${CONNECTION}`]),
+    ]);
+    const said = [
+      /devAccount .*set "devAccount": "444444444444" in cdk\.json's "context", commit it/,
+      /alarmEmail .*set "alarmEmail": "" in cdk\.json's "context"/,
+      /repository .*cdk\.json's "context"/,
+    ];
+    runs.forEach((run, index) => {
+      expect(run.status, run.output).not.toBe(0);
+      expect(run.output).toMatch(said[index] as RegExp);
+    });
+  }, 120_000);
 
-  it('synthesizes the stage as before without them, and says in one line what a pipeline needs', () => {
-    const { result, outdir, output } = synth(root, ['--exclusively', 'ReferralApi-dev']);
-    try {
-      expect(result.status, output).toBe(0);
-      expect(existsSync(path.join(outdir, 'ReferralApi-dev.template.json'))).toBe(true);
-      expect(existsSync(path.join(outdir, `${PIPELINE_STACK}.template.json`))).toBe(false);
-      expect(output.split('\n').filter((line) => line.includes('Deploy pipeline'))).toEqual([PIPELINE_HINT]);
-    } finally {
-      rmSync(outdir, { recursive: true, force: true });
-    }
-  }, 240_000);
+  it('synthesizes the stage as before without them, and says in one line what a pipeline needs', async () => {
+    // `cdk ls` on the committed cdk.json (tests/support/cdk-runs.ts): the app synthesized, its stacks listed.
+    const listed = await synthesized('listed');
+    expect(listed.status, listed.output).toBe(0);
+    expect(listed.stdout.trim().split('\n')).toEqual(['ReferralApi-dev']);
+    expect(existsSync(path.join(listed.outdir, 'ReferralApi-dev.template.json'))).toBe(true);
+    expect(existsSync(path.join(listed.outdir, `${PIPELINE_STACK}.template.json`))).toBe(false);
+    expect(listed.output.split('\n').filter((line) => line.includes('Deploy pipeline'))).toEqual([PIPELINE_HINT]);
+  }, 600_000);
 });

@@ -10,13 +10,13 @@ import {
   givenAttribution,
   givenReward,
   heldReferrals,
+  statusesOf,
   storedAttribution,
   storedRewards,
   uniqueId,
 } from '../support/table-records.js';
 
 const PATH = '/api/v1/admin/referrals';
-const statusesOf = (ids: string[]) => Promise.all(ids.map(async (id) => (await storedAttribution(id))?.status));
 
 /** The counters hold exactly what the usage records bill. */
 const expectCountersExact = async (userId: string) => {

@@ -9,29 +9,21 @@ import { ReasonSchema } from '../../functions/http/request-fields.js';
 import { api, apiOnClients, apiWithPlans, bulkRequest, checkedGateway, rejectRequest, withKey } from '../support/api.js';
 import { instrumentedClient, writes } from '../support/instrumented-client.js';
 import {
-  accountItems,
   activityOf,
+  billingOf,
   givenApiKey,
   givenAttribution,
+  heldReferrals,
+  NOTHING_BILLED,
+  statusesOf,
   storedAttribution,
   type TestKey,
   uniqueId,
   usageRecordsOf,
 } from '../support/table-records.js';
+import { times } from '../support/times.js';
 
 const PATH = '/api/v1/admin/referrals/reject';
-const times = <T>(n: number, make: (index: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, index) => make(index)));
-const heldReferrals = (n: number) => times(n, () => givenAttribution()).then((attributions) => attributions.map((item) => item.id));
-const statusesOf = (ids: string[]) => Promise.all(ids.map(async (id) => (await storedAttribution(id))?.status));
-/** The account's day counter, usage records and charged credits: what billing sees. */
-const billingOf = async (userId: string) => {
-  const items = await accountItems(userId);
-  return {
-    day: Number(items.find((item) => String(item.sk).startsWith('day#'))?.credits ?? 0),
-    month: Number(items.find((item) => String(item.sk).startsWith('month#'))?.credits ?? 0),
-    usage: items.filter((item) => String(item.sk).startsWith('usage#')),
-  };
-};
 
 describe('bulk reject', () => {
   it('answers every id in order: rejected, not_found and conflict, charging 1 credit per rejected referral', async () => {
@@ -77,7 +69,7 @@ describe('bulk reject', () => {
     const response = await bulkRequest({ ids: [rejected.id, uniqueId('missing')] }, { headers: withKey(admin.key) });
     expect(response.status).toBe(200);
     expect(response.body.data).toMatchObject({ rejected: 0, failed: 2 });
-    expect(await billingOf(admin.userId)).toEqual({ day: 0, month: 0, usage: [] });
+    expect(await billingOf(admin.userId)).toEqual(NOTHING_BILLED);
   });
 
   it('rejects 100 referrals in one call', async () => {
@@ -126,8 +118,7 @@ describe('bulk reject', () => {
     );
     expect(await statusesOf(ids)).toEqual(['review_required', 'review_required']);
     for (const id of ids) expect(await activityOf(id)).toEqual([]);
-    expect(await billingOf(admin.userId)).toEqual({ day: 0, month: 0, usage: [] });
-    expect((await accountItems(admin.userId)).filter((item) => String(item.sk).startsWith('reservation#'))).toEqual([]);
+    expect(await billingOf(admin.userId)).toEqual(NOTHING_BILLED);
   });
 
   describe('refusals of the whole request', () => {
@@ -141,7 +132,7 @@ describe('bulk reject', () => {
       expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
       expect(response.headers['x-ratelimit-limit']).toBeDefined();
       expect(new Set(await statusesOf(ids))).toEqual(new Set(['review_required']));
-      expect(await billingOf(admin.userId)).toEqual({ day: 0, month: 0, usage: [] });
+      expect(await billingOf(admin.userId)).toEqual(NOTHING_BILLED);
       // What fits still goes through.
       expect((await bulkRequest({ ids: ids.slice(0, 3) }, { headers: withKey(admin.key), gateway })).status).toBe(200);
     });
@@ -155,7 +146,7 @@ describe('bulk reject', () => {
       expect(response.body.error).toMatchObject({ type: 'credits_exhausted', context: { limit: 'included_credits_per_month', value: 2 } });
       expect(response.headers['retry-after']).toMatch(/^\d+$/);
       expect(new Set(await statusesOf(ids))).toEqual(new Set(['review_required']));
-      expect(await billingOf(admin.userId)).toEqual({ day: 0, month: 0, usage: [] });
+      expect(await billingOf(admin.userId)).toEqual(NOTHING_BILLED);
     });
 
     it('bills past the included credits as overage where the plan allows it', async () => {
@@ -382,7 +373,7 @@ describe('bulk reject', () => {
       expect(response.body.error).toMatchObject({ type: 'dependency_unavailable', retryable: true });
       expect(functionDb.injectedAttempts()).toBe(2);
       expect(new Set(await statusesOf(ids))).toEqual(new Set(['review_required']));
-      expect(await billingOf(admin.userId)).toEqual({ day: 0, month: 0, usage: [] });
+      expect(await billingOf(admin.userId)).toEqual(NOTHING_BILLED);
     });
 
     it('in some per-item transactions: those fail retryably and untouched, the rest is whole, unused credits are released', async () => {

@@ -15,7 +15,7 @@ import type { Attribution, AttributionStatus } from '../../functions/referrals/a
 import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { migrateCommand } from '../../tools/cli/commands/migrate.js';
 import { runCommand } from '../../tools/cli/runner.js';
-import { checkedGateway, getRequest, rejectRequest, withKey } from '../support/api.js';
+import { checkedGateway, rejectRequest, walkQueue, withKey } from '../support/api.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
 import { db, givenApiKey, uniqueId } from '../support/table-records.js';
 
@@ -106,27 +106,13 @@ describe('npm run migrate -- queue-index', () => {
     }
 
     // And the queue lists them, oldest first, none missing.
-    const walk = async (status: string) => {
-      const ids: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const response = await getRequest(`/api/v1/admin/referrals?status=${status}&limit=100${cursor ? `&cursor=${cursor}` : ''}`, {
-          headers: withKey(admin.key),
-          gateway,
-        });
-        expect(response.status).toBe(200);
-        ids.push(...response.body.data.attributions.map((a: Attribution) => a.id));
-        cursor = response.body.data.next_cursor;
-      } while (cursor);
-      return ids;
-    };
     const expected = (status: string) =>
       [...stored.values()]
         .filter((item) => item.status === status)
         .map((item) => String(item.pk))
         .sort();
-    expect(await walk('review_required')).toEqual(expected('review_required'));
-    expect(await walk('rejected')).toEqual(expected('rejected'));
+    expect(await walkQueue('review_required', { headers: withKey(admin.key), gateway })).toEqual(expected('review_required'));
+    expect(await walkQueue('rejected', { headers: withKey(admin.key), gateway })).toEqual(expected('rejected'));
     expect(expected('rejected')).toHaveLength(500 + 40);
   }, 300_000);
 

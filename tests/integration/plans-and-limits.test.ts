@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plans } from '../../functions/billing/plans.js';
 import { apiWithPlans, rejectRequest, withKey } from '../support/api.js';
 import { accountItems, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/table-records.js';
+import { times } from '../support/times.js';
 
 /** A fixed time on a future UTC day: DynamoDB Local deletes counters whose TTL is already past. */
 const testDay = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
@@ -12,8 +13,6 @@ const nextMonth = (() => {
 })();
 const at = (time: string) => `${testDay}T${time}.000Z`;
 const fixedClock = (iso: string) => () => new Date(iso);
-const times = <T>(n: number, make: (index: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, index) => make(index)));
-
 describe('plans, rate limits, daily caps and credits', () => {
   it('answers the (N+1)th request in a minute with 429 rate_limited and the limit headers', async () => {
     const gateway = apiWithPlans({ pro: { ...plans.pro, ratePerMinute: 3 } }, fixedClock(at('10:00:15')));

@@ -9,11 +9,10 @@ import { createQueueIndexerDeps } from '../../functions/handlers/queue-indexer/d
 import { createHandler as createIndexerHandler } from '../../functions/handlers/queue-indexer/handler.js';
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
 import { createHandler as createListHandler } from '../../functions/handlers/review-queue/list-handler.js';
-import type { Attribution } from '../../functions/referrals/attribution.js';
 import { createObservability } from '../../functions/shared/observability.js';
 import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { type StreamPoller, startStreamPoller } from '../../local/stream-poller.js';
-import { checkedGateway, getRequest, withKey } from '../support/api.js';
+import { checkedGateway, walkQueue, withKey } from '../support/api.js';
 import { db, givenApiKey, uniqueId } from '../support/table-records.js';
 
 const names = { ...LOCAL_TABLE_NAMES, referrals: `referrals-pipeline-${uniqueId('t')}` };
@@ -58,24 +57,7 @@ const pipelineItem = (id: string, status: string, created_at: string) => ({
 const storedItem = async (id: string) =>
   (await db.send(new GetCommand({ TableName: names.referrals, Key: { pk: id, sk: 'attribution' }, ConsistentRead: true }))).Item;
 
-const walk = async (status = 'review_required') => {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const response = await getRequest(`/api/v1/admin/referrals?status=${status}&limit=100${cursor ? `&cursor=${cursor}` : ''}`, {
-      headers: withKey(admin.key),
-      gateway,
-    });
-    expect(response.status).toBe(200);
-    for (const attribution of response.body.data.attributions as Attribution[]) {
-      // Never an attribution under a status it does not have.
-      expect(attribution.status).toBe(status);
-      ids.push(attribution.id);
-    }
-    cursor = response.body.data.next_cursor;
-  } while (cursor);
-  return ids;
-};
+const walk = (status = 'review_required') => walkQueue(status, { headers: withKey(admin.key), gateway });
 
 /** Waits until the queue lists what is expected, and says how long that took. */
 const until = async (expected: (ids: string[]) => boolean, status = 'review_required', timeoutMs = 15_000) => {

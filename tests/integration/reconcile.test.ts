@@ -27,8 +27,7 @@ import {
   tables,
   uniqueId,
 } from '../support/table-records.js';
-
-const times = <T>(n: number, make: (index: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, index) => make(index)));
+import { times } from '../support/times.js';
 
 const reconcile = async (...argv: string[]) => {
   const out: string[] = [];

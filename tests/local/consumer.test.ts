@@ -1,13 +1,9 @@
 // The typed client of tests/consumer, run against `npm start` as a consumer runs it against a stage.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { runConsumer } from '../consumer/client.js';
-import { npmStart, type Started, stopAll } from '../support/npm-start.js';
 
-let api: Started;
-beforeAll(async () => {
-  api = await npmStart();
-}, 120_000);
-afterAll(stopAll);
+// The run's shared npm start: this test decides referrals of the demo seed (attr-queue-30 to 35) that no other test touches.
+const api = inject('sharedNpmStart');
 
 describe('the generated client against npm start', () => {
   it('lists with limit 5, reads, rejects with and without a key, bulk-rejects, approves one and many, and narrows every answer', async () => {

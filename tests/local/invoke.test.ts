@@ -6,7 +6,8 @@ import { createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { ensureTables } from '../../local/dynamodb-local.js';
 import { DEMO_SEED_FILE } from '../../local/local-runtime.js';
 import { loadSeed, readSeed } from '../../local/seed.js';
-import { db, uniqueId } from '../support/table-records.js';
+import { ownTables, tableVariables } from '../support/own-tables.js';
+import { db } from '../support/table-records.js';
 
 const run = promisify(execFile);
 
@@ -65,17 +66,13 @@ describe('npm run invoke', () => {
   });
 
   it('gives each sample event its expected result against a given DynamoDB endpoint', async () => {
-    const suffix = uniqueId('invoke');
-    const tables = { REFERRALS_TABLE: `referrals-${suffix}`, API_KEYS_TABLE: `keys-${suffix}`, USAGE_TABLE: `usage-${suffix}` };
+    const tables = ownTables('invoke');
     const endpoint = inject('dynamoEndpoint');
-    await ensureTables(endpoint, { referrals: tables.REFERRALS_TABLE, apiKeys: tables.API_KEYS_TABLE, usage: tables.USAGE_TABLE });
-    await loadSeed(
-      await readSeed(DEMO_SEED_FILE),
-      createSeedWriter(db, { referrals: tables.REFERRALS_TABLE, apiKeys: tables.API_KEYS_TABLE }),
-    );
+    await ensureTables(endpoint, tables);
+    await loadSeed(await readSeed(DEMO_SEED_FILE), createSeedWriter(db, tables));
 
     for (const [file, { fn, exit, check }] of Object.entries(expected)) {
-      const result = await invoke(fn, file, { ...process.env, DYNAMODB_ENDPOINT: endpoint, ...tables });
+      const result = await invoke(fn, file, { ...process.env, DYNAMODB_ENDPOINT: endpoint, ...tableVariables(tables) });
       expect(result.code, file).toBe(exit);
       check(result.output);
     }

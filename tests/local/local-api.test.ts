@@ -1,12 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { npmStart, stop, stopAll } from '../support/npm-start.js';
+import { dynamoDbLocalsOnPort, npmStart, npmStartWithOwnDynamoDb, stop, stopAll } from '../support/npm-start.js';
 import { assertConformsToDocument } from '../support/openapi-conformance.js';
-import { db, uniqueId } from '../support/table-records.js';
+import { ownTables, tableVariables } from '../support/own-tables.js';
+import { db } from '../support/table-records.js';
 
 afterEach(stopAll);
 
@@ -24,20 +24,10 @@ const post = (baseUrl: string, id: string, init: { headers?: Record<string, stri
 const DEMO_ADMIN = { 'x-api-key': 'ck_demo_admin_0000000000000000', 'content-type': 'application/json' };
 const DEMO_MEMBER = { 'x-api-key': 'ck_demo_member_000000000000000' };
 
-const javaProcessesOnPort = (port: string): string[] => {
-  try {
-    return execFileSync('pgrep', ['-f', `DynamoDBLocal.*-port ${port}`], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .filter(Boolean);
-  } catch {
-    return [];
-  }
-};
-
 describe('npm start', () => {
   it('serves the spec example and the error envelopes, then stops cleanly on SIGTERM', async () => {
-    const api = await npmStart();
+    // A DynamoDB Local of its own, which must end with it.
+    const api = await npmStartWithOwnDynamoDb();
     expect(api.output()).toContain(`curl -X POST "${api.baseUrl}/api/v1/admin/referrals/example/reject"`);
     expect(api.output()).toMatch(/Demo console admin token \(12 h\): \S+\.\S+\.\S+/);
 
@@ -80,12 +70,12 @@ describe('npm start', () => {
     expect(await documentResponse.text()).toBe(readFileSync(path.resolve(import.meta.dirname, '../../openapi.json'), 'utf8'));
 
     const dynamoPort = new URL(api.dynamoEndpoint).port;
-    expect(javaProcessesOnPort(dynamoPort)).not.toEqual([]);
+    expect(dynamoDbLocalsOnPort(dynamoPort)).not.toEqual([]);
     expect(await stop(api.child)).toBe(0);
     // DynamoDB Local ends once npm start is gone: waited for, not timed.
     const deadline = Date.now() + 20_000;
-    while (javaProcessesOnPort(dynamoPort).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(javaProcessesOnPort(dynamoPort)).toEqual([]);
+    while (dynamoDbLocalsOnPort(dynamoPort).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(dynamoDbLocalsOnPort(dynamoPort)).toEqual([]);
   });
 
   it('loads the seed file named by LOCAL_SEED', async () => {
@@ -139,15 +129,14 @@ describe('npm start', () => {
   });
 
   it('uses an external DYNAMODB_ENDPOINT instead of starting its own', async () => {
-    const suffix = uniqueId('ext');
-    const tables = { REFERRALS_TABLE: `referrals-${suffix}`, API_KEYS_TABLE: `keys-${suffix}`, USAGE_TABLE: `usage-${suffix}` };
+    const tables = ownTables('external');
     const endpoint = inject('dynamoEndpoint');
-    const api = await npmStart({ DYNAMODB_ENDPOINT: endpoint, ...tables });
+    const api = await npmStart({ DYNAMODB_ENDPOINT: endpoint, ...tableVariables(tables) });
     expect(api.dynamoEndpoint).toBe(endpoint);
     expect(api.output()).toContain('(external)');
 
     expect((await post(api.baseUrl, 'example', { headers: DEMO_ADMIN })).status).toBe(200);
-    const stored = await db.send(new GetCommand({ TableName: tables.REFERRALS_TABLE, Key: { pk: 'example', sk: 'attribution' } }));
+    const stored = await db.send(new GetCommand({ TableName: tables.referrals, Key: { pk: 'example', sk: 'attribution' } }));
     expect(stored.Item?.status).toBe('rejected');
   });
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,8 @@ import { KEY_ID_INDEX } from '../../lib/tables.js';
 import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import { smokeCommand } from '../../tools/cli/commands/smoke.js';
 import { runCommand } from '../../tools/cli/runner.js';
-import { npmStart, stopAll, waitForOutput } from '../support/npm-start.js';
+import { dynamoDbLocalsOnPort, npmStart, npmStartWithOwnDynamoDb, stopAll, waitForOutput } from '../support/npm-start.js';
+import { tableVariables } from '../support/own-tables.js';
 
 afterEach(stopAll);
 
@@ -20,17 +21,6 @@ const seedFile = (content: unknown) => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'seed-')), 'seed.json');
   writeFileSync(file, JSON.stringify(content));
   return file;
-};
-
-const javaOnPort = (port: string): number => {
-  try {
-    return execFileSync('pgrep', ['-f', `DynamoDBLocal.*-port ${port}`], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .filter(Boolean).length;
-  } catch {
-    return 0;
-  }
 };
 
 const clientFor = (endpoint: string) => createDocumentClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -45,7 +35,8 @@ const runCurlLine = async (line: string) => {
 
 describe('npm start, run by a person', () => {
   it('prints ready curl lines from the seed, both of which work, and one readable access line per request', async () => {
-    const api = await npmStart();
+    // A DynamoDB Local of its own, as on a person's machine: the key line names it and works as printed.
+    const api = await npmStartWithOwnDynamoDb();
     const lines = api.output().split('\n');
     const keyLine = lines.find((line) => line.includes('-H "x-api-key: ck_demo_admin_0000000000000000"')) as string;
     const jwtLine = lines.find((line) => line.includes('-H "Authorization: Bearer ')) as string;
@@ -176,13 +167,13 @@ describe('npm start, run by a person', () => {
   });
 
   it('does not orphan DynamoDB Local when the server is killed with SIGKILL', async () => {
-    const api = await npmStart();
+    const api = await npmStartWithOwnDynamoDb();
     const port = new URL(api.dynamoEndpoint).port;
-    expect(javaOnPort(port)).toBe(1);
+    expect(dynamoDbLocalsOnPort(port)).toHaveLength(1);
     process.kill(api.serverPid, 'SIGKILL');
     const deadline = Date.now() + 20_000;
-    while (javaOnPort(port) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(javaOnPort(port)).toBe(0);
+    while (dynamoDbLocalsOnPort(port).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(dynamoDbLocalsOnPort(port)).toEqual([]);
   });
 
   it('restores the demo data with npm run seed -- --reset against the running DynamoDB Local', async () => {
@@ -191,29 +182,30 @@ describe('npm start, run by a person', () => {
     expect((await fetch(`${api.baseUrl}/api/v1/admin/referrals/attr-queue-01/reject`, { method: 'POST', headers })).status).toBe(200);
     const db = clientFor(api.dynamoEndpoint);
     const status = async () =>
-      (await db.send(new GetCommand({ TableName: 'referrals', Key: { pk: 'attr-queue-01', sk: 'attribution' } }))).Item?.status;
+      (await db.send(new GetCommand({ TableName: api.tables.referrals, Key: { pk: 'attr-queue-01', sk: 'attribution' } }))).Item?.status;
     expect(await status()).toBe('rejected');
     // A key made by hand survives the reset.
-    const made = await createApiKeyAdmin(db, { table: 'api-keys', keyIdIndex: KEY_ID_INDEX }).create({
+    const made = await createApiKeyAdmin(db, { table: api.tables.apiKeys, keyIdIndex: KEY_ID_INDEX }).create({
       userId: 'by-hand',
       plan: 'growth',
       admin: true,
       overage: false,
     });
+    // Against the instance's own tables, named as npm start was given them.
     const child = spawn('npm', ['run', '--silent', 'seed', '--', '--reset'], {
-      env: { ...process.env, DYNAMODB_ENDPOINT: api.dynamoEndpoint },
+      env: { ...process.env, DYNAMODB_ENDPOINT: api.dynamoEndpoint, ...tableVariables(api.tables) },
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
-    expect(output).toMatch(/emptied usage: [1-9]\d* items/);
-    expect(output).toContain('kept api-keys: keys made by hand stay');
+    expect(output).toMatch(new RegExp(`emptied ${api.tables.usage}: [1-9]\\d* items`));
+    expect(output).toContain(`kept ${api.tables.apiKeys}: keys made by hand stay`);
     expect(await status()).toBe('review_required');
-    const kept = await db.send(new GetCommand({ TableName: 'api-keys', Key: { key_hash: made.record.key_hash } }));
+    const kept = await db.send(new GetCommand({ TableName: api.tables.apiKeys, Key: { key_hash: made.record.key_hash } }));
     expect(kept.Item?.key_id).toBe(made.record.key_id);
     const usage = await db.send(
       new QueryCommand({
-        TableName: 'usage',
+        TableName: api.tables.usage,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': accountKey('admin-user') },
       }),
@@ -226,7 +218,7 @@ describe('npm start, run by a person', () => {
     const api = await npmStart();
     const out: string[] = [];
     const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
-    const env = { ...process.env, DYNAMODB_ENDPOINT: api.dynamoEndpoint, REFERRALS_TABLE: 'referrals', USAGE_TABLE: 'usage' };
+    const env = { ...process.env, DYNAMODB_ENDPOINT: api.dynamoEndpoint, ...tableVariables(api.tables) };
     expect(await runCommand(smokeCommand, ['--url', api.baseUrl, '--key', 'ck_demo_admin_0000000000000000', '--write'], io, env)).toBe(0);
     // Four checks without --write, then four for each decision.
     expect(out.filter((line) => line.startsWith('ok'))).toHaveLength(12);
@@ -240,7 +232,7 @@ describe('npm start, run by a person', () => {
     const db = clientFor(api.dynamoEndpoint);
     const usage = await db.send(
       new QueryCommand({
-        TableName: 'usage',
+        TableName: api.tables.usage,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)',
         ExpressionAttributeValues: { ':pk': accountKey('admin-user'), ':u': 'usage#' },
       }),
@@ -256,7 +248,7 @@ describe('npm start, run by a person', () => {
     const removed = [...out.join('\n').matchAll(/removed (smoke-\S+);/g)].map((match) => match[1] as string);
     expect(removed).toHaveLength(2);
     for (const id of removed) {
-      expect((await db.send(new GetCommand({ TableName: 'referrals', Key: { pk: id, sk: 'attribution' } }))).Item).toBeUndefined();
+      expect((await db.send(new GetCommand({ TableName: api.tables.referrals, Key: { pk: id, sk: 'attribution' } }))).Item).toBeUndefined();
     }
     db.destroy();
 

@@ -5,11 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createApiKeyAdmin } from '../../functions/adapters/api-key-admin.js';
 import { clientFor } from '../../functions/adapters/dynamodb-client.js';
 import { KEY_ID_INDEX } from '../../lib/tables.js';
-import { npmStart, type Started, stopAll } from '../support/npm-start.js';
+import { tableVariables } from '../support/own-tables.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = mkdtempSync(path.join(tmpdir(), 'smoke-bin-'));
@@ -41,11 +41,8 @@ exec "${npm}" "$@"
 chmodSync(path.join(bin, 'aws'), 0o755);
 chmodSync(path.join(bin, 'npm'), 0o755);
 
-let api: Started;
-beforeAll(async () => {
-  api = await npmStart();
-}, 120_000);
-afterAll(stopAll);
+// The run's shared npm start: the step creates its own keys (user pipeline-smoke) and its own referrals.
+const api = inject('sharedNpmStart');
 
 const runStep = (env: Record<string, string>) => {
   writeFileSync(calls, '');
@@ -57,9 +54,7 @@ const runStep = (env: Record<string, string>) => {
       PATH: `${bin}${path.delimiter}${process.env.PATH}`,
       API_URL: api.baseUrl,
       SMOKE_ROLE_ARN: 'arn:aws:iam::222222222222:role/referral-api-smoke-dev',
-      API_KEYS_TABLE: 'api-keys',
-      REFERRALS_TABLE: 'referrals',
-      USAGE_TABLE: 'usage',
+      ...tableVariables(api.tables),
       DYNAMODB_ENDPOINT: api.dynamoEndpoint,
       SMOKE_ALARM_POLL_SECONDS: '0',
       SMOKE_ALARM_POLLS: '3',
@@ -74,7 +69,7 @@ const runStep = (env: Record<string, string>) => {
 const smokeKeys = async () => {
   const db = clientFor({ DYNAMODB_ENDPOINT: api.dynamoEndpoint });
   try {
-    return await createApiKeyAdmin(db, { table: 'api-keys', keyIdIndex: KEY_ID_INDEX }).list({ userId: 'pipeline-smoke' });
+    return await createApiKeyAdmin(db, { table: api.tables.apiKeys, keyIdIndex: KEY_ID_INDEX }).list({ userId: 'pipeline-smoke' });
   } finally {
     db.destroy();
   }

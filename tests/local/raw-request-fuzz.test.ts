@@ -3,7 +3,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import { npmStart, type Started, stopAll } from '../support/npm-start.js';
 
 // Raw bytes over a socket against `npm start`: request lines, headers and bodies no client library would send.
@@ -147,7 +147,7 @@ const client = () => createDocumentClient({ endpoint: api.dynamoEndpoint, region
 const everyItem = async () =>
   Object.fromEntries(
     await Promise.all(
-      Object.values(LOCAL_TABLE_NAMES).map(async (table) => {
+      Object.values(api.tables).map(async (table) => {
         const items = (await client().send(new ScanCommand({ TableName: table }))).Items ?? [];
         return [table, items.map((item) => JSON.stringify(item)).sort()] as const;
       }),

@@ -3,22 +3,21 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { routeContracts } from '../../functions/http/routes/index.js';
 import { findChromium } from '../support/chromium.js';
-import { npmStart, type Started, stopAll } from '../support/npm-start.js';
 
 /** Where the screenshot is kept, as a test artifact (reports/ is not committed). */
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../reports/artifacts');
 
-let api: Started;
+// The run's shared npm start: the page only reads.
+const api = inject('sharedNpmStart');
 let browser: Browser;
 beforeAll(async () => {
-  [api, browser] = await Promise.all([npmStart(), chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] })]);
+  browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
-  await stopAll();
 });
 
 describe('the API reference at /docs', () => {

@@ -1,5 +1,6 @@
 // Drives the real handlers the way API Gateway does: the authorizer first, then the middy-wrapped function.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { expect } from 'vitest';
 import type { PlanTable } from '../../functions/billing/plans.js';
 import { plans } from '../../functions/billing/plans.js';
 import { handler as approve, createHandler as createApproveHandler } from '../../functions/handlers/approve-referral/handler.js';
@@ -17,6 +18,7 @@ import { createDecisionDeps } from '../../functions/handlers/review/dependencies
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
 import { createHandler as createGetHandler, handler as get } from '../../functions/handlers/review-queue/get-handler.js';
 import { createHandler as createListHandler, handler as list } from '../../functions/handlers/review-queue/list-handler.js';
+import type { Attribution } from '../../functions/referrals/attribution.js';
 import type { Observability } from '../../functions/shared/observability.js';
 import { createApiGateway } from '../../local/api-gateway.js';
 import type { ApiRequest } from '../../local/api-request.js';
@@ -132,6 +134,22 @@ export const getRequest = (path: string, options: { headers?: ApiRequest['header
     body: JSON.parse(result.body),
   }));
 
+/** Every id the review queue lists under a status, page after page; each page answers 200 and holds only that status. */
+export const walkQueue = async (status: string, options: { headers: ApiRequest['headers']; gateway?: Gateway }): Promise<string[]> => {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await getRequest(`/api/v1/admin/referrals?status=${status}&limit=100${cursor ? `&cursor=${cursor}` : ''}`, options);
+    expect(response.status).toBe(200);
+    for (const attribution of response.body.data.attributions as Attribution[]) {
+      expect(attribution.status).toBe(status);
+      ids.push(attribution.id);
+    }
+    cursor = response.body.data.next_cursor;
+  } while (cursor);
+  return ids;
+};
+
 /**
  * The real handlers on given DynamoDB clients (to count their round trips or inject faults), on the functions' own
  * clock and plan table unless given others.
@@ -155,6 +173,9 @@ export const apiOnClients = (
       getReferral: createGetHandler(adjust(createReviewQueueDeps(process.env, clients.reject))),
       bulkRejectReferrals: createBulkHandler(adjust(createBulkDeps(process.env, clients.reject))),
       bulkApproveReferrals: createBulkApproveHandler(adjust(createBulkDeps(process.env, clients.reject))),
+      claimReferral: createClaimHandler(adjust(createClaimDeps(process.env, clients.reject))),
+      releaseClaim: createReleaseHandler(adjust(createClaimDeps(process.env, clients.reject))),
+      claimNextReferrals: createClaimNextHandler(adjust(createClaimNextDeps(process.env, clients.reject))),
     },
   });
 };

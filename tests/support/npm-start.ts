@@ -1,12 +1,41 @@
-// Runs `npm start` as a user does, on a free port, and stops every instance a test started.
-import { type ChildProcess, spawn } from 'node:child_process';
+// Runs `npm start` as a user does, on a free port, and stops every instance a test started. Each instance keeps its
+// data in tables of its own on the run's shared DynamoDB Local, unless a test is about the DynamoDB Local npm start
+// starts for itself; tests that only use data of their own share one instance (shared-npm-start.ts).
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type TableKey, tableEnvironment } from '../../lib/tables.js';
+import type { TableNames } from '../../local/dynamodb-local.js';
+import { ownTables, tableVariables } from './own-tables.js';
+import { endWithThisProcess } from './owned-processes.js';
 
-export type Started = { child: ChildProcess; serverPid: number; baseUrl: string; dynamoEndpoint: string; output: () => string };
+/** What a test needs of a running instance to reach it and its tables. */
+export type Reachable = { baseUrl: string; dynamoEndpoint: string; tables: TableNames };
+
+export type Started = {
+  child: ChildProcess;
+  serverPid: number;
+  baseUrl: string;
+  dynamoEndpoint: string;
+  /** The tables this instance serves, on dynamoEndpoint. */
+  tables: TableNames;
+  output: () => string;
+};
 
 const running: ChildProcess[] = [];
 
-/** `npm start` as a user runs it, on a free port; resolves once it prints that it is ready. */
+/** `npm start` as a user runs it, on a free port, on the shared DynamoDB Local in tables of its own; resolves once it is ready. */
 export const npmStart = async (env: Record<string, string> = {}): Promise<Started> => {
+  const { inject } = await import('vitest');
+  return startOn(inject('dynamoEndpoint'), env);
+};
+
+/** `npm start` as on a machine with nothing running: it starts a DynamoDB Local of its own, in memory. */
+export const npmStartWithOwnDynamoDb = (env: Record<string, string> = {}): Promise<Started> => start({ DYNAMODB_ENDPOINT: '', ...env });
+
+/** `npm start` on a given DynamoDB, in tables of its own. */
+export const startOn = (dynamoEndpoint: string, env: Record<string, string> = {}): Promise<Started> =>
+  start({ DYNAMODB_ENDPOINT: dynamoEndpoint, ...tableVariables(ownTables('start')), ...env });
+
+const start = async (env: Record<string, string>): Promise<Started> => {
   // Port 0: the server takes a free port itself, so no other process can take it between a probe and the listen.
   // What the test environment quiets for itself is left to npm start to decide.
   const inherited = { ...process.env };
@@ -18,15 +47,20 @@ export const npmStart = async (env: Record<string, string> = {}): Promise<Starte
     env: {
       ...inherited,
       PORT: '0',
-      DYNAMODB_ENDPOINT: '',
       ADMIN_JWT_JWKS_URL: '',
       ADMIN_JWT_ISSUER: '',
       ADMIN_JWT_AUDIENCE: '',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  endWithThisProcess(child.pid);
   running.push(child);
+  const variables = { ...inherited, ...env } as Record<string, string>;
+  const tables = Object.fromEntries(
+    (Object.keys(tableEnvironment) as TableKey[]).map((key) => [key, variables[tableEnvironment[key]]]),
+  ) as TableNames;
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -49,6 +83,7 @@ export const npmStart = async (env: Record<string, string> = {}): Promise<Starte
     baseUrl: /listening on (\S+)/.exec(output)![1]!,
     serverPid: Number(/listening on \S+ \(pid (\d+)\)/.exec(output)![1]),
     dynamoEndpoint: /DynamoDB endpoint: (\S+)/.exec(output)![1]!,
+    tables,
     output: () => output,
   };
 };
@@ -72,4 +107,17 @@ export const waitForOutput = async (api: Started, ready: (output: string) => boo
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return api.output();
+};
+
+/** The DynamoDB Local processes listening on a port: npm start's own, found by its command line. */
+export const dynamoDbLocalsOnPort = (port: string): string[] => {
+  try {
+    return execFileSync('pgrep', ['-f', `DynamoDBLocal.*-port ${port}`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
+  } catch {
+    // pgrep exits 1 when nothing matches.
+    return [];
+  }
 };

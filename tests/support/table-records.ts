@@ -14,6 +14,7 @@ import type { Attribution, Reward } from '../../functions/referrals/attribution.
 import type { PlanName } from '../../functions/shared/plan-names.js';
 import { signConsoleToken, type TokenOptions } from '../../local/console-jwks.js';
 import { LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
+import { times } from './times.js';
 
 export const db = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT });
 export const tables = LOCAL_TABLE_NAMES;
@@ -160,11 +161,15 @@ export const billingOf = async (userId: string) => {
   };
 };
 
-const times = <T>(n: number, make: (index: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, index) => make(index)));
-
 /** The ids of n new attributions held for review. */
 export const heldReferrals = (n: number): Promise<string[]> =>
   times(n, () => givenAttribution()).then((attributions) => attributions.map((item) => item.id));
+
+/** The stored status of each attribution, in order (undefined where there is none). */
+export const statusesOf = (ids: string[]): Promise<unknown[]> => Promise.all(ids.map(async (id) => (await storedAttribution(id))?.status));
+
+/** What billingOf finds for an account charged nothing: no counter, no usage record, no open reservation. */
+export const NOTHING_BILLED = { day: 0, month: 0, usage: [], charged: 0, open: [] };
 
 export const consoleToken = (options: Partial<TokenOptions> = {}): Promise<string> =>
   signConsoleToken(inject('consolePrivateJwk'), { subject: uniqueId('console-admin'), role: 'admin', ...options });

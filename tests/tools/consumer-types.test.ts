@@ -3,9 +3,9 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONSUMER_TYPES_FILE, generateConsumerTypes } from '../../../lib/consumer-types.js';
+import { CONSUMER_TYPES_FILE, generateConsumerTypes } from '../../lib/consumer-types.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = path.resolve(import.meta.dirname, '../..');
 
 describe('the types a consumer generates from openapi.json', () => {
   it('are what `npm run openapi` keeps, and the typed client compiles against them, freshly generated', async () => {
