@@ -80,6 +80,8 @@ export const batchGetConsistent = async (
         const pause = batchGetPause(send - 1);
         if (send > BATCH_GET_SENDS || Date.now() + pause >= deadline) break;
         await sleep(pause);
+        // A busy machine wakes a timer late: the deadline is checked again before the send.
+        if (Date.now() >= deadline) break;
       }
       const requested = pending;
       const page = await callDynamo(() =>

@@ -6,7 +6,17 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
 import { REVIEWABLE_STATUS } from '../referrals/decision.js';
 import type { ClaimNextStore, ClaimStore, ClaimWritePlan, DecisionCancellation } from '../referrals/ports.js';
-import { allOf, anyOf, ITEM_ABSENT, ITEM_PRESENT, OPEN_TO_CALLER, RECORD_EXPIRED, STATUS_AS_READ } from './conditions.js';
+import {
+  allOf,
+  anyOf,
+  CLAIMED_BY_CALLER,
+  ITEM_ABSENT,
+  ITEM_PRESENT,
+  OPEN_TO_CALLER,
+  RECORD_EXPIRED,
+  STATUS_AS_READ,
+} from './conditions.js';
+import { callDynamo } from './dynamodb-errors.js';
 import { toIdempotencyRecord } from './idempotency-store.js';
 import { createReferralReader } from './referral-queue.js';
 import {
@@ -19,7 +29,10 @@ import {
 } from './referral-records.js';
 import { activityItem, attributionItemKey, CLAIM_NAMES } from './referrals-table.js';
 import { conditionFailed, type NamedItems, type ReasonsByName, sendUntilKnown, transactWrite } from './transact.js';
-import { chargeItems, idempotencyKey, readChargeRefusal } from './usage-table.js';
+import { chargeItems, claimTicketKey, idempotencyKey, readChargeRefusal } from './usage-table.js';
+
+/** A ticket bucket is kept a day, then TTL removes it. */
+const TICKET_TTL_SECONDS = 24 * 60 * 60;
 
 type ClaimItem = 'attribution' | 'activity' | 'usage' | 'day' | 'month' | 'idempotency';
 
@@ -143,6 +156,34 @@ export const createClaimNextStore = (client: DynamoDBDocumentClient, tables: Tab
   return {
     queueShards: reader.queueShards,
     listShard: reader.listShard,
+    async takeTicket(window, count) {
+      // A plain ADD: a resend after a lost answer counts twice, which only moves a caller's place, never a claim.
+      const { Attributes } = await callDynamo(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tables.usage,
+            Key: claimTicketKey(window),
+            UpdateExpression: 'ADD asked :count SET expires_at = if_not_exists(expires_at, :expires)',
+            ExpressionAttributeValues: { ':count': count, ':expires': Math.floor(Date.now() / 1000) + TICKET_TTL_SECONDS },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        ),
+      );
+      return Number(Attributes?.asked ?? count) - count;
+    },
+    async releaseIfHeld({ attributionId, caller }, budget) {
+      const command = new UpdateCommand({
+        TableName: tables.referrals,
+        Key: attributionItemKey(attributionId),
+        UpdateExpression: 'REMOVE #claimedBy, #claimedUntil',
+        ConditionExpression: CLAIMED_BY_CALLER,
+        ExpressionAttributeNames: CLAIM_NAMES,
+        ExpressionAttributeValues: { ':caller': caller },
+      });
+      await sendUntilKnown(`unclaim#${attributionId}`, budget, (abortSignal) => client.send(command, { abortSignal })).catch((error) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+    },
     async claimIfFree({ attributionId, caller, nowMs, untilMs }, budget) {
       // A resend after a lost answer meets the caller's own claim, which the condition lets through: the caller learns it holds it.
       const command = new UpdateCommand({

@@ -17,6 +17,8 @@ export const dayKey = (userId: string, window: string) => ({ pk: accountKey(user
 export const monthKey = (userId: string, window: string) => ({ pk: accountKey(userId), sk: `month#${window}` });
 /** An open credit reservation of a bulk request: written with the reservation, deleted by its release. */
 export const reservationKey = (userId: string, requestId: string) => ({ pk: accountKey(userId), sk: `${RESERVATION_PREFIX}${requestId}` });
+/** The tickets of claim-next's calls in one time bucket: one item for every account, read by nothing but claim-next. */
+export const claimTicketKey = (window: string) => ({ pk: 'claim-next', sk: `ticket#${window}` });
 export const idempotencyKey = (userId: string, key: string) => ({ pk: accountKey(userId), sk: `idempotency#${key}` });
 /** Whose reservation a reservation key is: the account and the request, read back from the key. */
 export const reservationOf = (key: Record<string, unknown>) => ({

@@ -136,9 +136,16 @@ export type ClaimStore = {
 
 /** A claim-next's access: the queue's shards, and a claim taken only if the referral is still free. */
 export type ClaimNextStore = Pick<ReferralReader, 'queueShards' | 'listShard'> & {
+  /**
+   * A place among the callers of the same moment: how many referrals the claim-next calls made in `window` (a time
+   * bucket) before this one asked for, so that calls made at once start at different candidates.
+   */
+  takeTicket(window: string, count: number): Promise<number>;
   /** The referral as the claim left it, or undefined when someone took it (or it left review) first. */
   claimIfFree(
     claim: { attributionId: string; caller: string; nowMs: number; untilMs: number },
     budget: WriteBudget,
   ): Promise<Attribution | undefined>;
+  /** Gives back a claim the caller holds (a claim-next refused after its claims). */
+  releaseIfHeld(claim: { attributionId: string; caller: string }, budget: WriteBudget): Promise<void>;
 };

@@ -2332,6 +2332,7 @@ export interface operations {
              * @description Referral attribution is not awaiting review
              *
              *     - `conflict`: Referral attribution is not awaiting review
+             *     - `claimed`: Another reviewer holds a claim on this referral
              *     - `request_in_progress`, retryable: A request with this idempotency key is in progress
              *     - `concurrent_update`, retryable: The account or referral is being updated by another request
              */
@@ -2378,6 +2379,11 @@ export interface operations {
                             type: "conflict";
                             retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "claimed";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ClaimedContext"];
                         } | {
                             /** @constant */
                             type: "request_in_progress";
@@ -2974,6 +2980,7 @@ export interface operations {
              * @description Referral attribution is not awaiting review
              *
              *     - `conflict`: Referral attribution is not awaiting review
+             *     - `claimed`: Another reviewer holds a claim on this referral
              *     - `request_in_progress`, retryable: A request with this idempotency key is in progress
              *     - `concurrent_update`, retryable: The account or referral is being updated by another request
              */
@@ -3020,6 +3027,11 @@ export interface operations {
                             type: "conflict";
                             retryable: boolean;
                             context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "claimed";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ClaimedContext"];
                         } | {
                             /** @constant */
                             type: "request_in_progress";

@@ -176,13 +176,12 @@ describe('ReferralApiStack', () => {
       ]),
     });
     const methods = Object.values(template.findResources('AWS::ApiGateway::Method')) as any[];
+    // Every route's method behind the authorizer: two reads, four decisions, the claim and claim-next, and the release.
     expect(methods.map((method) => [method.Properties.HttpMethod, method.Properties.AuthorizationType]).sort()).toEqual([
+      ['DELETE', 'CUSTOM'],
       ['GET', 'CUSTOM'],
       ['GET', 'CUSTOM'],
-      ['POST', 'CUSTOM'],
-      ['POST', 'CUSTOM'],
-      ['POST', 'CUSTOM'],
-      ['POST', 'CUSTOM'],
+      ...Array.from({ length: 6 }, () => ['POST', 'CUSTOM']),
     ]);
     const role = stack.getLogicalId(stack.routeFunctions.listReferrals.role!.node.defaultChild as any);
     const policies = Object.values(
@@ -254,7 +253,7 @@ describe('ReferralApiStack', () => {
     const { template } = synth('prod');
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
     template.allResourcesProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
-    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(11); // one per function (ten) and the access log
+    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(14); // one per function (13) and the access log
     template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
     dev.template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
   }, 120_000);
@@ -315,7 +314,7 @@ describe('ReferralApiStack', () => {
 
   it('loads the functions as fast as they can: no source-map flag, and the stage in their environment', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')) as any[];
-    expect(functions).toHaveLength(10); // the authorizer, six routes, the event forwarder, the queue indexer and the reconciler
+    expect(functions).toHaveLength(13); // the authorizer, nine routes, the event forwarder, the queue indexer and the reconciler
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
       expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin' });

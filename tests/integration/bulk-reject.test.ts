@@ -314,7 +314,7 @@ describe('bulk reject', () => {
       expect(a.body.data.rejected + b.body.data.rejected).toBe(30);
       const billing = await billingOf(admin.userId);
       expect([billing.day, billing.month, billing.usage.length]).toEqual([30, 30, 30]);
-      const activity = await Promise.all(ids.map(activityOf));
+      const activity = await Promise.all(ids.map((id) => activityOf(id)));
       expect(activity.map((items) => items.length)).toEqual(ids.map(() => 1));
     });
 

@@ -31,7 +31,8 @@ const expected: Record<string, { fn: string; exit: number; check: (output: any) 
   'bulk-approve.json': {
     fn: 'bulk-approve',
     exit: 0,
-    check: (o) => expect(JSON.parse(o.body).data.counts).toEqual({ approved: 2, not_found: 1, conflict: 1, failed: 0, unknown: 0 }),
+    check: (o) =>
+      expect(JSON.parse(o.body).data.counts).toEqual({ approved: 2, not_found: 1, conflict: 1, claimed: 0, failed: 0, unknown: 0 }),
   },
   'list-review-queue.json': { fn: 'list-referrals', exit: 0, check: (o) => expect(JSON.parse(o.body).data.attributions).toHaveLength(5) },
   'get-referral.json': { fn: 'get-referral', exit: 0, check: (o) => expect(JSON.parse(o.body).data.attribution.id).toBe('attr-queue-03') },

@@ -111,11 +111,11 @@ export const storedRewards = async (attributionId: string): Promise<Record<strin
   ).Items ?? [];
 
 /** The audit trail of an attribution: its activity items, oldest first. */
-export const activityOf = async (attributionId: string): Promise<Record<string, unknown>[]> =>
+export const activityOf = async (attributionId: string, table = tables.referrals): Promise<Record<string, unknown>[]> =>
   (
     await db.send(
       new QueryCommand({
-        TableName: tables.referrals,
+        TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': attributionId, ':prefix': 'activity#' },
         ConsistentRead: true,

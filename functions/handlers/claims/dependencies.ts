@@ -4,8 +4,8 @@ import type { DynamoDBDocumentClient } from '../../adapters/dynamodb-client.js';
 import { createIdempotencyStore } from '../../adapters/idempotency-store.js';
 import { createClaimNextStore, createClaimStore } from '../../adapters/referral-claims.js';
 import type { MeterDeps } from '../../billing/admission.js';
+import type { ClaimNextDeps } from '../../referrals/claim-next.js';
 import type { ClaimDeps } from '../../referrals/claim-one.js';
-import type { ClaimNextStore } from '../../referrals/ports.js';
 import { connect } from '../review/dependencies.js';
 
 export type ClaimHandlerDeps = ClaimDeps & MeterDeps;
@@ -15,7 +15,7 @@ export const createClaimDeps = (env: NodeJS.ProcessEnv = process.env, client?: D
   return { ...metered, referrals: createClaimStore(db, tables), idempotency: createIdempotencyStore(db, tables) };
 };
 
-export type ClaimNextHandlerDeps = MeterDeps & { referrals: ClaimNextStore };
+export type ClaimNextHandlerDeps = MeterDeps & ClaimNextDeps;
 
 export const createClaimNextDeps = (env: NodeJS.ProcessEnv = process.env, client?: DynamoDBDocumentClient): ClaimNextHandlerDeps => {
   const { db, tables, metered } = connect(env, client);

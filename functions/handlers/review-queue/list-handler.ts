@@ -9,7 +9,10 @@ import { createReviewQueueDeps, type ReviewQueueDeps } from './dependencies.js';
 export const createHandler = (deps: ReviewQueueDeps, observability = createObservability()) =>
   apiChain({ deps, route: listReferralsRoute, observability }).handler(async (event, context) => {
     const requestId = requestIdOf(event, context.awsRequestId);
-    return successResponse(requestId, { requestId, data: await listReferrals(deps, context.input) });
+    return successResponse(requestId, {
+      requestId,
+      data: await listReferrals(deps, { ...context.input, caller: context.principal.userId }),
+    });
   });
 
 export const handler = createHandler(createReviewQueueDeps());

@@ -2,7 +2,6 @@
 // and contract.
 import * as v from 'valibot';
 import { QUEUE_INDEX } from '../../adapters/referrals-table.js';
-import { chargeAfterSuccess } from '../../billing/charge.js';
 import { AttributionSchema } from '../../referrals/attribution.js';
 import type { ClaimNextRequest } from '../../referrals/claim-next.js';
 import { MAX_CLAIM_NEXT } from '../../referrals/claims.js';
@@ -48,8 +47,8 @@ export const claimNextRoute = {
   path: `${ADMIN_API}/referrals/claims`,
   permission: 'referrals:claim',
   credits: 1,
-  // Its writes are claims, each on its own: the request's credit is charged after its success.
-  chargedBy: chargeAfterSuccess,
+  // Its use case charges the request's credit beside its first claims, and gives them back if the charge is refused.
+  chargedBy: 'use_case',
   successMetric: 'ClaimNexts',
   bodyMaxBytes: MAX_BODY_BYTES,
   request: ClaimNextRequestSchema,

@@ -21,7 +21,7 @@ export const WRITE_ERRORS = [...READ_ERRORS, 'request_in_progress', 'idempotency
 export const READ_ONE_ERRORS = [...READ_ERRORS, 'not_found'] as const satisfies RouteContract['errors'];
 
 /** A route that decides on one referral: a write's errors, a missing referral, and one not awaiting review. */
-export const DECISION_ERRORS = [...WRITE_ERRORS, 'not_found', 'conflict'] as const satisfies RouteContract['errors'];
+export const DECISION_ERRORS = [...WRITE_ERRORS, 'not_found', 'conflict', 'claimed'] as const satisfies RouteContract['errors'];
 
 /** A route that changes a claim: a write's errors, a missing referral, one not held for review, one another holds. */
 export const CLAIM_ERRORS = [...WRITE_ERRORS, 'not_found', 'conflict', 'claimed'] as const satisfies RouteContract['errors'];
