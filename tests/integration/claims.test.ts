@@ -18,6 +18,7 @@ import { createHandler as createListHandler } from '../../functions/handlers/rev
 import type { Attribution } from '../../functions/referrals/attribution.js';
 import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { type ApiResult, bulkRequest, checkedGateway, decisionRequest, getRequest, withKey } from '../support/api.js';
+import { instrumentedClient } from '../support/instrumented-client.js';
 import { activityOf, db, givenApiKey, type TestKey, uniqueId, usageRecordsOf } from '../support/table-records.js';
 import { times } from '../support/times.js';
 
@@ -275,5 +276,61 @@ describe('the queue shows claims', () => {
     expect(await listed('&claimed=mine')).toEqual([[aliceHolds, alice.userId]]);
     expect(await listed('&claimed=others')).toEqual([[bobHolds, bob.userId]]);
     expect(await listed('&claimed=none')).toEqual([[free, null]]);
+  });
+});
+
+describe('a claim whose answer is lost', () => {
+  const functionDb = instrumentedClient();
+  const faulty = checkedGateway({
+    authorizer: createAuthorizerHandler(createAuthorizerDeps()),
+    functions: {
+      claimReferral: createClaimHandler(createClaimDeps(env, functionDb.client)),
+      claimNextReferrals: createClaimNextHandler(createClaimNextDeps(env, functionDb.client)),
+    },
+  });
+
+  it('is resent under its token: the caller gets its 200 and holds the claim, charged once', async () => {
+    const alice = await givenApiKey();
+    const { ids } = await heldOf(1);
+    functionDb.reset();
+    functionDb.inject({ command: 'TransactWriteItemsCommand', when: 'after', times: 4 });
+    const answer = await claim(ids[0] as string, alice, undefined, faulty);
+    expect(answer.status).toBe(200);
+    expect(functionDb.injectedAttempts()).toBe(4);
+    expect((await storedClaim(ids[0] as string)).by).toBe(alice.userId);
+    expect(await usageRecordsOf(alice.userId)).toHaveLength(1);
+  });
+
+  it('past every resend: a retryable 500 that says the outcome is unknown; the retry learns the caller holds it', async () => {
+    const [alice, bob] = await Promise.all([givenApiKey(), givenApiKey()]);
+    const { ids } = await heldOf(1);
+    functionDb.reset();
+    functionDb.inject({ command: 'TransactWriteItemsCommand', when: 'after', times: Infinity });
+    const lost = await claim(ids[0] as string, alice, undefined, faulty);
+    expect([lost.status, lost.body.error]).toEqual([
+      500,
+      { type: 'dependency_unavailable', retryable: true, context: { write_outcome: 'unknown' } },
+    ]);
+    functionDb.reset();
+    // It was applied: nobody else can take it, and the caller's retry renews it.
+    expect((await claim(ids[0] as string, bob)).body.error.context.claimed_by).toBe(alice.userId);
+    const retry = await claim(ids[0] as string, alice, undefined, faulty);
+    expect([retry.status, retry.body.data.claim.by]).toEqual([200, alice.userId]);
+  });
+
+  it("claim-next's claims are resent too: each referral is handed out once, to the caller that holds it", async () => {
+    const alice = await givenApiKey();
+    const { referrer, ids } = await heldOf(3);
+    functionDb.reset();
+    functionDb.inject({
+      command: 'UpdateItemCommand',
+      when: 'after',
+      times: 3,
+      matches: (input) => JSON.stringify(input).includes('claimed_by'),
+    });
+    const answer = await claimNext(alice, { count: 3, referrer_user_id: referrer }, faulty);
+    expect(answer.body.data.items.map((item: Attribution) => item.id)).toEqual(ids);
+    expect(functionDb.injectedAttempts()).toBe(3);
+    for (const id of ids) expect((await storedClaim(id)).by).toBe(alice.userId);
   });
 });

@@ -281,6 +281,45 @@ describe('hostile console tokens: roles and permissions', () => {
   });
 });
 
+describe('hostile claim bodies', () => {
+  const post = (path: string, body: string) =>
+    gateway({ method: 'POST', path, headers: { ...withKey(admin.key), 'content-type': 'application/json' }, body }).then((result) => ({
+      status: result.statusCode,
+      headers: {},
+      body: JSON.parse(result.body),
+    }));
+
+  it.each([
+    ['lease_seconds 0', '{"lease_seconds":0}'],
+    ['lease_seconds 59', '{"lease_seconds":59}'],
+    ['lease_seconds 3601', '{"lease_seconds":3601}'],
+    ['lease_seconds 900.5', '{"lease_seconds":900.5}'],
+    ['lease_seconds as a string', '{"lease_seconds":"900"}'],
+    ['an unknown field', '{"lease_seconds":900,"until":"forever"}'],
+    ['an array', '[900]'],
+  ])('refuses a claim with %s (400), leaving the referral unclaimed', async (_name, body) => {
+    const response = await post(`/api/v1/admin/referrals/${canaryId}/claim`, body);
+    expect(response.status).toBe(400);
+    expectRefused(response);
+    expect(await storedAttribution(canaryId)).not.toHaveProperty('claimed_by');
+  });
+
+  it.each([
+    ['count 0', '{"count":0}'],
+    ['count 26', '{"count":26}'],
+    ['count as a string', '{"count":"5"}'],
+    ['no count', '{"lease_seconds":900}'],
+    ['lease_seconds 59', '{"count":1,"lease_seconds":59}'],
+    ['an unknown field', '{"count":1,"status":"rejected"}'],
+    ['an empty referrer', '{"count":1,"referrer_user_id":""}'],
+    ['no body', ''],
+  ])('refuses a claim-next with %s (400)', async (_name, body) => {
+    const response = await post('/api/v1/admin/referrals/claims', body);
+    expect(response.status).toBe(400);
+    expectRefused(response);
+  });
+});
+
 describe('after all hostile input', () => {
   it('changed nothing and charged nothing', async () => {
     expect(await storedAttribution(canaryId)).toMatchObject({ status: 'review_required' });

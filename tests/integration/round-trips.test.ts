@@ -1,12 +1,18 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { QUEUE_SHARDS } from '../../functions/adapters/referrals-table.js';
+import { attributionItem, QUEUE_SHARDS } from '../../functions/adapters/referrals-table.js';
+import { createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { monthKey } from '../../functions/adapters/usage-table.js';
 import { plans } from '../../functions/billing/plans.js';
 import { monthWindow } from '../../functions/billing/windows.js';
-import { apiOnClients, approveRequest, bulkRequest, rejectRequest, withKey } from '../support/api.js';
+import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
+import { createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
+import { createHandler as createClaimNextHandler } from '../../functions/handlers/claim-next-referrals/handler.js';
+import { createClaimNextDeps } from '../../functions/handlers/claims/dependencies.js';
+import { ensureTables } from '../../local/dynamodb-local.js';
+import { apiOnClients, approveRequest, bulkRequest, checkedGateway, rejectRequest, withKey } from '../support/api.js';
 import { instrumentedClient, writes } from '../support/instrumented-client.js';
-import { db, givenApiKey, givenAttribution, tables, usageRecordsOf } from '../support/table-records.js';
+import { db, givenApiKey, givenAttribution, tables, uniqueId, usageRecordsOf } from '../support/table-records.js';
 
 // Counts, not times: how many sequential DynamoDB round trips each path makes.
 describe('DynamoDB round trips', () => {
@@ -211,6 +217,69 @@ describe('DynamoDB round trips', () => {
       ]);
       expect((await usageRecordsOf(admin.userId)).map((usage) => usage.overage).sort()).toEqual([false, true, true]);
     });
+  });
+
+  it('claim and release: the metering round beside the read, then one transaction; 2 round trips each', async () => {
+    const admin = await givenApiKey();
+    const attribution = await givenAttribution();
+    const path = `/api/v1/admin/referrals/${attribution.id}/claim`;
+    for (const method of ['POST', 'DELETE'] as const) {
+      functionDb.reset();
+      expect((await gateway({ method, path, headers: withKey(admin.key) })).statusCode).toBe(200);
+      expect(functionDb.calls.map((call) => [call.wave, call.command])).toEqual([
+        [1, 'UpdateItemCommand'],
+        [1, 'GetItemCommand'],
+        [1, 'QueryCommand'],
+        [2, 'TransactWriteItemsCommand'],
+      ]);
+    }
+  });
+
+  it('claim-next past 200 held referrals others hold: every shard read at once, the charge beside the claims; at most 4 round trips', async () => {
+    // A referrals table of its own, so that the queue holds exactly this.
+    const own = { ...tables, referrals: `referrals-trips-${uniqueId('t')}` };
+    await ensureTables(process.env.DYNAMODB_ENDPOINT as string, own);
+    const ownSeed = createSeedWriter(db, own);
+    const claimed = Array.from({ length: 200 }, (_, index) => ({
+      ...attributionItem({
+        id: `taken-${index}`,
+        status: 'review_required',
+        created_at: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
+      }),
+      claimed_by: 'someone-else',
+      claimed_until: Date.now() + 3_600_000,
+    }));
+    await Promise.all(claimed.map((item) => db.send(new PutCommand({ TableName: own.referrals, Item: item }))));
+    const free = Array.from({ length: 5 }, (_, index) => `free-${index}`);
+    for (const [index, id] of free.entries())
+      await ownSeed.putAttribution({
+        id,
+        status: 'review_required',
+        created_at: new Date(Date.UTC(2026, 1, 1, 0, 0, index)).toISOString(),
+      });
+    const ownGateway = checkedGateway({
+      authorizer: createAuthorizerHandler(createAuthorizerDeps(process.env, authorizerDb.client)),
+      functions: {
+        claimNextReferrals: createClaimNextHandler(
+          createClaimNextDeps({ ...process.env, REFERRALS_TABLE: own.referrals }, functionDb.client),
+        ),
+      },
+    });
+    const admin = await givenApiKey();
+    functionDb.reset();
+    const response = await ownGateway({
+      method: 'POST',
+      path: '/api/v1/admin/referrals/claims',
+      headers: { ...withKey(admin.key), 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 5 }),
+    });
+    expect(JSON.parse(response.body).data.items.map((item: { id: string }) => item.id)).toEqual(free);
+    expect(functionDb.waves()).toBeLessThanOrEqual(4);
+    const byWave = (wave: number) => functionDb.calls.filter((call) => call.wave === wave).map((call) => call.command);
+    expect(byWave(1).sort()).toEqual(
+      ['GetItemCommand', 'UpdateItemCommand', 'UpdateItemCommand', ...Array.from({ length: QUEUE_SHARDS }, () => 'QueryCommand')].sort(),
+    );
+    expect(byWave(2).sort()).toEqual(['TransactWriteItemsCommand', ...free.map(() => 'UpdateItemCommand')].sort());
   });
 
   it('a malformed API key is refused before any lookup', async () => {

@@ -36,6 +36,22 @@ const expected: Record<string, { fn: string; exit: number; check: (output: any) 
   },
   'list-review-queue.json': { fn: 'list-referrals', exit: 0, check: (o) => expect(JSON.parse(o.body).data.attributions).toHaveLength(5) },
   'get-referral.json': { fn: 'get-referral', exit: 0, check: (o) => expect(JSON.parse(o.body).data.attribution.id).toBe('attr-queue-03') },
+  'claim-referral.json': {
+    fn: 'claim-referral',
+    exit: 0,
+    check: (o) => expect(JSON.parse(o.body).data.claim).toMatchObject({ by: 'admin-user' }),
+  },
+  'release-claim.json': { fn: 'release-claim', exit: 0, check: (o) => expect(JSON.parse(o.body).data.claim).toBeNull() },
+  'claim-next-referrals.json': {
+    fn: 'claim-next-referrals',
+    exit: 0,
+    check: (o) =>
+      expect(JSON.parse(o.body).data.items.map((item: { claim: { by: string } }) => item.claim.by)).toEqual([
+        'admin-user',
+        'admin-user',
+        'admin-user',
+      ]),
+  },
   'authorizer-admin-key.json': { fn: 'authorizer', exit: 0, check: (o) => expect(o.policyDocument.Statement[0].Effect).toBe('Allow') },
   'authorizer-member-key.json': { fn: 'authorizer', exit: 0, check: (o) => expect(o.policyDocument.Statement[0].Effect).toBe('Deny') },
   'authorizer-missing-key.json': { fn: 'authorizer', exit: 1, check: (o) => expect(o.errorMessage).toBe('Unauthorized') },

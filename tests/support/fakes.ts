@@ -18,16 +18,21 @@ import type { DeadLetter, DeadLetters, EventPublisher, PublishOutcome } from '..
 import type { ClaimHolder, IdempotencyClaim, IdempotencyClaims, IdempotencyStore } from '../../functions/idempotency/ports.js';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from '../../functions/idempotency/record.js';
 import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
+import type { StoredClaim } from '../../functions/referrals/claims.js';
 import type {
   BulkItemCommit,
   BulkItemWritePlan,
   BulkRead,
   BulkReferralStore,
+  ClaimNextStore,
+  ClaimStore,
+  ClaimWritePlan,
   DecisionCancellation,
   DecisionCommit,
   DecisionWritePlan,
   ReferralStore,
   ReviewState,
+  ShardPage,
 } from '../../functions/referrals/ports.js';
 import type { DomainEvent } from '../../functions/referrals/review-event.js';
 import type { WarnLog, WriteBudget } from '../../functions/shared/write-budget.js';
@@ -134,8 +139,15 @@ export class FakeIdempotencyStore implements IdempotencyStore {
   }
 }
 
-export class FakeReferralStore implements ReferralStore, BulkReferralStore {
+/** Whether someone other than `caller` holds a claim that is live at `nowMs`, as the writes' conditions ask. */
+const heldByOther = (claim: StoredClaim | undefined, caller: string, nowMs: number): claim is StoredClaim =>
+  claim !== undefined && claim.by !== caller && claim.untilMs > nowMs;
+
+export class FakeReferralStore implements ReferralStore, BulkReferralStore, ClaimStore {
   readonly attributions = new Map<string, Attribution>();
+  /** The claims as stored, by attribution id. */
+  readonly claims = new Map<string, StoredClaim>();
+  readonly claimWrites: ClaimWritePlan[] = [];
   readonly rewards = new Map<string, Reward[]>();
   readonly commits: DecisionWritePlan[] = [];
   /** Cancellations the next commits return before any check, to play races lost to other requests. */
@@ -152,7 +164,38 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore {
   }
 
   async loadReviewState(attributionId: string): Promise<ReviewState> {
-    return { attribution: this.attributions.get(attributionId), rewards: this.rewards.get(attributionId) ?? [] };
+    const claim = this.claims.get(attributionId);
+    return {
+      attribution: this.attributions.get(attributionId),
+      rewards: this.rewards.get(attributionId) ?? [],
+      ...(claim ? { claim } : {}),
+    };
+  }
+
+  async commitClaim(write: ClaimWritePlan): Promise<DecisionCommit> {
+    this.claimWrites.push(write);
+    const scripted = this.scripted.shift();
+    if (scripted) return { committed: false, cancellation: scripted };
+    const recordKey = write.idempotency ? `${write.charge.userId}#${write.idempotency.key}` : undefined;
+    const existing = recordKey ? this.idempotency.records.get(recordKey) : undefined;
+    if (existing && existing.expires_at > write.nowMs / 1000)
+      return { committed: false, cancellation: { kind: 'idempotency_replay', record: existing } };
+    const current = this.attributions.get(write.attributionId);
+    if (!current) return { committed: false, cancellation: { kind: 'attribution_missing' } };
+    const claim = this.claims.get(write.attributionId);
+    if (write.untilMs !== undefined && current.status !== 'review_required')
+      return { committed: false, cancellation: { kind: 'attribution_status', status: current.status } };
+    if (write.forced ? claim?.by !== write.forced.holder : heldByOther(claim, write.caller, write.nowMs))
+      return claim
+        ? { committed: false, cancellation: { kind: 'claimed', claim } }
+        : { committed: false, cancellation: { kind: 'contention' } };
+    const refusal = this.meter.refusalOf(write.charge);
+    if (refusal) return { committed: false, cancellation: { kind: refusal } };
+    if (write.untilMs === undefined) this.claims.delete(write.attributionId);
+    else this.claims.set(write.attributionId, { by: write.caller, untilMs: write.untilMs });
+    this.meter.apply(write.charge);
+    if (recordKey && write.idempotency) this.idempotency.records.set(recordKey, write.idempotency);
+    return { committed: true };
   }
 
   async commitDecision(write: DecisionWritePlan): Promise<DecisionCommit> {
@@ -167,9 +210,13 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore {
     if (!current) return { committed: false, cancellation: { kind: 'attribution_missing' } };
     if (current.status !== write.expectedStatus)
       return { committed: false, cancellation: { kind: 'attribution_status', status: current.status } };
+    const claim = this.claims.get(write.attributionId);
+    if (heldByOther(claim, write.changes.reviewed_by as string, Date.parse(write.changes.reviewed_at as string)))
+      return { committed: false, cancellation: { kind: 'claimed', claim } };
     const refusal = this.meter.refusalOf(write.charge);
     if (refusal) return { committed: false, cancellation: { kind: refusal } };
     this.attributions.set(write.attributionId, { ...current, ...write.changes });
+    this.claims.delete(write.attributionId);
     this.meter.apply(write.charge);
     if (recordKey && write.idempotency) this.idempotency.records.set(recordKey, write.idempotency);
     return { committed: true };
@@ -205,7 +252,11 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore {
     const current = this.attributions.get(write.attributionId);
     if (!current) return { committed: false, cancellation: 'attribution_missing' };
     if (current.status !== write.expectedStatus) return { committed: false, cancellation: 'attribution_status', status: current.status };
+    const claim = this.claims.get(write.attributionId);
+    if (heldByOther(claim, write.changes.reviewed_by as string, Date.parse(write.changes.reviewed_at as string)))
+      return { committed: false, cancellation: 'claimed', claim };
     this.attributions.set(write.attributionId, { ...current, ...write.changes });
+    this.claims.delete(write.attributionId);
     if (write.decidedUnder === undefined) this.decidedUnder.delete(write.attributionId);
     else this.decidedUnder.set(write.attributionId, write.decidedUnder);
     this.meter.usage.push(write.usage);
@@ -290,6 +341,50 @@ export class FakeTokenVerifier implements TokenVerifier {
 }
 
 /** One in-memory world: referrals, idempotency records and metering, sharing their counters. */
+/** The queue as claim-next reads it, from the referral store's attributions and claims: one shard, oldest first. */
+export class FakeClaimQueue implements ClaimNextStore {
+  readonly queueShards = 1;
+  readonly tickets = new Map<string, number>();
+  /** Ids another caller takes between the read and the claim. */
+  readonly takenMeanwhile = new Map<string, string>();
+  readonly released: string[] = [];
+
+  constructor(private readonly referrals: FakeReferralStore) {}
+
+  async listShard(query: Parameters<ClaimNextStore['listShard']>[0]): Promise<ShardPage> {
+    const nowMs = query.claimed?.nowMs ?? 0;
+    const entries = [...this.referrals.attributions.values()]
+      .filter((attribution) => attribution.status === query.status)
+      .filter((attribution) => !query.referrerUserId || attribution.referrer_user_id === query.referrerUserId)
+      .filter((attribution) => query.claimed?.filter !== 'none' || !heldByOther(this.referrals.claims.get(attribution.id), '', nowMs))
+      .map((attribution) => ({ attribution, position: { order: `${attribution.created_at ?? ''}#${attribution.id}`, id: attribution.id } }))
+      .sort((a, b) => a.position.order.localeCompare(b.position.order));
+    return { entries: entries.slice(0, query.limit) };
+  }
+
+  async takeTicket(window: string, count: number): Promise<number> {
+    const asked = this.tickets.get(window) ?? 0;
+    this.tickets.set(window, asked + count);
+    return asked;
+  }
+
+  async claimIfFree(claim: { attributionId: string; caller: string; nowMs: number; untilMs: number }): Promise<Attribution | undefined> {
+    const thief = this.takenMeanwhile.get(claim.attributionId);
+    if (thief) this.referrals.claims.set(claim.attributionId, { by: thief, untilMs: claim.untilMs });
+    const current = this.referrals.attributions.get(claim.attributionId);
+    if (current?.status !== 'review_required' || heldByOther(this.referrals.claims.get(claim.attributionId), claim.caller, claim.nowMs))
+      return undefined;
+    this.referrals.claims.set(claim.attributionId, { by: claim.caller, untilMs: claim.untilMs });
+    return current;
+  }
+
+  async releaseIfHeld(claim: { attributionId: string; caller: string }): Promise<void> {
+    if (this.referrals.claims.get(claim.attributionId)?.by !== claim.caller) return;
+    this.referrals.claims.delete(claim.attributionId);
+    this.released.push(claim.attributionId);
+  }
+}
+
 export const fakeWorld = () => {
   const meter = new FakeMeterStore();
   const idempotency = new FakeIdempotencyStore();

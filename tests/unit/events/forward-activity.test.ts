@@ -115,6 +115,17 @@ describe('forwarding activity items as events', () => {
     expect(publisher.requests).toEqual([]);
   });
 
+  it('announces no event for a forced release of a claim, and goes on with the decisions after it', async () => {
+    const { publisher, forward } = setup();
+    const released = record('attr-9', 'req-release', {
+      action: 'claim_released',
+      released_claim: { by: 'bob', until: '2026-11-27T10:15:00.000Z' },
+    });
+    const decided = record('attr-9', 'req-reject');
+    expect(await forward([released, decided])).toEqual({ published: 1, ignored: 1, deadLettered: 0, failedFrom: undefined });
+    expect(publisher.published.map((event) => event.detail.request_id)).toEqual(['req-reject']);
+  });
+
   it('sends a malformed activity item to the dead-letter queue by its keys, logging its keys and never its contents', async () => {
     const { publisher, deadLetters, warnings, forward } = setup();
     const broken = record('attr-4', 'req-4');

@@ -583,6 +583,24 @@ describe('the bulk reject use case', () => {
   });
 });
 
+describe('a bulk decision and claims', () => {
+  it('answers claimed for a referral another reviewer holds, charges nothing for it, and decides the rest', async () => {
+    const { world, call } = setup();
+    world.referrals.claims.set('attr-2', { by: 'someone-else', untilMs: now.getTime() + 60_000 });
+    world.referrals.claims.set('attr-3', { by: 'admin-1', untilMs: now.getTime() + 60_000 });
+    const result = await call({ ids: ['attr-1', 'attr-2', 'attr-3'] });
+    expect(result.data.results[1]).toEqual({
+      id: 'attr-2',
+      outcome: 'claimed',
+      error: { type: 'claimed', context: { claimed_by: 'someone-else', claimed_until: '2026-11-25T10:01:00.000Z' } },
+    });
+    expect(result.data.counts).toMatchObject({ rejected: 2, claimed: 1 });
+    expect(world.meter.usage.map((usage) => usage.attribution_id)).toEqual(['attr-1', 'attr-3']);
+    expect(world.meter.counters.get(DAY)).toBe(2);
+    expect([...world.referrals.claims.keys()]).toEqual(['attr-2']);
+  });
+});
+
 describe('the bulk approve use case: the same steps, the other decision', () => {
   it('approves each held referral on its own, counts by the approve outcome, and charges one credit per approval', async () => {
     const { world, call, statuses } = setup({ decision: APPROVE });
