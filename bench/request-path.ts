@@ -17,6 +17,9 @@ export const loadRequestPath = async () => {
   const { createHandler: createList } = await import('../functions/handlers/review-queue/list-handler.js');
   const { createHandler: createGet } = await import('../functions/handlers/review-queue/get-handler.js');
   const { createReviewQueueDeps } = await import('../functions/handlers/review-queue/dependencies.js');
+  const { createHandler: createClaim } = await import('../functions/handlers/claim-referral/handler.js');
+  const { createHandler: createClaimNext } = await import('../functions/handlers/claim-next-referrals/handler.js');
+  const { createClaimDeps, createClaimNextDeps } = await import('../functions/handlers/claims/dependencies.js');
   const { createSeedWriter } = await import('../functions/adapters/seed-writer.js');
   const { plans } = await import('../functions/billing/plans.js');
   const { startHttpServer } = await import('../local/http-server.js');
@@ -26,12 +29,12 @@ export const loadRequestPath = async () => {
   const seed = createSeedWriter(db, LOCAL_TABLE_NAMES);
   const key = 'ck_bench_admin_000000000000000';
   await seed.putApiKey({ key, userId: 'bench-admin', plan: 'enterprise', admin: true });
-  /** Seeds count held attributions named prefix-0, prefix-1, …, 50 at a time, and returns their ids. */
-  const seedAttributions = async (prefix: string, count: number) => {
+  /** Seeds count held attributions named prefix-0, prefix-1, …, 50 at a time, of one referrer, and returns their ids. */
+  const seedAttributions = async (prefix: string, count: number, referrer = 'u') => {
     const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
     for (let i = 0; i < ids.length; i += 50) {
       await Promise.all(
-        ids.slice(i, i + 50).map((id) => seed.putAttribution({ id, status: 'review_required', code: 'BENCH', referrer_user_id: 'u' })),
+        ids.slice(i, i + 50).map((id) => seed.putAttribution({ id, status: 'review_required', code: 'BENCH', referrer_user_id: referrer })),
       );
     }
     return ids;
@@ -57,6 +60,10 @@ export const loadRequestPath = async () => {
     createList,
     createGet,
     createReviewQueueDeps,
+    createClaim,
+    createClaimNext,
+    createClaimDeps,
+    createClaimNextDeps,
     startHttpServer,
     gatewayErrorResponse,
   };

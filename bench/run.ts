@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type TableKey, tableEnvironment } from '../lib/tables.js';
 import { ensureTables, LOCAL_CREDENTIALS, LOCAL_REGION, LOCAL_TABLE_NAMES, startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { buildBundles, measureBundleSizes } from './bundles.js';
+import { measureClaims } from './claims.js';
 import { measureImportTimes } from './import-times.js';
 import { measureBulkReject, measureListPages, measureWarmLatency } from './latency.js';
 import { createReport, type Report } from './report.js';
@@ -19,6 +20,7 @@ const measureRequestPath = async (report: Report) => {
   const gateway = await measureWarmLatency(requestPath, report);
   await measureBulkReject(requestPath, gateway, report);
   await measureListPages(requestPath, report);
+  await measureClaims(requestPath, report);
   await measureRoundTrips(requestPath, report);
   await measureThroughput(requestPath, gateway, report);
   requestPath.db.destroy();
