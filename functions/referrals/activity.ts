@@ -20,6 +20,12 @@ export const ActivitySchema = /* @__PURE__ */ (() =>
     previous_review_reason: v.optional(v.string()),
     /** The admin's reason, absent when none was given. */
     reason: v.optional(v.string()),
+    /**
+     * The decision's reason code (for a reject self_referral, duplicate_account, payment_fraud, bot_traffic,
+     * policy_violation, other; for an approve verified_legitimate, false_positive, other; for a reopen
+     * rejected_in_error, new_evidence, other): an open string, since the lists may grow.
+     */
+    reason_code: v.optional(v.string()),
     /** Who made the change: the `reviewed_by` value. */
     actor: v.string(),
     auth_method: v.picklist(['api_key', 'jwt']),
@@ -40,6 +46,7 @@ export const decisionActivity = (input: {
   before: Attribution;
   after: Attribution;
   reason: string | undefined;
+  reasonCode?: string | undefined;
   principal: Principal;
   requestId: string;
 }): Activity => ({
@@ -47,6 +54,7 @@ export const decisionActivity = (input: {
   previous_status: input.before.status,
   ...(input.before.review_reason === undefined ? {} : { previous_review_reason: input.before.review_reason }),
   ...(input.reason === undefined ? {} : { reason: input.reason }),
+  ...(input.reasonCode === undefined ? {} : { reason_code: input.reasonCode }),
   actor: input.principal.userId,
   auth_method: input.principal.authMethod,
   subject_id: input.principal.subjectId,

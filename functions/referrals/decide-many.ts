@@ -33,11 +33,9 @@ import {
   triage,
   unknownOutcome,
 } from './bulk-outcomes.js';
+import { type BulkDecisionRequest, bulkFingerprint } from './bulk-request.js';
 import { type Decision, decide, decisionChanges, REVIEWABLE_STATUS } from './decision.js';
 import type { BulkReferralStore } from './ports.js';
-
-export const MAX_BULK_IDS = 100;
-export type BulkDecisionRequest = { ids: string[]; reason?: string; idempotencyKey?: string };
 
 export type BulkDeps = {
   referrals: BulkReferralStore;
@@ -75,10 +73,6 @@ export const BULK_TIME_RESERVE_MS = 4_000;
 
 /** Per-referral transactions run at most this many at a time, well under the SDK's socket pool. */
 export const BULK_CONCURRENCY = 16;
-
-/** A bulk reject's fingerprint is the one it always had; an approval's names its decision. */
-export const bulkFingerprint = (decision: Decision, request: BulkDecisionRequest): string =>
-  fingerprintOf([decision.action === 'reject' ? 'bulk' : `bulk-${decision.action}`, request.ids, request.reason ?? null]);
 
 /** The answer, whether it replays a stored one, and the credits this request charged (none for a replay or a recognised decision). */
 type BulkReply = SuccessResult<BulkResult> & { replayed: boolean; creditsCharged: number };
@@ -166,7 +160,15 @@ const decideEach = (
           attributionId: before.id,
           expectedStatus: REVIEWABLE_STATUS,
           changes: decisionChanges(decision, input),
-          activity: decisionActivity({ decision, before, after, reason: request.reason, principal, requestId }),
+          activity: decisionActivity({
+            decision,
+            before,
+            after,
+            reason: request.reason,
+            reasonCode: request.reasonCode,
+            principal,
+            requestId,
+          }),
           userId: principal.userId,
           ...(mark === undefined ? {} : { decidedUnder: mark }),
           usage: {

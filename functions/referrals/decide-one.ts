@@ -28,6 +28,8 @@ export type DecisionDeps = {
 export type DecisionRequest = {
   attributionId: string;
   reason?: string;
+  /** One of the decision's reason codes, when the caller gave one. */
+  reasonCode?: string;
   idempotencyKey?: string;
 };
 
@@ -53,7 +55,13 @@ export type DecisionResult = SuccessResult<ReviewResponse> & { replayed: boolean
  * reject's fingerprint is the one it always had, so that the keys of rejects sent before approvals existed still replay.
  */
 export const decisionFingerprint = (decision: Decision, request: DecisionRequest): string =>
-  fingerprintOf([...(decision.action === REJECT.action ? [] : [decision.action]), request.attributionId, request.reason ?? null]);
+  fingerprintOf([
+    ...(decision.action === REJECT.action ? [] : [decision.action]),
+    request.attributionId,
+    request.reason ?? null,
+    // Only when given: a key stored before reason codes existed still replays.
+    ...(request.reasonCode === undefined ? [] : [request.reasonCode]),
+  ]);
 
 const replay = (record: Parameters<typeof replayStoredResult>[0], call: DecisionCall): DecisionResult => ({
   ...replayStoredResult<ReviewResponse>(record, decisionFingerprint(call.decision, call.request)),
@@ -93,6 +101,7 @@ export const decideReferral = async (deps: DecisionDeps, call: DecisionCall): Pr
     before: state.attribution as Attribution,
     after: attribution,
     reason: request.reason,
+    reasonCode: request.reasonCode,
     principal,
     requestId,
   });

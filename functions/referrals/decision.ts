@@ -16,10 +16,18 @@ export type Decision = {
   readonly outcome: 'rejected' | 'approved';
   /** The event the forwarder publishes for it. */
   readonly event: 'referral.rejected' | 'referral.approved';
+  /** The reason codes a reviewer may give it: a fixed list, validated on the way in, an open string on the way out. */
+  readonly reasonCodes: readonly string[];
 };
 
 /** No reward will be granted: the referral pipeline never moves a rejected referral on. */
-export const REJECT = { action: 'reject', status: 'rejected', outcome: 'rejected', event: 'referral.rejected' } as const satisfies Decision;
+export const REJECT = {
+  action: 'reject',
+  status: 'rejected',
+  outcome: 'rejected',
+  event: 'referral.rejected',
+  reasonCodes: ['self_referral', 'duplicate_account', 'payment_fraud', 'bot_traffic', 'policy_violation', 'other'],
+} as const satisfies Decision;
 
 /** Back to `qualified`, from which the referral pipeline grants the rewards once it hears `referral.approved`. */
 export const APPROVE = {
@@ -27,6 +35,7 @@ export const APPROVE = {
   status: 'qualified',
   outcome: 'approved',
   event: 'referral.approved',
+  reasonCodes: ['verified_legitimate', 'false_positive', 'other'],
 } as const satisfies Decision;
 
 export const DECISIONS = [REJECT, APPROVE] as const;

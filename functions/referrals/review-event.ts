@@ -13,6 +13,8 @@ export type ReviewEventDetail = {
   /** The status the decision left: `rejected`, or `qualified` for an approval. */
   status: Decision['status'];
   reason: string | null;
+  /** The decision's reason code, null when none was given: an open string, since the lists may grow. */
+  reason_code: string | null;
   reviewed_by: string;
   reviewed_at: string;
   auth_method: Activity['auth_method'];
@@ -40,6 +42,7 @@ export const reviewEvent = (attributionId: string, activity: Activity): DomainEv
       previous_status: activity.previous_status,
       status: decision.status,
       reason: activity.reason ?? null,
+      reason_code: activity.reason_code ?? null,
       reviewed_by: activity.actor,
       reviewed_at: activity.at,
       auth_method: activity.auth_method,

@@ -374,6 +374,7 @@ export interface components {
             previous_status: "attributed" | "qualified" | "review_required" | "rewarded" | "expired" | "capped" | "failed" | "rejected";
             previous_review_reason?: string;
             reason?: string;
+            reason_code?: string;
             actor: string;
             /** @enum {string} */
             auth_method: "api_key" | "jwt";
@@ -488,6 +489,12 @@ export interface components {
              * @example same billing account
              */
             reason?: string;
+            /**
+             * @description One of self_referral, duplicate_account, payment_fraud, bot_traffic, policy_violation, other: kept in the audit trail and carried in the event
+             * @example self_referral
+             * @enum {string}
+             */
+            reason_code?: "self_referral" | "duplicate_account" | "payment_fraud" | "bot_traffic" | "policy_violation" | "other";
         };
         "referrals.adminReferralReviewResponseDoc": {
             attribution: {
@@ -577,6 +584,12 @@ export interface components {
              * @example same billing account
              */
             reason?: string;
+            /**
+             * @description One of verified_legitimate, false_positive, other: kept in the audit trail and carried in the event
+             * @example verified_legitimate
+             * @enum {string}
+             */
+            reason_code?: "verified_legitimate" | "false_positive" | "other";
         };
         "referrals.adminReferralApproveResponseDoc": {
             attribution: {
@@ -674,6 +687,12 @@ export interface components {
              * @example same billing account
              */
             reason?: string;
+            /**
+             * @description One of self_referral, duplicate_account, payment_fraud, bot_traffic, policy_violation, other: kept in the audit trail and carried in the event
+             * @example self_referral
+             * @enum {string}
+             */
+            reason_code?: "self_referral" | "duplicate_account" | "payment_fraud" | "bot_traffic" | "policy_violation" | "other";
         };
         "referrals.adminReferralBulkRejectResponseDoc": {
             /** @description One per id, in the request's order */
@@ -770,6 +789,12 @@ export interface components {
              * @example same billing account
              */
             reason?: string;
+            /**
+             * @description One of verified_legitimate, false_positive, other: kept in the audit trail and carried in the event
+             * @example verified_legitimate
+             * @enum {string}
+             */
+            reason_code?: "verified_legitimate" | "false_positive" | "other";
         };
         "referrals.adminReferralBulkApproveResponseDoc": {
             /** @description One per id, in the request's order */

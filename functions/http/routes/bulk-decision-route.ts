@@ -3,44 +3,48 @@
 // module names its decision; nothing else differs.
 import * as v from 'valibot';
 import { AttributionIdSchema } from '../../referrals/attribution.js';
-import { type BulkDecisionRequest, MAX_BULK_IDS } from '../../referrals/decide-many.js';
+import { type BulkDecisionRequest, MAX_BULK_IDS } from '../../referrals/bulk-request.js';
 import type { Decision } from '../../referrals/decision.js';
 import { MAX_BODY_BYTES } from '../body-limit.js';
-import { IdempotencyKeySchema, ReasonSchema, SentOnceSchema } from '../request-fields.js';
+import { IdempotencyKeySchema, ReasonSchema, reasonCodeSchema, SentOnceSchema } from '../request-fields.js';
 import type { Route, RouteContract, RouteFunction } from '../route.js';
 import { ADMIN_API } from './api-base.js';
 import { WRITE_ERRORS } from './common.js';
 
-const BULK_BODY_SHAPE = 'body must be a JSON object with ids (1-100 unique attribution ids) and an optional reason';
+const BULK_BODY_SHAPE = 'body must be a JSON object with ids (1-100 unique attribution ids) and an optional reason and reason_code';
 
-/** The body's shape, as documented (`referrals.adminReferralBulkRejectRequestDoc`, `…BulkApproveRequestDoc`). */
-export const BulkDecisionBodySchema = v.strictObject(
-  {
-    ids: v.pipe(
-      v.array(AttributionIdSchema, 'ids must be an array of attribution ids'),
-      v.minLength(1, 'ids must hold at least 1 id'),
-      v.maxLength(MAX_BULK_IDS, `ids must hold at most ${MAX_BULK_IDS} ids`),
-      v.check((ids) => new Set(ids).size === ids.length, 'ids must not repeat an id'),
-      v.metadata({ description: '1-100 unique attribution ids; each is decided on its own', examples: [['attr-1', 'attr-2']] }),
+/** The body's shape, as documented (`referrals.adminReferralBulkRejectRequestDoc`, `…BulkApproveRequestDoc`): the decision's own codes. */
+export const bulkDecisionBodySchema = (decision: Decision) =>
+  v.strictObject(
+    {
+      ids: v.pipe(
+        v.array(AttributionIdSchema, 'ids must be an array of attribution ids'),
+        v.minLength(1, 'ids must hold at least 1 id'),
+        v.maxLength(MAX_BULK_IDS, `ids must hold at most ${MAX_BULK_IDS} ids`),
+        v.check((ids) => new Set(ids).size === ids.length, 'ids must not repeat an id'),
+        v.metadata({ description: '1-100 unique attribution ids; each is decided on its own', examples: [['attr-1', 'attr-2']] }),
+      ),
+      reason: v.optional(ReasonSchema),
+      reason_code: v.optional(reasonCodeSchema(decision.reasonCodes)),
+    },
+    BULK_BODY_SHAPE,
+  );
+
+const bulkRequestSchema = (decision: Decision) =>
+  v.object({
+    body: v.pipe(
+      // Required, and an object: valibot's object schemas accept arrays, and an absent body is undefined.
+      v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), BULK_BODY_SHAPE),
+      bulkDecisionBodySchema(decision),
     ),
-    reason: v.optional(ReasonSchema),
-  },
-  BULK_BODY_SHAPE,
-);
-
-const BulkRequestSchema = v.object({
-  body: v.pipe(
-    // Required, and an object: valibot's object schemas accept arrays, and an absent body is undefined.
-    v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), BULK_BODY_SHAPE),
-    BulkDecisionBodySchema,
-  ),
-  headers: v.object({ 'idempotency-key': v.optional(IdempotencyKeySchema) }),
-  multiValueHeaders: SentOnceSchema,
-});
+    headers: v.object({ 'idempotency-key': v.optional(IdempotencyKeySchema) }),
+    multiValueHeaders: SentOnceSchema,
+  });
 
 /** `POST …/referrals/<action>`: charged 1 credit per referral decided, not per request. */
-export const bulkDecisionRoute = <Name extends string>(spec: { name: Name; decision: Decision; successMetric: string }) =>
-  ({
+export const bulkDecisionRoute = <Name extends string>(spec: { name: Name; decision: Decision; successMetric: string }) => {
+  const request = bulkRequestSchema(spec.decision);
+  return {
     name: spec.name,
     method: 'POST',
     path: `${ADMIN_API}/referrals/${spec.decision.action}`,
@@ -51,13 +55,15 @@ export const bulkDecisionRoute = <Name extends string>(spec: { name: Name; decis
     chargedBy: 'use_case',
     successMetric: spec.successMetric,
     bodyMaxBytes: MAX_BODY_BYTES,
-    request: BulkRequestSchema,
+    request,
     toInput: (parsed): BulkDecisionRequest => ({
       ids: parsed.body.ids,
       ...(parsed.body.reason === undefined ? {} : { reason: parsed.body.reason }),
+      ...(parsed.body.reason_code === undefined ? {} : { reasonCode: parsed.body.reason_code }),
       ...(parsed.headers['idempotency-key'] === undefined ? {} : { idempotencyKey: parsed.headers['idempotency-key'] }),
     }),
-  }) satisfies Route<typeof BulkRequestSchema, BulkDecisionRequest> & { decision: Decision };
+  } satisfies Route<typeof request, BulkDecisionRequest> & { decision: Decision };
+};
 
 /** Its Lambda function: the handler's entry and the table actions a bulk decision uses. */
 export const bulkDecisionFunction = (id: string, entry: string): RouteFunction => ({
@@ -90,7 +96,7 @@ export const bulkDecisionContract = (spec: {
   headers: { 'Idempotency-Key': IdempotencyKeySchema },
   body: {
     component: spec.components.body,
-    schema: BulkDecisionBodySchema,
+    schema: bulkDecisionBodySchema(spec.decision),
     required: true,
     example: { ids: ['attr-1', 'attr-2'], reason: spec.example.reason },
   },

@@ -7,33 +7,36 @@ import type { DecisionRequest } from '../../referrals/decide-one.js';
 import type { Decision } from '../../referrals/decision.js';
 import { MAX_BODY_BYTES } from '../body-limit.js';
 import { AttributionPathIdSchema } from '../path-parameters.js';
-import { IdempotencyKeySchema, ReasonSchema, SentOnceSchema } from '../request-fields.js';
+import { IdempotencyKeySchema, ReasonSchema, reasonCodeSchema, SentOnceSchema } from '../request-fields.js';
 import { decidedResponseSchema } from '../review-response.js';
 import type { Route, RouteContract, RouteFunction } from '../route.js';
 import { ADMIN_API } from './api-base.js';
 import { DECISION_ERRORS } from './common.js';
 
-const BODY_SHAPE = 'body must be a JSON object whose only field is reason';
+const BODY_SHAPE = 'body must be a JSON object whose only fields are reason and reason_code';
 
-/** The body's shape, as documented (`referrals.adminReferralRejectRequestDoc`, `…ApproveRequestDoc`). */
-export const DecisionBodyDocSchema = v.strictObject({ reason: v.optional(ReasonSchema) }, BODY_SHAPE);
+/** The body's shape, as documented (`referrals.adminReferralRejectRequestDoc`, `…ApproveRequestDoc`): the decision's own codes. */
+export const decisionBodySchema = (decision: Decision) =>
+  v.strictObject({ reason: v.optional(ReasonSchema), reason_code: v.optional(reasonCodeSchema(decision.reasonCodes)) }, BODY_SHAPE);
 
-const DecisionRequestSchema = v.object({
-  pathParameters: v.object({ id: AttributionPathIdSchema }, 'path parameter id is required'),
-  body: v.optional(
-    v.pipe(
-      // valibot's object schemas accept arrays (typeof [] is "object"); a JSON array is not a valid body.
-      v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), BODY_SHAPE),
-      DecisionBodyDocSchema,
+const decisionRequestSchema = (decision: Decision) =>
+  v.object({
+    pathParameters: v.object({ id: AttributionPathIdSchema }, 'path parameter id is required'),
+    body: v.optional(
+      v.pipe(
+        // valibot's object schemas accept arrays (typeof [] is "object"); a JSON array is not a valid body.
+        v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), BODY_SHAPE),
+        decisionBodySchema(decision),
+      ),
     ),
-  ),
-  headers: v.object({ 'idempotency-key': v.optional(IdempotencyKeySchema) }),
-  multiValueHeaders: SentOnceSchema,
-});
+    headers: v.object({ 'idempotency-key': v.optional(IdempotencyKeySchema) }),
+    multiValueHeaders: SentOnceSchema,
+  });
 
 /** `POST …/referrals/{id}/<action>`: 1 credit per success, charged in the decision's own transaction. */
-export const decisionRoute = <Name extends string>(spec: { name: Name; decision: Decision; successMetric: string }) =>
-  ({
+export const decisionRoute = <Name extends string>(spec: { name: Name; decision: Decision; successMetric: string }) => {
+  const request = decisionRequestSchema(spec.decision);
+  return {
     name: spec.name,
     method: 'POST',
     path: `${ADMIN_API}/referrals/{id}/${spec.decision.action}`,
@@ -44,13 +47,15 @@ export const decisionRoute = <Name extends string>(spec: { name: Name; decision:
     chargedBy: 'use_case',
     successMetric: spec.successMetric,
     bodyMaxBytes: MAX_BODY_BYTES,
-    request: DecisionRequestSchema,
+    request,
     toInput: (parsed): DecisionRequest => ({
       attributionId: parsed.pathParameters.id,
       ...(parsed.body?.reason === undefined ? {} : { reason: parsed.body.reason }),
+      ...(parsed.body?.reason_code === undefined ? {} : { reasonCode: parsed.body.reason_code }),
       ...(parsed.headers['idempotency-key'] === undefined ? {} : { idempotencyKey: parsed.headers['idempotency-key'] }),
     }),
-  }) satisfies Route<typeof DecisionRequestSchema, DecisionRequest> & { decision: Decision };
+  } satisfies Route<typeof request, DecisionRequest> & { decision: Decision };
+};
 
 /** Its Lambda function: the handler's entry and the table actions a decision uses. */
 export const decisionFunction = (id: string, entry: string): RouteFunction => ({
@@ -77,7 +82,7 @@ export const decisionContract = (spec: {
   description: spec.description,
   pathParameters: { id: AttributionIdSchema },
   headers: { 'Idempotency-Key': IdempotencyKeySchema },
-  body: { component: spec.components.body, schema: DecisionBodyDocSchema, required: false, example: spec.example },
+  body: { component: spec.components.body, schema: decisionBodySchema(spec.decision), required: false, example: spec.example },
   success: {
     status: 200,
     component: spec.components.success,

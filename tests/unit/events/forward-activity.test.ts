@@ -74,6 +74,7 @@ describe('forwarding activity items as events', () => {
           previous_status: 'review_required',
           status: 'rejected',
           reason: 'same billing account',
+          reason_code: null,
           reviewed_by: 'admin-1',
           reviewed_at: '2026-11-27T10:00:00.000Z',
           auth_method: 'api_key',

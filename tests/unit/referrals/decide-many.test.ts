@@ -5,14 +5,8 @@ import { LimitReached } from '../../../functions/billing/errors.js';
 import { type Plan, plans } from '../../../functions/billing/plans.js';
 import { fingerprintOf, requestMark } from '../../../functions/idempotency/record.js';
 import type { Attribution } from '../../../functions/referrals/attribution.js';
-import {
-  BULK_CONCURRENCY,
-  BULK_ITEM_RESOLVE_MS,
-  type BulkDecisionRequest,
-  type BulkDeps,
-  bulkFingerprint,
-  decideMany,
-} from '../../../functions/referrals/decide-many.js';
+import { type BulkDecisionRequest, bulkFingerprint } from '../../../functions/referrals/bulk-request.js';
+import { BULK_CONCURRENCY, BULK_ITEM_RESOLVE_MS, type BulkDeps, decideMany } from '../../../functions/referrals/decide-many.js';
 import { decisionFingerprint } from '../../../functions/referrals/decide-one.js';
 import { APPROVE, type Decision, REJECT } from '../../../functions/referrals/decision.js';
 import { mapWithConcurrency } from '../../../functions/shared/concurrency.js';

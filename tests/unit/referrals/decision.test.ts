@@ -8,8 +8,20 @@ const held: Attribution = { id: 'attr-1', status: 'review_required', review_reas
 
 describe('the two decisions', () => {
   it('each names its own status, action, outcome and event, and is found again from its action', () => {
-    expect(REJECT).toEqual({ action: 'reject', status: 'rejected', outcome: 'rejected', event: 'referral.rejected' });
-    expect(APPROVE).toEqual({ action: 'approve', status: 'qualified', outcome: 'approved', event: 'referral.approved' });
+    expect(REJECT).toEqual({
+      action: 'reject',
+      status: 'rejected',
+      outcome: 'rejected',
+      event: 'referral.rejected',
+      reasonCodes: ['self_referral', 'duplicate_account', 'payment_fraud', 'bot_traffic', 'policy_violation', 'other'],
+    });
+    expect(APPROVE).toEqual({
+      action: 'approve',
+      status: 'qualified',
+      outcome: 'approved',
+      event: 'referral.approved',
+      reasonCodes: ['verified_legitimate', 'false_positive', 'other'],
+    });
     for (const decision of DECISIONS) expect(decisionOf(decision.action)).toBe(decision);
   });
 });

@@ -37,7 +37,7 @@ describe('the request validation middleware', () => {
         issues: [
           { field: 'pathParameters.id', message: 'id must be 1-128 characters of A-Z, a-z, 0-9, _ or -' },
           { field: 'body.reason', message: 'reason must not be blank' },
-          { field: 'body.extra', message: 'body must be a JSON object whose only field is reason' },
+          { field: 'body.extra', message: 'body must be a JSON object whose only fields are reason and reason_code' },
         ],
       },
     });
