@@ -6,15 +6,17 @@ import * as v from 'valibot';
 import { ActivitySchema } from '../referrals/activity.js';
 import { AttributionSchema, RewardSchema } from '../referrals/attribution.js';
 import type { StoredClaim } from '../referrals/claims.js';
+import { NoteSchema } from '../referrals/note-record.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { withoutKeys } from './items.js';
-import { ACTIVITY_PREFIX, ATTRIBUTION_SK, CLAIMED_BY, CLAIMED_UNTIL, REWARD_SK_PREFIX } from './referrals-table.js';
+import { ACTIVITY_PREFIX, ATTRIBUTION_SK, CLAIMED_BY, CLAIMED_UNTIL, NOTE_PREFIX, REWARD_SK_PREFIX } from './referrals-table.js';
 
 export type Tables = { referrals: string; usage: string };
 
 // Stored items are read through the spec's fields, in the spec's order; attributes outside the spec (index keys) are left out.
 export const StoredAttributionSchema = v.object(AttributionSchema.entries);
 const StoredRewardSchema = /* @__PURE__ */ (() => v.object(RewardSchema.entries))();
+const StoredNoteSchema = /* @__PURE__ */ (() => v.object(NoteSchema.entries))();
 
 /** A stored record that does not match its schema is corrupt data: a 500, logged, never passed on. */
 export const parseRecord = <S extends v.GenericSchema>(schema: S, item: Record<string, unknown>, what: string): v.InferOutput<S> => {
@@ -31,7 +33,7 @@ export const storedClaimOf = (item: Record<string, unknown> | undefined): Stored
   return typeof by === 'string' && typeof until === 'number' ? { by, untilMs: until } : undefined;
 };
 
-/** Every item of an attribution's partition, read consistently: the attribution, its rewards and its activity. */
+/** Every item of an attribution's partition, read consistently: the attribution, its rewards, activity and notes. */
 export const readPartition = async (client: DynamoDBDocumentClient, tables: Tables, attributionId: string) => {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
@@ -62,6 +64,11 @@ export const readPartition = async (client: DynamoDBDocumentClient, tables: Tabl
       .filter((item) => String(item.sk).startsWith(ACTIVITY_PREFIX))
       .sort((a, b) => String(b.sk).localeCompare(String(a.sk)))
       .map((item) => parseRecord(ActivitySchema, item, 'activity')),
+    // Oldest first: a note's sort key starts with the time it was written.
+    notes: items
+      .filter((item) => String(item.sk).startsWith(NOTE_PREFIX))
+      .sort((a, b) => String(a.sk).localeCompare(String(b.sk)))
+      .map((item) => parseRecord(StoredNoteSchema, item, 'note')),
   };
 };
 

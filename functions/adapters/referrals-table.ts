@@ -8,6 +8,10 @@ import { type Attribution, type AttributionStatus, QUEUE_STATUSES } from '../ref
 export const ATTRIBUTION_SK = 'attribution';
 export const REWARD_SK_PREFIX = 'reward#';
 export const ACTIVITY_PREFIX = 'activity#';
+export const NOTE_PREFIX = 'note#';
+
+/** Oldest first when sorted ascending: the time leads, the note id keeps two notes of one instant apart. */
+export const noteSortKey = (at: string, noteId: string): string => `${NOTE_PREFIX}${at}#${noteId}`;
 
 /** Newest first when sorted descending: the timestamp leads, the request id keeps two changes in one instant apart. */
 export const activitySortKey = (at: string, requestId: string): string => `${ACTIVITY_PREFIX}${at}#${requestId}`;

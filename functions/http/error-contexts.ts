@@ -35,3 +35,9 @@ export const ClaimedContextSchema = v.object({
   claimed_by: v.pipe(v.string(), v.metadata({ description: 'The reviewer holding the referral' })),
   claimed_until: v.pipe(v.string(), v.isoTimestamp(), v.metadata({ description: 'When their lease ends, by the server clock' })),
 });
+
+export const ReopenWindowContextSchema = v.object({
+  id: v.string(),
+  rejected_at: v.pipe(v.string(), v.metadata({ description: 'When the referral was rejected' })),
+  window_closed_at: v.pipe(v.string(), v.metadata({ description: 'Until when it could have been reopened' })),
+});

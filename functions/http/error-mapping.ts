@@ -7,6 +7,7 @@ import type { LimitReached } from '../billing/errors.js';
 import type { IdempotencyKeyReused, RequestInProgress } from '../idempotency/errors.js';
 import type { ReferralClaimed } from '../referrals/claims.js';
 import type { InvalidCursor, NotAwaitingReview, ReferralNotFound } from '../referrals/errors.js';
+import type { ReopenWindowClosed } from '../referrals/reopen.js';
 import type { Contention, DependencyUnavailable, WriteOutcomeUnknown } from '../shared/dependency-errors.js';
 import { DomainError } from '../shared/domain-error.js';
 import { ApiError, type ErrorContext } from './api-error.js';
@@ -17,6 +18,7 @@ type KnownError =
   | ReferralNotFound
   | NotAwaitingReview
   | ReferralClaimed
+  | ReopenWindowClosed
   | InvalidCursor
   | LimitReached
   | IdempotencyKeyReused
@@ -39,6 +41,7 @@ const byCode: Record<KnownError['code'], Answer> = {
   'REFERRAL.NOT_FOUND': { type: 'not_found' },
   'REFERRAL.NOT_AWAITING_REVIEW': { type: 'conflict', ownMessage: true },
   'REFERRAL.CLAIMED': { type: 'claimed', ownMessage: true },
+  'REFERRAL.REOPEN_WINDOW_CLOSED': { type: 'reopen_window_closed', ownMessage: true },
   'REFERRAL.INVALID_CURSOR': {
     type: 'invalid_request',
     ownMessage: true,

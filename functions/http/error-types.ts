@@ -14,6 +14,7 @@ export const errorTypes = {
   route_not_found: { status: 404, msg: 'Route not found', retryable: false },
   conflict: { status: 409, msg: 'Referral attribution is not awaiting review', retryable: false },
   claimed: { status: 409, msg: 'Another reviewer holds a claim on this referral', retryable: false },
+  reopen_window_closed: { status: 409, msg: 'The referral was rejected too long ago to be reopened', retryable: false },
   request_in_progress: { status: 409, msg: 'A request with this idempotency key is in progress', retryable: true },
   unsupported_media_type: { status: 415, msg: 'Unsupported media type', retryable: false },
   concurrent_update: { status: 409, msg: 'The account or referral is being updated by another request', retryable: true },

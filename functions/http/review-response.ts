@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { ActivitySchema } from '../referrals/activity.js';
 import { AttributionSchema, RewardSchema } from '../referrals/attribution.js';
 import type { Decision } from '../referrals/decision.js';
+import { NoteSchema } from '../referrals/note-record.js';
 
 /** A referral as the review endpoints return it: the attribution and its rewards. */
 export const ReviewResponseSchema = v.object({
@@ -35,4 +36,5 @@ export const ReferralRecordSchema = v.object({
   attribution: AttributionSchema,
   rewards: v.array(RewardSchema),
   activity: v.pipe(v.array(ActivitySchema), v.metadata({ description: 'The audit trail, newest first' })),
+  notes: v.pipe(v.array(NoteSchema), v.metadata({ description: "The reviewers' notes, oldest first: every one, none edited or deleted" })),
 });

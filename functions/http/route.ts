@@ -63,6 +63,8 @@ export type Route<S extends v.GenericSchema = v.GenericSchema, I = unknown> = {
    * transaction, with billing's `chargeAfterSuccess`: named here, so that only the functions of such routes bundle it.
    */
   chargedBy: 'use_case' | typeof chargeAfterSuccess;
+  /** The status a success answers with, when not 200 (201 for a route that creates). */
+  successStatus?: 201;
   /** The metric a success is counted under. */
   successMetric: string;
   /** The route takes a JSON body of at most this many bytes; without it, the route reads no body. */
@@ -80,8 +82,8 @@ export const pathTo = (route: Pick<Route, 'path'>, parameters: Record<string, st
   route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(parameters[name] ?? ''));
 
 /** What a success of this route costs, as its use case charges it. */
-export const priceOf = (route: Pick<Route, 'method' | 'path' | 'credits'>): Price => ({
+export const priceOf = (route: Pick<Route, 'method' | 'path' | 'credits' | 'successStatus'>): Price => ({
   endpoint: endpointOf(route),
   credits: route.credits,
-  statusCode: SUCCESS_STATUS,
+  statusCode: route.successStatus ?? SUCCESS_STATUS,
 });

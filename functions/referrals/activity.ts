@@ -5,8 +5,8 @@ import { type Attribution, AttributionSchema, AttributionStatusSchema } from './
 import { type Claim, ClaimSchema } from './claims.js';
 import type { Decision } from './decision.js';
 
-/** The decisions, and a claim another reviewer's was released by force (which announces no event). */
-export const ACTIVITY_ACTIONS = ['reject', 'approve', 'claim_released'] as const;
+/** The decisions, a reopen of a reject, and a claim released by force (which announces no event). */
+export const ACTIVITY_ACTIONS = ['reject', 'approve', 'reopen', 'claim_released'] as const;
 
 /** Whether an activity item records a decision. */
 export const isDecisionAction = (action: Activity['action']): action is Decision['action'] => action === 'reject' || action === 'approve';
@@ -35,6 +35,8 @@ export const ActivitySchema = /* @__PURE__ */ (() =>
     at: v.pipe(v.string(), v.isoTimestamp()),
     /** The attribution as the change left it, as the API returned it. */
     attribution: v.object(AttributionSchema.entries),
+    /** For a reopen: the request id of the decision it undoes. */
+    undoes: v.optional(v.string()),
     /** For a forced release: whose claim it ended, and until when it ran. */
     released_claim: v.optional(ClaimSchema),
   }))();

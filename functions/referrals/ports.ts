@@ -8,6 +8,7 @@ import type { Activity } from './activity.js';
 import type { Attribution, AttributionStatus, QueueStatus, Reward } from './attribution.js';
 import type { ClaimFilter, StoredClaim } from './claims.js';
 import type { DecisionChanges, REVIEWABLE_STATUS } from './decision.js';
+import type { Note } from './note-record.js';
 
 /** A decision's write: the attribution change, its activity item, its charge and its idempotency record, all or nothing. */
 export type DecisionWritePlan = {
@@ -49,8 +50,8 @@ export type ReferralStore = {
 /** A place in a status queue: the last item a page returned. */
 export type QueuePosition = { order: string; id: string };
 
-/** A referral with everything known of it: its rewards, its audit trail newest first, and its claim as stored. */
-export type ReferralRecord = { attribution: Attribution; rewards: Reward[]; activity: Activity[]; claim?: StoredClaim };
+/** A referral with everything known of it: its rewards, its audit trail newest first, its notes oldest first, and its claim as stored. */
+export type ReferralRecord = { attribution: Attribution; rewards: Reward[]; activity: Activity[]; notes: Note[]; claim?: StoredClaim };
 
 /**
  * One shard's read: each attribution with its place in the queue and its claim as stored, and where the read stopped
@@ -148,4 +149,28 @@ export type ClaimNextStore = Pick<ReferralReader, 'queueShards' | 'listShard'> &
   ): Promise<Attribution | undefined>;
   /** Gives back a claim the caller holds (a claim-next refused after its claims). */
   releaseIfHeld(claim: { attributionId: string; caller: string }, budget: WriteBudget): Promise<void>;
+};
+
+/** A note's write: the note (on a referral that exists), its charge and its idempotency record, all or nothing. */
+export type NoteWritePlan = { attributionId: string; note: Note; charge: Charge; idempotency?: IdempotencyRecord };
+
+export type NoteStore = {
+  /** One transaction; an outcome still unknown at the budget's deadline throws WriteOutcomeUnknown. */
+  commitNote(plan: NoteWritePlan, budget: WriteBudget): Promise<DecisionCommit>;
+};
+
+/**
+ * A reopen's write: the attribution back to review (conditioned on the reject it read, `rejectedAt`, being still its
+ * last change), its activity item, its charge and its idempotency record, all or nothing.
+ */
+export type ReopenWritePlan = {
+  attributionId: string;
+  rejectedAt: string;
+  activity: Activity;
+  charge: Charge;
+  idempotency?: IdempotencyRecord;
+};
+
+export type ReopenStore = Pick<ReferralReader, 'loadReferral'> & {
+  commitReopen(plan: ReopenWritePlan, budget: WriteBudget): Promise<DecisionCommit>;
 };

@@ -1,7 +1,8 @@
-// The `referral.rejected` and `referral.approved` events the rest of the system hears of, made from an activity item alone.
+// The `referral.rejected`, `referral.approved` and `referral.reopened` events the rest of the system hears of, made from
+// an activity item alone.
 import { type Activity, isDecisionAction } from './activity.js';
 import type { Attribution } from './attribution.js';
-import { type Decision, decisionOf } from './decision.js';
+import { type Decision, decisionOf, REVIEWABLE_STATUS } from './decision.js';
 
 export const EVENT_SOURCE = 'crawlora.referrals';
 
@@ -10,8 +11,8 @@ export type ReviewEventDetail = {
   event_id: string;
   attribution_id: string;
   previous_status: Activity['previous_status'];
-  /** The status the decision left: `rejected`, or `qualified` for an approval. */
-  status: Decision['status'];
+  /** The status the change left: `rejected`, `qualified` for an approval, `review_required` for a reopen. */
+  status: Decision['status'] | typeof REVIEWABLE_STATUS;
   reason: string | null;
   /** The decision's reason code, null when none was given: an open string, since the lists may grow. */
   reason_code: string | null;
@@ -20,9 +21,14 @@ export type ReviewEventDetail = {
   auth_method: Activity['auth_method'];
   request_id: string;
   attribution: Attribution;
+  /** For a reopen: the request id of the decision it undoes. */
+  undoes?: string;
 };
 
-export type DomainEvent = { source: string; detailType: Decision['event']; detail: ReviewEventDetail };
+/** A reopen announces itself under this name. */
+export const REOPENED_EVENT = 'referral.reopened' as const;
+
+export type DomainEvent = { source: string; detailType: Decision['event'] | typeof REOPENED_EVENT; detail: ReviewEventDetail };
 
 export const eventIdOf = (attributionId: string, requestId: string): string => `${attributionId}:${requestId}`;
 
@@ -31,16 +37,21 @@ export const eventIdOf = (attributionId: string, requestId: string): string => `
  * activity item that records no decision (a forced release of a claim) announces nothing.
  */
 export const reviewEvent = (attributionId: string, activity: Activity): DomainEvent | undefined => {
-  if (!isDecisionAction(activity.action)) return undefined;
-  const decision = decisionOf(activity.action);
+  const change =
+    activity.action === 'reopen'
+      ? ({ event: REOPENED_EVENT, status: REVIEWABLE_STATUS } as const)
+      : isDecisionAction(activity.action)
+        ? decisionOf(activity.action)
+        : undefined;
+  if (!change) return undefined;
   return {
     source: EVENT_SOURCE,
-    detailType: decision.event,
+    detailType: change.event,
     detail: {
       event_id: eventIdOf(attributionId, activity.request_id),
       attribution_id: attributionId,
       previous_status: activity.previous_status,
-      status: decision.status,
+      status: change.status,
       reason: activity.reason ?? null,
       reason_code: activity.reason_code ?? null,
       reviewed_by: activity.actor,
@@ -48,6 +59,7 @@ export const reviewEvent = (attributionId: string, activity: Activity): DomainEv
       auth_method: activity.auth_method,
       request_id: activity.request_id,
       attribution: activity.attribution,
+      ...(activity.undoes === undefined ? {} : { undoes: activity.undoes }),
     },
   };
 };

@@ -31,7 +31,7 @@ export interface paths {
         };
         /**
          * Read one referral with its rewards and its audit trail
-         * @description The attribution, its rewards, and its activity items newest first.
+         * @description The attribution with its claim, its rewards, its activity items newest first, and its notes oldest first.
          *
          *     Requires the permission `referrals:read`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
@@ -182,6 +182,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/referrals/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a note to a referral
+         * @description Appends a note on a referral of any status, for the next reviewer. `by` and `at` are set by the server; a note is never edited or deleted, and notes written at once are all kept. The referral read (GET) returns its notes oldest first. The note, its usage record and its idempotency record are one DynamoDB transaction.
+         *
+         *     Requires the permission `referrals:note`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
+         */
+        post: operations["addReferralNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/referrals/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a referral rejected by mistake
+         * @description Moves a `rejected` referral back to `review_required`, within 30 days of its reject: into the review queue again at its place by creation time, with no claim, its reviewed_at and reviewed_by cleared (the audit trail keeps them). It records an activity item `reopen` naming the decision it undoes, and the event `referral.reopened`. Past the window: 409 `reopen_window_closed`. An approved (`qualified`) referral is never reopened (409 `conflict`): the referral pipeline may already have granted its rewards, and reversing an approval is the pipeline's clawback.
+         *
+         *     Requires the permission `referrals:reopen`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
+         */
+        post: operations["reopenReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -193,7 +237,7 @@ export interface components {
             data: unknown;
             error?: {
                 /** @enum {string} */
-                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "claimed" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "claimed" | "reopen_window_closed" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
                 /** @description Whether the same request may succeed later */
                 retryable: boolean;
                 /** @description Client-safe details, e.g. issues, status, limit */
@@ -210,7 +254,7 @@ export interface components {
             data: null;
             error: {
                 /** @enum {string} */
-                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "claimed" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "claimed" | "reopen_window_closed" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
                 /** @description Whether the same request may succeed later */
                 retryable: boolean;
                 /** @description Client-safe details, e.g. issues, status, limit */
@@ -257,6 +301,13 @@ export interface components {
              * @description When their lease ends, by the server clock
              */
             claimed_until: string;
+        };
+        "app.ReopenWindowContext": {
+            id: string;
+            /** @description When the referral was rejected */
+            rejected_at: string;
+            /** @description Until when it could have been reopened */
+            window_closed_at: string;
         };
         "aws.GatewayMessage": {
             message: string;
@@ -369,7 +420,7 @@ export interface components {
         };
         "referrals.adminReferralActivityRecordDoc": {
             /** @enum {string} */
-            action: "reject" | "approve" | "claim_released";
+            action: "reject" | "approve" | "reopen" | "claim_released";
             /** @enum {string} */
             previous_status: "attributed" | "qualified" | "review_required" | "rewarded" | "expired" | "capped" | "failed" | "rejected";
             previous_review_reason?: string;
@@ -460,6 +511,7 @@ export interface components {
                     until: string;
                 } | null;
             };
+            undoes?: string;
             /** @description The reviewer holding the referral and until when; null when nobody does */
             released_claim?: {
                 /** @description Who holds it: the user id a decision records as reviewed_by */
@@ -482,6 +534,8 @@ export interface components {
             rewards: components["schemas"]["referrals.adminReferralRewardRecordDoc"][];
             /** @description The audit trail, newest first */
             activity: components["schemas"]["referrals.adminReferralActivityRecordDoc"][];
+            /** @description The reviewers' notes, oldest first: every one, none edited or deleted */
+            notes: components["schemas"]["referrals.adminReferralNoteResponseDoc"][];
         };
         "referrals.adminReferralRejectRequestDoc": {
             /**
@@ -738,7 +792,7 @@ export interface components {
                 outcome: "failed";
                 error: {
                     /** @enum {string} */
-                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "claimed" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "claimed" | "reopen_window_closed" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
                     /** @constant */
                     retryable: true;
                 };
@@ -840,7 +894,7 @@ export interface components {
                 outcome: "failed";
                 error: {
                     /** @enum {string} */
-                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "claimed" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
+                    type: "invalid_request" | "unauthorized" | "forbidden" | "access_denied" | "insufficient_permissions" | "request_blocked" | "not_found" | "route_not_found" | "conflict" | "claimed" | "reopen_window_closed" | "request_in_progress" | "unsupported_media_type" | "concurrent_update" | "idempotency_key_reused" | "rate_limited" | "daily_cap_reached" | "credits_exhausted" | "internal" | "dependency_unavailable" | "upstream_failure" | "gateway_timeout";
                     /** @constant */
                     retryable: true;
                 };
@@ -922,6 +976,40 @@ export interface components {
         "referrals.adminReferralClaimNextResponseDoc": {
             /** @description Oldest first, each with its claim */
             items: components["schemas"]["referrals.adminReferralAttributionRecordDoc"][];
+        };
+        "referrals.adminReferralNoteRequestDoc": {
+            /** @description The note: 1-2000 characters (Unicode code points) once white space and invisible characters (zero-width spaces and joiners, BOM) are trimmed from both ends; control characters (U+0000-U+001F, U+007F-U+009F, including tab and line breaks), bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and unpaired surrogates are refused with 400 */
+            text: string;
+        };
+        "referrals.adminReferralNoteResponseDoc": {
+            /** @description The note, named by the server */
+            note_id: string;
+            /** @description Who wrote it: the user id a decision records as reviewed_by */
+            by: string;
+            /**
+             * Format: date-time
+             * @description When it was written (ISO 8601), by the server
+             */
+            at: string;
+            text: string;
+        };
+        "referrals.adminReferralReopenRequestDoc": {
+            /**
+             * @description Why the admin rejects the referral: 1-500 characters (Unicode code points) once white space and invisible characters (zero-width spaces and joiners, BOM) are trimmed from both ends; control characters (U+0000-U+001F, U+007F-U+009F, including tab and line breaks), bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and unpaired surrogates are refused with 400
+             * @example same billing account
+             */
+            reason: string;
+            /**
+             * @description One of rejected_in_error, new_evidence, other: kept in the audit trail and carried in the event
+             * @example rejected_in_error
+             * @enum {string}
+             */
+            reason_code?: "rejected_in_error" | "new_evidence" | "other";
+        };
+        "referrals.adminReferralReopenResponseDoc": {
+            attribution: components["schemas"]["referrals.adminReferralAttributionRecordDoc"];
+            /** @description The attribution's rewards, as stored; a decision grants none */
+            rewards: components["schemas"]["referrals.adminReferralRewardRecordDoc"][];
         };
     };
     responses: {
@@ -6184,6 +6272,1290 @@ export interface operations {
                         error?: {
                             /** @constant */
                             type: "unsupported_media_type";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Plan rate limit exceeded
+             *
+             *     - `rate_limited`, retryable: Plan rate limit exceeded
+             *     - `daily_cap_reached`, retryable: Plan daily credit cap reached
+             *     - `credits_exhausted`, retryable: Plan included credits exhausted
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: THROTTLED)
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: QUOTA_EXCEEDED)
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    /**
+                     * @description Seconds until the limit that was hit resets
+                     * @example 42
+                     */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 429;
+                        error?: {
+                            /** @constant */
+                            type: "rate_limited";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "daily_cap_reached";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "credits_exhausted";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        };
+                    };
+                };
+            };
+            /** @description The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Internal server error
+             *
+             *     - `internal`: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_FAILURE)
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_CONFIGURATION_ERROR)
+             *     - `internal`: Internal server error (API Gateway: API_CONFIGURATION_ERROR)
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX; its body says code 502)
+             */
+            500: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @enum {unknown} */
+                        code?: 500 | 502;
+                        error?: {
+                            /** @constant */
+                            type: "internal";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "dependency_unavailable";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The request could not be completed
+             *
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX)
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 502;
+                        error?: {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Upstream timed out
+             *
+             *     - `gateway_timeout`, retryable: Upstream timed out (API Gateway: INTEGRATION_TIMEOUT)
+             */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 504;
+                        error?: {
+                            /** @constant */
+                            type: "gateway_timeout";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addReferralNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["referrals.adminReferralNoteRequestDoc"];
+            };
+        };
+        responses: {
+            /** @description The note, as stored */
+            201: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    /**
+                     * @description Present on a replay of the first success made with the same Idempotency-Key
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.Response"] & {
+                        /** @constant */
+                        code?: 201;
+                        /** @constant */
+                        msg?: "ok";
+                        data: components["schemas"]["referrals.adminReferralNoteResponseDoc"];
+                    };
+                };
+            };
+            /**
+             * @description Invalid input or missing required parameter
+             *
+             *     - `invalid_request`: Invalid input or missing required parameter
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_PARAMETERS)
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_BODY)
+             */
+            400: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 400;
+                        error?: {
+                            /** @constant */
+                            type: "invalid_request";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ValidationContext"];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Authentication required
+             *
+             *     - `unauthorized`: Authentication required
+             *     - `unauthorized`: Authentication required (API Gateway: UNAUTHORIZED)
+             */
+            401: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 401;
+                        error?: {
+                            /** @constant */
+                            type: "unauthorized";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description This credential lacks the permission this route requires
+             *
+             *     - `insufficient_permissions`: This credential lacks the permission this route requires
+             *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
+             *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_API_KEY)
+             *     - `request_blocked`: Request blocked by the firewall: bodies over 16 KB are refused (API Gateway: WAF_FILTERED)
+             */
+            403: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 403;
+                        error?: {
+                            /** @constant */
+                            type: "insufficient_permissions";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.PermissionContext"];
+                        } | {
+                            /** @constant */
+                            type: "forbidden";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "access_denied";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "request_blocked";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Referral attribution not found
+             *
+             *     - `not_found`: Referral attribution not found
+             *     - `route_not_found`: Route not found (API Gateway: MISSING_AUTHENTICATION_TOKEN)
+             *     - `route_not_found`: Route not found (API Gateway: RESOURCE_NOT_FOUND)
+             */
+            404: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 404;
+                        error?: {
+                            /** @constant */
+                            type: "not_found";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "route_not_found";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description A request with this idempotency key is in progress
+             *
+             *     - `request_in_progress`, retryable: A request with this idempotency key is in progress
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
+             */
+            409: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 409;
+                        error?: {
+                            /** @constant */
+                            type: "request_in_progress";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "concurrent_update";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        };
+                    };
+                };
+            };
+            /** @description Request Too Long: a payload over 10 MB, refused by API Gateway in plain text before anything runs; or a Lambda invocation over 6 MB, which a body of about 4.4 MB reaches since every body arrives base64-encoded ({"message"}), though the web ACL refuses any body over 16 KB first (403). AWS does not let this Gateway Response be customized, so it keeps its default body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                    "text/plain": string;
+                };
+            };
+            /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Unsupported media type
+             *
+             *     - `unsupported_media_type`: Unsupported media type (API Gateway: UNSUPPORTED_MEDIA_TYPE)
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 415;
+                        error?: {
+                            /** @constant */
+                            type: "unsupported_media_type";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Idempotency key was used with a different request
+             *
+             *     - `idempotency_key_reused`: Idempotency key was used with a different request
+             */
+            422: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 422;
+                        error?: {
+                            /** @constant */
+                            type: "idempotency_key_reused";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Plan rate limit exceeded
+             *
+             *     - `rate_limited`, retryable: Plan rate limit exceeded
+             *     - `daily_cap_reached`, retryable: Plan daily credit cap reached
+             *     - `credits_exhausted`, retryable: Plan included credits exhausted
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: THROTTLED)
+             *     - `rate_limited`, retryable: Plan rate limit exceeded (API Gateway: QUOTA_EXCEEDED)
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    /**
+                     * @description Seconds until the limit that was hit resets
+                     * @example 42
+                     */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 429;
+                        error?: {
+                            /** @constant */
+                            type: "rate_limited";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "daily_cap_reached";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        } | {
+                            /** @constant */
+                            type: "credits_exhausted";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.LimitContext"];
+                        };
+                    };
+                };
+            };
+            /** @description The headers' combined size is over 10,240 bytes (the quota is documented; the status API Gateway answers with is not) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Internal server error
+             *
+             *     - `internal`: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_FAILURE)
+             *     - `dependency_unavailable`, retryable: Internal server error (API Gateway: AUTHORIZER_CONFIGURATION_ERROR)
+             *     - `internal`: Internal server error (API Gateway: API_CONFIGURATION_ERROR)
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX; its body says code 502)
+             */
+            500: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @enum {unknown} */
+                        code?: 500 | 502;
+                        error?: {
+                            /** @constant */
+                            type: "internal";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "dependency_unavailable";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description The request could not be completed
+             *
+             *     - `upstream_failure`, retryable: The request could not be completed (API Gateway: DEFAULT_5XX)
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 502;
+                        error?: {
+                            /** @constant */
+                            type: "upstream_failure";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Upstream timed out
+             *
+             *     - `gateway_timeout`, retryable: Upstream timed out (API Gateway: INTEGRATION_TIMEOUT)
+             */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 504;
+                        error?: {
+                            /** @constant */
+                            type: "gateway_timeout";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    reopenReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["referrals.adminReferralReopenRequestDoc"];
+            };
+        };
+        responses: {
+            /** @description The referral, held for review again */
+            200: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    /**
+                     * @description Present on a replay of the first success made with the same Idempotency-Key
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.Response"] & {
+                        /** @constant */
+                        code?: 200;
+                        /** @constant */
+                        msg?: "ok";
+                        data: components["schemas"]["referrals.adminReferralReopenResponseDoc"];
+                    };
+                };
+            };
+            /**
+             * @description Invalid input or missing required parameter
+             *
+             *     - `invalid_request`: Invalid input or missing required parameter
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_PARAMETERS)
+             *     - `invalid_request`: Invalid input or missing required parameter (API Gateway: BAD_REQUEST_BODY)
+             */
+            400: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 400;
+                        error?: {
+                            /** @constant */
+                            type: "invalid_request";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ValidationContext"];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Authentication required
+             *
+             *     - `unauthorized`: Authentication required
+             *     - `unauthorized`: Authentication required (API Gateway: UNAUTHORIZED)
+             */
+            401: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 401;
+                        error?: {
+                            /** @constant */
+                            type: "unauthorized";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description This credential lacks the permission this route requires
+             *
+             *     - `insufficient_permissions`: This credential lacks the permission this route requires
+             *     - `forbidden`: Not an admin credential: an admin API key or a console token with role admin is required (API Gateway: ACCESS_DENIED)
+             *     - `access_denied`: Access denied (API Gateway: EXPIRED_TOKEN)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_SIGNATURE)
+             *     - `access_denied`: Access denied (API Gateway: INVALID_API_KEY)
+             *     - `request_blocked`: Request blocked by the firewall: bodies over 16 KB are refused (API Gateway: WAF_FILTERED)
+             */
+            403: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 403;
+                        error?: {
+                            /** @constant */
+                            type: "insufficient_permissions";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.PermissionContext"];
+                        } | {
+                            /** @constant */
+                            type: "forbidden";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "access_denied";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "request_blocked";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Referral attribution not found
+             *
+             *     - `not_found`: Referral attribution not found
+             *     - `route_not_found`: Route not found (API Gateway: MISSING_AUTHENTICATION_TOKEN)
+             *     - `route_not_found`: Route not found (API Gateway: RESOURCE_NOT_FOUND)
+             */
+            404: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function; absent when API Gateway answers itself
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id"?: string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit"?: string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining"?: string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 404;
+                        error?: {
+                            /** @constant */
+                            type: "not_found";
+                            retryable: boolean;
+                        } | {
+                            /** @constant */
+                            type: "route_not_found";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Referral attribution is not awaiting review
+             *
+             *     - `conflict`: Referral attribution is not awaiting review
+             *     - `reopen_window_closed`: The referral was rejected too long ago to be reopened
+             *     - `request_in_progress`, retryable: A request with this idempotency key is in progress
+             *     - `concurrent_update`, retryable: The account or referral is being updated by another request
+             */
+            409: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 409;
+                        error?: {
+                            /** @constant */
+                            type: "conflict";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "reopen_window_closed";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ReopenWindowContext"];
+                        } | {
+                            /** @constant */
+                            type: "request_in_progress";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        } | {
+                            /** @constant */
+                            type: "concurrent_update";
+                            retryable: boolean;
+                            context?: components["schemas"]["app.ConflictContext"];
+                        };
+                    };
+                };
+            };
+            /** @description Request Too Long: a payload over 10 MB, refused by API Gateway in plain text before anything runs; or a Lambda invocation over 6 MB, which a body of about 4.4 MB reaches since every body arrives base64-encoded ({"message"}), though the web ACL refuses any body over 16 KB first (403). AWS does not let this Gateway Response be customized, so it keeps its default body */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                    "text/plain": string;
+                };
+            };
+            /** @description Request URI too long: the URL is over 10,240 characters, or the method ARN with its path parameters over 1,600 bytes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["aws.GatewayMessage"];
+                };
+            };
+            /**
+             * @description Unsupported media type
+             *
+             *     - `unsupported_media_type`: Unsupported media type (API Gateway: UNSUPPORTED_MEDIA_TYPE)
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 415;
+                        error?: {
+                            /** @constant */
+                            type: "unsupported_media_type";
+                            retryable: boolean;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Idempotency key was used with a different request
+             *
+             *     - `idempotency_key_reused`: Idempotency key was used with a different request
+             */
+            422: {
+                headers: {
+                    /**
+                     * @description The id API Gateway generated for the request, as the envelope's request_id; on every response of the function
+                     * @example c0a8f2b4-5d1e-4c9b-9d7e-1f2a3b4c5d6e
+                     */
+                    "x-request-id": string;
+                    /**
+                     * @description The per-minute quota (IETF httpapi ratelimit-headers)
+                     * @example "per-minute";q=120;w=60
+                     */
+                    "RateLimit-Policy": string;
+                    /**
+                     * @description Requests remaining and seconds until the window resets
+                     * @example "per-minute";r=117;t=42
+                     */
+                    RateLimit: string;
+                    /**
+                     * @description Requests per minute
+                     * @example 120
+                     */
+                    "X-RateLimit-Limit": string;
+                    /**
+                     * @description Requests left in this minute
+                     * @example 117
+                     */
+                    "X-RateLimit-Remaining": string;
+                    /**
+                     * @description Unix time (seconds) when the window resets
+                     * @example 1795615740
+                     */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["app.ErrorResponse"] & {
+                        /** @constant */
+                        code?: 422;
+                        error?: {
+                            /** @constant */
+                            type: "idempotency_key_reused";
                             retryable: boolean;
                         };
                     };

@@ -3,6 +3,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import type { PlanTable } from '../../functions/billing/plans.js';
 import { plans } from '../../functions/billing/plans.js';
+import { createNoteDeps } from '../../functions/handlers/add-note/dependencies.js';
+import { handler as addNote, createHandler as createAddNoteHandler } from '../../functions/handlers/add-note/handler.js';
 import { handler as approve, createHandler as createApproveHandler } from '../../functions/handlers/approve-referral/handler.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { handler as authorizer, createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
@@ -13,6 +15,8 @@ import { handler as claim, createHandler as createClaimHandler } from '../../fun
 import { createClaimDeps, createClaimNextDeps } from '../../functions/handlers/claims/dependencies.js';
 import { createHandler as createRejectHandler, handler as reject } from '../../functions/handlers/reject-referral/handler.js';
 import { createHandler as createReleaseHandler, handler as release } from '../../functions/handlers/release-claim/handler.js';
+import { createReopenDeps } from '../../functions/handlers/reopen-referral/dependencies.js';
+import { createHandler as createReopenHandler, handler as reopen } from '../../functions/handlers/reopen-referral/handler.js';
 import { createBulkDeps } from '../../functions/handlers/review/bulk-dependencies.js';
 import { createDecisionDeps } from '../../functions/handlers/review/dependencies.js';
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
@@ -57,6 +61,8 @@ export const api = checkedGateway({
     claimReferral: claim,
     releaseClaim: release,
     claimNextReferrals: claimNext,
+    addReferralNote: addNote,
+    reopenReferral: reopen,
   },
 });
 
@@ -75,6 +81,8 @@ export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, ob
       claimReferral: createClaimHandler(adjust(createClaimDeps()), observability),
       releaseClaim: createReleaseHandler(adjust(createClaimDeps()), observability),
       claimNextReferrals: createClaimNextHandler(adjust(createClaimNextDeps()), observability),
+      addReferralNote: createAddNoteHandler(adjust(createNoteDeps()), observability),
+      reopenReferral: createReopenHandler(adjust(createReopenDeps()), observability),
     },
   });
 };
@@ -176,6 +184,8 @@ export const apiOnClients = (
       claimReferral: createClaimHandler(adjust(createClaimDeps(process.env, clients.reject))),
       releaseClaim: createReleaseHandler(adjust(createClaimDeps(process.env, clients.reject))),
       claimNextReferrals: createClaimNextHandler(adjust(createClaimNextDeps(process.env, clients.reject))),
+      addReferralNote: createAddNoteHandler(adjust(createNoteDeps(process.env, clients.reject))),
+      reopenReferral: createReopenHandler(adjust(createReopenDeps(process.env, clients.reject))),
     },
   });
 };
@@ -202,6 +212,8 @@ export const apiWithAuthorizerCache = (ttlSeconds = 300, identityHeaders: string
         claimReferral: claim,
         releaseClaim: release,
         claimNextReferrals: claimNext,
+        addReferralNote: addNote,
+        reopenReferral: reopen,
       },
     },
     { authorizerCache: { ttlSeconds, identityHeaders } },

@@ -38,6 +38,7 @@ const CONTEXTS: Record<number, string> = { 400: 'app.ValidationContext', 409: 'a
 const TYPE_CONTEXTS: Partial<Record<ErrorType, string>> = {
   insufficient_permissions: 'app.PermissionContext',
   claimed: 'app.ClaimedContext',
+  reopen_window_closed: 'app.ReopenWindowContext',
 };
 
 const errorVariant = (type: ErrorType, status: number) => ({

@@ -7,6 +7,7 @@ import {
   ConflictContextSchema,
   LimitContextSchema,
   PermissionContextSchema,
+  ReopenWindowContextSchema,
   ValidationContextSchema,
 } from '../../functions/http/error-contexts.js';
 import { GatewayMessageSchema } from '../../functions/http/gateway-responses.js';
@@ -43,6 +44,7 @@ export const SHARED_SCHEMAS = {
   'app.LimitContext': LimitContextSchema,
   'app.PermissionContext': PermissionContextSchema,
   'app.ClaimedContext': ClaimedContextSchema,
+  'app.ReopenWindowContext': ReopenWindowContextSchema,
   'aws.GatewayMessage': GatewayMessageSchema,
   'referrals.adminReferralAttributionRecordDoc': AttributionSchema,
   'referrals.adminReferralRewardRecordDoc': RewardSchema,

@@ -31,7 +31,14 @@ export const answer = (
   requestId: string,
   result: { requestId: string; replayed: boolean; creditsCharged: number },
   data: unknown,
+  /** The route's success status, when not 200 (a replay answers with it too). */
+  status?: number,
 ) => {
   context.creditsCharged = result.creditsCharged;
-  return successResponse(requestId, { requestId: result.requestId, data }, result.replayed ? { 'idempotent-replayed': 'true' } : {});
+  return successResponse(
+    requestId,
+    { requestId: result.requestId, data },
+    result.replayed ? { 'idempotent-replayed': 'true' } : {},
+    status,
+  );
 };

@@ -12,6 +12,7 @@ export const failureMetric = (type: ErrorType): string => {
   switch (type) {
     case 'conflict':
     case 'claimed':
+    case 'reopen_window_closed':
     case 'concurrent_update':
     case 'request_in_progress':
       return 'Conflicts';

@@ -36,14 +36,14 @@ export const getReferralFunction: RouteFunction = {
 export const getReferralContract: RouteContract = {
   operationId: 'getReferral',
   summary: 'Read one referral with its rewards and its audit trail',
-  description: 'The attribution, its rewards, and its activity items newest first.',
+  description: 'The attribution with its claim, its rewards, its activity items newest first, and its notes oldest first.',
   pathParameters: { id: AttributionIdSchema },
   success: {
     status: 200,
     component: 'referrals.adminReferralDetailResponseDoc',
     schema: ReferralRecordSchema,
     description: 'The referral',
-    example: { attribution: ATTRIBUTION_EXAMPLE, rewards: [], activity: [] },
+    example: { attribution: { ...ATTRIBUTION_EXAMPLE, claim: null }, rewards: [], activity: [], notes: [] },
     idempotent: false,
   },
   errors: READ_ONE_ERRORS,

@@ -1,6 +1,7 @@
 // Every route of the API: the one list the stack, npm start's emulation and the OpenAPI build iterate. A function
 // imports its own route module, never this index, so that no bundle holds another route's schemas.
 import type { RouteContract, RouteFunction } from '../route.js';
+import { addNoteContract, addNoteFunction, addNoteRoute } from './add-note.js';
 import { approveReferralContract, approveReferralFunction, approveReferralRoute } from './approve-referral.js';
 import { bulkApproveContract, bulkApproveFunction, bulkApproveRoute } from './bulk-approve.js';
 import { bulkRejectContract, bulkRejectFunction, bulkRejectRoute } from './bulk-reject.js';
@@ -10,6 +11,7 @@ import { getReferralContract, getReferralFunction, getReferralRoute } from './ge
 import { listReferralsContract, listReferralsFunction, listReferralsRoute } from './list-referrals.js';
 import { rejectReferralContract, rejectReferralFunction, rejectReferralRoute } from './reject-referral.js';
 import { releaseClaimContract, releaseClaimFunction, releaseClaimRoute } from './release-claim.js';
+import { reopenReferralContract, reopenReferralFunction, reopenReferralRoute } from './reopen-referral.js';
 
 /** In the order the OpenAPI document lists them. */
 export const apiRoutes = [
@@ -22,6 +24,8 @@ export const apiRoutes = [
   claimReferralRoute,
   releaseClaimRoute,
   claimNextRoute,
+  addNoteRoute,
+  reopenReferralRoute,
 ] as const;
 
 export type ApiRoute = (typeof apiRoutes)[number];
@@ -38,6 +42,8 @@ export const routeContracts: Record<RouteName, RouteContract> = {
   claimReferral: claimReferralContract,
   releaseClaim: releaseClaimContract,
   claimNextReferrals: claimNextContract,
+  addReferralNote: addNoteContract,
+  reopenReferral: reopenReferralContract,
 };
 
 /** Each route's Lambda function, by the route's name. */
@@ -51,4 +57,6 @@ export const routeFunctions: Record<RouteName, RouteFunction> = {
   claimReferral: claimReferralFunction,
   releaseClaim: releaseClaimFunction,
   claimNextReferrals: claimNextFunction,
+  addReferralNote: addNoteFunction,
+  reopenReferral: reopenReferralFunction,
 };

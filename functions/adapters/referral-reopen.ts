@@ -1,0 +1,96 @@
+// A reopen's write on a referral: back to review_required and into the review queue's shard of its id, its review
+// fields and any claim removed, under the condition that the reject it read is still its last change; with its
+// activity item, its charge and its idempotency record, in one transaction.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
+import { REVIEWABLE_STATUS } from '../referrals/decision.js';
+import type { DecisionCancellation, ReopenStore, ReopenWritePlan } from '../referrals/ports.js';
+import { REOPENABLE_STATUS } from '../referrals/reopen.js';
+import { allOf, anyOf, ITEM_ABSENT, RECORD_EXPIRED, STATUS_AS_READ } from './conditions.js';
+import { toIdempotencyRecord } from './idempotency-store.js';
+import { createReferralReader } from './referral-queue.js';
+import type { Tables } from './referral-records.js';
+import { DECIDED_UNDER } from './referral-store.js';
+import { activityItem, attributionItemKey, CLAIM_NAMES, QUEUE_KEY, queueKey, queueShard } from './referrals-table.js';
+import { conditionFailed, type NamedItems, type ReasonsByName, transactWrite } from './transact.js';
+import { chargeItems, idempotencyKey, readChargeRefusal } from './usage-table.js';
+
+type ReopenItem = 'attribution' | 'activity' | 'usage' | 'day' | 'month' | 'idempotency';
+
+/** The reject a reopen read is still the referral's last review (`#reviewedAt`, `:rejectedAt`). */
+const REJECT_AS_READ = '#reviewedAt = :rejectedAt';
+
+export const buildReopenTransaction = (tables: Tables, plan: ReopenWritePlan): NamedItems<ReopenItem> => [
+  [
+    'attribution',
+    {
+      Update: {
+        TableName: tables.referrals,
+        Key: attributionItemKey(plan.attributionId),
+        UpdateExpression: 'SET #status = :held, #queue = :queue REMOVE #reviewedAt, #reviewedBy, #claimedBy, #claimedUntil, #decidedUnder',
+        ConditionExpression: allOf(STATUS_AS_READ, REJECT_AS_READ),
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          '#queue': QUEUE_KEY,
+          '#reviewedAt': 'reviewed_at',
+          '#reviewedBy': 'reviewed_by',
+          '#decidedUnder': DECIDED_UNDER,
+          ...CLAIM_NAMES,
+        },
+        ExpressionAttributeValues: {
+          ':expected': REOPENABLE_STATUS,
+          ':rejectedAt': plan.rejectedAt,
+          ':held': REVIEWABLE_STATUS,
+          ':queue': queueKey(REVIEWABLE_STATUS, queueShard(plan.attributionId)),
+        },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
+  ],
+  [
+    'activity',
+    { Put: { TableName: tables.referrals, Item: activityItem(plan.attributionId, plan.activity), ConditionExpression: ITEM_ABSENT } },
+  ],
+  ...chargeItems(tables.usage, plan.charge),
+  ...(plan.idempotency
+    ? [
+        [
+          'idempotency',
+          {
+            Put: {
+              TableName: tables.usage,
+              Item: { ...idempotencyKey(plan.charge.userId, plan.idempotency.key), ...plan.idempotency },
+              ConditionExpression: anyOf(ITEM_ABSENT, RECORD_EXPIRED),
+              ExpressionAttributeValues: { ':now': plan.idempotency.expires_at - IDEMPOTENCY_TTL_SECONDS },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+        ] as const,
+      ]
+    : []),
+];
+
+/** A refusal by the referral: gone, or moved on from the reject read (another status, or decided again since). */
+const readReopenCancellation = (reasons: ReasonsByName<ReopenItem>): DecisionCancellation => {
+  const { attribution, idempotency } = reasons;
+  const record = conditionFailed(idempotency) && idempotency?.Item ? toIdempotencyRecord(unmarshall(idempotency.Item)) : undefined;
+  if (record) return { kind: 'idempotency_replay', record };
+  if (conditionFailed(attribution)) {
+    if (!attribution?.Item) return { kind: 'attribution_missing' };
+    return { kind: 'attribution_status', status: String(unmarshall(attribution.Item).status) };
+  }
+  const refusal = readChargeRefusal(reasons);
+  return refusal ? { kind: refusal } : { kind: 'contention' };
+};
+
+export const createReopenStore = (client: DynamoDBDocumentClient, tables: Tables): ReopenStore => ({
+  loadReferral: createReferralReader(client, tables).loadReferral,
+  async commitReopen(plan, budget) {
+    const outcome = await transactWrite(client, buildReopenTransaction(tables, plan), {
+      identity: `reopen#${plan.charge.usage.request_id}#${plan.attributionId}`,
+      budget,
+    });
+    return outcome.committed ? outcome : { committed: false, cancellation: readReopenCancellation(outcome.reasons) };
+  },
+});
