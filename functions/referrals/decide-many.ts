@@ -13,7 +13,6 @@ import { IdempotencyKeyReused, RequestInProgress } from '../idempotency/errors.j
 import type { IdempotencyClaim, IdempotencyClaims } from '../idempotency/ports.js';
 import {
   buildIdempotencyRecord,
-  fingerprintOf,
   type IdempotencyRecord,
   replayStoredResult,
   requestMark,
