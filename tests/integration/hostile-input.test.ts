@@ -320,6 +320,41 @@ describe('hostile claim bodies', () => {
   });
 });
 
+describe('hostile note and reopen bodies', () => {
+  const post = (path: string, body: string) =>
+    gateway({ method: 'POST', path, headers: { ...withKey(admin.key), 'content-type': 'application/json' }, body }).then((result) => ({
+      status: result.statusCode,
+      headers: {},
+      body: JSON.parse(result.body),
+    }));
+
+  it.each([
+    ['empty text', '{"text":""}'],
+    ['blank text', '{"text":"  \\u200b "}'],
+    ['2,001 characters', JSON.stringify({ text: 'x'.repeat(2_001) })],
+    ['a bidi override', JSON.stringify({ text: 'invoice \u202e gnp.exe' })],
+    ['a line break', JSON.stringify({ text: 'one\ntwo' })],
+    ['an unknown field', '{"text":"ok","by":"someone-else"}'],
+    ['no text', '{}'],
+    ['text as a number', '{"text":7}'],
+  ])('refuses a note with %s (400), adding nothing', async (_name, body) => {
+    const response = await post(`/api/v1/admin/referrals/${canaryId}/notes`, body);
+    expect(response.status).toBe(400);
+    expectRefused(response);
+  });
+
+  it.each([
+    ['no reason', '{"reason_code":"other"}'],
+    ['an unknown reason code', '{"reason":"why","reason_code":"self_referral"}'],
+    ['an unknown field', '{"reason":"why","status":"qualified"}'],
+    ['a reason of 501 characters', JSON.stringify({ reason: 'x'.repeat(501) })],
+  ])('refuses a reopen with %s (400)', async (_name, body) => {
+    const response = await post(`/api/v1/admin/referrals/${canaryId}/reopen`, body);
+    expect(response.status).toBe(400);
+    expectRefused(response);
+  });
+});
+
 describe('after all hostile input', () => {
   it('changed nothing and charged nothing', async () => {
     expect(await storedAttribution(canaryId)).toMatchObject({ status: 'review_required' });

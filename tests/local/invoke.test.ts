@@ -52,6 +52,17 @@ const expected: Record<string, { fn: string; exit: number; check: (output: any) 
         'admin-user',
       ]),
   },
+  'add-note.json': {
+    fn: 'add-referral-note',
+    exit: 0,
+    check: (o) => expect([o.statusCode, JSON.parse(o.body).data.by]).toEqual([201, 'admin-user']),
+  },
+  // The reject-example.json above rejected this referral: reopened, it is held again.
+  'reopen-referral.json': {
+    fn: 'reopen-referral',
+    exit: 0,
+    check: (o) => expect(JSON.parse(o.body).data.attribution).toMatchObject({ id: 'example', status: 'review_required' }),
+  },
   'authorizer-admin-key.json': { fn: 'authorizer', exit: 0, check: (o) => expect(o.policyDocument.Statement[0].Effect).toBe('Allow') },
   'authorizer-member-key.json': { fn: 'authorizer', exit: 0, check: (o) => expect(o.policyDocument.Statement[0].Effect).toBe('Deny') },
   'authorizer-missing-key.json': { fn: 'authorizer', exit: 1, check: (o) => expect(o.errorMessage).toBe('Unauthorized') },

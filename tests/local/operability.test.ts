@@ -220,12 +220,13 @@ describe('npm start, run by a person', () => {
     const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
     const env = { ...process.env, DYNAMODB_ENDPOINT: api.dynamoEndpoint, ...tableVariables(api.tables) };
     expect(await runCommand(smokeCommand, ['--url', api.baseUrl, '--key', 'ck_demo_admin_0000000000000000', '--write'], io, env)).toBe(0);
-    // Four checks without --write, then four for each decision.
-    expect(out.filter((line) => line.startsWith('ok'))).toHaveLength(12);
+    // Four checks without --write, then five for each decision, its note among them.
+    expect(out.filter((line) => line.startsWith('ok'))).toHaveLength(14);
     expect(out).toEqual(
       expect.arrayContaining([
         'ok    a held referral is rejected: 200 with the attribution',
         'ok    a held referral is qualified: 200 with the attribution',
+        'ok    a note is added: 201 with its author',
       ]),
     );
     expect(out.at(-1)).toBe('smoke test passed');
@@ -238,11 +239,13 @@ describe('npm start, run by a person', () => {
       }),
     );
     // Usage records sort by request id: in either order.
-    expect(usage.Items).toHaveLength(2);
+    // The two decisions and their two notes, each marked smoke.
+    expect(usage.Items).toHaveLength(4);
     expect(usage.Items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ smoke: true, credits: 1, endpoint: 'POST /api/v1/admin/referrals/{id}/reject' }),
         expect.objectContaining({ smoke: true, credits: 1, endpoint: 'POST /api/v1/admin/referrals/{id}/approve' }),
+        expect.objectContaining({ smoke: true, credits: 1, endpoint: 'POST /api/v1/admin/referrals/{id}/notes', status_code: 201 }),
       ]),
     );
     const removed = [...out.join('\n').matchAll(/removed (smoke-\S+);/g)].map((match) => match[1] as string);

@@ -1,5 +1,5 @@
 // `npm run smoke`: checks a deployment without harming real data; with --write, one reject and one approve end to end,
-// each on a fresh referral, cleaned up after.
+// each on a fresh referral with a note, cleaned up after.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSmokeRecords } from '../../../functions/adapters/smoke-records.js';
@@ -16,7 +16,7 @@ type Envelope = {
   code?: number;
   request_id?: string;
   error?: { type?: string };
-  data?: { attribution?: { id?: string; status?: string; reviewed_by?: string } };
+  data?: { attribution?: { id?: string; status?: string; reviewed_by?: string }; text?: string; by?: string };
 };
 type Answer = { status: number; headers: Headers; body: Envelope | undefined };
 
@@ -112,6 +112,18 @@ export const smokeCommand = defineCommand({
             isEnvelope(decided, 200) && decided.body?.data?.attribution?.id === id && decided.body?.data?.attribution?.status === status,
             () => show(decided),
           );
+          // A note on the decided referral: 201 with the server's author, and kept beside it.
+          const noted = await call(
+            'POST',
+            `api/v1/admin/referrals/${id}/notes`,
+            { ...credentials, 'content-type': 'application/json' },
+            '{"text":"smoke test note"}',
+          );
+          check('a note is added: 201 with its author', isEnvelope(noted, 201) && noted.body?.data?.text === 'smoke test note', () =>
+            show(noted),
+          );
+          if (typeof noted.body?.data?.by === 'string' && typeof noted.body?.request_id === 'string')
+            await records.markSmoke(await records.readUsageRecords(noted.body.data.by, noted.body.request_id));
           const stored = await records.readReferral(id);
           check(
             `the stored referral is ${status}`,
