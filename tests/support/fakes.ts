@@ -17,8 +17,10 @@ import { MAX_DEAD_LETTER_BYTES } from '../../functions/events/forward-activity.j
 import type { DeadLetter, DeadLetters, EventPublisher, PublishOutcome } from '../../functions/events/ports.js';
 import type { ClaimHolder, IdempotencyClaim, IdempotencyClaims, IdempotencyStore } from '../../functions/idempotency/ports.js';
 import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from '../../functions/idempotency/record.js';
+import type { Activity } from '../../functions/referrals/activity.js';
 import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
 import type { StoredClaim } from '../../functions/referrals/claims.js';
+import type { Note } from '../../functions/referrals/note-record.js';
 import type {
   BulkItemCommit,
   BulkItemWritePlan,
@@ -30,7 +32,12 @@ import type {
   DecisionCancellation,
   DecisionCommit,
   DecisionWritePlan,
+  NoteStore,
+  NoteWritePlan,
+  ReferralRecord,
   ReferralStore,
+  ReopenStore,
+  ReopenWritePlan,
   ReviewState,
   ShardPage,
 } from '../../functions/referrals/ports.js';
@@ -143,11 +150,53 @@ export class FakeIdempotencyStore implements IdempotencyStore {
 const heldByOther = (claim: StoredClaim | undefined, caller: string, nowMs: number): claim is StoredClaim =>
   claim !== undefined && claim.by !== caller && claim.untilMs > nowMs;
 
-export class FakeReferralStore implements ReferralStore, BulkReferralStore, ClaimStore {
+export class FakeReferralStore implements ReferralStore, BulkReferralStore, ClaimStore, NoteStore, ReopenStore {
   readonly attributions = new Map<string, Attribution>();
   /** The claims as stored, by attribution id. */
   readonly claims = new Map<string, StoredClaim>();
   readonly claimWrites: ClaimWritePlan[] = [];
+  readonly notes = new Map<string, Note[]>();
+  readonly activity = new Map<string, Activity[]>();
+
+  /** Every activity item of a referral, newest first, as the partition read returns them. */
+  async loadReferral(attributionId: string): Promise<ReferralRecord | undefined> {
+    const attribution = this.attributions.get(attributionId);
+    if (!attribution) return undefined;
+    return {
+      attribution,
+      rewards: this.rewards.get(attributionId) ?? [],
+      activity: [...(this.activity.get(attributionId) ?? [])].reverse(),
+      notes: this.notes.get(attributionId) ?? [],
+    };
+  }
+
+  async commitNote(write: NoteWritePlan): Promise<DecisionCommit> {
+    const scripted = this.scripted.shift();
+    if (scripted) return { committed: false, cancellation: scripted };
+    if (!this.attributions.has(write.attributionId)) return { committed: false, cancellation: { kind: 'attribution_missing' } };
+    const refusal = this.meter.refusalOf(write.charge);
+    if (refusal) return { committed: false, cancellation: { kind: refusal } };
+    this.notes.set(write.attributionId, [...(this.notes.get(write.attributionId) ?? []), write.note]);
+    this.meter.apply(write.charge);
+    if (write.idempotency) this.idempotency.records.set(`${write.charge.userId}#${write.idempotency.key}`, write.idempotency);
+    return { committed: true };
+  }
+
+  async commitReopen(write: ReopenWritePlan): Promise<DecisionCommit> {
+    const scripted = this.scripted.shift();
+    if (scripted) return { committed: false, cancellation: scripted };
+    const current = this.attributions.get(write.attributionId);
+    if (!current) return { committed: false, cancellation: { kind: 'attribution_missing' } };
+    if (current.status !== 'rejected' || current.reviewed_at !== write.rejectedAt)
+      return { committed: false, cancellation: { kind: 'attribution_status', status: current.status } };
+    const refusal = this.meter.refusalOf(write.charge);
+    if (refusal) return { committed: false, cancellation: { kind: refusal } };
+    this.attributions.set(write.attributionId, write.activity.attribution as Attribution);
+    this.claims.delete(write.attributionId);
+    this.activity.set(write.attributionId, [...(this.activity.get(write.attributionId) ?? []), write.activity]);
+    this.meter.apply(write.charge);
+    return { committed: true };
+  }
   readonly rewards = new Map<string, Reward[]>();
   readonly commits: DecisionWritePlan[] = [];
   /** Cancellations the next commits return before any check, to play races lost to other requests. */
