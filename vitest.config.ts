@@ -11,7 +11,17 @@ const withDynamoDbLocal = {
 // Groups run in order: unit first, for the quickest answer; infra last, once its synths have had the others' time.
 const FIRST = { groupOrder: 1 };
 const THEN = { groupOrder: 2 };
-const LAST = { groupOrder: 3 };
+const ALONE = { groupOrder: 3 };
+const LAST = { groupOrder: 4 };
+
+// Files that load DynamoDB Local with bursts of hundreds of requests (concurrency and scale are what they prove): they
+// run one at a time, after the others, so that no other file's requests queue behind theirs, nor theirs behind others'.
+const BURSTS = [
+  'tests/integration/claims.test.ts',
+  'tests/integration/round-trips.test.ts',
+  'tests/integration/reconcile-backlog.test.ts',
+  'tests/integration/lost-answers.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -33,7 +43,14 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'tools', include: ['tests/tools/**/*.test.ts'], sequence: THEN } },
-      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], ...withDynamoDbLocal, sequence: THEN } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], exclude: BURSTS, ...withDynamoDbLocal, sequence: THEN },
+      },
+      {
+        extends: true,
+        test: { name: 'bursts', include: BURSTS, ...withDynamoDbLocal, fileParallelism: false, sequence: ALONE },
+      },
       {
         extends: true,
         test: {

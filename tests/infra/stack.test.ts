@@ -176,12 +176,13 @@ describe('ReferralApiStack', () => {
       ]),
     });
     const methods = Object.values(template.findResources('AWS::ApiGateway::Method')) as any[];
-    // Every route's method behind the authorizer: two reads, four decisions, the claim and claim-next, and the release.
+    // Every route's method behind the authorizer: two reads; four decisions, the claim, claim-next, the note and the
+    // reopen; the release.
     expect(methods.map((method) => [method.Properties.HttpMethod, method.Properties.AuthorizationType]).sort()).toEqual([
       ['DELETE', 'CUSTOM'],
       ['GET', 'CUSTOM'],
       ['GET', 'CUSTOM'],
-      ...Array.from({ length: 6 }, () => ['POST', 'CUSTOM']),
+      ...Array.from({ length: 8 }, () => ['POST', 'CUSTOM']),
     ]);
     const role = stack.getLogicalId(stack.routeFunctions.listReferrals.role!.node.defaultChild as any);
     const policies = Object.values(
@@ -253,7 +254,7 @@ describe('ReferralApiStack', () => {
     const { template } = synth('prod');
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
     template.allResourcesProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
-    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(14); // one per function (13) and the access log
+    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(16); // one per function (15) and the access log
     template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
     dev.template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
   }, 120_000);
@@ -314,7 +315,7 @@ describe('ReferralApiStack', () => {
 
   it('loads the functions as fast as they can: no source-map flag, and the stage in their environment', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')) as any[];
-    expect(functions).toHaveLength(13); // the authorizer, nine routes, the event forwarder, the queue indexer and the reconciler
+    expect(functions).toHaveLength(15); // the authorizer, eleven routes, the event forwarder, the queue indexer and the reconciler
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
       expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin' });

@@ -249,7 +249,9 @@ describe('DynamoDB round trips', () => {
       claimed_by: 'someone-else',
       claimed_until: Date.now() + 3_600_000,
     }));
-    await Promise.all(claimed.map((item) => db.send(new PutCommand({ TableName: own.referrals, Item: item }))));
+    // 25 at a time: a burst of 200 puts would queue behind DynamoDB Local's connections.
+    for (let index = 0; index < claimed.length; index += 25)
+      await Promise.all(claimed.slice(index, index + 25).map((item) => db.send(new PutCommand({ TableName: own.referrals, Item: item }))));
     const free = Array.from({ length: 5 }, (_, index) => `free-${index}`);
     for (const [index, id] of free.entries())
       await ownSeed.putAttribution({
