@@ -321,7 +321,7 @@ describe('ReferralApiStack', () => {
       expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin' });
       expect(fn.Properties).toMatchObject({ MemorySize: 1024, Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     }
-    expect(functions.map((fn) => fn.Properties.Timeout).sort()).toEqual([...Array(9).fill(10), RECONCILER_TIMEOUT_SECONDS].sort());
+    expect(functions.map((fn) => fn.Properties.Timeout).sort()).toEqual([...Array(14).fill(10), RECONCILER_TIMEOUT_SECONDS].sort());
   });
 
   it("gives every Gateway Response type its true status, the envelope with API Gateway's own request id, and static headers only", () => {
