@@ -14,7 +14,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import type { FilterPattern } from '../functions/adapters/stream-filters.js';
 import { STREAM_BATCH_SIZE, STREAM_RETRY_ATTEMPTS } from '../lib/runtime-settings.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local.js';
-import { passesFilters } from './event-filtering.js';
+import { assertStreamFilters, passesFilters } from './event-filtering.js';
 import { lambdaContext } from './lambda-context.js';
 import {
   afterInvocation,
@@ -49,6 +49,8 @@ export const startStreamPoller = async (options: {
   /** Where to start: TRIM_HORIZON reads what is already there, LATEST only what comes next. */
   from?: 'TRIM_HORIZON' | 'LATEST';
 }): Promise<StreamPoller> => {
+  // A filter AWS would not apply fails the start, not every poll.
+  for (const consumer of options.consumers) assertStreamFilters(consumer.filters);
   const config = { endpoint: options.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   const dynamo = new DynamoDBClient(config);
   const streams = new DynamoDBStreamsClient(config);

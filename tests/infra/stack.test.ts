@@ -526,7 +526,7 @@ describe('ReferralApiStack', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlq, 'Arn'] } } },
       FilterCriteria: {
-        Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { sk: { S: [{ prefix: 'activity#' }] } } } }) }],
+        Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { sk: { S: [{ prefix: 'activity#' }] } } } }) }],
       },
     });
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'referrals-dev' });
@@ -538,6 +538,22 @@ describe('ReferralApiStack', () => {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: Match.anyValue() }],
     });
+  });
+
+  it("keeps the referrals table's stream to two readers, the forwarder and the queue indexer, each filtering on the dynamodb key only", () => {
+    const { template, stack } = dev;
+    const streamArn = { 'Fn::GetAtt': [stack.getLogicalId(stack.tables.referrals.node.defaultChild as any), 'StreamArn'] };
+    const readers = Object.values(
+      template.findResources('AWS::Lambda::EventSourceMapping', { Properties: { EventSourceArn: streamArn } }),
+    ) as any[];
+    // "More than 2 processes are reading from the same streams shard at the same time. Exceeding this limit may result in
+    // request throttling": https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetRecords.html
+    expect(readers.map((mapping) => mapping.Properties.FunctionName.Ref).sort()).toEqual(
+      [stack.forwarding.forwarder, stack.queueIndexing.indexer].map((fn) => stack.getLogicalId(fn.node.defaultChild as any)).sort(),
+    );
+    // Lambda filters a DynamoDB record on its dynamodb key only: https://docs.aws.amazon.com/lambda/latest/dg/with-ddb-filtering.html
+    for (const mapping of readers)
+      for (const filter of mapping.Properties.FilterCriteria.Filters) expect(Object.keys(JSON.parse(filter.Pattern))).toEqual(['dynamodb']);
   });
 
   it("gives the forwarder its own role: PutEvents on the stage's bus, the stream read, the dead-letter queue", () => {

@@ -1,14 +1,21 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_FILTERS, QUEUE_PLACEMENT_FILTERS } from '../../../functions/adapters/stream-filters.js';
-import { passesFilters } from '../../../local/event-filtering.js';
+import { passesFilters, UnsupportedStreamFilter } from '../../../local/event-filtering.js';
 
-const record = (eventName: string, image: Record<string, unknown>) => ({ eventName, dynamodb: { NewImage: marshall(image) } });
+/** A stream record of a table streaming new images, as AWS writes it: a REMOVE carries the keys and no image. */
+const record = (eventName: string, image: Record<string, unknown>) => ({
+  eventName,
+  dynamodb: {
+    Keys: marshall({ pk: image.pk, sk: image.sk }),
+    ...(eventName === 'REMOVE' ? {} : { NewImage: marshall(image) }),
+  },
+});
 
 describe("npm start's stream filters, as Lambda applies the mappings' own", () => {
-  it('hand the forwarder new activity items only', () => {
+  it('hand the forwarder activity items only, never their removal', () => {
     expect(passesFilters(record('INSERT', { pk: 'a', sk: 'activity#2026#r' }), ACTIVITY_FILTERS)).toBe(true);
-    expect(passesFilters(record('MODIFY', { pk: 'a', sk: 'activity#2026#r' }), ACTIVITY_FILTERS)).toBe(false);
+    expect(passesFilters(record('REMOVE', { pk: 'a', sk: 'activity#2026#r' }), ACTIVITY_FILTERS)).toBe(false);
     expect(passesFilters(record('INSERT', { pk: 'a', sk: 'attribution', status: 'rejected' }), ACTIVITY_FILTERS)).toBe(false);
   });
 
@@ -23,5 +30,12 @@ describe("npm start's stream filters, as Lambda applies the mappings' own", () =
     expect(passes('INSERT', { pk: 'a', sk: 'reward#1', status: 'review_required' })).toBe(false);
     expect(passes('REMOVE', { pk: 'a', sk: 'attribution', status: 'review_required' })).toBe(false);
     expect(passes('INSERT', { pk: 'a', sk: 'activity#2026#r', status: 'review_required' })).toBe(false);
+  });
+
+  it('filter on the dynamodb key only, as a DynamoDB event source mapping does: a pattern on eventName is refused', () => {
+    for (const filters of [ACTIVITY_FILTERS, QUEUE_PLACEMENT_FILTERS])
+      for (const filter of filters) expect(Object.keys(filter)).toEqual(['dynamodb']);
+    const onEventName = [{ eventName: ['INSERT'], dynamodb: { NewImage: { sk: { S: [{ prefix: 'activity#' }] } } } }];
+    expect(() => passesFilters(record('INSERT', { pk: 'a', sk: 'activity#2026#r' }), onEventName)).toThrow(UnsupportedStreamFilter);
   });
 });
