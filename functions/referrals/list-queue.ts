@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { type Attribution, AttributionIdSchema, QUEUE_STATUSES, type QueueStatus } from './attribution.js';
 import { InvalidCursor } from './errors.js';
+import { type HeldAttribution, withHeldAge } from './hold.js';
 import type { QueuePosition, ReferralReader, ShardPage } from './ports.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -9,7 +10,7 @@ export const MAX_PAGE_SIZE = 100;
 
 export type ListQuery = { status: QueueStatus; referrerUserId?: string; limit: number; cursor?: string };
 
-export type ReferralPage = { attributions: Attribution[]; next_cursor: string | null };
+export type ReferralPage = { attributions: HeldAttribution[]; next_cursor: string | null };
 
 /** Where a page left each shard: after a position, not started yet, or read to its end. */
 export type ShardCursor = QueuePosition | 'start' | 'end';
@@ -103,11 +104,11 @@ export const mergeShardPages = (positions: ShardCursor[], pages: (ShardPage | un
 };
 
 /**
- * One page of the queue: every shard of the status read at once, one parallel round, and merged oldest first. A page
- * may hold fewer than `limit` attributions: a referrer filter, and the stored status (an item whose status moved on
+ * One page of the queue: every shard of the status read at once, one parallel round, and merged oldest first, each
+ * held referral with its age in review at the time of the answer. A page may hold fewer than `limit` attributions: a referrer filter, and the stored status (an item whose status moved on
  * before the index followed), apply after the index read. Follow next_cursor until it is null.
  */
-export const listReferrals = async (deps: { referrals: ReferralReader }, query: ListQuery): Promise<ReferralPage> => {
+export const listReferrals = async (deps: { referrals: ReferralReader; now: () => Date }, query: ListQuery): Promise<ReferralPage> => {
   const shards = deps.referrals.queueShards;
   const positions: ShardCursor[] =
     query.cursor === undefined ? Array.from({ length: shards }, () => 'start') : decodeCursor(query.cursor, query, shards);
@@ -125,5 +126,10 @@ export const listReferrals = async (deps: { referrals: ReferralReader }, query: 
     ),
   );
   const { attributions, next } = mergeShardPages(positions, pages, query.limit);
-  return { attributions, next_cursor: next.every((position) => position === 'end') ? null : encodeCursor(query, next) };
+  // Each held referral's age at the time of the answer.
+  const now = deps.now();
+  return {
+    attributions: attributions.map((attribution: Attribution) => withHeldAge(attribution, now)),
+    next_cursor: next.every((position) => position === 'end') ? null : encodeCursor(query, next),
+  };
 };

@@ -130,7 +130,7 @@ describe('ReferralApiStack', () => {
         ...logActions,
       ].sort(),
     );
-    // The queue indexer only places attribution items (the stream read is the event source's own grant).
+    // The queue indexer only places attribution items and records holds (the stream read is the event source's own grant).
     expect(
       policyActionsOf(template, roleOf(stack.queueIndexing.indexer)).filter(
         (action) =>
@@ -140,7 +140,7 @@ describe('ReferralApiStack', () => {
           !action.startsWith('dynamodb:GetShardIterator') &&
           !action.startsWith('dynamodb:ListStreams'),
       ),
-    ).toEqual(['dynamodb:UpdateItem']);
+    ).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
     template.resourcePropertiesCountIs(
       'AWS::IAM::Role',
       {

@@ -36,14 +36,16 @@ export const getReferralFunction: RouteFunction = {
 export const getReferralContract: RouteContract = {
   operationId: 'getReferral',
   summary: 'Read one referral with its rewards and its audit trail',
-  description: 'The attribution, its rewards, and its activity items newest first.',
+  description:
+    'The attribution, its rewards, and its activity items newest first. A referral in review carries held_at, when it entered ' +
+    'review, and age_seconds, how long it has waited, at the time of the answer.',
   pathParameters: { id: AttributionIdSchema },
   success: {
     status: 200,
     component: 'referrals.adminReferralDetailResponseDoc',
     schema: ReferralRecordSchema,
     description: 'The referral',
-    example: { attribution: ATTRIBUTION_EXAMPLE, rewards: [], activity: [] },
+    example: { attribution: { ...ATTRIBUTION_EXAMPLE, age_seconds: 3600 }, rewards: [], activity: [] },
     idempotent: false,
   },
   errors: READ_ONE_ERRORS,
