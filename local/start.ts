@@ -4,7 +4,7 @@ import { appendFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { ACTIVITY_FILTERS, QUEUE_PLACEMENT_FILTERS } from '../functions/adapters/stream-filters.js';
+import { FORWARDER_FILTERS, QUEUE_PLACEMENT_FILTERS } from '../functions/adapters/stream-filters.js';
 import { gatewayErrorResponse } from '../functions/http/gateway-responses.js';
 import { pathTo } from '../functions/http/route.js';
 import { bulkRejectRoute } from '../functions/http/routes/bulk-reject.js';
@@ -170,7 +170,7 @@ const main = async () => {
       consumers: [
         {
           name: 'forwarder',
-          filters: ACTIVITY_FILTERS,
+          filters: FORWARDER_FILTERS,
           handler: forwarder.createHandler(createForwarderDeps(process.env, { deadLetters })),
         },
         { name: 'queue-indexer', filters: QUEUE_PLACEMENT_FILTERS, handler: indexer.createHandler(createQueueIndexerDeps(process.env)) },

@@ -5,7 +5,7 @@
 // new images, matches no rule on one. https://docs.aws.amazon.com/lambda/latest/dg/with-ddb-filtering.html
 
 import { QUEUE_STATUSES } from '../referrals/attribution.js';
-import { ACTIVITY_PREFIX, ATTRIBUTION_SK, QUEUE_KEY } from './referrals-table.js';
+import { ACTIVITY_PREFIX, ATTRIBUTION_SK, HOLD_PREFIX, QUEUE_KEY } from './referrals-table.js';
 
 /** A value rule: a value itself, or one of the operators these filters use. */
 export type FilterRule = string | { prefix: string } | { 'anything-but': string[] } | { exists: boolean };
@@ -15,10 +15,12 @@ export type FilterPattern = { [key: string]: FilterRule[] | FilterPattern };
 export type StreamFilterPattern = { dynamodb: FilterPattern };
 
 /**
- * The event forwarder: activity items. Each is written once (attribute_not_exists) and never changed, so a new image
- * with an activity sort key is the item's insert.
+ * The event forwarder: activity items (a decision) and hold items (a referral entering review). Each is written once
+ * (attribute_not_exists) and never changed, so a new image with either sort key is the item's insert.
  */
-export const ACTIVITY_FILTERS: StreamFilterPattern[] = [{ dynamodb: { NewImage: { sk: { S: [{ prefix: ACTIVITY_PREFIX }] } } } }];
+export const FORWARDER_FILTERS: StreamFilterPattern[] = [
+  { dynamodb: { NewImage: { sk: { S: [{ prefix: ACTIVITY_PREFIX }, { prefix: HOLD_PREFIX }] } } } },
+];
 
 const attribution = { sk: { S: [ATTRIBUTION_SK] } };
 

@@ -3,7 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { ActivityRecord } from '../events/forward-activity.js';
 import type { AttributionChange } from './queue-placement.js';
-import { ACTIVITY_PREFIX } from './referrals-table.js';
+import { ACTIVITY_PREFIX, HOLD_PREFIX } from './referrals-table.js';
 
 type AttributeMap = Parameters<typeof unmarshall>[0];
 
@@ -14,6 +14,7 @@ export const toActivityRecord = (record: DynamoDBStreamEvent['Records'][number])
     eventName: record.eventName ?? '',
     keys: Object.fromEntries(Object.entries(keys).map(([name, value]) => [name, String(value)])),
     activity: String(keys.sk ?? '').startsWith(ACTIVITY_PREFIX),
+    hold: String(keys.sk ?? '').startsWith(HOLD_PREFIX),
     image: record.dynamodb?.NewImage ? unmarshall(record.dynamodb.NewImage as AttributeMap) : undefined,
   };
 };

@@ -505,7 +505,7 @@ describe('ReferralApiStack', () => {
     for (const text of docs) expect(text).not.toMatch(/describe-stack-resources|DescribeStackResources/);
   });
 
-  it('streams new images of the referrals table to the forwarder, only new activity items, with partial failures and a dead-letter queue', () => {
+  it('streams new images of the referrals table to the forwarder, only activity and hold items, with partial failures and a dead-letter queue', () => {
     const { template, stack } = dev;
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
@@ -526,7 +526,7 @@ describe('ReferralApiStack', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlq, 'Arn'] } } },
       FilterCriteria: {
-        Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { sk: { S: [{ prefix: 'activity#' }] } } } }) }],
+        Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { sk: { S: [{ prefix: 'activity#' }, { prefix: 'hold#' }] } } } }) }],
       },
     });
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'referrals-dev' });
