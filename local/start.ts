@@ -214,6 +214,8 @@ const main = async () => {
   console.log(
     `  DYNAMODB_ENDPOINT=${runtime.dynamoEndpoint} npm run keys -- create --user my-admin --plan enterprise --admin --label "local"`,
   );
+  console.log('Measure the review backlog (HeldCount, OldestHeldAgeSeconds) on this DynamoDB Local, as the schedule does:');
+  console.log(`  DYNAMODB_ENDPOINT=${runtime.dynamoEndpoint} npm run invoke -- review-backlog events/review-backlog-schedule.json`);
   console.log('Ready.');
 };
 

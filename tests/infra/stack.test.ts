@@ -8,7 +8,7 @@ import { gatewayResponses } from '../../functions/http/gateway-responses.js';
 import { RUNBOOK } from '../../lib/constructs/operations.js';
 import { CDK_CONTEXT, templateApp } from '../../lib/project-app.js';
 import { RECONCILE_EVERY_MINUTES, ReferralApiStack } from '../../lib/referral-api-stack.js';
-import { FUNCTION_TIMEOUT_SECONDS, RECONCILER_TIMEOUT_SECONDS } from '../../lib/runtime-settings.js';
+import { BACKLOG_TIMEOUT_SECONDS, FUNCTION_TIMEOUT_SECONDS, RECONCILER_TIMEOUT_SECONDS } from '../../lib/runtime-settings.js';
 
 const synth = (stage: string, extra: { alarmEmail?: string; context?: Record<string, unknown> } = {}) => {
   const app = templateApp(extra.context ? { context: extra.context } : {});
@@ -254,7 +254,7 @@ describe('ReferralApiStack', () => {
     const { template } = synth('prod');
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
     template.allResourcesProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
-    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(11); // one per function (ten) and the access log
+    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(12); // one per function (eleven) and the access log
     template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
     dev.template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
   }, 120_000);
@@ -272,8 +272,9 @@ describe('ReferralApiStack', () => {
     });
     template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'referrals-admin-dev' });
     // Named, not referenced: the schedule must wait for its group.
-    const [group] = Object.keys(template.findResources('AWS::Scheduler::ScheduleGroup'));
-    expect(Object.values(template.findResources('AWS::Scheduler::Schedule')).map((schedule: any) => schedule.DependsOn)).toEqual([[group]]);
+    const group = stack.getLogicalId(stack.reconciliation.scheduleGroup.node.defaultChild as any);
+    const schedules = template.findResources('AWS::Scheduler::Schedule', { Properties: { GroupName: 'referrals-admin-dev' } });
+    expect(Object.values(schedules).map((schedule: any) => schedule.DependsOn)).toEqual([[group]]);
     // Scheduler invokes asynchronously: Lambda retries nothing, and drops a pass older than the next one.
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: stack.getLogicalId(stack.reconcilerFunction.node.defaultChild as any) },
@@ -315,13 +316,16 @@ describe('ReferralApiStack', () => {
 
   it('loads the functions as fast as they can: no source-map flag, and the stage in their environment', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')) as any[];
-    expect(functions).toHaveLength(10); // the authorizer, six routes, the event forwarder, the queue indexer and the reconciler
+    // The authorizer, six routes, the event forwarder, the queue indexer, the reconciler and the review backlog pass.
+    expect(functions).toHaveLength(11);
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
       expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin' });
       expect(fn.Properties).toMatchObject({ MemorySize: 1024, Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     }
-    expect(functions.map((fn) => fn.Properties.Timeout).sort()).toEqual([...Array(9).fill(10), RECONCILER_TIMEOUT_SECONDS].sort());
+    expect(functions.map((fn) => fn.Properties.Timeout).sort()).toEqual(
+      [...Array(9).fill(10), RECONCILER_TIMEOUT_SECONDS, BACKLOG_TIMEOUT_SECONDS].sort(),
+    );
   });
 
   it("gives every Gateway Response type its true status, the envelope with API Gateway's own request id, and static headers only", () => {
