@@ -2,7 +2,7 @@
 // pipeline's write that held it, in the write that places the referral in the queue, and records the hold once;
 // a rewrite of the held referral, a stale image, or a retry never moves it. The list and the read answer it with
 // the referral's age in review at the time of the answer.
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { createObservability } from '../../functions/shared/observability.js';
 import { apiWithPlans, getRequest, withKey } from '../support/api.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
 import { context } from '../support/lambda.js';
-import { db, givenApiKey, givenAttribution, givenStatusWritten, tables, uniqueId } from '../support/table-records.js';
+import { db, givenApiKey, givenAttribution, givenStatusWritten, holdsOf, tables, uniqueId } from '../support/table-records.js';
 
 const env = { ...process.env, REFERRALS_TABLE: tables.referrals };
 const indexerOn = (client = db) => createIndexerHandler(createQueueIndexerDeps(env, client), createObservability());
@@ -21,18 +21,6 @@ const indexer = indexerOn();
 
 const stored = async (id: string) =>
   (await db.send(new GetCommand({ TableName: tables.referrals, Key: { pk: id, sk: 'attribution' }, ConsistentRead: true }))).Item ?? {};
-
-const holdsOf = async (id: string) =>
-  (
-    await db.send(
-      new QueryCommand({
-        TableName: tables.referrals,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': id, ':prefix': HOLD_PREFIX },
-        ConsistentRead: true,
-      }),
-    )
-  ).Items ?? [];
 
 /** The referral pipeline's writes: a click, then the fraud checks holding it (UpdateItem, no queue attribute). */
 const pipelineCreates = (id: string) =>
@@ -43,15 +31,7 @@ const pipelineCreates = (id: string) =>
     }),
   );
 const pipelineHolds = (id: string) =>
-  db.send(
-    new UpdateCommand({
-      TableName: tables.referrals,
-      Key: { pk: id, sk: 'attribution' },
-      UpdateExpression: 'SET #status = :held, review_reason = :reason, risk_flags = :flags',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':held': 'review_required', ':reason': 'velocity', ':flags': ['velocity', 'same_ip'] },
-    }),
-  );
+  givenStatusWritten(id, 'review_required', tables.referrals, { review_reason: 'velocity', risk_flags: ['velocity', 'same_ip'] });
 
 let sequence = 4_200_000_000_000_000_000_000n;
 /** The stream record of the item as it now is, written at `at` (Unix seconds), as Lambda hands it over. */

@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ import { eventsCommand } from '../../tools/cli/commands/events.js';
 import { runCommand } from '../../tools/cli/runner.js';
 import { FakeDeadLetters } from '../support/fakes.js';
 import { context } from '../support/lambda.js';
-import { db, uniqueId } from '../support/table-records.js';
+import { db, givenStatusWritten, uniqueId } from '../support/table-records.js';
 
 const names = { ...LOCAL_TABLE_NAMES, referrals: `referrals-opened-${uniqueId('t')}` };
 const env = { ...process.env, REFERRALS_TABLE: names.referrals };
@@ -77,16 +77,7 @@ const pipelineCreates = (id: string) =>
       Item: { pk: id, sk: 'attribution', id, status: 'attributed', created_at: '2026-11-01T00:00:00.000Z', referrer_user_id: 'user-ring' },
     }),
   );
-const pipelineWrites = (id: string, status: string) =>
-  db.send(
-    new UpdateCommand({
-      TableName: names.referrals,
-      Key: { pk: id, sk: 'attribution' },
-      UpdateExpression: 'SET #status = :status, risk_flags = :flags',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': status, ':flags': ['velocity'] },
-    }),
-  );
+const pipelineWrites = (id: string, status: string) => givenStatusWritten(id, status, names.referrals, { risk_flags: ['velocity'] });
 
 /** Drains the poller until `done` holds, or fails after a while. */
 const until = async (done: () => boolean | Promise<boolean>, timeoutMs = 15_000) => {
