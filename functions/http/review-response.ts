@@ -20,8 +20,7 @@ const HeldAttributionSchema = v.strictObject({
       v.integer(),
       v.minValue(0),
       v.metadata({
-        description:
-          'Whole seconds since held_at, at the time of the answer: present while the referral is in review_required with a known held_at',
+        description: 'Seconds since held_at at the time of the answer, while in review_required with a held_at',
         examples: [3600],
       }),
     ),

@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * List the referrals of one status, oldest first
-         * @description The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the queue. A page may hold fewer than limit items (with referrer_user_id, or for a few seconds after a referral left the status): follow next_cursor until it is null. A referral in review carries held_at, when it entered review, and age_seconds, how long it has waited, at the time of the answer.
+         * @description The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the queue. A page may hold fewer than limit items (with referrer_user_id, or for a few seconds after a referral left the status): follow next_cursor until it is null. A held referral carries held_at and age_seconds.
          *
          *     Requires the permission `referrals:read`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
@@ -31,7 +31,7 @@ export interface paths {
         };
         /**
          * Read one referral with its rewards and its audit trail
-         * @description The attribution, its rewards, and its activity items newest first. A referral in review carries held_at, when it entered review, and age_seconds, how long it has waited, at the time of the answer.
+         * @description The attribution, its rewards, and its activity items newest first. A held referral carries held_at and age_seconds.
          *
          *     Requires the permission `referrals:read`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
@@ -230,7 +230,7 @@ export interface components {
             expires_at?: string;
             /** @example in_123 */
             first_paid_invoice_id?: string;
-            /** @description When the referral last entered review_required: the time of the write that held it (to the second, from the table's stream), or of the move that reopened it; kept after it leaves review (ISO 8601) */
+            /** @description When the referral last entered review_required, to the second; kept after it leaves review (ISO 8601) */
             held_at?: string;
             /** @example /pricing */
             landing_path?: string;
@@ -343,7 +343,7 @@ export interface components {
                 expires_at?: string;
                 /** @example in_123 */
                 first_paid_invoice_id?: string;
-                /** @description When the referral last entered review_required: the time of the write that held it (to the second, from the table's stream), or of the move that reopened it; kept after it leaves review (ISO 8601) */
+                /** @description When the referral last entered review_required, to the second; kept after it leaves review (ISO 8601) */
                 held_at?: string;
                 /** @example /pricing */
                 landing_path?: string;
@@ -417,7 +417,7 @@ export interface components {
                 expires_at?: string;
                 /** @example in_123 */
                 first_paid_invoice_id?: string;
-                /** @description When the referral last entered review_required: the time of the write that held it (to the second, from the table's stream), or of the move that reopened it; kept after it leaves review (ISO 8601) */
+                /** @description When the referral last entered review_required, to the second; kept after it leaves review (ISO 8601) */
                 held_at?: string;
                 /** @example /pricing */
                 landing_path?: string;
@@ -459,7 +459,7 @@ export interface components {
                 /** @example newsletter */
                 utm_source?: string;
                 /**
-                 * @description Whole seconds since held_at, at the time of the answer: present while the referral is in review_required with a known held_at
+                 * @description Seconds since held_at at the time of the answer, while in review_required with a held_at
                  * @example 3600
                  */
                 age_seconds?: number;
@@ -497,7 +497,7 @@ export interface components {
                 expires_at?: string;
                 /** @example in_123 */
                 first_paid_invoice_id?: string;
-                /** @description When the referral last entered review_required: the time of the write that held it (to the second, from the table's stream), or of the move that reopened it; kept after it leaves review (ISO 8601) */
+                /** @description When the referral last entered review_required, to the second; kept after it leaves review (ISO 8601) */
                 held_at?: string;
                 /** @example /pricing */
                 landing_path?: string;
@@ -539,7 +539,7 @@ export interface components {
                 /** @example newsletter */
                 utm_source?: string;
                 /**
-                 * @description Whole seconds since held_at, at the time of the answer: present while the referral is in review_required with a known held_at
+                 * @description Seconds since held_at at the time of the answer, while in review_required with a held_at
                  * @example 3600
                  */
                 age_seconds?: number;
@@ -585,7 +585,7 @@ export interface components {
                 expires_at?: string;
                 /** @example in_123 */
                 first_paid_invoice_id?: string;
-                /** @description When the referral last entered review_required: the time of the write that held it (to the second, from the table's stream), or of the move that reopened it; kept after it leaves review (ISO 8601) */
+                /** @description When the referral last entered review_required, to the second; kept after it leaves review (ISO 8601) */
                 held_at?: string;
                 /** @example /pricing */
                 landing_path?: string;
@@ -667,7 +667,7 @@ export interface components {
                 expires_at?: string;
                 /** @example in_123 */
                 first_paid_invoice_id?: string;
-                /** @description When the referral last entered review_required: the time of the write that held it (to the second, from the table's stream), or of the move that reopened it; kept after it leaves review (ISO 8601) */
+                /** @description When the referral last entered review_required, to the second; kept after it leaves review (ISO 8601) */
                 held_at?: string;
                 /** @example /pricing */
                 landing_path?: string;

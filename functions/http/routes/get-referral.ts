@@ -36,9 +36,7 @@ export const getReferralFunction: RouteFunction = {
 export const getReferralContract: RouteContract = {
   operationId: 'getReferral',
   summary: 'Read one referral with its rewards and its audit trail',
-  description:
-    'The attribution, its rewards, and its activity items newest first. A referral in review carries held_at, when it entered ' +
-    'review, and age_seconds, how long it has waited, at the time of the answer.',
+  description: 'The attribution, its rewards, and its activity items newest first. A held referral carries held_at and age_seconds.',
   pathParameters: { id: AttributionIdSchema },
   success: {
     status: 200,

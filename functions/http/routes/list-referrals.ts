@@ -120,8 +120,7 @@ export const listReferralsContract: RouteContract = {
     'The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, ' +
     'a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the ' +
     'queue. A page may hold fewer than limit items (with referrer_user_id, or for a few seconds after a referral left the status): ' +
-    'follow next_cursor until it is null. A referral in review carries held_at, when it entered review, and age_seconds, ' +
-    'how long it has waited, at the time of the answer.',
+    'follow next_cursor until it is null. A held referral carries held_at and age_seconds.',
   queryParameters: ListQueryDoc,
   success: {
     status: 200,
