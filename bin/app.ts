@@ -2,7 +2,14 @@
 // setting of which must be committed there; otherwise creates one stage's stack (-c stage=…, dev by default) for a
 // hand-run deploy. Every synth runs the policy checks.
 import { App } from 'aws-cdk-lib';
-import { committedContext, pipelineSettingsFrom, stageJwtSettings, statusIndexStep, UncommittedSetting } from '../lib/pipeline-settings.js';
+import {
+  committedContext,
+  pipelineSettingsFrom,
+  reviewSlaHoursFrom,
+  stageJwtSettings,
+  statusIndexStep,
+  UncommittedSetting,
+} from '../lib/pipeline-settings.js';
 import { PIPELINE_HINT, PIPELINE_STACK, PipelineStack } from '../lib/pipeline-stack.js';
 import { addPolicyChecks } from '../lib/policy-checks.js';
 import { ReferralApiStack } from '../lib/referral-api-stack.js';
@@ -34,6 +41,7 @@ if (pipeline) {
   const statusIndex = statusIndexStep(context);
   new ReferralApiStack(app, `ReferralApi-${stage}`, {
     stage,
+    reviewSlaHours: reviewSlaHoursFrom(context),
     ...(adminJwt ? { adminJwt } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(statusIndex ? { statusIndex } : {}),

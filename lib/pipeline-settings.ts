@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type JwtSettings, jwtSettingsFrom } from '../functions/auth/jwt-settings.js';
+import { DEFAULT_REVIEW_SLA_HOURS } from './constructs/review-backlog.js';
 import type { PipelineSettings } from './pipeline-stack.js';
 import { STATUS_INDEX_STEPS, type StatusIndexStep } from './tables.js';
 
@@ -21,6 +22,7 @@ export const PIPELINE_SETTINGS = [
   'adminJwtIssuer',
   'adminJwtAudience',
   'statusIndex',
+  'reviewSlaHours',
 ] as const;
 export type PipelineSettingName = (typeof PIPELINE_SETTINGS)[number];
 
@@ -100,6 +102,7 @@ export const pipelineSettingsFrom = (
   });
   const alarmEmail = given('alarmEmail');
   const statusIndex = statusIndexStep(given);
+  const reviewSlaHours = reviewSlaHoursFrom(given);
   return {
     repository: given('repository') as string,
     branch: given('branch') as string,
@@ -109,6 +112,7 @@ export const pipelineSettingsFrom = (
     ...(adminJwt ? { adminJwt } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(statusIndex ? { statusIndex } : {}),
+    reviewSlaHours,
   };
 };
 
@@ -121,4 +125,14 @@ export const statusIndexStep = (given: Lookup): StatusIndexStep | undefined => {
       `statusIndex must be one of ${STATUS_INDEX_STEPS.join(', ')}, or empty once the switch is done; it is "${step}".`,
     );
   return step as StatusIndexStep;
+};
+
+/** The committed review SLA in hours (reviewSlaHours): how long a held referral may wait before the alarm; 48 when unset. */
+export const reviewSlaHoursFrom = (given: Lookup): number => {
+  const value = given('reviewSlaHours');
+  if (value === undefined) return DEFAULT_REVIEW_SLA_HOURS;
+  const hours = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(hours > 0) || hours > 24 * 90)
+    throw new UncommittedSetting(`reviewSlaHours must be a number of hours above 0 and at most ${24 * 90}; it is "${value}".`);
+  return hours;
 };

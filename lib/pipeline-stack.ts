@@ -34,6 +34,8 @@ export type PipelineSettings = {
   alarmEmail?: string;
   /** A step of the tables' switch away from the by-status index, while one is under way (lib/tables.ts). */
   statusIndex?: StatusIndexStep;
+  /** The review SLA in hours, which the stages' review SLA alarm watches. */
+  reviewSlaHours?: number;
 };
 
 /**
@@ -55,7 +57,7 @@ export class ApiStage extends Stage {
     id: string,
     props: StageProps & { stage: string; smokeTest: { account: string; writes: boolean } } & Pick<
         PipelineSettings,
-        'adminJwt' | 'alarmEmail' | 'statusIndex'
+        'adminJwt' | 'alarmEmail' | 'statusIndex' | 'reviewSlaHours'
       >,
   ) {
     super(scope, id, props);
@@ -66,6 +68,7 @@ export class ApiStage extends Stage {
       ...(props.adminJwt ? { adminJwt: props.adminJwt } : {}),
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
       ...(props.statusIndex ? { statusIndex: props.statusIndex } : {}),
+      ...(props.reviewSlaHours ? { reviewSlaHours: props.reviewSlaHours } : {}),
     });
   }
 }
@@ -141,6 +144,7 @@ export class PipelineStack extends Stack {
         ...(settings.adminJwt ? { adminJwt: settings.adminJwt } : {}),
         ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
         ...(settings.statusIndex ? { statusIndex: settings.statusIndex } : {}),
+        ...(settings.reviewSlaHours ? { reviewSlaHours: settings.reviewSlaHours } : {}),
       });
     this.dev = stage('dev', true);
     this.prod = stage('prod', false);

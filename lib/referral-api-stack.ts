@@ -4,7 +4,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
-import { STATUS_INDEX } from '../functions/adapters/referrals-table.js';
+import { QUEUE_INDEX, STATUS_INDEX } from '../functions/adapters/referrals-table.js';
 import { OPEN_RESERVATIONS_INDEX } from '../functions/adapters/usage-table.js';
 import type { JwtSettings } from '../functions/auth/jwt-settings.js';
 import { MAX_BODY_BYTES } from '../functions/http/body-limit.js';
@@ -15,7 +15,8 @@ import { InvokedFromOwnAccount } from './constructs/least-privilege.js';
 import { Operations } from './constructs/operations.js';
 import { QueueIndexing } from './constructs/queue-indexing.js';
 import { Reconciliation } from './constructs/reconciliation.js';
-import { RECONCILER_TIMEOUT_SECONDS } from './runtime-settings.js';
+import { DEFAULT_REVIEW_SLA_HOURS, ReviewBacklog } from './constructs/review-backlog.js';
+import { BACKLOG_TIMEOUT_SECONDS, RECONCILER_TIMEOUT_SECONDS } from './runtime-settings.js';
 import { createAdminApi } from './stack/admin-api.js';
 import { createTable } from './stack/dynamodb-tables.js';
 import { createFunction, grantOn } from './stack/functions.js';
@@ -37,10 +38,13 @@ export type ReferralApiStackProps = StackProps & {
   smokeTest?: { account: string; writes: boolean };
   /** A step of a deployed table's switch away from the by-status index (lib/tables.ts); none once it is done. */
   statusIndex?: StatusIndexStep;
+  /** The review SLA in hours (cdk.json's reviewSlaHours): the oldest held referral is alarmed past it. 48 when not given. */
+  reviewSlaHours?: number;
 };
 
 export const METRICS_NAMESPACE = 'ReferralsAdmin';
 export { RECONCILE_EVERY_MINUTES } from './constructs/reconciliation.js';
+export { BACKLOG_EVERY_MINUTES, DEFAULT_REVIEW_SLA_HOURS } from './constructs/review-backlog.js';
 export { bundling } from './stack/functions.js';
 export { smokeTestRoleName } from './stack/smoke-test-role.js';
 export const SERVICE_NAME = 'referrals-admin';
@@ -57,6 +61,8 @@ export class ReferralApiStack extends Stack {
   readonly queueIndexing: QueueIndexing;
   readonly reconcilerFunction: NodejsFunction;
   readonly reconciliation: Reconciliation;
+  readonly backlogFunction: NodejsFunction;
+  readonly reviewBacklog: ReviewBacklog;
   /** The stage's name: dev, prod, … */
   readonly stage: string;
   /** The outputs a pipeline step reads (envFromCfnOutputs). */
@@ -192,12 +198,24 @@ export class ReferralApiStack extends Stack {
     grantOn(this.reconcilerFunction, this.tables.usage, ['dynamodb:Query'], OPEN_RESERVATIONS_INDEX);
     this.reconciliation = new Reconciliation(this, 'Reconciliation', { stageName: props.stage, reconciler: this.reconcilerFunction });
 
+    // Measures the review backlog every few minutes from the review queue index alone.
+    this.backlogFunction = createFunction(
+      this,
+      'ReviewBacklogFunction',
+      'functions/handlers/review-backlog/handler.ts',
+      { ...commonEnvironment, ...tableEnv('referrals') },
+      retention,
+      BACKLOG_TIMEOUT_SECONDS,
+    );
+    grantOn(this.backlogFunction, this.tables.referrals, ['dynamodb:Query'], QUEUE_INDEX);
+
     this.firewall = new ApiFirewall(this, 'Firewall', {
       stage: this.api.deploymentStage,
       maxBodyBytes: MAX_BODY_BYTES,
       name: `referrals-admin-${props.stage}`,
     });
 
+    const metrics = { namespace: METRICS_NAMESPACE, dimensions: { service: SERVICE_NAME, stage: props.stage } };
     this.operations = new Operations(this, 'Operations', {
       stageName: props.stage,
       api: this.api,
@@ -207,6 +225,7 @@ export class ReferralApiStack extends Stack {
         EventForwarder: this.forwarding.forwarder,
         QueueIndexer: this.queueIndexing.indexer,
         Reconciler: this.reconcilerFunction,
+        ReviewBacklog: this.backlogFunction,
       },
       deadLetterQueue: this.forwarding.deadLetterQueue,
       reconciler: { fn: this.reconcilerFunction, scheduleGroup: this.reconciliation.scheduleGroup },
@@ -215,9 +234,16 @@ export class ReferralApiStack extends Stack {
       indexes: (Object.entries(definitions) as [TableKey, TableDefinition][]).flatMap(([key, definition]) =>
         Object.keys(definition.globalSecondaryIndexes ?? {}).map((indexName) => ({ table: this.tables[key], indexName })),
       ),
-      metrics: { namespace: METRICS_NAMESPACE, dimensions: { service: SERVICE_NAME, stage: props.stage } },
+      metrics,
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
       removalPolicy: retention,
+    });
+    this.reviewBacklog = new ReviewBacklog(this, 'ReviewBacklog', {
+      stageName: props.stage,
+      fn: this.backlogFunction,
+      operations: this.operations,
+      slaHours: props.reviewSlaHours ?? DEFAULT_REVIEW_SLA_HOURS,
+      metrics,
     });
 
     this.outputs = {

@@ -8,6 +8,11 @@ export const FUNCTION_MEMORY_MB = 1024;
  */
 export const RECONCILER_TIMEOUT_SECONDS = 120;
 /**
+ * The review backlog pass's own timeout: room to read the whole queue, up to its budget of 800,000 entries (800 pages of
+ * about 0.5 MB, four shards at a time), under the schedule's five minutes.
+ */
+export const BACKLOG_TIMEOUT_SECONDS = 60;
+/**
  * Every request body reaches the functions as the client's bytes, base64-encoded (isBase64Encoded true), so that
  * they decode it strictly and refuse invalid UTF-8 instead of reading whatever a text conversion made of it.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html

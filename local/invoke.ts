@@ -22,6 +22,7 @@ const FUNCTIONS: Record<string, Loader> = Object.fromEntries(
     ]),
     ['AdminAuthorizerFunction', () => import('../functions/handlers/authorizer/handler.js')] as [string, Loader],
     ['ReconcilerFunction', () => import('../functions/handlers/reconciler/handler.js')] as [string, Loader],
+    ['ReviewBacklogFunction', () => import('../functions/handlers/review-backlog/handler.js')] as [string, Loader],
   ].flatMap(([id, load]) => [
     [id, load],
     [id === 'AdminAuthorizerFunction' ? 'authorizer' : shortName(id), load],

@@ -4,7 +4,7 @@ import { appendFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { ACTIVITY_FILTERS, QUEUE_PLACEMENT_FILTERS } from '../functions/adapters/stream-filters.js';
+import { FORWARDER_FILTERS, QUEUE_PLACEMENT_FILTERS } from '../functions/adapters/stream-filters.js';
 import { gatewayErrorResponse } from '../functions/http/gateway-responses.js';
 import { pathTo } from '../functions/http/route.js';
 import { bulkRejectRoute } from '../functions/http/routes/bulk-reject.js';
@@ -170,7 +170,7 @@ const main = async () => {
       consumers: [
         {
           name: 'forwarder',
-          filters: ACTIVITY_FILTERS,
+          filters: FORWARDER_FILTERS,
           handler: forwarder.createHandler(createForwarderDeps(process.env, { deadLetters })),
         },
         { name: 'queue-indexer', filters: QUEUE_PLACEMENT_FILTERS, handler: indexer.createHandler(createQueueIndexerDeps(process.env)) },
@@ -214,6 +214,8 @@ const main = async () => {
   console.log(
     `  DYNAMODB_ENDPOINT=${runtime.dynamoEndpoint} npm run keys -- create --user my-admin --plan enterprise --admin --label "local"`,
   );
+  console.log('Measure the review backlog (HeldCount, OldestHeldAgeSeconds) on this DynamoDB Local, as the schedule does:');
+  console.log(`  DYNAMODB_ENDPOINT=${runtime.dynamoEndpoint} npm run invoke -- review-backlog events/review-backlog-schedule.json`);
   console.log('Ready.');
 };
 

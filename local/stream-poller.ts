@@ -14,7 +14,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import type { FilterPattern } from '../functions/adapters/stream-filters.js';
 import { STREAM_BATCH_SIZE, STREAM_RETRY_ATTEMPTS } from '../lib/runtime-settings.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local.js';
-import { passesFilters } from './event-filtering.js';
+import { assertStreamFilters, passesFilters } from './event-filtering.js';
 import { lambdaContext } from './lambda-context.js';
 import {
   afterInvocation,
@@ -38,6 +38,19 @@ export type StreamPoller = {
   discarded: Map<string, StreamRecord[]>;
 };
 
+/**
+ * A record as Lambda's event carries it: the SDK reads ApproximateCreationDateTime into a Date, where the event has
+ * Unix seconds (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html, the example event). DynamoDB Local stamps
+ * it to the minute, AWS to the second.
+ */
+const asLambdaRecord = (record: StreamRecord): DynamoDBStreamEvent['Records'][number] => {
+  const created = record.dynamodb?.ApproximateCreationDateTime;
+  return {
+    ...record,
+    dynamodb: { ...record.dynamodb, ...(created ? { ApproximateCreationDateTime: Math.floor(created.getTime() / 1000) } : {}) },
+  } as DynamoDBStreamEvent['Records'][number];
+};
+
 /** The stack's event source mapping (lib/constructs/stream-reading.ts). */
 const MAPPING: MappingSettings = { batchSize: STREAM_BATCH_SIZE, retryAttempts: STREAM_RETRY_ATTEMPTS, bisectOnError: true };
 
@@ -49,6 +62,8 @@ export const startStreamPoller = async (options: {
   /** Where to start: TRIM_HORIZON reads what is already there, LATEST only what comes next. */
   from?: 'TRIM_HORIZON' | 'LATEST';
 }): Promise<StreamPoller> => {
+  // A filter AWS would not apply fails the start, not every poll.
+  for (const consumer of options.consumers) assertStreamFilters(consumer.filters);
   const config = { endpoint: options.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   const dynamo = new DynamoDBClient(config);
   const streams = new DynamoDBStreamsClient(config);
@@ -107,7 +122,7 @@ export const startStreamPoller = async (options: {
     let outcome: Outcome = { kind: 'success' };
     while (reading.pending.length > 0 && outcome.kind === 'success') {
       const batch = nextBatch(reading);
-      outcome = await consumer.handler({ Records: batch as DynamoDBStreamEvent['Records'] }, lambdaContext(consumer.name)).then(
+      outcome = await consumer.handler({ Records: batch.map(asLambdaRecord) }, lambdaContext(consumer.name)).then(
         (response) => outcomeOf(batch, response),
         (): Outcome => ({ kind: 'error' }),
       );

@@ -2,7 +2,16 @@
 // attribution write, the hottest partition's load, and where each design breaks. `npm run capacity` prints it;
 // a unit test pins its figures, so that a change to the item layout shows up here.
 
-import { activityItem, attributionItem, QUEUE_ORDER, QUEUE_SHARDS, queueKey, queueShard } from '../functions/adapters/referrals-table.js';
+import { BACKLOG_PAGE_ENTRIES, BACKLOG_PAGES_PER_SHARD } from '../functions/adapters/held-queue.js';
+import {
+  activityItem,
+  attributionItem,
+  holdPut,
+  QUEUE_ORDER,
+  QUEUE_SHARDS,
+  queueKey,
+  queueShard,
+} from '../functions/adapters/referrals-table.js';
 import { dayKey, idempotencyKey, monthKey, rateKey, reservationPut, usageKey } from '../functions/adapters/usage-table.js';
 import type { Principal } from '../functions/auth/principal.js';
 import { buildUsageRecord } from '../functions/billing/usage-record.js';
@@ -12,6 +21,7 @@ import { buildIdempotencyRecord } from '../functions/idempotency/record.js';
 import { decisionActivity } from '../functions/referrals/activity.js';
 import { type Attribution, AttributionSchema } from '../functions/referrals/attribution.js';
 import { decide, REJECT } from '../functions/referrals/decision.js';
+import { holdOf } from '../functions/referrals/hold.js';
 
 /** DynamoDB's per-partition write limit (write units a second), the same in on-demand mode. */
 export const PARTITION_WRITE_UNITS = 1_000;
@@ -59,6 +69,7 @@ const SAMPLE: Attribution = {
   utm_source: 'newsletter',
   utm_campaign: 'spring-launch',
   created_at: '2026-11-01T09:30:00.000Z',
+  held_at: '2026-11-04T08:00:00.000Z',
 };
 const PRINCIPAL: Principal = {
   userId: 'admin-user',
@@ -111,6 +122,7 @@ export const sampleItems = () => {
     listFieldsEntry: Object.fromEntries(Object.entries(attribution).filter(([name]) => listFields.has(name))),
     rejected: { ...attributionItem(after), queue_key: queueKey('rejected', queueShard(SAMPLE.id)) },
     activity: activityItem(SAMPLE.id, activity),
+    hold: holdPut('referrals', SAMPLE.id, holdOf(SAMPLE, SAMPLE.held_at as string)).Item,
     usage: { ...usageKey(PRINCIPAL.userId, REQUEST_ID), ...usage },
     rate: { ...rateKey(PRINCIPAL.userId, '2026-11-30T12:00'), hits: 42, expires_at: 1_796_040_060 },
     day: { ...dayKey(PRINCIPAL.userId, '2026-11-30'), ...counter },
@@ -133,6 +145,10 @@ export const ATTRIBUTION_RATES = [100, 1_000, 10_000];
 export const USUAL_HELD_SHARE = 0.02;
 export const HELD_SHARES = [USUAL_HELD_SHARE, 1];
 export const QUEUE_ITEMS = 1_000_000;
+/** Held referrals a backlog pass may find: none, a usual queue, a long one, a fraud wave's, and the pass's budget. */
+export const BACKLOG_HELD = [0, 1_000, 10_000, 100_000, QUEUE_SHARDS * BACKLOG_PAGE_ENTRIES * BACKLOG_PAGES_PER_SHARD];
+/** Backlog passes a day: one every five minutes. */
+export const BACKLOG_PASSES_A_DAY = 288;
 
 export const capacityModel = () => {
   const items = sampleItems();
@@ -162,8 +178,9 @@ export const capacityModel = () => {
     activityItems: BULK_SIZE,
   };
   // The queue indexer, for a write of another writer that moves an attribution into or out of a listed status: its
-  // own UpdateItem of the attribution (queue_key set or removed), and that entry written to or removed from the index.
-  const indexer = { table: writeUnits(sizes.attribution), queueIndex: writeUnits(sizes.queueEntry) };
+  // own UpdateItem of the attribution (queue_key set or removed, held_at set on entering review), and that entry
+  // written to or removed from the index; on entering review, the hold item too, in the referral's own partition.
+  const indexer = { table: writeUnits(sizes.attribution), hold: wcu('hold'), queueIndex: writeUnits(sizes.queueEntry) };
   const rows = ATTRIBUTION_RATES.flatMap((rate) =>
     HELD_SHARES.map((held) => {
       const queued = rate * held;
@@ -175,8 +192,8 @@ export const capacityModel = () => {
         // The sparse, sharded queue index: only writes into a listed status, each placed there by the indexer,
         // spread over QUEUE_SHARDS.
         queueShard: (queued * indexer.queueIndex) / QUEUE_SHARDS,
-        // The referrals table: the writer's own write and, for a held one, the indexer's.
-        table: rate * writeUnits(sizes.attribution) + queued * indexer.table,
+        // The referrals table: the writer's own write and, for a held one, the indexer's two.
+        table: rate * writeUnits(sizes.attribution) + queued * (indexer.table + indexer.hold),
       };
     }),
   );
@@ -188,6 +205,16 @@ export const capacityModel = () => {
       limit * readUnits(sizes.attribution);
     return { limit, all, keysOnly };
   };
+  // A backlog pass reads every held entry of the 16 shards, pages of BACKLOG_PAGE_ENTRIES, eventually consistent:
+  // each page is charged by the bytes of the entries it reads, and an empty shard's query still costs half a unit.
+  const backlogPass = (held: number) => {
+    const perShard = Math.min(Math.ceil(held / QUEUE_SHARDS), BACKLOG_PAGE_ENTRIES * BACKLOG_PAGES_PER_SHARD);
+    const fullPages = Math.floor(perShard / BACKLOG_PAGE_ENTRIES);
+    const rest = perShard - fullPages * BACKLOG_PAGE_ENTRIES;
+    const shard =
+      fullPages * readUnits(BACKLOG_PAGE_ENTRIES * sizes.queueEntry) + (rest || !fullPages ? readUnits(rest * sizes.queueEntry) : 0);
+    return { held, readUnits: QUEUE_SHARDS * shard, queries: QUEUE_SHARDS * (fullPages + (rest || !fullPages ? 1 : 0)) };
+  };
   return {
     shards: QUEUE_SHARDS,
     sizes,
@@ -195,6 +222,7 @@ export const capacityModel = () => {
       referrals: writeUnits(sizes.attribution),
       oldIndex: writeUnits(sizes.attribution),
       indexerWhenListed: indexer.table,
+      holdWhenHeld: indexer.hold,
       queueIndexWhenListed: indexer.queueIndex,
       queueIndexOtherwise: 0,
     },
@@ -202,6 +230,7 @@ export const capacityModel = () => {
     bulk,
     rows,
     listPages: [listPage(25), listPage(100)],
+    backlogPasses: BACKLOG_HELD.map(backlogPass),
     queueStorageBytes: QUEUE_ITEMS * (sizes.queueEntry + 100),
     breaks: {
       statusPartition: PARTITION_WRITE_UNITS / writeUnits(sizes.attribution),
@@ -233,7 +262,8 @@ export const capacityTables = (): string => {
     '| --- | --- | --- | --- | --- |',
     `| one reject (one transaction, ${TRANSACTION_FACTOR}× per item) | ${model.reject.table.referrals} WCU | ${model.reject.table.usage} WCU (+${model.reject.keyed} with a key) | ${model.reject.indexes.queue} WCU | ${model.reject.indexes.activity} WCU |`,
     `| one bulk reject of 100 | ${100 * model.reject.table.referrals} WCU | ${model.bulk.usage} WCU (+${model.bulk.keyed} with a key) | ${100 * model.reject.indexes.queue} WCU | ${100 * model.reject.indexes.activity} WCU |`,
-    `| another writer's attribution write, into or out of a listed status | ${model.perAttributionWrite.referrals} WCU + ${model.perAttributionWrite.indexerWhenListed} WCU (the indexer's) | - | ${model.perAttributionWrite.queueIndexWhenListed} WCU | - |`,
+    `| another writer's attribution write, into review_required | ${model.perAttributionWrite.referrals} WCU + ${model.perAttributionWrite.indexerWhenListed + model.perAttributionWrite.holdWhenHeld} WCU (the indexer's update and hold) | - | ${model.perAttributionWrite.queueIndexWhenListed} WCU | - |`,
+    `| another writer's attribution write, out of a listed status or into rejected | ${model.perAttributionWrite.referrals} WCU + ${model.perAttributionWrite.indexerWhenListed} WCU (the indexer's) | - | ${model.perAttributionWrite.queueIndexWhenListed} WCU | - |`,
     `| another writer's attribution write, other status | ${model.perAttributionWrite.referrals} WCU | - | 0 | - |`,
     '',
     `| attribution writes/s | held for review | referrals table | hottest partition, one per status (old) | hottest partition, ${model.shards} shards (sparse) |`,
@@ -247,6 +277,13 @@ export const capacityTables = (): string => {
     '| --- | --- | --- |',
     ...model.listPages.map(
       (page) => `| ${page.limit} entries | ${format(page.all)} RCU, 1 round | ${format(page.keysOnly)} RCU, 2 rounds |`,
+    ),
+    '',
+    '| backlog pass (every 5 minutes) | queries | read units a pass | read units a day |',
+    '| --- | --- | --- | --- |',
+    ...model.backlogPasses.map(
+      (pass) =>
+        `| ${format(pass.held)} held | ${format(pass.queries)} | ${format(pass.readUnits)} RRU | ${format(pass.readUnits * BACKLOG_PASSES_A_DAY)} RRU |`,
     ),
     '',
     `A queue entry under ALL is ${model.sizes.queueEntry} bytes; an INCLUDE of the ${Object.keys(AttributionSchema.entries).length} fields the list returns would be ${model.sizes.listFieldsEntry} bytes, and DynamoDB projects at most 20.`,

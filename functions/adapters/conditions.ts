@@ -8,6 +8,8 @@ export const ITEM_ABSENT = 'attribute_not_exists(pk)';
 export const ITEM_PRESENT = 'attribute_exists(pk)';
 /** The status is the one the change was decided from (`#status`, `:expected`). */
 export const STATUS_AS_READ = '#status = :expected';
+/** The item is not in the queue partition it is about to enter (`#key`, `:key`): it enters it now. */
+export const NOT_QUEUED_THERE = 'attribute_not_exists(#key) OR #key <> :key';
 /** A record whose time is up (`:now`, Unix seconds) and that TTL has not removed yet. */
 export const RECORD_EXPIRED = 'expires_at <= :now';
 /** An idempotency claim still in progress (`#state`, `:inProgress`). */

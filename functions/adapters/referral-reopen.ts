@@ -12,11 +12,11 @@ import { toIdempotencyRecord } from './idempotency-store.js';
 import { createReferralReader } from './referral-queue.js';
 import type { Tables } from './referral-records.js';
 import { DECIDED_UNDER } from './referral-store.js';
-import { activityItem, attributionItemKey, CLAIM_NAMES, QUEUE_KEY, queueKey, queueShard } from './referrals-table.js';
+import { activityItem, attributionItemKey, CLAIM_NAMES, HELD_AT, holdPut, QUEUE_KEY, queueKey, queueShard } from './referrals-table.js';
 import { conditionFailed, type NamedItems, type ReasonsByName, transactWrite } from './transact.js';
 import { chargeItems, idempotencyKey, readChargeRefusal } from './usage-table.js';
 
-type ReopenItem = 'attribution' | 'activity' | 'usage' | 'day' | 'month' | 'idempotency';
+type ReopenItem = 'attribution' | 'activity' | 'hold' | 'usage' | 'day' | 'month' | 'idempotency';
 
 /** The reject a reopen read is still the referral's last review (`#reviewedAt`, `:rejectedAt`). */
 const REJECT_AS_READ = '#reviewedAt = :rejectedAt';
@@ -28,7 +28,8 @@ export const buildReopenTransaction = (tables: Tables, plan: ReopenWritePlan): N
       Update: {
         TableName: tables.referrals,
         Key: attributionItemKey(plan.attributionId),
-        UpdateExpression: 'SET #status = :held, #queue = :queue REMOVE #reviewedAt, #reviewedBy, #claimedBy, #claimedUntil, #decidedUnder',
+        UpdateExpression:
+          'SET #status = :held, #queue = :queue, #heldAt = :heldAt REMOVE #reviewedAt, #reviewedBy, #claimedBy, #claimedUntil, #decidedUnder',
         ConditionExpression: allOf(STATUS_AS_READ, REJECT_AS_READ),
         ExpressionAttributeNames: {
           '#status': 'status',
@@ -36,6 +37,7 @@ export const buildReopenTransaction = (tables: Tables, plan: ReopenWritePlan): N
           '#reviewedAt': 'reviewed_at',
           '#reviewedBy': 'reviewed_by',
           '#decidedUnder': DECIDED_UNDER,
+          '#heldAt': HELD_AT,
           ...CLAIM_NAMES,
         },
         ExpressionAttributeValues: {
@@ -43,6 +45,7 @@ export const buildReopenTransaction = (tables: Tables, plan: ReopenWritePlan): N
           ':rejectedAt': plan.rejectedAt,
           ':held': REVIEWABLE_STATUS,
           ':queue': queueKey(REVIEWABLE_STATUS, queueShard(plan.attributionId)),
+          ':heldAt': plan.hold.held_at,
         },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
@@ -52,6 +55,8 @@ export const buildReopenTransaction = (tables: Tables, plan: ReopenWritePlan): N
     'activity',
     { Put: { TableName: tables.referrals, Item: activityItem(plan.attributionId, plan.activity), ConditionExpression: ITEM_ABSENT } },
   ],
+  // The new stay in review, announced as referral.review_opened by the forwarder.
+  ['hold', { Put: holdPut(tables.referrals, plan.attributionId, plan.hold) }],
   ...chargeItems(tables.usage, plan.charge),
   ...(plan.idempotency
     ? [

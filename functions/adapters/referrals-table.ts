@@ -1,9 +1,10 @@
-// The referrals table, whole: an attribution, its rewards and its activity share the attribution's partition; the
-// queue index lists the attributions of each listed status, oldest first, spread over shards; the activity index
-// holds the audit trail by day. Its keys, indexes and the items this API writes there.
+// The referrals table, whole: an attribution, its rewards, its activity and its holds share the attribution's
+// partition; the queue index lists the attributions of each listed status, oldest first, spread over shards; the
+// activity index holds the audit trail by day. Its keys, indexes and the items this API writes there.
 import { createHash } from 'node:crypto';
 import type { Activity } from '../referrals/activity.js';
 import { type Attribution, type AttributionStatus, QUEUE_STATUSES } from '../referrals/attribution.js';
+import { ITEM_ABSENT } from './conditions.js';
 
 export const ATTRIBUTION_SK = 'attribution';
 export const REWARD_SK_PREFIX = 'reward#';
@@ -12,6 +13,7 @@ export const NOTE_PREFIX = 'note#';
 
 /** Oldest first when sorted ascending: the time leads, the note id keeps two notes of one instant apart. */
 export const noteSortKey = (at: string, noteId: string): string => `${NOTE_PREFIX}${at}#${noteId}`;
+export const HOLD_PREFIX = 'hold#';
 
 /** Newest first when sorted descending: the timestamp leads, the request id keeps two changes in one instant apart. */
 export const activitySortKey = (at: string, requestId: string): string => `${ACTIVITY_PREFIX}${at}#${requestId}`;
@@ -80,4 +82,25 @@ export const activityItem = (attributionId: string, activity: Activity) => ({
   sk: activitySortKey(activity.at, activity.request_id),
   ...activity,
   [ACTIVITY_DAY]: activityDay(activity.at),
+});
+
+/** When an attribution last entered review_required: set in the same write that moves it there. */
+export const HELD_AT = 'held_at';
+
+/** A hold's sort key: one a stay in review, by the time it began. */
+export const holdSortKey = (heldAt: string): string => `${HOLD_PREFIX}${heldAt}`;
+/** The time a hold item's sort key names; undefined for any other sort key. */
+export const holdTimeOf = (sk: string): string | undefined => (sk.startsWith(HOLD_PREFIX) ? sk.slice(HOLD_PREFIX.length) : undefined);
+
+/**
+ * The write that records a hold: a hold item under the attribution, written once and never changed, whose insert the
+ * forwarder publishes as `referral.review_opened`. Whoever moves a referral into review_required sets HELD_AT to
+ * `hold.held_at` on the attribution and puts this, in the same transaction where it has one (a reopen), or just after
+ * the attribution's write (the queue indexer). Not in the activity index: a wave of holds must not take the partition
+ * of the day that reviewers' decisions write.
+ */
+export const holdPut = (table: string, attributionId: string, hold: { readonly held_at: string }) => ({
+  TableName: table,
+  Item: { pk: attributionId, sk: holdSortKey(hold.held_at), ...hold },
+  ConditionExpression: ITEM_ABSENT,
 });

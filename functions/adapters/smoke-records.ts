@@ -9,12 +9,19 @@ import { accountKey, USAGE_PREFIX } from './usage-table.js';
 type StoredItem = Record<string, unknown>;
 
 export const createSmokeRecords = (client: DynamoDBDocumentClient, tables: { referrals: string; usage: string }) => ({
-  /** Puts a referral held for review, as the referral pipeline would, and never over one that exists. */
+  /** Puts a referral held for review, as the referral pipeline and the queue indexer would, and never over one that exists. */
   putHeldReferral: async (id: string, createdAt: string): Promise<void> => {
     await client.send(
       new PutCommand({
         TableName: tables.referrals,
-        Item: attributionItem({ id, status: 'review_required', code: 'SMOKE', risk_flags: ['smoke_test'], created_at: createdAt }),
+        Item: attributionItem({
+          id,
+          status: 'review_required',
+          code: 'SMOKE',
+          risk_flags: ['smoke_test'],
+          created_at: createdAt,
+          held_at: createdAt,
+        }),
         ConditionExpression: ITEM_ABSENT,
       }),
     );

@@ -1,16 +1,23 @@
-// Turns new activity items from the referrals table's stream into events on the bus: batched, retried, in order per attribution.
+// Turns new activity and hold items from the referrals table's stream into events on the bus: a decision's
+// `referral.rejected` or `referral.approved`, a hold's `referral.review_opened`; batched, retried, in order per attribution.
 import * as v from 'valibot';
 import { ActivitySchema } from '../referrals/activity.js';
-import { type DomainEvent, reviewEvent } from '../referrals/review-event.js';
+import { HoldSchema } from '../referrals/hold.js';
+import { type DomainEvent, reviewEvent, reviewOpenedEvent } from '../referrals/review-event.js';
 import type { DeadLetter, DeadLetters, EventPublisher } from './ports.js';
 
-/** A stream record as the forwarder needs it: its position, its keys, whether it is an activity item, and the new image (unmarshalled). */
+/**
+ * A stream record as the forwarder needs it: its position, its keys, whether it is an activity item or a hold item,
+ * and the new image (unmarshalled).
+ */
 export type ActivityRecord = {
   sequenceNumber: string;
   eventName: string;
   keys: Record<string, string>;
   /** Whether its keys are an activity item's (the table's layout says, not the forwarder). */
   activity: boolean;
+  /** Whether its keys are a hold item's. */
+  hold?: boolean;
   image: Record<string, unknown> | undefined;
 };
 
@@ -89,7 +96,24 @@ export const chunkEvents = (pending: Pending[]): Pending[][] => {
   return chunks;
 };
 
-const isActivityInsert = (record: ActivityRecord): boolean => record.eventName === 'INSERT' && record.activity;
+/**
+ * The event an inserted activity or hold item makes, 'malformed' for one that cannot make it, undefined for any other
+ * record: each item is written once, so its insert is the one record that announces it.
+ */
+const eventOf = (record: ActivityRecord): { attributionId: string; event: DomainEvent } | 'malformed' | undefined => {
+  if (record.eventName !== 'INSERT' || !(record.activity || record.hold)) return undefined;
+  const { pk, sk: _sk, ...fields } = record.image ?? {};
+  if (typeof pk !== 'string') return 'malformed';
+  if (record.hold) {
+    const hold = v.safeParse(HoldSchema, fields);
+    return hold.success ? { attributionId: pk, event: reviewOpenedEvent(pk, hold.output) } : 'malformed';
+  }
+  const activity = v.safeParse(ActivitySchema, fields);
+  if (!activity.success) return 'malformed';
+  // An activity item that announces nothing (a forced release of a claim) is passed over.
+  const event = reviewEvent(pk, activity.output);
+  return event ? { attributionId: pk, event } : undefined;
+};
 
 type Refused = { item: Pending; code: string };
 
@@ -151,8 +175,8 @@ const publishWithRetries = async (deps: ForwardDeps, chunk: Pending[]): Promise<
 };
 
 /**
- * Stream records of one batch, in order. Records that are not new activity items are ignored; a malformed
- * activity item goes to the dead-letter queue. When events still fail after the retries, the earliest failed
+ * Stream records of one batch, in order. Records that are not new activity or hold items are ignored; a malformed
+ * one goes to the dead-letter queue. When events still fail after the retries, the earliest failed
  * record is reported, so that Lambda retries the batch from it (at least once; consumers deduplicate on event_id).
  */
 export const forwardActivity = async (deps: ForwardDeps, records: ActivityRecord[]): Promise<ForwardResult> => {
@@ -187,26 +211,24 @@ export const forwardActivity = async (deps: ForwardDeps, records: ActivityRecord
     return true;
   };
   for (const record of records) {
-    if (!isActivityInsert(record)) {
+    const made = eventOf(record);
+    if (made === undefined) {
       result.ignored += 1;
       continue;
     }
-    const { pk, sk: _sk, ...fields } = record.image ?? {};
-    const activity = v.safeParse(ActivitySchema, fields);
-    if (activity.success && typeof pk === 'string') {
-      const event = reviewEvent(pk, activity.output);
-      if (event) pending.push({ record, attributionId: pk, event });
-      else result.ignored += 1;
+    if (made !== 'malformed') {
+      pending.push({ record, ...made });
       continue;
     }
     // Everything before it goes out first, so that a retry from this record loses nothing.
     if (!(await flush())) return result;
-    deps.log.warn('malformed activity item sent to the dead-letter queue', {
+    const reason = record.hold ? 'malformed hold item' : 'malformed activity item';
+    deps.log.warn(`${reason} sent to the dead-letter queue`, {
       table_keys: record.keys,
       sequence_number: record.sequenceNumber,
     });
     try {
-      await deps.deadLetters.send({ reason: 'malformed activity item', table_keys: record.keys, sequence_number: record.sequenceNumber });
+      await deps.deadLetters.send({ reason, table_keys: record.keys, sequence_number: record.sequenceNumber });
     } catch {
       // It could not be set aside: report it, so that the batch is retried from it.
       result.failedFrom = record.sequenceNumber;

@@ -12,9 +12,25 @@ export const ReviewResponseSchema = v.object({
   rewards: v.pipe(v.array(RewardSchema), v.metadata({ description: "The attribution's rewards, as stored; a decision grants none" })),
 });
 
+/** An attribution as the list and the read return it: with its age in review while it waits there. */
+const HeldAttributionSchema = v.strictObject({
+  ...AttributionSchema.entries,
+  age_seconds: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(0),
+      v.metadata({
+        description: 'Seconds since held_at at the time of the answer, while in review_required with a held_at',
+        examples: [3600],
+      }),
+    ),
+  ),
+});
+
 /** A page of the review queue. */
 export const ReferralPageSchema = v.object({
-  attributions: v.pipe(v.array(AttributionSchema), v.metadata({ description: 'Oldest first by created_at, then id' })),
+  attributions: v.pipe(v.array(HeldAttributionSchema), v.metadata({ description: 'Oldest first by created_at, then id' })),
   next_cursor: v.pipe(v.nullable(v.string()), v.metadata({ description: 'Pass as cursor for the next page; null on the last page' })),
 });
 
@@ -33,7 +49,7 @@ export const decidedResponseSchema = (decision: Decision) =>
 
 /** One referral with its rewards and its audit trail, newest first: what the read answers. */
 export const ReferralRecordSchema = v.object({
-  attribution: AttributionSchema,
+  attribution: HeldAttributionSchema,
   rewards: v.array(RewardSchema),
   activity: v.pipe(v.array(ActivitySchema), v.metadata({ description: 'The audit trail, newest first' })),
   notes: v.pipe(v.array(NoteSchema), v.metadata({ description: "The reviewers' notes, oldest first: every one, none edited or deleted" })),

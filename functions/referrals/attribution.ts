@@ -45,6 +45,7 @@ export const AttributionSchema = v.strictObject({
   error: text('temporary billing write failure', 'The last processing error, if any'),
   expires_at: timestamp('When the attribution expires unless it qualifies'),
   first_paid_invoice_id: text('in_123'),
+  held_at: timestamp('When the referral last entered review_required, to the second; kept after it leaves review'),
   landing_path: text('/pricing'),
   qualified_at: timestamp('When the referred account qualified'),
   referred_user_id: text('user-referred'),

@@ -1,8 +1,9 @@
 // The review queue: attributions of one status, oldest first, a page at a time, with an opaque cursor.
 import * as v from 'valibot';
-import { type Attribution, AttributionIdSchema, QUEUE_STATUSES, type QueueStatus } from './attribution.js';
+import { AttributionIdSchema, QUEUE_STATUSES, type QueueStatus } from './attribution.js';
 import { type ClaimFilter, liveClaim } from './claims.js';
 import { InvalidCursor } from './errors.js';
+import { type HeldAttribution, withHeldAge } from './hold.js';
 import type { QueuePosition, ReferralReader, ShardPage } from './ports.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -10,7 +11,7 @@ export const MAX_PAGE_SIZE = 100;
 
 export type ListQuery = { status: QueueStatus; referrerUserId?: string; claimed?: ClaimFilter; limit: number; cursor?: string };
 
-export type ReferralPage = { attributions: Attribution[]; next_cursor: string | null };
+export type ReferralPage = { attributions: HeldAttribution[]; next_cursor: string | null };
 
 /** Where a page left each shard: after a position, not started yet, or read to its end. */
 export type ShardCursor = QueuePosition | 'start' | 'end';
@@ -107,8 +108,8 @@ export const mergeShardPages = (positions: ShardCursor[], pages: (ShardPage | un
 };
 
 /**
- * One page of the queue: every shard of the status read at once, one parallel round, and merged oldest first. A page
- * may hold fewer than `limit` attributions: a referrer filter, and the stored status (an item whose status moved on
+ * One page of the queue: every shard of the status read at once, one parallel round, and merged oldest first, each
+ * held referral with its age in review at the time of the answer. A page may hold fewer than `limit` attributions: a referrer filter, and the stored status (an item whose status moved on
  * before the index followed), apply after the index read. Follow next_cursor until it is null.
  */
 export const listReferrals = async (
@@ -134,14 +135,14 @@ export const listReferrals = async (
           }),
     ),
   );
-  // Every listed referral shows its claim: null when nobody holds it or its lease has ended.
+  // Every listed referral shows its claim (null when nobody holds it or its lease has ended) and, held, its age.
   const shown = pages.map(
     (page) =>
       page && {
         ...page,
         entries: page.entries.map((entry) => ({
           ...entry,
-          attribution: { ...entry.attribution, claim: liveClaim(entry.claim, now) },
+          attribution: withHeldAge({ ...entry.attribution, claim: liveClaim(entry.claim, now) }, now),
         })),
       },
   );

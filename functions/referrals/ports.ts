@@ -8,6 +8,7 @@ import type { Activity } from './activity.js';
 import type { Attribution, AttributionStatus, QueueStatus, Reward } from './attribution.js';
 import type { ClaimFilter, StoredClaim } from './claims.js';
 import type { DecisionChanges, REVIEWABLE_STATUS } from './decision.js';
+import type { Hold } from './hold.js';
 import type { Note } from './note-record.js';
 
 /** A decision's write: the attribution change, its activity item, its charge and its idempotency record, all or nothing. */
@@ -166,6 +167,8 @@ export type NoteStore = {
 export type ReopenWritePlan = {
   attributionId: string;
   rejectedAt: string;
+  /** The new stay in review: held_at set on the attribution, and its hold recorded, in the same transaction. */
+  hold: Hold;
   activity: Activity;
   charge: Charge;
   idempotency?: IdempotencyRecord;

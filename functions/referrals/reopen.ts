@@ -16,6 +16,7 @@ import type { Activity } from './activity.js';
 import { type Attribution, AttributionSchema, inSchemaOrder, type ReviewResponse } from './attribution.js';
 import { REVIEWABLE_STATUS } from './decision.js';
 import { NotAwaitingReview, ReferralNotFound } from './errors.js';
+import { holdOf } from './hold.js';
 import type { ReopenStore } from './ports.js';
 
 /** How long after its reject a referral may be reopened: the one place this is set. */
@@ -49,10 +50,10 @@ export type ReopenCall = {
 };
 export type ReopenResult = SuccessResult<ReviewResponse> & { replayed: boolean; creditsCharged: number };
 
-/** The referral as a reopen leaves it: held for review again, its review fields gone, nobody holding it. */
-const reopened = (current: Attribution): Attribution => {
+/** The referral as a reopen leaves it: held for review again since `heldAt`, its review fields gone, nobody holding it. */
+const reopened = (current: Attribution, heldAt: string): Attribution => {
   const { reviewed_at: _at, reviewed_by: _by, ...rest } = current;
-  return inSchemaOrder({ ...rest, status: REVIEWABLE_STATUS }, AttributionSchema);
+  return inSchemaOrder({ ...rest, status: REVIEWABLE_STATUS, held_at: heldAt }, AttributionSchema);
 };
 
 export const reopenReferral = async (deps: ReopenDeps, call: ReopenCall): Promise<ReopenResult> => {
@@ -78,7 +79,7 @@ export const reopenReferral = async (deps: ReopenDeps, call: ReopenCall): Promis
   const closesAt = new Date(Date.parse(rejectedAt) + REOPEN_WINDOW_DAYS * 24 * 60 * 60 * 1000);
   if (!(closesAt.getTime() > now.getTime()))
     throw new ReopenWindowClosed(current.id, rejectedAt, Number.isNaN(closesAt.getTime()) ? rejectedAt : closesAt.toISOString());
-  const after = reopened(current);
+  const after = reopened(current, now.toISOString());
   // The decision it undoes: the latest reject in the trail (newest first).
   const undone = record.activity.find((item) => item.action === 'reject');
   const activity: Activity = {
@@ -102,6 +103,7 @@ export const reopenReferral = async (deps: ReopenDeps, call: ReopenCall): Promis
       {
         attributionId: current.id,
         rejectedAt,
+        hold: holdOf(current, now.toISOString()),
         activity,
         charge,
         ...(key === undefined ? {} : { idempotency: buildIdempotencyRecord(key, fingerprint, success, now) }),

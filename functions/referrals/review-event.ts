@@ -1,8 +1,9 @@
-// The `referral.rejected`, `referral.approved` and `referral.reopened` events the rest of the system hears of, made from
-// an activity item alone.
+// The events the rest of the system hears of: `referral.rejected`, `referral.approved` and `referral.reopened`, each
+// made from an activity item alone, and `referral.review_opened`, made from a hold alone.
 import { type Activity, isDecisionAction } from './activity.js';
 import type { Attribution } from './attribution.js';
 import { type Decision, decisionOf, REVIEWABLE_STATUS } from './decision.js';
+import type { Hold } from './hold.js';
 
 export const EVENT_SOURCE = 'crawlora.referrals';
 
@@ -28,9 +29,24 @@ export type ReviewEventDetail = {
 /** A reopen announces itself under this name. */
 export const REOPENED_EVENT = 'referral.reopened' as const;
 
-export type DomainEvent = { source: string; detailType: Decision['event'] | typeof REOPENED_EVENT; detail: ReviewEventDetail };
+export type ReviewOpenedDetail = {
+  /** `<attribution id>:<held_at>`: one per stay in review, the same however often the hold is delivered or replayed. */
+  event_id: string;
+  attribution_id: string;
+  referrer_user_id: string | null;
+  risk_flags: string[];
+  /** When the referral entered review_required. */
+  held_at: string;
+};
 
-export const eventIdOf = (attributionId: string, requestId: string): string => `${attributionId}:${requestId}`;
+export const REVIEW_OPENED = 'referral.review_opened';
+
+export type DomainEvent =
+  | { source: string; detailType: Decision['event'] | typeof REOPENED_EVENT; detail: ReviewEventDetail }
+  | { source: string; detailType: typeof REVIEW_OPENED; detail: ReviewOpenedDetail };
+
+/** An event's id: the attribution, and what happened to it once (a decision's request id, a hold's time). */
+export const eventIdOf = (attributionId: string, occurrence: string): string => `${attributionId}:${occurrence}`;
 
 /**
  * No secret goes out: the event names the caller by user id and auth method, never a key, a hash or a token. An
@@ -63,3 +79,16 @@ export const reviewEvent = (attributionId: string, activity: Activity): DomainEv
     },
   };
 };
+
+/** A referral entered review: who referred it and what the fraud checks found, as they stood when it was held. */
+export const reviewOpenedEvent = (attributionId: string, hold: Hold): DomainEvent => ({
+  source: EVENT_SOURCE,
+  detailType: REVIEW_OPENED,
+  detail: {
+    event_id: eventIdOf(attributionId, hold.held_at),
+    attribution_id: attributionId,
+    referrer_user_id: hold.referrer_user_id ?? null,
+    risk_flags: hold.risk_flags ?? [],
+    held_at: hold.held_at,
+  },
+});

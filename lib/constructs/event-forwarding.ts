@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ACTIVITY_FILTERS } from '../../functions/adapters/stream-filters.js';
+import { FORWARDER_FILTERS } from '../../functions/adapters/stream-filters.js';
 import { readStream, streamDeadLetterQueue } from './stream-reading.js';
 
 export type EventForwardingProps = {
@@ -26,6 +26,6 @@ export class EventForwarding extends Construct {
     // Only PutEvents, only on this bus; the stream read and the queue are granted by the source and the destination.
     this.forwarder.addToRolePolicy(new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [props.bus.eventBusArn] }));
     this.deadLetterQueue.grantSendMessages(this.forwarder);
-    readStream(this.forwarder, props.table, ACTIVITY_FILTERS, this.deadLetterQueue);
+    readStream(this.forwarder, props.table, FORWARDER_FILTERS, this.deadLetterQueue);
   }
 }

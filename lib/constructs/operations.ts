@@ -257,13 +257,13 @@ export class Operations extends Construct {
     });
   }
 
-  /** An alarm whose description says what it means and where its runbook is. */
-  private alarm(
+  /** An alarm whose description says what it means and where its runbook is; it notifies the topic. */
+  alarm(
     id: string,
     meaning: string,
     runbook: string,
     metric: cloudwatch.IMetric,
-    options: Pick<cloudwatch.AlarmProps, 'comparisonOperator' | 'treatMissingData'> = {},
+    options: Partial<Pick<cloudwatch.AlarmProps, 'comparisonOperator' | 'treatMissingData' | 'threshold'>> = {},
   ): cloudwatch.Alarm {
     const alarm = new cloudwatch.Alarm(this, id, {
       alarmDescription: `${meaning}. Runbook: ${RUNBOOK}#${runbook}`,

@@ -23,8 +23,10 @@ export class QueueIndexing extends Construct {
     super(scope, id);
     this.deadLetterQueue = streamDeadLetterQueue(this, 'DeadLetterQueue');
     this.indexer = props.indexer();
-    // It only places attribution items: a conditional UpdateItem on the table, nothing else.
-    this.indexer.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [props.table.tableArn] }));
+    // It only places attribution items and records holds: a conditional UpdateItem, and a PutItem written once.
+    this.indexer.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem', 'dynamodb:PutItem'], resources: [props.table.tableArn] }),
+    );
     readStream(this.indexer, props.table, QUEUE_PLACEMENT_FILTERS, this.deadLetterQueue);
   }
 }

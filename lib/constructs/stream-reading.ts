@@ -7,7 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { FilterPattern } from '../../functions/adapters/stream-filters.js';
+import type { StreamFilterPattern } from '../../functions/adapters/stream-filters.js';
 import { MAX_DEAD_LETTER_BYTES } from '../../functions/events/forward-activity.js';
 import { STREAM_BATCH_SIZE, STREAM_RETRY_ATTEMPTS } from '../runtime-settings.js';
 
@@ -34,7 +34,7 @@ export const streamDeadLetterQueue = (scope: Construct, id: string): sqs.Queue =
 };
 
 /** Hands the table's stream to the function, filtered; batches that keep failing end in the dead-letter queue. */
-export const readStream = (fn: lambda.Function, table: dynamodb.ITable, filters: FilterPattern[], deadLetters: sqs.IQueue): void => {
+export const readStream = (fn: lambda.Function, table: dynamodb.ITable, filters: StreamFilterPattern[], deadLetters: sqs.IQueue): void => {
   fn.addEventSource(
     new DynamoEventSource(table, {
       startingPosition: lambda.StartingPosition.TRIM_HORIZON,

@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * List the referrals of one status, oldest first
-         * @description The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the queue. A page may hold fewer than limit items (with referrer_user_id or claimed, or for a few seconds after a referral left the status): follow next_cursor until it is null. Every attribution shows its claim (null when nobody holds it).
+         * @description The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the queue. A page may hold fewer than limit items (with referrer_user_id or claimed, or for a few seconds after a referral left the status): follow next_cursor until it is null. Every attribution shows its claim (null when nobody holds it); a held referral carries held_at and age_seconds.
          *
          *     Requires the permission `referrals:read`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
@@ -31,7 +31,7 @@ export interface paths {
         };
         /**
          * Read one referral with its rewards and its audit trail
-         * @description The attribution with its claim, its rewards, its activity items newest first, and its notes oldest first.
+         * @description The attribution with its claim, its rewards, its activity items newest first, and its notes oldest first. A held referral carries held_at and age_seconds.
          *
          *     Requires the permission `referrals:read`: a credential without it is refused with 403 `insufficient_permissions` before anything is read, written or charged. Costs 1 credit per successful (2xx) response; nothing else is charged.
          */
@@ -341,6 +341,8 @@ export interface components {
             expires_at?: string;
             /** @example in_123 */
             first_paid_invoice_id?: string;
+            /** @description When the referral last entered review_required, to the second; kept after it leaves review (ISO 8601) */
+            held_at?: string;
             /** @example /pricing */
             landing_path?: string;
             /** @description When the referred account qualified (ISO 8601) */
@@ -462,6 +464,8 @@ export interface components {
                 expires_at?: string;
                 /** @example in_123 */
                 first_paid_invoice_id?: string;
+                /** @description When the referral last entered review_required, to the second; kept after it leaves review (ISO 8601) */
+                held_at?: string;
                 /** @example /pricing */
                 landing_path?: string;
                 /** @description When the referred account qualified (ISO 8601) */
@@ -525,12 +529,180 @@ export interface components {
         };
         "referrals.adminReferralListResponseDoc": {
             /** @description Oldest first by created_at, then id */
-            attributions: components["schemas"]["referrals.adminReferralAttributionRecordDoc"][];
+            attributions: {
+                /**
+                 * @description Referral attribution id
+                 * @example attr-1
+                 */
+                id: string;
+                /**
+                 * @example rewarded
+                 * @enum {string}
+                 */
+                status: "attributed" | "qualified" | "review_required" | "rewarded" | "expired" | "capped" | "failed" | "rejected";
+                /** @example refclk_abc123 */
+                click_id?: string;
+                /**
+                 * @description The referral code that attributed the sign-up
+                 * @example A1B2C3D4E5F6
+                 */
+                code?: string;
+                /** @description When the attribution was made (ISO 8601) */
+                created_at?: string;
+                /**
+                 * @description The last processing error, if any
+                 * @example temporary billing write failure
+                 */
+                error?: string;
+                /** @description When the attribution expires unless it qualifies (ISO 8601) */
+                expires_at?: string;
+                /** @example in_123 */
+                first_paid_invoice_id?: string;
+                /** @description When the referral last entered review_required, to the second; kept after it leaves review (ISO 8601) */
+                held_at?: string;
+                /** @example /pricing */
+                landing_path?: string;
+                /** @description When the referred account qualified (ISO 8601) */
+                qualified_at?: string;
+                /** @example user-referred */
+                referred_user_id?: string;
+                /** @example user-referrer */
+                referrer_user_id?: string;
+                /**
+                 * @description Why the referral was held for review, as the fraud checks recorded it; unchanged by a reject
+                 * @example same_stripe_customer
+                 */
+                review_reason?: string;
+                /** @description When an admin reviewed it (ISO 8601) */
+                reviewed_at?: string;
+                /**
+                 * @description The admin user id (or console subject) who reviewed it
+                 * @example admin-user
+                 */
+                reviewed_by?: string;
+                /** @description When the rewards were granted (ISO 8601) */
+                rewarded_at?: string;
+                /**
+                 * @example [
+                 *       "same_stripe_customer"
+                 *     ]
+                 */
+                risk_flags?: string[];
+                /** @example capped */
+                skip_reason?: string;
+                /** @example evt_123 */
+                stripe_event_id?: string;
+                /** @example in_123 */
+                stripe_invoice_id?: string;
+                /** @example spring-launch */
+                utm_campaign?: string;
+                utm_medium?: string;
+                /** @example newsletter */
+                utm_source?: string;
+                claim?: {
+                    /** @description Who holds it: the user id a decision records as reviewed_by */
+                    by: string;
+                    /**
+                     * Format: date-time
+                     * @description When the lease ends (ISO 8601), by the server clock
+                     */
+                    until: string;
+                } | null;
+                /**
+                 * @description Seconds since held_at at the time of the answer, while in review_required with a held_at
+                 * @example 3600
+                 */
+                age_seconds?: number;
+            }[];
             /** @description Pass as cursor for the next page; null on the last page */
             next_cursor: string | null;
         };
         "referrals.adminReferralDetailResponseDoc": {
-            attribution: components["schemas"]["referrals.adminReferralAttributionRecordDoc"];
+            attribution: {
+                /**
+                 * @description Referral attribution id
+                 * @example attr-1
+                 */
+                id: string;
+                /**
+                 * @example rewarded
+                 * @enum {string}
+                 */
+                status: "attributed" | "qualified" | "review_required" | "rewarded" | "expired" | "capped" | "failed" | "rejected";
+                /** @example refclk_abc123 */
+                click_id?: string;
+                /**
+                 * @description The referral code that attributed the sign-up
+                 * @example A1B2C3D4E5F6
+                 */
+                code?: string;
+                /** @description When the attribution was made (ISO 8601) */
+                created_at?: string;
+                /**
+                 * @description The last processing error, if any
+                 * @example temporary billing write failure
+                 */
+                error?: string;
+                /** @description When the attribution expires unless it qualifies (ISO 8601) */
+                expires_at?: string;
+                /** @example in_123 */
+                first_paid_invoice_id?: string;
+                /** @description When the referral last entered review_required, to the second; kept after it leaves review (ISO 8601) */
+                held_at?: string;
+                /** @example /pricing */
+                landing_path?: string;
+                /** @description When the referred account qualified (ISO 8601) */
+                qualified_at?: string;
+                /** @example user-referred */
+                referred_user_id?: string;
+                /** @example user-referrer */
+                referrer_user_id?: string;
+                /**
+                 * @description Why the referral was held for review, as the fraud checks recorded it; unchanged by a reject
+                 * @example same_stripe_customer
+                 */
+                review_reason?: string;
+                /** @description When an admin reviewed it (ISO 8601) */
+                reviewed_at?: string;
+                /**
+                 * @description The admin user id (or console subject) who reviewed it
+                 * @example admin-user
+                 */
+                reviewed_by?: string;
+                /** @description When the rewards were granted (ISO 8601) */
+                rewarded_at?: string;
+                /**
+                 * @example [
+                 *       "same_stripe_customer"
+                 *     ]
+                 */
+                risk_flags?: string[];
+                /** @example capped */
+                skip_reason?: string;
+                /** @example evt_123 */
+                stripe_event_id?: string;
+                /** @example in_123 */
+                stripe_invoice_id?: string;
+                /** @example spring-launch */
+                utm_campaign?: string;
+                utm_medium?: string;
+                /** @example newsletter */
+                utm_source?: string;
+                claim?: {
+                    /** @description Who holds it: the user id a decision records as reviewed_by */
+                    by: string;
+                    /**
+                     * Format: date-time
+                     * @description When the lease ends (ISO 8601), by the server clock
+                     */
+                    until: string;
+                } | null;
+                /**
+                 * @description Seconds since held_at at the time of the answer, while in review_required with a held_at
+                 * @example 3600
+                 */
+                age_seconds?: number;
+            };
             rewards: components["schemas"]["referrals.adminReferralRewardRecordDoc"][];
             /** @description The audit trail, newest first */
             activity: components["schemas"]["referrals.adminReferralActivityRecordDoc"][];
@@ -580,6 +752,8 @@ export interface components {
                 expires_at?: string;
                 /** @example in_123 */
                 first_paid_invoice_id?: string;
+                /** @description When the referral last entered review_required, to the second; kept after it leaves review (ISO 8601) */
+                held_at?: string;
                 /** @example /pricing */
                 landing_path?: string;
                 /** @description When the referred account qualified (ISO 8601) */
@@ -675,6 +849,8 @@ export interface components {
                 expires_at?: string;
                 /** @example in_123 */
                 first_paid_invoice_id?: string;
+                /** @description When the referral last entered review_required, to the second; kept after it leaves review (ISO 8601) */
+                held_at?: string;
                 /** @example /pricing */
                 landing_path?: string;
                 /** @description When the referred account qualified (ISO 8601) */

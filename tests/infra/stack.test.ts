@@ -8,7 +8,7 @@ import { gatewayResponses } from '../../functions/http/gateway-responses.js';
 import { RUNBOOK } from '../../lib/constructs/operations.js';
 import { CDK_CONTEXT, templateApp } from '../../lib/project-app.js';
 import { RECONCILE_EVERY_MINUTES, ReferralApiStack } from '../../lib/referral-api-stack.js';
-import { FUNCTION_TIMEOUT_SECONDS, RECONCILER_TIMEOUT_SECONDS } from '../../lib/runtime-settings.js';
+import { BACKLOG_TIMEOUT_SECONDS, FUNCTION_TIMEOUT_SECONDS, RECONCILER_TIMEOUT_SECONDS } from '../../lib/runtime-settings.js';
 
 const synth = (stage: string, extra: { alarmEmail?: string; context?: Record<string, unknown> } = {}) => {
   const app = templateApp(extra.context ? { context: extra.context } : {});
@@ -130,7 +130,7 @@ describe('ReferralApiStack', () => {
         ...logActions,
       ].sort(),
     );
-    // The queue indexer only places attribution items (the stream read is the event source's own grant).
+    // The queue indexer only places attribution items and records holds (the stream read is the event source's own grant).
     expect(
       policyActionsOf(template, roleOf(stack.queueIndexing.indexer)).filter(
         (action) =>
@@ -140,7 +140,7 @@ describe('ReferralApiStack', () => {
           !action.startsWith('dynamodb:GetShardIterator') &&
           !action.startsWith('dynamodb:ListStreams'),
       ),
-    ).toEqual(['dynamodb:UpdateItem']);
+    ).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
     template.resourcePropertiesCountIs(
       'AWS::IAM::Role',
       {
@@ -254,7 +254,7 @@ describe('ReferralApiStack', () => {
     const { template } = synth('prod');
     template.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
     template.allResourcesProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
-    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(16); // one per function (15) and the access log
+    expect(Object.keys(template.findResources('AWS::Logs::LogGroup')).length).toBe(17); // one per function (16) and the access log
     template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
     dev.template.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
   }, 120_000);
@@ -272,8 +272,9 @@ describe('ReferralApiStack', () => {
     });
     template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'referrals-admin-dev' });
     // Named, not referenced: the schedule must wait for its group.
-    const [group] = Object.keys(template.findResources('AWS::Scheduler::ScheduleGroup'));
-    expect(Object.values(template.findResources('AWS::Scheduler::Schedule')).map((schedule: any) => schedule.DependsOn)).toEqual([[group]]);
+    const group = stack.getLogicalId(stack.reconciliation.scheduleGroup.node.defaultChild as any);
+    const schedules = template.findResources('AWS::Scheduler::Schedule', { Properties: { GroupName: 'referrals-admin-dev' } });
+    expect(Object.values(schedules).map((schedule: any) => schedule.DependsOn)).toEqual([[group]]);
     // Scheduler invokes asynchronously: Lambda retries nothing, and drops a pass older than the next one.
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: stack.getLogicalId(stack.reconcilerFunction.node.defaultChild as any) },
@@ -315,13 +316,16 @@ describe('ReferralApiStack', () => {
 
   it('loads the functions as fast as they can: no source-map flag, and the stage in their environment', () => {
     const functions = Object.values(dev.template.findResources('AWS::Lambda::Function')) as any[];
-    expect(functions).toHaveLength(15); // the authorizer, eleven routes, the event forwarder, the queue indexer and the reconciler
+    // The authorizer, eleven routes, the event forwarder, the queue indexer, the reconciler and the review backlog pass.
+    expect(functions).toHaveLength(16);
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
       expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'dev', POWERTOOLS_METRICS_NAMESPACE: 'ReferralsAdmin' });
       expect(fn.Properties).toMatchObject({ MemorySize: 1024, Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     }
-    expect(functions.map((fn) => fn.Properties.Timeout).sort()).toEqual([...Array(14).fill(10), RECONCILER_TIMEOUT_SECONDS].sort());
+    expect(functions.map((fn) => fn.Properties.Timeout).sort()).toEqual(
+      [...Array(14).fill(10), RECONCILER_TIMEOUT_SECONDS, BACKLOG_TIMEOUT_SECONDS].sort(),
+    );
   });
 
   it("gives every Gateway Response type its true status, the envelope with API Gateway's own request id, and static headers only", () => {
@@ -505,7 +509,7 @@ describe('ReferralApiStack', () => {
     for (const text of docs) expect(text).not.toMatch(/describe-stack-resources|DescribeStackResources/);
   });
 
-  it('streams new images of the referrals table to the forwarder, only new activity items, with partial failures and a dead-letter queue', () => {
+  it('streams new images of the referrals table to the forwarder, only activity and hold items, with partial failures and a dead-letter queue', () => {
     const { template, stack } = dev;
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
@@ -526,7 +530,7 @@ describe('ReferralApiStack', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlq, 'Arn'] } } },
       FilterCriteria: {
-        Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { sk: { S: [{ prefix: 'activity#' }] } } } }) }],
+        Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { sk: { S: [{ prefix: 'activity#' }, { prefix: 'hold#' }] } } } }) }],
       },
     });
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'referrals-dev' });
@@ -538,6 +542,22 @@ describe('ReferralApiStack', () => {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: Match.anyValue() }],
     });
+  });
+
+  it("keeps the referrals table's stream to two readers, the forwarder and the queue indexer, each filtering on the dynamodb key only", () => {
+    const { template, stack } = dev;
+    const streamArn = { 'Fn::GetAtt': [stack.getLogicalId(stack.tables.referrals.node.defaultChild as any), 'StreamArn'] };
+    const readers = Object.values(
+      template.findResources('AWS::Lambda::EventSourceMapping', { Properties: { EventSourceArn: streamArn } }),
+    ) as any[];
+    // "More than 2 processes are reading from the same streams shard at the same time. Exceeding this limit may result in
+    // request throttling": https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetRecords.html
+    expect(readers.map((mapping) => mapping.Properties.FunctionName.Ref).sort()).toEqual(
+      [stack.forwarding.forwarder, stack.queueIndexing.indexer].map((fn) => stack.getLogicalId(fn.node.defaultChild as any)).sort(),
+    );
+    // Lambda filters a DynamoDB record on its dynamodb key only: https://docs.aws.amazon.com/lambda/latest/dg/with-ddb-filtering.html
+    for (const mapping of readers)
+      for (const filter of mapping.Properties.FilterCriteria.Filters) expect(Object.keys(JSON.parse(filter.Pattern))).toEqual(['dynamodb']);
   });
 
   it("gives the forwarder its own role: PutEvents on the stage's bus, the stream read, the dead-letter queue", () => {

@@ -1,7 +1,7 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityItem } from '../../functions/adapters/referrals-table.js';
-import { ACTIVITY_FILTERS } from '../../functions/adapters/stream-filters.js';
+import { FORWARDER_FILTERS } from '../../functions/adapters/stream-filters.js';
 import { MAX_REQUEST_BYTES } from '../../functions/events/forward-activity.js';
 import { createForwarderDeps } from '../../functions/handlers/forwarder/dependencies.js';
 import { createHandler } from '../../functions/handlers/forwarder/handler.js';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   poller = await startStreamPoller({
     endpoint: process.env.DYNAMODB_ENDPOINT as string,
     table: tables.referrals,
-    consumers: [{ name: 'forwarder', filters: ACTIVITY_FILTERS, handler }],
+    consumers: [{ name: 'forwarder', filters: FORWARDER_FILTERS, handler }],
     from: 'LATEST',
     intervalMs: 100,
   });

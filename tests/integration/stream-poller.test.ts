@@ -23,7 +23,7 @@ beforeAll(async () => {
     consumers: [
       {
         name: 'reader',
-        filters: [{ eventName: ['INSERT'] }],
+        filters: [{ dynamodb: { NewImage: { sk: { S: ['attribution'] } } } }],
         handler: async (event: DynamoDBStreamEvent) => {
           const ids = event.Records.map((record) => record.dynamodb?.NewImage?.pk?.S ?? '');
           batches.push(ids);

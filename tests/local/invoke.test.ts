@@ -72,6 +72,16 @@ const expected: Record<string, { fn: string; exit: number; check: (output: any) 
     exit: 0,
     check: (o) => expect(o).toEqual({ unfinished: false, open: 0, closed: 0, alreadyClosed: 0, creditsReturned: 0, failed: 0 }),
   },
+  // The demo seed's referrals still held after the decisions above, every one with its held_at, weeks old.
+  'review-backlog-schedule.json': {
+    fn: 'review-backlog',
+    exit: 0,
+    check: (o) => {
+      expect(o).toMatchObject({ withoutHeldAt: 0, shardsCut: 0 });
+      expect(o.heldCount).toBeGreaterThan(30);
+      expect(o.oldestHeldAgeSeconds).toBeGreaterThan(48 * 3600);
+    },
+  },
 };
 
 const invoke = async (fn: string, file: string, env: NodeJS.ProcessEnv) => {

@@ -20,6 +20,7 @@ import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord } from '../../functions
 import type { Activity } from '../../functions/referrals/activity.js';
 import type { Attribution, Reward } from '../../functions/referrals/attribution.js';
 import type { StoredClaim } from '../../functions/referrals/claims.js';
+import type { Hold } from '../../functions/referrals/hold.js';
 import type { Note } from '../../functions/referrals/note-record.js';
 import type {
   BulkItemCommit,
@@ -194,9 +195,12 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore, Clai
     this.attributions.set(write.attributionId, write.activity.attribution as Attribution);
     this.claims.delete(write.attributionId);
     this.activity.set(write.attributionId, [...(this.activity.get(write.attributionId) ?? []), write.activity]);
+    this.holds.set(write.attributionId, [...(this.holds.get(write.attributionId) ?? []), write.hold]);
     this.meter.apply(write.charge);
     return { committed: true };
   }
+  /** The holds a reopen recorded, per referral, oldest first. */
+  readonly holds = new Map<string, Hold[]>();
   readonly rewards = new Map<string, Reward[]>();
   readonly commits: DecisionWritePlan[] = [];
   /** Cancellations the next commits return before any check, to play races lost to other requests. */

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
-import { attributionItemKey, REWARD_SK_PREFIX } from '../../functions/adapters/referrals-table.js';
+import { attributionItemKey, HOLD_PREFIX, REWARD_SK_PREFIX } from '../../functions/adapters/referrals-table.js';
 import { type ApiKeySeed, createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { accountKey, USAGE_PREFIX } from '../../functions/adapters/usage-table.js';
 import { generateApiKey } from '../../functions/auth/api-key.js';
@@ -51,15 +51,24 @@ export const givenReward = async (attributionId: string, overrides: Partial<Rewa
   return reward;
 };
 
-/** Another writer (the referral pipeline) moves an attribution on: the status alone, no queue attribute. */
-export const givenStatusWritten = (id: string, status: string, table: string = tables.referrals) =>
+/**
+ * Another writer (the referral pipeline) moves an attribution on with an UpdateItem: the status (and any fields of its
+ * own, such as the fraud checks' findings), no queue attribute.
+ */
+export const givenStatusWritten = (id: string, status: string, table: string = tables.referrals, fields: Record<string, unknown> = {}) =>
   db.send(
     new UpdateCommand({
       TableName: table,
       Key: attributionItemKey(id),
-      UpdateExpression: 'SET #status = :status',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': status },
+      UpdateExpression: `SET ${['#status = :status', ...Object.keys(fields).map((_, index) => `#f${index} = :f${index}`)].join(', ')}`,
+      ExpressionAttributeNames: {
+        '#status': 'status',
+        ...Object.fromEntries(Object.keys(fields).map((name, index) => [`#f${index}`, name])),
+      },
+      ExpressionAttributeValues: {
+        ':status': status,
+        ...Object.fromEntries(Object.values(fields).map((value, index) => [`:f${index}`, value])),
+      },
     }),
   );
 
@@ -97,31 +106,27 @@ export const givenApiKey = async (overrides: Partial<Omit<ApiKeySeed, 'key'>> & 
 export const storedAttribution = async (id: string): Promise<Record<string, unknown> | undefined> =>
   (await db.send(new GetCommand({ TableName: tables.referrals, Key: attributionItemKey(id), ConsistentRead: true }))).Item;
 
-/** Every reward item stored under an attribution, as stored. */
-export const storedRewards = async (attributionId: string): Promise<Record<string, unknown>[]> =>
-  (
-    await db.send(
-      new QueryCommand({
-        TableName: tables.referrals,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': attributionId, ':prefix': REWARD_SK_PREFIX },
-        ConsistentRead: true,
-      }),
-    )
-  ).Items ?? [];
-
-/** The audit trail of an attribution: its activity items, oldest first. */
-export const activityOf = async (attributionId: string, table = tables.referrals): Promise<Record<string, unknown>[]> =>
+/** The items stored under an attribution whose sort key starts with `prefix`, in sort key order, read consistently. */
+const itemsUnder = async (attributionId: string, prefix: string, table: string = tables.referrals): Promise<Record<string, unknown>[]> =>
   (
     await db.send(
       new QueryCommand({
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': attributionId, ':prefix': 'activity#' },
+        ExpressionAttributeValues: { ':pk': attributionId, ':prefix': prefix },
         ConsistentRead: true,
       }),
     )
   ).Items ?? [];
+
+/** Every reward item stored under an attribution, as stored. */
+export const storedRewards = (attributionId: string) => itemsUnder(attributionId, REWARD_SK_PREFIX);
+
+/** The audit trail of an attribution: its activity items, oldest first. */
+export const activityOf = (attributionId: string, table: string = tables.referrals) => itemsUnder(attributionId, 'activity#', table);
+
+/** The holds of an attribution, one a stay in review, oldest first. */
+export const holdsOf = (attributionId: string, table: string = tables.referrals) => itemsUnder(attributionId, HOLD_PREFIX, table);
 
 export const usageRecordsOf = async (userId: string): Promise<Record<string, unknown>[]> =>
   (

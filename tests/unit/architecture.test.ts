@@ -37,7 +37,7 @@ const SDK_EXEMPT: Record<string, string[]> = {
 };
 
 /** A table key prefix as a string literal: only the table modules (adapters/referrals-table.ts, usage-table.ts) write them. */
-const TABLE_KEY_LITERAL = /['"`](activity|account|usage|reward|reservation|idempotency|rate|day|month)#/;
+const TABLE_KEY_LITERAL = /['"`](activity|hold|account|usage|reward|reservation|idempotency|rate|day|month)#/;
 
 /** The folder of functions/ a file or module path is in, e.g. functions/billing. */
 const folderOf = (file: string): string => path.normalize(file).split(path.sep).slice(0, 2).join('/');

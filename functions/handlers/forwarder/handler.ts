@@ -1,4 +1,5 @@
-// DynamoDB stream → EventBridge: forwards new activity items as `referral.rejected` events, reporting partial batch failures.
+// DynamoDB stream → EventBridge: forwards new activity items as `referral.rejected` and `referral.approved` events, and
+// new hold items as `referral.review_opened`, reporting partial batch failures.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';

@@ -36,6 +36,7 @@ export const ATTRIBUTION_EXAMPLE = {
   status: 'review_required',
   code: 'A1B2C3D4E5F6',
   created_at: '2026-11-01T09:30:00.000Z',
+  held_at: '2026-11-04T08:00:00.000Z',
   referrer_user_id: 'user-referrer',
   referred_user_id: 'user-referred',
   review_reason: 'same_stripe_customer',

@@ -36,14 +36,16 @@ export const getReferralFunction: RouteFunction = {
 export const getReferralContract: RouteContract = {
   operationId: 'getReferral',
   summary: 'Read one referral with its rewards and its audit trail',
-  description: 'The attribution with its claim, its rewards, its activity items newest first, and its notes oldest first.',
+  description:
+    'The attribution with its claim, its rewards, its activity items newest first, and its notes oldest first. A held ' +
+    'referral carries held_at and age_seconds.',
   pathParameters: { id: AttributionIdSchema },
   success: {
     status: 200,
     component: 'referrals.adminReferralDetailResponseDoc',
     schema: ReferralRecordSchema,
     description: 'The referral',
-    example: { attribution: { ...ATTRIBUTION_EXAMPLE, claim: null }, rewards: [], activity: [], notes: [] },
+    example: { attribution: { ...ATTRIBUTION_EXAMPLE, claim: null, age_seconds: 3600 }, rewards: [], activity: [], notes: [] },
     idempotent: false,
   },
   errors: READ_ONE_ERRORS,

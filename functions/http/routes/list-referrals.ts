@@ -130,14 +130,15 @@ export const listReferralsContract: RouteContract = {
     'The review queue: attributions of one status (review_required by default), oldest first by created_at, ties by id, ' +
     'a page at a time. A walk is oldest first across pages and never repeats an item, even while items enter and leave the ' +
     'queue. A page may hold fewer than limit items (with referrer_user_id or claimed, or for a few seconds after a referral left ' +
-    'the status): follow next_cursor until it is null. Every attribution shows its claim (null when nobody holds it).',
+    'the status): follow next_cursor until it is null. Every attribution shows its claim (null when nobody holds it); a held ' +
+    'referral carries held_at and age_seconds.',
   queryParameters: ListQueryDoc,
   success: {
     status: 200,
     component: 'referrals.adminReferralListResponseDoc',
     schema: ReferralPageSchema,
     description: 'One page of the queue',
-    example: { attributions: [ATTRIBUTION_EXAMPLE], next_cursor: null },
+    example: { attributions: [{ ...ATTRIBUTION_EXAMPLE, age_seconds: 3600 }], next_cursor: null },
     idempotent: false,
   },
   errors: READ_ERRORS,

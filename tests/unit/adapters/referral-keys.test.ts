@@ -29,13 +29,21 @@ describe('the queue index migration, item by item', () => {
     expect(queueChange(current)).toBeUndefined();
     expect(queueChange(attributionItem({ id: 'a', status: 'attributed', created_at: 'c' }))).toBeUndefined();
     const { queue_key: _key, ...old } = current as Record<string, unknown>;
-    expect(queueChange(old)).toEqual({ status: 'review_required', wanted: `review_required#${queueShard('a')}`, order: 'c#a' });
+    // Held without the review queue's key: it enters review with this write.
+    expect(queueChange(old)).toEqual({
+      status: 'review_required',
+      wanted: `review_required#${queueShard('a')}`,
+      order: 'c#a',
+      entersReview: true,
+    });
     expect(queueChange({ ...old, status: 'rewarded', queue_key: 'rewarded#1' })).toEqual({
       status: 'rewarded',
       wanted: undefined,
       order: 'c#a',
+      entersReview: false,
     });
+    // In the review queue already, missing only its order: not a new stay.
     const { queue_order: _order, ...noOrder } = current as Record<string, unknown>;
-    expect(queueChange(noOrder)).toMatchObject({ wanted: `review_required#${queueShard('a')}`, order: 'c#a' });
+    expect(queueChange(noOrder)).toMatchObject({ wanted: `review_required#${queueShard('a')}`, order: 'c#a', entersReview: false });
   });
 });

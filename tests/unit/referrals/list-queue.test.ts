@@ -75,7 +75,7 @@ const walk = async (reader: ReferralReader, limit: number, referrer?: string, be
   const seen: string[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 500; page++) {
-    const result = await listReferrals({ referrals: reader }, query(limit, referrer, cursor));
+    const result = await listReferrals({ referrals: reader, now: () => new Date() }, query(limit, referrer, cursor));
     expect(result.attributions.length).toBeLessThanOrEqual(limit);
     seen.push(...result.attributions.map((attribution) => attribution.id));
     if (result.next_cursor === null) return seen;
@@ -125,10 +125,10 @@ describe('the sharded review queue', () => {
 
   it('reads every shard once a page, in one parallel round, and no shard it has read to its end', async () => {
     const reader = shardedQueue(4, [stored(1, 1, 0, 'r1'), stored(2, 2, 0, 'r1'), stored(3, 3, 2, 'r1')]);
-    const first = await listReferrals({ referrals: reader }, query(1));
+    const first = await listReferrals({ referrals: reader, now: () => new Date() }, query(1));
     expect(reader.reads).toBe(4);
     expect(first.attributions.map((a) => a.id)).toEqual(['a-1']);
-    await listReferrals({ referrals: reader }, query(1, undefined, first.next_cursor as string));
+    await listReferrals({ referrals: reader, now: () => new Date() }, query(1, undefined, first.next_cursor as string));
     // Shards 1 and 3 are empty: read to their end on the first page, never read again.
     expect(reader.reads).toBe(6);
   });

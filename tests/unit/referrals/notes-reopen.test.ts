@@ -95,7 +95,13 @@ describe('a reopen', () => {
     ]);
     world.referrals.claims.set('a', { by: 'bob', untilMs: start.getTime() + 60_000 });
     const result = await reopen('a', 'req-r', 'rejected_in_error');
-    expect(result.data.attribution).toEqual({ id: 'a', status: 'review_required', review_reason: 'velocity' });
+    expect(result.data.attribution).toEqual({
+      id: 'a',
+      status: 'review_required',
+      review_reason: 'velocity',
+      held_at: start.toISOString(),
+    });
+    expect(world.referrals.holds.get('a')).toEqual([{ held_at: start.toISOString() }]);
     expect(world.referrals.attributions.get('a')?.status).toBe('review_required');
     expect(world.referrals.claims.has('a')).toBe(false);
     const [, activity] = world.referrals.activity.get('a') ?? [];

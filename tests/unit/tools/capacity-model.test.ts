@@ -9,17 +9,18 @@ describe('the capacity model', () => {
 
   it('sizes the items as their builders make them', () => {
     expect(model.sizes).toEqual({
-      attribution: 513,
-      queueEntry: 513,
-      listFieldsEntry: 513,
-      rejected: 555,
-      activity: 773,
+      attribution: 544,
+      queueEntry: 544,
+      listFieldsEntry: 544,
+      rejected: 586,
+      activity: 805,
+      hold: 185,
       usage: 250,
       rate: 65,
       day: 63,
       month: 62,
       reservation: 248,
-      idempotency: 760,
+      idempotency: 797,
     });
   });
 
@@ -29,11 +30,13 @@ describe('the capacity model', () => {
     expect(model.reject).toEqual({ table: { referrals: 4, usage: 7 }, indexes: { queue: 2, activity: 1 }, keyed: 2 });
     // The rate counter, the reservation's and the release's transactions (3 items each), 100 usage records in their transactions.
     expect(model.bulk).toEqual({ usage: 1 + 6 + 200 + 6, keyed: 2, activityItems: 100 });
-    // A write of another writer into or out of the queue costs the indexer's own update and the index entry.
+    // A write of another writer into or out of the queue costs the indexer's own update and the index entry; into
+    // review, the hold item too.
     expect(model.perAttributionWrite).toEqual({
       referrals: 1,
       oldIndex: 1,
       indexerWhenListed: 1,
+      holdWhenHeld: 1,
       queueIndexWhenListed: 1,
       queueIndexOtherwise: 0,
     });
@@ -42,7 +45,7 @@ describe('the capacity model', () => {
   it('keeps the hottest queue partition under its limit at 10,000 attribution writes a second, even when every one is held', () => {
     expect(QUEUE_SHARDS).toBe(16);
     const worst = model.rows.find((row) => row.rate === 10_000 && row.held === 1);
-    expect(worst).toEqual({ rate: 10_000, held: 1, statusPartition: 10_000, queueShard: 625, table: 20_000 });
+    expect(worst).toEqual({ rate: 10_000, held: 1, statusPartition: 10_000, queueShard: 625, table: 30_000 });
     expect(Math.max(...model.rows.map((row) => row.queueShard))).toBeLessThan(PARTITION_WRITE_UNITS);
     // One partition per status throttles from 1,000 attribution writes a second.
     expect(model.rows.filter((row) => row.statusPartition > PARTITION_WRITE_UNITS).map((row) => row.rate)).toEqual([10_000, 10_000]);
@@ -64,11 +67,23 @@ describe('the capacity model', () => {
   it('prices a list page with the projection it uses (ALL: one round) beside KEYS_ONLY with a batch read', () => {
     expect(model.listPages).toEqual([
       { limit: 25, all: 32, keysOnly: 20.5 },
-      { limit: 100, all: 104, keysOnly: 82 },
+      { limit: 100, all: 112, keysOnly: 82 },
     ]);
     // ALL costs what an INCLUDE of every field the list returns would, which DynamoDB's 20-attribute limit forbids.
     expect(model.sizes.queueEntry).toBe(model.sizes.listFieldsEntry);
-    expect(model.queueStorageBytes).toBe(613_000_000);
+    expect(model.queueStorageBytes).toBe(644_000_000);
+  });
+
+  it('counts the read units of a backlog pass: every held entry of the 16 shards, in pages of 1,000, up to its budget', () => {
+    expect(model.backlogPasses).toEqual([
+      // An empty queue still costs each shard's query half a unit.
+      { held: 0, readUnits: 8, queries: 16 },
+      { held: 1_000, readUnits: 72, queries: 16 },
+      { held: 10_000, readUnits: 672, queries: 16 },
+      { held: 100_000, readUnits: 6_656, queries: 112 },
+      // The budget, 50 pages a shard: the most a pass reads, however long the queue.
+      { held: 800_000, readUnits: 53_200, queries: 800 },
+    ]);
   });
 
   it('measures as DynamoDB bills: names and values, numbers by their digits, units rounded up', () => {
@@ -81,7 +96,8 @@ describe('the capacity model', () => {
 
   it('prints the tables docs/architecture.md shows', () => {
     const tables = capacityTables();
-    expect(tables).toContain('| 10,000 | 100 % | 20,000 WCU/s | 10,000 WCU/s (throttled) | 625 WCU/s |');
+    expect(tables).toContain('| 10,000 | 100 % | 30,000 WCU/s | 10,000 WCU/s (throttled) | 625 WCU/s |');
+    expect(tables).toContain('| 1,000 held | 16 | 72 RRU | 20,736 RRU |');
     expect(tables).toContain(
       '| by-activity-day, one partition a UTC day | 1,000 activity items/s across the stage: 10 bulk rejects of 100 a second |',
     );

@@ -1,4 +1,5 @@
-// `npm run events -- replay`: re-derives referral.rejected and referral.approved events from the audit trail and publishes them again, same event_id.
+// `npm run events -- replay`: re-derives referral.rejected and referral.approved events from the audit trail, and
+// referral.review_opened from the holds, and publishes them again, same event_id.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { readActivity } from '../../../functions/adapters/activity-reader.js';
 import {
@@ -6,7 +7,8 @@ import {
   createEventBridgePublisher,
   toPutEventsEntry,
 } from '../../../functions/adapters/event-bridge-publisher.js';
-import { activityTimeOf } from '../../../functions/adapters/referrals-table.js';
+import { readHolds } from '../../../functions/adapters/hold-reader.js';
+import { activityTimeOf, holdTimeOf } from '../../../functions/adapters/referrals-table.js';
 import { type ActivityRecord, forwardActivity } from '../../../functions/events/forward-activity.js';
 import type { DeadLetter, EventPublisher } from '../../../functions/events/ports.js';
 import { defineCommand, UsageError } from '../runner.js';
@@ -17,6 +19,8 @@ const EVENTS_USAGE = `usage:
   npm run events -- replay --since <ISO time> [--until <ISO time>] [--attribution <id>] [--dry-run] [target]
   npm run events -- replay --dead-letter <message.json> [--dry-run] [target]
 ${TARGET_HELP}
+A window's decisions come from the audit trail; its referral.review_opened events from the holds of the referrals still in
+review (found through the review queue by held_at), or, with --attribution, of that referral whatever its status.
 With DynamoDB Local, events go to EVENTS_ENDPOINT and EVENT_BUS_NAME when set, else to LOCAL_EVENTS_FILE as npm start writes them.`;
 
 /** How long before a stream batch's first arrival its activity may have been timed: a function's 10 s, with room for clocks. */
@@ -49,9 +53,11 @@ export const windowOfDeadLetter = (message: unknown): Window => {
       return { since: new Date(first - ARRIVAL_MARGIN_MS).toISOString(), until: new Date(last + 1_000).toISOString() };
     }
   }
-  const at = activityTimeOf(body.table_keys?.sk ?? '');
+  const at = activityTimeOf(body.table_keys?.sk ?? '') ?? holdTimeOf(body.table_keys?.sk ?? '');
   if (body.table_keys?.pk && at) return { since: at, until: at, attributionId: body.table_keys.pk };
-  throw new UsageError('the dead-letter message names neither a stream batch (DDBStreamBatchInfo) nor an activity item (table_keys)');
+  throw new UsageError(
+    'the dead-letter message names neither a stream batch (DDBStreamBatchInfo) nor an activity or hold item (table_keys)',
+  );
 };
 
 /** Appends each event as the PutEvents entry npm start's stand-in for EventBridge writes to LOCAL_EVENTS_FILE. */
@@ -126,6 +132,10 @@ export const eventsCommand = defineCommand({
         for await (const item of readActivity(client, destination.table, window)) {
           const keys = { pk: String(item.pk), sk: String(item.sk) };
           read.push({ sequenceNumber: keys.sk, eventName: 'INSERT', keys, activity: true, image: item });
+        }
+        for await (const item of readHolds(client, destination.table, window)) {
+          const keys = { pk: String(item.pk), sk: String(item.sk) };
+          read.push({ sequenceNumber: keys.sk, eventName: 'INSERT', keys, activity: false, hold: true, image: item });
         }
         return read;
       },
