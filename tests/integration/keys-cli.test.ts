@@ -10,9 +10,10 @@ import { hashApiKey } from '../../functions/auth/api-key.js';
 import { PERMISSIONS } from '../../functions/auth/permissions.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { KEY_ID_INDEX } from '../../lib/tables.js';
-import { freePort } from '../../local/dynamodb-local.js';
+import { ensureTables, freePort } from '../../local/dynamodb-local.js';
 import { keysCommand } from '../../tools/cli/commands/keys.js';
 import { runCommand } from '../../tools/cli/runner.js';
+import { ownTables } from '../support/own-tables.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
 import { db, tables, uniqueId } from '../support/table-records.js';
 
@@ -246,12 +247,15 @@ describe('npm run keys', () => {
     ],
     ['show without an id', ['show'], /exactly one key id/],
   ])('refuses %s with a one-line error, exit 2, and writes nothing', async (_name, argv, message) => {
-    const before = (await allKeyItems()).length;
-    const result = await run(...argv, '--table', tables.apiKeys);
+    // A table of its own: other files create keys in the shared one while this runs.
+    const names = ownTables('refused');
+    await ensureTables(process.env.DYNAMODB_ENDPOINT as string, names);
+    const result = await run(...argv, '--table', names.apiKeys);
     expect(result.code).toBe(2);
     expect(result.err[0]).toMatch(message);
     expect(result.err[0]?.split('\n')).toHaveLength(1);
-    expect((await allKeyItems()).length).toBe(before);
+    const stored = await db.send(new ScanCommand({ TableName: names.apiKeys, ConsistentRead: true }));
+    expect(stored.Items).toEqual([]);
   });
 
   it('fails with exit 1 for a key id that does not exist, and for a table that does not', async () => {

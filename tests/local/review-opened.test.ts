@@ -34,14 +34,14 @@ describe('npm start and a referral the pipeline holds', () => {
       const id = 'held-by-the-pipeline';
       await db.send(
         new PutCommand({
-          TableName: 'referrals',
+          TableName: api.tables.referrals,
           Item: { pk: id, sk: 'attribution', id, status: 'attributed', created_at: new Date().toISOString() },
         }),
       );
       const started = Date.now();
       await db.send(
         new UpdateCommand({
-          TableName: 'referrals',
+          TableName: api.tables.referrals,
           Key: { pk: id, sk: 'attribution' },
           UpdateExpression: 'SET #status = :held, risk_flags = :flags, referrer_user_id = :referrer',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -63,7 +63,7 @@ describe('npm start and a referral the pipeline holds', () => {
         eventsCommand,
         ['replay', '--since', since, '--attribution', id],
         { out: (line) => out.push(line), err: (line) => out.push(line) },
-        { DYNAMODB_ENDPOINT: api.dynamoEndpoint, LOCAL_EVENTS_FILE: file },
+        { DYNAMODB_ENDPOINT: api.dynamoEndpoint, REFERRALS_TABLE: api.tables.referrals, LOCAL_EVENTS_FILE: file },
       );
       expect(code, out.join('\n')).toBe(0);
       expect(opened().map((entry) => JSON.parse(entry.Detail).event_id)).toEqual([detail.event_id, detail.event_id]);
@@ -72,7 +72,7 @@ describe('npm start and a referral the pipeline holds', () => {
         'npm',
         ['run', '-s', 'invoke', '--', 'review-backlog', 'events/review-backlog-schedule.json'],
         {
-          env: { ...process.env, DYNAMODB_ENDPOINT: api.dynamoEndpoint, REFERRALS_TABLE: 'referrals' },
+          env: { ...process.env, DYNAMODB_ENDPOINT: api.dynamoEndpoint, REFERRALS_TABLE: api.tables.referrals },
         },
       );
       const report = JSON.parse(stdout);
