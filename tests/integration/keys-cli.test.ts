@@ -13,8 +13,8 @@ import { KEY_ID_INDEX } from '../../lib/tables.js';
 import { ensureTables, freePort } from '../../local/dynamodb-local.js';
 import { keysCommand } from '../../tools/cli/commands/keys.js';
 import { runCommand } from '../../tools/cli/runner.js';
-import { ownTables } from '../support/own-tables.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
+import { ownTables } from '../support/own-tables.js';
 import { db, tables, uniqueId } from '../support/table-records.js';
 
 /** The key-id index is eventually consistent: a key created an instant ago may not be found at once. */
