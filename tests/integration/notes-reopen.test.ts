@@ -9,6 +9,7 @@ import {
   activityOf,
   givenApiKey,
   givenAttribution,
+  holdsOf,
   storedAttribution,
   type TestKey,
   uniqueId,
@@ -141,6 +142,9 @@ describe('reopen', () => {
     const stored = await storedAttribution(id);
     expect(stored).toMatchObject({ status: 'review_required', queue_key: expect.stringMatching(/^review_required#/) });
     expect(stored).not.toHaveProperty('reviewed_by');
+    // Held again from now: the queue's age starts over, and the hold item announces it as referral.review_opened.
+    expect(Date.parse(String(stored?.held_at))).toBeGreaterThan(Date.parse(rejected.body.data.attribution.reviewed_at));
+    expect((await holdsOf(id)).map((hold) => hold.sk)).toEqual([`hold#${stored?.held_at}`]);
     expect((await decisionRequest('approve', id, { headers: withKey(admin.key) })).status).toBe(200);
     const events = await eventsOf(id);
     expect(events.map((event) => event.detailType)).toEqual(['referral.rejected', 'referral.reopened', 'referral.approved']);
