@@ -8,6 +8,7 @@ import { chargeAfterSuccess } from '../billing/charge.js';
 import type { PlanTable } from '../billing/plans.js';
 import type { MeterStore } from '../billing/ports.js';
 import type { Price } from '../billing/usage-record.js';
+import { DependencyUnavailable, WriteOutcomeUnknown } from '../shared/dependency-errors.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import type { Attribution } from './attribution.js';
 import { LEASE_SECONDS, leaseEnd, shownClaim } from './claims.js';
@@ -61,10 +62,14 @@ const windowOf = (candidates: Attribution[], ticket: number, count: number): Att
   return [...candidates.slice(offset), ...candidates.slice(0, offset)].slice(0, count);
 };
 
+/** What one round of claims left: the referrals won, and the errors of the writes that failed. */
+type ClaimRound = { won: Attribution[]; errors: unknown[] };
+
 /**
- * Four rounds at most: the admission, every shard's read and the ticket at once; the charge beside the first claims;
- * then, if some of those were taken by others meanwhile, a fresh read and one more try. A refused charge gives the
- * claims back.
+ * Three rounds on the usual path, four at most: the admission, every shard's read and the ticket at once; the
+ * claims; the charge, beside a fresh read when some were taken by others meanwhile, then one more try. The charge
+ * follows the claims, so that a request whose every claim failed answers its error uncharged. A refused charge gives
+ * the claims back.
  */
 export const claimNext = async (deps: ClaimNextDeps, call: ClaimNextCall): Promise<{ items: Attribution[]; creditsCharged: number }> => {
   const { request, principal } = call;
@@ -77,32 +82,49 @@ export const claimNext = async (deps: ClaimNextDeps, call: ClaimNextCall): Promi
     readFree(deps, request, caller, now),
     deps.referrals.takeTicket(window, request.count),
   ]);
-  const claimEach = async (batch: Attribution[]) =>
-    (
-      await Promise.all(
-        batch.map((candidate) =>
-          deps.referrals.claimIfFree({ attributionId: candidate.id, caller, nowMs: now.getTime(), untilMs }, call.budget),
-        ),
-      )
-    ).filter((claimed): claimed is Attribution => claimed !== undefined);
-  const chargeRequest = { principal, plan: deps.plans[principal.plan], requestId: call.requestId, price: call.price, now };
-  const [charged, first] = await Promise.allSettled([
-    chargeAfterSuccess(deps.meter, chargeRequest, admission.usedThisMonth, call.budget),
-    claimEach(windowOf(candidates, ticket, request.count)),
-  ]);
-  const won = first.status === 'fulfilled' ? first.value : [];
-  if (charged.status === 'rejected' || first.status === 'rejected') {
-    await Promise.all(
-      won.map((claimed) => deps.referrals.releaseIfHeld({ attributionId: claimed.id, caller }, call.budget).catch(() => undefined)),
+  const giveBack = (attributions: Attribution[]) =>
+    Promise.all(
+      attributions.map((claimed) =>
+        deps.referrals.releaseIfHeld({ attributionId: claimed.id, caller }, call.budget).catch(() => undefined),
+      ),
     );
-    throw charged.status === 'rejected' ? charged.reason : (first as PromiseRejectedResult).reason;
+  const claimEach = async (batch: Attribution[]): Promise<ClaimRound> => {
+    const settled = await Promise.allSettled(
+      batch.map((candidate) =>
+        deps.referrals.claimIfFree({ attributionId: candidate.id, caller, nowMs: now.getTime(), untilMs }, call.budget),
+      ),
+    );
+    // A claim whose write failed may still have been applied (its answer lost): it is given back, so that the caller
+    // holds nothing the answer does not name.
+    await giveBack(batch.filter((_, index) => settled[index]?.status === 'rejected'));
+    return {
+      won: settled.flatMap((outcome) => (outcome.status === 'fulfilled' && outcome.value ? [outcome.value] : [])),
+      errors: settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : [])),
+    };
+  };
+  const first = await claimEach(windowOf(candidates, ticket, request.count));
+  if (first.won.length === 0 && first.errors.length > 0) {
+    // Given back, an unknown claim is no longer unknown: the caller holds nothing, and may simply call again.
+    const [error] = first.errors;
+    throw error instanceof WriteOutcomeUnknown ? new DependencyUnavailable(error) : error;
   }
+  const wantsMore = first.won.length < request.count && candidates.length > first.won.length;
+  const chargeRequest = { principal, plan: deps.plans[principal.plan], requestId: call.requestId, price: call.price, now };
+  const [charged, fresh] = await Promise.allSettled([
+    chargeAfterSuccess(deps.meter, chargeRequest, admission.usedThisMonth, call.budget),
+    wantsMore ? readFree(deps, request, caller, now) : Promise.resolve([]),
+  ]);
+  if (charged.status === 'rejected') {
+    await giveBack(first.won);
+    throw charged.reason;
+  }
+  // A failed fresh read or second try leaves the first claims, which the charge paid for, to answer.
   const more =
-    won.length < request.count && candidates.length > won.length
-      ? await claimEach(windowOf(await readFree(deps, request, caller, now), ticket, request.count - won.length))
+    fresh.status === 'fulfilled' && fresh.value.length > 0
+      ? (await claimEach(windowOf(fresh.value, ticket, request.count - first.won.length))).won
       : [];
   const claim = shownClaim({ by: caller, untilMs });
-  const items = [...won, ...more]
+  const items = [...first.won, ...more]
     .sort((a, b) => (a.created_at ?? '').localeCompare(b.created_at ?? '') || a.id.localeCompare(b.id))
     .map((attribution) => ({ ...attribution, claim }));
   return { items, creditsCharged: charged.value === 'charged' ? call.price.credits : 0 };

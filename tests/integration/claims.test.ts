@@ -318,6 +318,23 @@ describe('a claim whose answer is lost', () => {
     expect([retry.status, retry.body.data.claim.by]).toEqual([200, alice.userId]);
   });
 
+  it("claim-next past every resend: a retryable error, nothing charged and nothing held, the claims given back", async () => {
+    const alice = await givenApiKey();
+    const { referrer, ids } = await heldOf(2);
+    functionDb.reset();
+    functionDb.inject({
+      command: 'UpdateItemCommand',
+      when: 'after',
+      times: Infinity,
+      matches: (input) => JSON.stringify(input).includes(':untilMs'),
+    });
+    const lost = await claimNext(alice, { count: 2, referrer_user_id: referrer }, faulty);
+    functionDb.reset();
+    expect([lost.status, lost.body.error.type, lost.body.error.retryable]).toEqual([500, 'dependency_unavailable', true]);
+    for (const id of ids) expect((await storedClaim(id)).by).toBeUndefined();
+    expect(await usageRecordsOf(alice.userId)).toEqual([]);
+  });
+
   it("claim-next's claims are resent too: each referral is handed out once, to the caller that holds it", async () => {
     const alice = await givenApiKey();
     const { referrer, ids } = await heldOf(3);

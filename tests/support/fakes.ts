@@ -43,6 +43,7 @@ import type {
   ShardPage,
 } from '../../functions/referrals/ports.js';
 import type { DomainEvent } from '../../functions/referrals/review-event.js';
+import { DependencyUnavailable, WriteOutcomeUnknown } from '../../functions/shared/dependency-errors.js';
 import type { WarnLog, WriteBudget } from '../../functions/shared/write-budget.js';
 
 export class FakeMeterStore implements MeterStore, CreditReservations {
@@ -401,10 +402,20 @@ export class FakeClaimQueue implements ClaimNextStore {
   /** Ids another caller takes between the read and the claim. */
   readonly takenMeanwhile = new Map<string, string>();
   readonly released: string[] = [];
+  /** Ids whose claim is applied and whose answer is then lost, past every resend. */
+  readonly lostClaims = new Set<string>();
+  /** Fails the next fresh read (the first read of a call is not counted). */
+  failingReads = 0;
+  private reads = 0;
 
   constructor(private readonly referrals: FakeReferralStore) {}
 
   async listShard(query: Parameters<ClaimNextStore['listShard']>[0]): Promise<ShardPage> {
+    this.reads += 1;
+    if (this.reads > 1 && this.failingReads > 0) {
+      this.failingReads -= 1;
+      throw new DependencyUnavailable(new Error('throttled'));
+    }
     const nowMs = query.claimed?.nowMs ?? 0;
     const entries = [...this.referrals.attributions.values()]
       .filter((attribution) => attribution.status === query.status)
@@ -428,6 +439,7 @@ export class FakeClaimQueue implements ClaimNextStore {
     if (current?.status !== 'review_required' || heldByOther(this.referrals.claims.get(claim.attributionId), claim.caller, claim.nowMs))
       return undefined;
     this.referrals.claims.set(claim.attributionId, { by: claim.caller, untilMs: claim.untilMs });
+    if (this.lostClaims.has(claim.attributionId)) throw new WriteOutcomeUnknown(new Error('answer lost'));
     return current;
   }
 

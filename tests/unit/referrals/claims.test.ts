@@ -177,6 +177,42 @@ describe('claim-next', () => {
     expect((await next(alice, 2, queue)).items.map((item) => item.id)).toEqual(['b', 'c']);
   });
 
+  it('answers a retryable error, uncharged and holding nothing, when every claim it tried failed, though applied', async () => {
+    const { world, next } = setup();
+    for (const id of ['a', 'b']) world.referrals.put(held(id, `2026-11-0${'ab'.indexOf(id) + 1}T00:00:00.000Z`));
+    const queue = new FakeClaimQueue(world.referrals);
+    queue.lostClaims.add('a');
+    queue.lostClaims.add('b');
+    expect(await failure(next(alice, 2, queue))).toMatchObject({ type: 'dependency_unavailable', retryable: true });
+    expect(queue.released.sort()).toEqual(['a', 'b']);
+    expect([...world.referrals.claims.keys()]).toEqual([]);
+    expect(world.meter.usage).toEqual([]);
+  });
+
+  it('answers the ones it won, charged once, and gives back one whose claim failed, though applied', async () => {
+    const { world, next } = setup();
+    for (const id of ['a', 'b', 'c']) world.referrals.put(held(id, `2026-11-0${'abc'.indexOf(id) + 1}T00:00:00.000Z`));
+    const queue = new FakeClaimQueue(world.referrals);
+    queue.lostClaims.add('a');
+    queue.lostClaims.add('c');
+    const result = await next(alice, 3, queue);
+    expect(result.items.map((item) => item.id)).toEqual(['b']);
+    expect(result.creditsCharged).toBe(1);
+    expect([...world.referrals.claims.keys()]).toEqual(['b']);
+    expect(world.meter.usage).toHaveLength(1);
+  });
+
+  it('answers its first claims when the fresh read for more fails', async () => {
+    const { world, next } = setup();
+    for (const id of ['a', 'b', 'c']) world.referrals.put(held(id, `2026-11-0${'abc'.indexOf(id) + 1}T00:00:00.000Z`));
+    const queue = new FakeClaimQueue(world.referrals);
+    queue.takenMeanwhile.set('a', 'bob');
+    queue.failingReads = 1;
+    const result = await next(alice, 2, queue);
+    expect(result.items.map((item) => item.id)).toEqual(['b']);
+    expect(result.creditsCharged).toBe(1);
+  });
+
   it('gives its claims back when its charge is refused', async () => {
     const { world, next } = setup();
     world.referrals.put(held('a'));
