@@ -318,7 +318,7 @@ describe('a claim whose answer is lost', () => {
     expect([retry.status, retry.body.data.claim.by]).toEqual([200, alice.userId]);
   });
 
-  it("claim-next past every resend: a retryable error, nothing charged and nothing held, the claims given back", async () => {
+  it('claim-next past every resend: a retryable error, nothing charged and nothing held, the claims given back', async () => {
     const alice = await givenApiKey();
     const { referrer, ids } = await heldOf(2);
     functionDb.reset();
