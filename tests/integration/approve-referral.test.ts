@@ -1,6 +1,11 @@
 // Approve, the other decision on a held referral: the reject's machinery with `qualified` as its target, single and bulk.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SENDS } from '../../functions/adapters/transact.js';
+import { endpointOf, pathTo } from '../../functions/http/route.js';
+import { approveReferralRoute } from '../../functions/http/routes/approve-referral.js';
+import { bulkApproveRoute } from '../../functions/http/routes/bulk-approve.js';
+import { getReferralRoute } from '../../functions/http/routes/get-referral.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
 import { apiOnClients, approveRequest, bulkRequest, getRequest, rejectRequest, withKey } from '../support/api.js';
 import { instrumentedClient, writes } from '../support/instrumented-client.js';
 import {
@@ -15,8 +20,6 @@ import {
   storedRewards,
   uniqueId,
 } from '../support/table-records.js';
-
-const PATH = '/api/v1/admin/referrals';
 
 /** The counters hold exactly what the usage records bill. */
 const expectCountersExact = async (userId: string) => {
@@ -34,9 +37,8 @@ describe('POST /api/v1/admin/referrals/{id}/approve', () => {
     });
     const reward = await givenReward(attribution.id);
     const queued = async () => {
-      const page = await getRequest(`${PATH}?status=review_required&referrer_user_id=${attribution.referrer_user_id}`, {
-        headers: withKey(admin.key),
-      });
+      const query = `?status=review_required&referrer_user_id=${attribution.referrer_user_id}`;
+      const page = await getRequest(`${pathTo(listReferralsRoute)}${query}`, { headers: withKey(admin.key) });
       return page.body.data.attributions.map((item: { id: string }) => item.id);
     };
     expect(await queued()).toEqual([attribution.id]);
@@ -83,9 +85,9 @@ describe('POST /api/v1/admin/referrals/{id}/approve', () => {
     ]);
     const billing = await expectCountersExact(admin.userId);
     // The list read above was charged too, on its own endpoint.
-    expect(billing.usage.filter((usage) => usage.endpoint !== `GET ${PATH}`)).toEqual([
+    expect(billing.usage.filter((usage) => usage.endpoint !== endpointOf(listReferralsRoute))).toEqual([
       expect.objectContaining({
-        endpoint: `POST ${PATH}/{id}/approve`,
+        endpoint: endpointOf(approveReferralRoute),
         credits: 1,
         status_code: 200,
         request_id: response.body.request_id,
@@ -93,7 +95,7 @@ describe('POST /api/v1/admin/referrals/{id}/approve', () => {
     ]);
 
     // The read shows the approval in the audit trail, and the queue no longer lists the referral.
-    const read = await getRequest(`${PATH}/${attribution.id}`, { headers: withKey(admin.key) });
+    const read = await getRequest(pathTo(getReferralRoute, { id: attribution.id }), { headers: withKey(admin.key) });
     expect(read.body.data.activity).toEqual([
       expect.objectContaining({ action: 'approve', attribution: { ...response.body.data.attribution } }),
     ]);
@@ -202,7 +204,7 @@ describe('POST /api/v1/admin/referrals/approve', () => {
     for (const id of [first, second])
       expect(await activityOf(id as string)).toEqual([expect.objectContaining({ action: 'approve', reason: 'verified' })]);
     const billing = await expectCountersExact(admin.userId);
-    expect(billing.usage.map((usage) => usage.endpoint)).toEqual([`POST ${PATH}/approve`, `POST ${PATH}/approve`]);
+    expect(billing.usage.map((usage) => usage.endpoint)).toEqual([endpointOf(bulkApproveRoute), endpointOf(bulkApproveRoute)]);
     expect(billing.open).toEqual([]);
   });
 

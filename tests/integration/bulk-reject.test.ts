@@ -6,6 +6,8 @@ import { plans } from '../../functions/billing/plans.js';
 import { handler as authorizer } from '../../functions/handlers/authorizer/handler.js';
 import { handler as bulkHandler } from '../../functions/handlers/bulk-reject/handler.js';
 import { ReasonSchema } from '../../functions/http/request-fields.js';
+import { endpointOf, pathTo } from '../../functions/http/route.js';
+import { bulkRejectRoute } from '../../functions/http/routes/bulk-reject.js';
 import { api, apiOnClients, apiWithPlans, bulkRequest, checkedGateway, rejectRequest, withKey } from '../support/api.js';
 import { instrumentedClient, writes } from '../support/instrumented-client.js';
 import {
@@ -22,8 +24,6 @@ import {
   usageRecordsOf,
 } from '../support/table-records.js';
 import { times } from '../support/times.js';
-
-const PATH = '/api/v1/admin/referrals/reject';
 
 describe('bulk reject', () => {
   it('answers every id in order: rejected, not_found and conflict, charging 1 credit per rejected referral', async () => {
@@ -60,7 +60,7 @@ describe('bulk reject', () => {
     expect(billing.usage.map((usage) => usage.sk).sort()).toEqual(
       [first, second].map((id) => `usage#${response.body.request_id}#${id}`).sort(),
     );
-    expect(billing.usage[0]).toMatchObject({ endpoint: `POST ${PATH}`, credits: 1, status_code: 200, overage: false });
+    expect(billing.usage[0]).toMatchObject({ endpoint: endpointOf(bulkRejectRoute), credits: 1, status_code: 200, overage: false });
   });
 
   it('answers 200 with the outcomes when no id can be rejected, and charges nothing', async () => {
@@ -258,7 +258,7 @@ describe('bulk reject', () => {
       const admin = await givenApiKey();
       const ids = await heldReferrals(3);
       const headers = { ...withKey(admin.key), 'content-type': 'application/json', 'idempotency-key': uniqueId('bulk') };
-      const send = (body: unknown) => api({ method: 'POST', path: PATH, headers, body: JSON.stringify(body) });
+      const send = (body: unknown) => api({ method: 'POST', path: pathTo(bulkRejectRoute), headers, body: JSON.stringify(body) });
 
       const first = await send({ ids, reason: 'ring' });
       const replay = await send({ ids, reason: 'ring' });

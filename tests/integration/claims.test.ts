@@ -15,6 +15,11 @@ import { createBulkDeps } from '../../functions/handlers/review/bulk-dependencie
 import { createDecisionDeps } from '../../functions/handlers/review/dependencies.js';
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
 import { createHandler as createListHandler } from '../../functions/handlers/review-queue/list-handler.js';
+import { pathTo } from '../../functions/http/route.js';
+import { claimNextRoute } from '../../functions/http/routes/claim-next-referrals.js';
+import { claimReferralRoute } from '../../functions/http/routes/claim-referral.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
+import { releaseClaimRoute } from '../../functions/http/routes/release-claim.js';
 import type { Attribution } from '../../functions/referrals/attribution.js';
 import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { type ApiResult, bulkRequest, checkedGateway, decisionRequest, getRequest, withKey } from '../support/api.js';
@@ -49,7 +54,6 @@ beforeAll(async () => {
   await ensureTables(process.env.DYNAMODB_ENDPOINT as string, claimTables);
 });
 
-const BASE = '/api/v1/admin/referrals';
 const parse = (result: { statusCode: number; headers?: unknown; body: string }): ApiResult => ({
   status: result.statusCode,
   headers: (result.headers ?? {}) as Record<string, string>,
@@ -58,16 +62,16 @@ const parse = (result: { statusCode: number; headers?: unknown; body: string }):
 const claim = (id: string, who: TestKey, body?: unknown, through: Gateway = gateway) =>
   through({
     method: 'POST',
-    path: `${BASE}/${id}/claim`,
+    path: pathTo(claimReferralRoute, { id }),
     headers: { ...withKey(who.key), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   }).then(parse);
 const release = (id: string, who: TestKey, query = '', through: Gateway = gateway) =>
-  through({ method: 'DELETE', path: `${BASE}/${id}/claim${query}`, headers: withKey(who.key) }).then(parse);
+  through({ method: 'DELETE', path: `${pathTo(releaseClaimRoute, { id })}${query}`, headers: withKey(who.key) }).then(parse);
 const claimNext = (who: TestKey, body: unknown, through: Gateway = gateway) =>
   through({
     method: 'POST',
-    path: `${BASE}/claims`,
+    path: pathTo(claimNextRoute),
     headers: { ...withKey(who.key), 'content-type': 'application/json' },
     body: JSON.stringify(body),
   }).then(parse);
@@ -266,7 +270,7 @@ describe('the queue shows claims', () => {
     await claim(bobHolds, bob);
     const listed = async (query: string) =>
       (
-        await getRequest(`${BASE}?referrer_user_id=${referrer}${query}`, { headers: withKey(alice.key), gateway })
+        await getRequest(`${pathTo(listReferralsRoute)}?referrer_user_id=${referrer}${query}`, { headers: withKey(alice.key), gateway })
       ).body.data.attributions.map((item: Attribution) => [item.id, item.claim?.by ?? null]);
     expect(await listed('')).toEqual([
       [aliceHolds, alice.userId],

@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { HOLD_PREFIX, QUEUE_KEY, queueKey, queueShard } from '../../functions/adapters/referrals-table.js';
 import { createQueueIndexerDeps } from '../../functions/handlers/queue-indexer/dependencies.js';
 import { createHandler as createIndexerHandler } from '../../functions/handlers/queue-indexer/handler.js';
+import { pathTo } from '../../functions/http/route.js';
+import { getReferralRoute } from '../../functions/http/routes/get-referral.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
 import { createObservability } from '../../functions/shared/observability.js';
 import { apiWithPlans, getRequest, withKey } from '../support/api.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
@@ -148,16 +151,19 @@ describe('held_at and age_seconds in the list and the read', () => {
     const now = new Date('2026-12-01T12:30:15.500Z');
     const api = apiWithPlans({}, () => now);
 
-    const list = await getRequest(`/api/v1/admin/referrals?referrer_user_id=${referrer}`, { headers: withKey(admin.key), gateway: api });
+    const list = await getRequest(`${pathTo(listReferralsRoute)}?referrer_user_id=${referrer}`, {
+      headers: withKey(admin.key),
+      gateway: api,
+    });
     expect(list.status).toBe(200);
     const listed = Object.fromEntries(list.body.data.attributions.map((item: { id: string }) => [item.id, item]));
     expect(listed[held.id]).toMatchObject({ held_at: '2026-12-01T10:00:00.000Z', age_seconds: 9015 });
     // Held before held_at existed, until the migration gives it one: no age.
     expect(listed[legacy.id]).not.toHaveProperty('age_seconds');
 
-    const read = await getRequest(`/api/v1/admin/referrals/${held.id}`, { headers: withKey(admin.key), gateway: api });
+    const read = await getRequest(pathTo(getReferralRoute, { id: held.id }), { headers: withKey(admin.key), gateway: api });
     expect(read.body.data.attribution).toMatchObject({ held_at: '2026-12-01T10:00:00.000Z', age_seconds: 9015 });
-    const readRejected = await getRequest(`/api/v1/admin/referrals/${rejected.id}`, { headers: withKey(admin.key), gateway: api });
+    const readRejected = await getRequest(pathTo(getReferralRoute, { id: rejected.id }), { headers: withKey(admin.key), gateway: api });
     expect(readRejected.body.data.attribution.held_at).toBe('2026-11-30T10:00:00.000Z');
     expect(readRejected.body.data.attribution).not.toHaveProperty('age_seconds');
   });

@@ -5,9 +5,14 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { PERMISSIONS } from '../../functions/auth/permissions.js';
 import { plans } from '../../functions/billing/plans.js';
 import { ReasonSchema } from '../../functions/http/request-fields.js';
+import { pathTo } from '../../functions/http/route.js';
+import { addNoteRoute } from '../../functions/http/routes/add-note.js';
+import { claimNextRoute } from '../../functions/http/routes/claim-next-referrals.js';
+import { claimReferralRoute } from '../../functions/http/routes/claim-referral.js';
+import { reopenReferralRoute } from '../../functions/http/routes/reopen-referral.js';
 import { createObservability } from '../../functions/shared/observability.js';
 import { LOCAL_JWT_AUDIENCE, LOCAL_JWT_ISSUER } from '../../local/console-jwks.js';
-import { type ApiResult, apiWithPlans, decisionRequest, rejectRequest, withKey } from '../support/api.js';
+import { type ApiResult, apiWithPlans, decisionRequest, decisionRoutes, rejectRequest, withKey } from '../support/api.js';
 import {
   activityOf,
   bearer,
@@ -217,7 +222,7 @@ describe.each(ACTIONS)('hostile input to %s: fixed corpus', (action) => {
     if (name.includes('base64')) {
       const result = await gateway({
         method: 'POST',
-        path: `/api/v1/admin/referrals/${canaryId}/${action}`,
+        path: pathTo(decisionRoutes[action], { id: canaryId }),
         headers: { ...withKey(admin.key), 'content-type': 'application/json' },
         body: request.rawBody,
         isBase64Encoded: true,
@@ -232,7 +237,7 @@ describe.each(ACTIONS)('hostile input to %s: fixed corpus', (action) => {
     const attribution = await givenAttribution();
     const result = await gateway({
       method: 'POST',
-      path: `/api/v1/admin/referrals/${attribution.id}/${action}`,
+      path: pathTo(decisionRoutes[action], { id: attribution.id }),
       headers: { ...withKey(admin.key), 'content-type': 'application/json' },
       body: base64('{"reason":"sent as base64"}'),
       isBase64Encoded: true,
@@ -298,7 +303,7 @@ describe('hostile claim bodies', () => {
     ['an unknown field', '{"lease_seconds":900,"until":"forever"}'],
     ['an array', '[900]'],
   ])('refuses a claim with %s (400), leaving the referral unclaimed', async (_name, body) => {
-    const response = await post(`/api/v1/admin/referrals/${canaryId}/claim`, body);
+    const response = await post(pathTo(claimReferralRoute, { id: canaryId }), body);
     expect(response.status).toBe(400);
     expectRefused(response);
     expect(await storedAttribution(canaryId)).not.toHaveProperty('claimed_by');
@@ -314,7 +319,7 @@ describe('hostile claim bodies', () => {
     ['an empty referrer', '{"count":1,"referrer_user_id":""}'],
     ['no body', ''],
   ])('refuses a claim-next with %s (400)', async (_name, body) => {
-    const response = await post('/api/v1/admin/referrals/claims', body);
+    const response = await post(pathTo(claimNextRoute), body);
     expect(response.status).toBe(400);
     expectRefused(response);
   });
@@ -338,7 +343,7 @@ describe('hostile note and reopen bodies', () => {
     ['no text', '{}'],
     ['text as a number', '{"text":7}'],
   ])('refuses a note with %s (400), adding nothing', async (_name, body) => {
-    const response = await post(`/api/v1/admin/referrals/${canaryId}/notes`, body);
+    const response = await post(pathTo(addNoteRoute, { id: canaryId }), body);
     expect(response.status).toBe(400);
     expectRefused(response);
   });
@@ -349,7 +354,7 @@ describe('hostile note and reopen bodies', () => {
     ['an unknown field', '{"reason":"why","status":"qualified"}'],
     ['a reason of 501 characters', JSON.stringify({ reason: 'x'.repeat(501) })],
   ])('refuses a reopen with %s (400)', async (_name, body) => {
-    const response = await post(`/api/v1/admin/referrals/${canaryId}/reopen`, body);
+    const response = await post(pathTo(reopenReferralRoute, { id: canaryId }), body);
     expect(response.status).toBe(400);
     expectRefused(response);
   });

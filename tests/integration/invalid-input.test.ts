@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { getReferralRoute } from '../../functions/http/routes/get-referral.js';
 import { getRequest, rejectRequest, withKey } from '../support/api.js';
+import { rawPathTo } from '../support/builders.js';
 import { accountItems, activityOf, givenApiKey, givenAttribution, storedAttribution, usageRecordsOf } from '../support/table-records.js';
 
 describe('invalid input', () => {
@@ -56,7 +58,7 @@ describe('invalid input', () => {
     const attribution = await givenAttribution();
     const encoded = [...attribution.id].map((character) => `%${character.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
     for (const id of ['%ZZ', `${attribution.id}%`, `${attribution.id}%2Fx`, '%C3%28']) {
-      const response = await getRequest(`/api/v1/admin/referrals/${id}`, { headers: withKey(admin.key) });
+      const response = await getRequest(rawPathTo(getReferralRoute, id), { headers: withKey(admin.key) });
       expect(response.status, id).toBe(400);
       expect(response.body.error, id).toMatchObject({
         type: 'invalid_request',

@@ -4,6 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient, REQUEST_TIMEOUT_MS } from '../../functions/adapters/dynamodb-client.js';
 import { isUnknownOutcome } from '../../functions/adapters/dynamodb-errors.js';
 import { MAX_SENDS } from '../../functions/adapters/transact.js';
+import { pathTo } from '../../functions/http/route.js';
+import { getReferralRoute } from '../../functions/http/routes/get-referral.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
 import { apiOnClients, bulkRequest, getRequest, rejectRequest, withKey } from '../support/api.js';
 import { instrumentedClient, lostAnswer, writes } from '../support/instrumented-client.js';
 import { startSilentServer } from '../support/silent-server.js';
@@ -17,7 +20,7 @@ import {
   uniqueId,
 } from '../support/table-records.js';
 
-const PATH = '/api/v1/admin/referrals';
+const LIST = pathTo(listReferralsRoute);
 
 /** The counters hold exactly what the usage records bill. */
 const expectCountersExact = async (userId: string) => {
@@ -135,9 +138,9 @@ describe('a write that DynamoDB applied, whose answer was lost', () => {
       const admin = await givenApiKey();
       const attribution = await givenAttribution();
       loseAnswers('TransactWriteItemsCommand', lost);
-      const list = await getRequest(`${PATH}?status=review_required&limit=1`, { headers: withKey(admin.key), gateway });
+      const list = await getRequest(`${LIST}?status=review_required&limit=1`, { headers: withKey(admin.key), gateway });
       loseAnswers('TransactWriteItemsCommand', lost);
-      const read = await getRequest(`${PATH}/${attribution.id}`, { headers: withKey(admin.key), gateway });
+      const read = await getRequest(pathTo(getReferralRoute, { id: attribution.id }), { headers: withKey(admin.key), gateway });
 
       expect([list.status, read.status]).toEqual([200, 200]);
       expect(functionDb.injectedAttempts()).toBe(2 * lost);
@@ -196,7 +199,7 @@ describe('a write that DynamoDB applied, whose answer was lost', () => {
       await givenAttribution();
       loseAnswers('TransactWriteItemsCommand', Infinity);
 
-      const list = await getRequest(`${PATH}?status=review_required&limit=1`, { headers: withKey(admin.key), gateway });
+      const list = await getRequest(`${LIST}?status=review_required&limit=1`, { headers: withKey(admin.key), gateway });
 
       expect(list.status).toBe(200);
       const billing = await expectCountersExact(admin.userId);
@@ -276,8 +279,8 @@ describe('lost answers and resets among concurrent requests', () => {
       bulkRequest({ ids: ids.slice(12, 24) }, { headers, gateway }),
       ...[1, 2].map(() => bulkRequest({ ids: ids.slice(16, 24) }, { headers: keyed(`bulk-${ids[0]}`), gateway })),
       // Reads, each charged on its own.
-      ...ids.slice(0, 6).map((id) => getRequest(`${PATH}/${id}`, { headers, gateway })),
-      ...[1, 2, 3].map(() => getRequest(`${PATH}?status=rejected&limit=5`, { headers, gateway })),
+      ...ids.slice(0, 6).map((id) => getRequest(pathTo(getReferralRoute, { id }), { headers, gateway })),
+      ...[1, 2, 3].map(() => getRequest(`${LIST}?status=rejected&limit=5`, { headers, gateway })),
     ]);
 
     expect(functionDb.injectedAttempts()).toBeGreaterThan(0);

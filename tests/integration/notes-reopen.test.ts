@@ -2,6 +2,11 @@
 // reviewers at once, and a mistaken reject reopened and decided again.
 import { describe, expect, it } from 'vitest';
 import { forwardActivity } from '../../functions/events/forward-activity.js';
+import { pathTo } from '../../functions/http/route.js';
+import { addNoteRoute } from '../../functions/http/routes/add-note.js';
+import { getReferralRoute } from '../../functions/http/routes/get-referral.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
+import { reopenReferralRoute } from '../../functions/http/routes/reopen-referral.js';
 import { type ApiResult, api, apiOnClients, bulkRequest, decisionRequest, getRequest, withKey } from '../support/api.js';
 import { FakeDeadLetters, FakePublisher } from '../support/fakes.js';
 import { instrumentedClient } from '../support/instrumented-client.js';
@@ -16,7 +21,6 @@ import {
   usageRecordsOf,
 } from '../support/table-records.js';
 
-const BASE = '/api/v1/admin/referrals';
 type Gateway = typeof api;
 const post = (
   path: string,
@@ -36,9 +40,9 @@ const post = (
     body: JSON.parse(result.body),
   }));
 const note = (id: string, who: TestKey, text: string, through?: Gateway, headers?: Record<string, string>) =>
-  post(`${BASE}/${id}/notes`, who, { text }, through, headers);
+  post(pathTo(addNoteRoute, { id }), who, { text }, through, headers);
 const reopen = (id: string, who: TestKey, body: unknown = { reason: 'the customer proved separate billing' }, through?: Gateway) =>
-  post(`${BASE}/${id}/reopen`, who, body, through);
+  post(pathTo(reopenReferralRoute, { id }), who, body, through);
 
 /** The events the forwarder makes of a referral's activity items, oldest first. */
 const eventsOf = async (id: string) => {
@@ -110,7 +114,7 @@ describe('notes', () => {
     ]);
     expect(written.map((answer) => answer.status)).toEqual(written.map(() => 201));
     expect(written[0]?.body.data).toMatchObject({ by: alice.userId, text: 'alice 0', note_id: expect.stringMatching(/^note_/) });
-    const read = await getRequest(`${BASE}/${id}`, { headers: withKey(alice.key) });
+    const read = await getRequest(pathTo(getReferralRoute, { id }), { headers: withKey(alice.key) });
     const notes = read.body.data.notes as { at: string; note_id: string; text: string }[];
     expect(notes.map((each) => each.text).sort()).toEqual(written.map((answer) => answer.body.data.text).sort());
     expect(notes.map((each) => `${each.at}#${each.note_id}`)).toEqual(notes.map((each) => `${each.at}#${each.note_id}`).sort());
@@ -126,7 +130,7 @@ describe('notes', () => {
     const first = await note(id, alice, 'once', api, headers);
     const again = await note(id, alice, 'once', api, headers);
     expect([again.status, again.headers['idempotent-replayed'], again.body]).toEqual([201, 'true', first.body]);
-    expect((await getRequest(`${BASE}/${id}`, { headers: withKey(alice.key) })).body.data.notes).toHaveLength(1);
+    expect((await getRequest(pathTo(getReferralRoute, { id }), { headers: withKey(alice.key) })).body.data.notes).toHaveLength(1);
   });
 });
 
@@ -218,7 +222,7 @@ describe('reopen', () => {
       let cursor: string | null = null;
       do {
         const query = `?status=${status}&referrer_user_id=${referrer}&limit=100${cursor ? `&cursor=${cursor}` : ''}`;
-        const page = await getRequest(`${BASE}${query}`, { headers: withKey(admin.key) });
+        const page = await getRequest(`${pathTo(listReferralsRoute)}${query}`, { headers: withKey(admin.key) });
         ids.push(...page.body.data.attributions.map((item: { id: string }) => item.id));
         cursor = page.body.data.next_cursor;
       } while (cursor);

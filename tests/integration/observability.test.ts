@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pathTo } from '../../functions/http/route.js';
+import { rejectReferralRoute } from '../../functions/http/routes/reject-referral.js';
 import { givenApiKey, givenAttribution } from '../support/table-records.js';
 
 const output: string[] = [];
@@ -41,7 +43,7 @@ describe('observability', () => {
       },
     });
     send = async (id, key) =>
-      (await gateway({ method: 'POST', path: `/api/v1/admin/referrals/${id}/reject`, headers: { 'x-api-key': key } })).statusCode;
+      (await gateway({ method: 'POST', path: pathTo(rejectReferralRoute, { id }), headers: { 'x-api-key': key } })).statusCode;
   });
 
   afterAll(() => {

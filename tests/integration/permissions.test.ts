@@ -2,6 +2,9 @@
 // refusal before anything is read, written, reserved or charged, and a cached result right for every route.
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, type Permission } from '../../functions/auth/permissions.js';
+import { pathTo } from '../../functions/http/route.js';
+import { getReferralRoute } from '../../functions/http/routes/get-referral.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
 import { type ApiResult, apiWithAuthorizerCache, bulkRequest, decisionRequest, getRequest, withKey } from '../support/api.js';
 import {
   accountItems,
@@ -14,16 +17,16 @@ import {
   uniqueId,
 } from '../support/table-records.js';
 
-const BASE = '/api/v1/admin/referrals';
+const LIST = pathTo(listReferralsRoute);
 
 /** Every route, with the permission its module names, called once on a fresh held referral. */
 const ROUTES: { name: string; permission: Permission; call: (headers: Record<string, string>, gateway: Gateway) => Promise<ApiResult> }[] =
   [
-    { name: 'list', permission: 'referrals:read', call: (headers, gateway) => getRequest(`${BASE}?limit=1`, { headers, gateway }) },
+    { name: 'list', permission: 'referrals:read', call: (headers, gateway) => getRequest(`${LIST}?limit=1`, { headers, gateway }) },
     {
       name: 'get',
       permission: 'referrals:read',
-      call: async (headers, gateway) => getRequest(`${BASE}/${(await givenAttribution()).id}`, { headers, gateway }),
+      call: async (headers, gateway) => getRequest(pathTo(getReferralRoute, { id: (await givenAttribution()).id }), { headers, gateway }),
     },
     {
       name: 'reject',
@@ -84,7 +87,7 @@ describe('a cached authorizer result meets every route with the same credential'
   it('a viewer key that just read the queue is still refused a reject within the TTL, the referral untouched', async () => {
     const { gateway, invocations } = apiWithAuthorizerCache();
     const viewer = await givenApiKey({ role: 'viewer' });
-    expect((await getRequest(`${BASE}?limit=1`, { headers: withKey(viewer.key), gateway })).status).toBe(200);
+    expect((await getRequest(`${LIST}?limit=1`, { headers: withKey(viewer.key), gateway })).status).toBe(200);
     const held = await givenAttribution();
     const refused = await decisionRequest('reject', held.id, { headers: withKey(viewer.key), gateway });
     expectRefused(refused, 'referrals:decide');
@@ -105,7 +108,7 @@ describe('a cached authorizer result meets every route with the same credential'
 
   it('answers 401 itself, without calling the authorizer, when the identity source is missing', async () => {
     const { gateway, invocations } = apiWithAuthorizerCache();
-    const response = await getRequest(`${BASE}?limit=1`, { headers: bearer(await consoleToken()), gateway });
+    const response = await getRequest(`${LIST}?limit=1`, { headers: bearer(await consoleToken()), gateway });
     expect([response.status, invocations()]).toEqual([401, 0]);
   });
 });
@@ -114,7 +117,7 @@ describe('a key of its own permissions, and keys of one account', () => {
   it('grants exactly the listed permissions, whatever their order', async () => {
     const { gateway } = apiWithAuthorizerCache();
     const key = await givenApiKey({ permissions: ['referrals:decide'] });
-    expectRefused(await getRequest(`${BASE}?limit=1`, { headers: withKey(key.key), gateway }), 'referrals:read');
+    expectRefused(await getRequest(`${LIST}?limit=1`, { headers: withKey(key.key), gateway }), 'referrals:read');
     expect((await decisionRequest('reject', (await givenAttribution()).id, { headers: withKey(key.key), gateway })).status).toBe(200);
   });
 
@@ -164,7 +167,7 @@ describe('a console token', () => {
   });
 
   it('with another role is refused as before (403 forbidden, from API Gateway)', async () => {
-    const response = await getRequest(`${BASE}?limit=1`, { headers: bearer(await consoleToken({ role: 'auditor' })) });
+    const response = await getRequest(`${LIST}?limit=1`, { headers: bearer(await consoleToken({ role: 'auditor' })) });
     expect([response.status, response.body.error.type]).toEqual([403, 'forbidden']);
   });
 });

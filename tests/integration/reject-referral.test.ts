@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { endpointOf, pathTo } from '../../functions/http/route.js';
+import { getReferralRoute } from '../../functions/http/routes/get-referral.js';
+import { rejectReferralRoute } from '../../functions/http/routes/reject-referral.js';
 import type { AttributionStatus } from '../../functions/referrals/attribution.js';
 import { api, rejectRequest, withKey } from '../support/api.js';
 import {
@@ -64,7 +67,7 @@ describe('POST /api/v1/admin/referrals/{id}/reject', () => {
       subject_id: admin.keyId,
       auth_method: 'api_key',
       plan: 'pro',
-      endpoint: 'POST /api/v1/admin/referrals/{id}/reject',
+      endpoint: endpointOf(rejectReferralRoute),
       status_code: 200,
       overage: false,
     });
@@ -144,8 +147,9 @@ describe('POST /api/v1/admin/referrals/{id}/reject', () => {
 
   it('answers unknown routes and wrong methods with a 404 envelope', async () => {
     const admin = await givenApiKey();
-    const wrongPath = await api({ method: 'POST', path: '/api/v1/admin/referrals/x/escalate', headers: withKey(admin.key) });
-    const wrongMethod = await api({ method: 'GET', path: '/api/v1/admin/referrals/x/reject', headers: withKey(admin.key) });
+    // An action no route has, under a referral's path; and the reject's path with a method it does not take.
+    const wrongPath = await api({ method: 'POST', path: `${pathTo(getReferralRoute, { id: 'x' })}/escalate`, headers: withKey(admin.key) });
+    const wrongMethod = await api({ method: 'GET', path: pathTo(rejectReferralRoute, { id: 'x' }), headers: withKey(admin.key) });
 
     for (const result of [wrongPath, wrongMethod]) {
       expect(result.statusCode).toBe(404);

@@ -11,6 +11,9 @@ import { createDecisionDeps } from '../../functions/handlers/review/dependencies
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
 import { createHandler as createGetHandler } from '../../functions/handlers/review-queue/get-handler.js';
 import { createHandler as createListHandler } from '../../functions/handlers/review-queue/list-handler.js';
+import { endpointOf, pathTo } from '../../functions/http/route.js';
+import { getReferralRoute } from '../../functions/http/routes/get-referral.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
 import type { Attribution } from '../../functions/referrals/attribution.js';
 import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
 import { apiWithPlans, checkedGateway, getRequest, rejectRequest, withKey } from '../support/api.js';
@@ -64,7 +67,8 @@ beforeAll(async () => {
   admin = await givenApiKey({ plan: 'enterprise' });
 });
 
-const list = (query: string) => getRequest(`/api/v1/admin/referrals${query}`, { headers: withKey(admin.key), gateway });
+const LIST = pathTo(listReferralsRoute);
+const list = (query: string) => getRequest(`${LIST}${query}`, { headers: withKey(admin.key), gateway });
 
 /** Every page of a query, following next_cursor. */
 const allPages = async (query: string) => {
@@ -143,7 +147,7 @@ describe('GET /api/v1/admin/referrals', () => {
     const ids = Array.from({ length: 9 }, (_, index) => `m-${index}`);
     for (const [index, id] of ids.entries()) await writer.putAttribution(held(id, `2026-10-0${index + 1}T00:00:00.000Z`));
     const page = (cursor?: string) =>
-      getRequest(`/api/v1/admin/referrals?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { headers: withKey(admin.key), gateway: moving });
+      getRequest(`${LIST}?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { headers: withKey(admin.key), gateway: moving });
     const first = await page();
     // m-1 (already seen) and m-4 (not yet seen) leave the queue before the next page is read.
     for (const id of ['m-1', 'm-4']) expect((await rejectRequest(id, { headers: withKey(admin.key), gateway: moving })).status).toBe(200);
@@ -169,7 +173,7 @@ describe('GET /api/v1/admin/referrals', () => {
   ];
   it.each(badQueries)('refuses %s with 400, naming the parameter, and charges nothing', async (_name, query, field) => {
     const caller = await givenApiKey();
-    const response = await getRequest(`/api/v1/admin/referrals${query}`, { headers: withKey(caller.key), gateway });
+    const response = await getRequest(`${LIST}${query}`, { headers: withKey(caller.key), gateway });
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({
       type: 'invalid_request',
@@ -180,7 +184,7 @@ describe('GET /api/v1/admin/referrals', () => {
 
   it("names the allowed values of a parameter in the API's own words, never the validator's", async () => {
     const caller = await givenApiKey();
-    const response = await getRequest('/api/v1/admin/referrals?status=bogus', { headers: withKey(caller.key), gateway });
+    const response = await getRequest(`${LIST}?status=bogus`, { headers: withKey(caller.key), gateway });
     expect(response.body.error.context.issues).toEqual([
       expect.objectContaining({
         field: 'queryStringParameters.status',
@@ -273,7 +277,7 @@ describe('GET /api/v1/admin/referrals/{id}', () => {
       new PutCommand({ TableName: tables.referrals, Item: { pk: attribution.id, sk: `activity#${older.at}#req-old`, ...older } }),
     );
     const rejected = await rejectRequest(attribution.id, { headers: withKey(admin.key), body: { reason: 'ring' } });
-    const response = await getRequest(`/api/v1/admin/referrals/${attribution.id}`, { headers: withKey(admin.key) });
+    const response = await getRequest(pathTo(getReferralRoute, { id: attribution.id }), { headers: withKey(admin.key) });
     expect(response.status).toBe(200);
     expect(response.body.data.attribution).toEqual({ ...rejected.body.data.attribution, claim: null });
     expect(response.body.data.rewards).toEqual([reward]);
@@ -290,10 +294,10 @@ describe('GET /api/v1/admin/referrals/{id}', () => {
 
   it('answers 404 for an unknown id and 400 for a bad one, charging neither', async () => {
     const caller = await givenApiKey();
-    const missing = await getRequest('/api/v1/admin/referrals/no-such-referral', { headers: withKey(caller.key) });
+    const missing = await getRequest(pathTo(getReferralRoute, { id: 'no-such-referral' }), { headers: withKey(caller.key) });
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatchObject({ type: 'not_found', retryable: false });
-    const bad = await getRequest('/api/v1/admin/referrals/bad.id', { headers: withKey(caller.key) });
+    const bad = await getRequest(pathTo(getReferralRoute, { id: 'bad.id' }), { headers: withKey(caller.key) });
     expect(bad.status).toBe(400);
     expect(bad.body.error.context.issues[0].field).toBe('pathParameters.id');
     expect(await usageRecordsOf(caller.userId)).toEqual([]);
@@ -304,8 +308,8 @@ describe('metering of the read routes', () => {
   it('holds the daily cap as for reject: past it a read is 429 and uncharged', async () => {
     const caller = await givenApiKey({ plan: 'growth' });
     const capped = apiWithPlans({ growth: { ...plans.growth, dailyCap: 1 } });
-    expect((await getRequest('/api/v1/admin/referrals?limit=1', { headers: withKey(caller.key), gateway: capped })).status).toBe(200);
-    const refused = await getRequest('/api/v1/admin/referrals?limit=1', { headers: withKey(caller.key), gateway: capped });
+    expect((await getRequest(`${LIST}?limit=1`, { headers: withKey(caller.key), gateway: capped })).status).toBe(200);
+    const refused = await getRequest(`${LIST}?limit=1`, { headers: withKey(caller.key), gateway: capped });
     expect(refused.status).toBe(429);
     expect(refused.body.error).toMatchObject({ type: 'daily_cap_reached', context: { limit: 'daily_credits', value: 1 } });
     expect(refused.headers['retry-after']).toMatch(/^[0-9]+$/);
@@ -315,15 +319,15 @@ describe('metering of the read routes', () => {
   it('charges one credit per 2xx with a usage record naming the route template, and the rate-limit headers', async () => {
     const caller = await givenApiKey({ plan: 'pro' });
     const attribution = await givenAttribution();
-    const listed = await getRequest('/api/v1/admin/referrals?limit=1', { headers: withKey(caller.key) });
-    const read = await getRequest(`/api/v1/admin/referrals/${attribution.id}`, { headers: withKey(caller.key) });
+    const listed = await getRequest(`${LIST}?limit=1`, { headers: withKey(caller.key) });
+    const read = await getRequest(pathTo(getReferralRoute, { id: attribution.id }), { headers: withKey(caller.key) });
     expect([listed.status, read.status]).toEqual([200, 200]);
     expect(listed.headers['x-ratelimit-limit']).toBe('120');
     const usage = await usageRecordsOf(caller.userId);
     expect(usage.map((record) => [record.endpoint, record.credits, record.request_id]).sort()).toEqual(
       [
-        ['GET /api/v1/admin/referrals', 1, listed.body.request_id],
-        ['GET /api/v1/admin/referrals/{id}', 1, read.body.request_id],
+        [endpointOf(listReferralsRoute), 1, listed.body.request_id],
+        [endpointOf(getReferralRoute), 1, read.body.request_id],
       ].sort(),
     );
   });

@@ -9,6 +9,12 @@ import { createAuthorizerDeps } from '../../functions/handlers/authorizer/depend
 import { createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
 import { createHandler as createClaimNextHandler } from '../../functions/handlers/claim-next-referrals/handler.js';
 import { createClaimNextDeps } from '../../functions/handlers/claims/dependencies.js';
+import { pathTo } from '../../functions/http/route.js';
+import { claimNextRoute } from '../../functions/http/routes/claim-next-referrals.js';
+import { claimReferralRoute } from '../../functions/http/routes/claim-referral.js';
+import { getReferralRoute } from '../../functions/http/routes/get-referral.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
+import { releaseClaimRoute } from '../../functions/http/routes/release-claim.js';
 import { ensureTables } from '../../local/dynamodb-local.js';
 import { apiOnClients, approveRequest, bulkRequest, checkedGateway, rejectRequest, withKey } from '../support/api.js';
 import { instrumentedClient, writes } from '../support/instrumented-client.js';
@@ -74,8 +80,8 @@ describe('DynamoDB round trips', () => {
     const attribution = await givenAttribution();
     // The list reads every shard of the queue index at once: one query each, all in the first round.
     for (const [path, queries] of [
-      ['/api/v1/admin/referrals?limit=5', QUEUE_SHARDS],
-      [`/api/v1/admin/referrals/${attribution.id}`, 1],
+      [`${pathTo(listReferralsRoute)}?limit=5`, QUEUE_SHARDS],
+      [pathTo(getReferralRoute, { id: attribution.id }), 1],
     ] as const) {
       functionDb.reset();
       expect((await gateway({ method: 'GET', path, headers: withKey(admin.key) })).statusCode).toBe(200);
@@ -88,9 +94,8 @@ describe('DynamoDB round trips', () => {
       ]);
     }
     functionDb.reset();
-    expect((await gateway({ method: 'GET', path: '/api/v1/admin/referrals/no-such-one', headers: withKey(admin.key) })).statusCode).toBe(
-      404,
-    );
+    const missing = pathTo(getReferralRoute, { id: 'no-such-one' });
+    expect((await gateway({ method: 'GET', path: missing, headers: withKey(admin.key) })).statusCode).toBe(404);
     expect(functionDb.waves()).toBe(1);
   });
 
@@ -222,10 +227,10 @@ describe('DynamoDB round trips', () => {
   it('claim and release: the metering round beside the read, then one transaction; 2 round trips each', async () => {
     const admin = await givenApiKey();
     const attribution = await givenAttribution();
-    const path = `/api/v1/admin/referrals/${attribution.id}/claim`;
-    for (const method of ['POST', 'DELETE'] as const) {
+    for (const route of [claimReferralRoute, releaseClaimRoute]) {
       functionDb.reset();
-      expect((await gateway({ method, path, headers: withKey(admin.key) })).statusCode).toBe(200);
+      const path = pathTo(route, { id: attribution.id });
+      expect((await gateway({ method: route.method, path, headers: withKey(admin.key) })).statusCode).toBe(200);
       expect(functionDb.calls.map((call) => [call.wave, call.command])).toEqual([
         [1, 'UpdateItemCommand'],
         [1, 'GetItemCommand'],
@@ -271,7 +276,7 @@ describe('DynamoDB round trips', () => {
     functionDb.reset();
     const response = await ownGateway({
       method: 'POST',
-      path: '/api/v1/admin/referrals/claims',
+      path: pathTo(claimNextRoute),
       headers: { ...withKey(admin.key), 'content-type': 'application/json' },
       body: JSON.stringify({ count: 5 }),
     });

@@ -8,6 +8,8 @@ import { createHandler as createRejectHandler } from '../../functions/handlers/r
 import { createDecisionDeps } from '../../functions/handlers/review/dependencies.js';
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
 import { createHandler as createListHandler } from '../../functions/handlers/review-queue/list-handler.js';
+import { pathTo } from '../../functions/http/route.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
 import type { Attribution } from '../../functions/referrals/attribution.js';
 import { tablesAt } from '../../lib/tables.js';
 import { ensureTables, LOCAL_TABLE_NAMES } from '../../local/dynamodb-local.js';
@@ -37,7 +39,7 @@ describe('the list while a table is switched away from by-status', () => {
     for (const index of [4, 1, 3, 2, 5]) await writer.putAttribution(held(index, index % 2 ? 'ring' : 'user-referrer'));
     await writer.putAttribution({ id: 's-9', status: 'rewarded', created_at: '2026-09-01T00:00:00.000Z' });
     const admin = await givenApiKey({ plan: 'enterprise' });
-    const list = (query: string) => getRequest(`/api/v1/admin/referrals${query}`, { headers: withKey(admin.key), gateway });
+    const list = (query: string) => getRequest(`${pathTo(listReferralsRoute)}${query}`, { headers: withKey(admin.key), gateway });
     const walk = async (query: string) => {
       const ids: string[] = [];
       let cursor: string | null = null;

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { pathTo } from '../../functions/http/route.js';
+import { getReferralRoute } from '../../functions/http/routes/get-referral.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
+import { rejectReferralRoute } from '../../functions/http/routes/reject-referral.js';
 import { dynamoDbLocalsOnPort, npmStart, npmStartWithOwnDynamoDb, stop, stopAll } from '../support/npm-start.js';
 import { assertConformsToDocument } from '../support/openapi-conformance.js';
 import { ownTables, tableVariables } from '../support/own-tables.js';
@@ -19,7 +23,7 @@ const send = async (baseUrl: string, method: string, path: string, init: { heade
 };
 
 const post = (baseUrl: string, id: string, init: { headers?: Record<string, string>; body?: string } = {}) =>
-  send(baseUrl, 'POST', `/api/v1/admin/referrals/${id}/reject`, init);
+  send(baseUrl, 'POST', pathTo(rejectReferralRoute, { id }), init);
 
 const DEMO_ADMIN = { 'x-api-key': 'ck_demo_admin_0000000000000000', 'content-type': 'application/json' };
 const DEMO_MEMBER = { 'x-api-key': 'ck_demo_member_000000000000000' };
@@ -28,7 +32,7 @@ describe('npm start', () => {
   it('serves the spec example and the error envelopes, then stops cleanly on SIGTERM', async () => {
     // A DynamoDB Local of its own, which must end with it.
     const api = await npmStartWithOwnDynamoDb();
-    expect(api.output()).toContain(`curl -X POST "${api.baseUrl}/api/v1/admin/referrals/example/reject"`);
+    expect(api.output()).toContain(`curl -X POST "${api.baseUrl}${pathTo(rejectReferralRoute, { id: 'example' })}"`);
     expect(api.output()).toMatch(/Demo console admin token \(12 h\): \S+\.\S+\.\S+/);
 
     const ok = await post(api.baseUrl, 'example', { headers: DEMO_ADMIN, body: '{"reason":"same billing account"}' });
@@ -60,7 +64,7 @@ describe('npm start', () => {
       });
       expect(response.headers.get('content-type')).toBe('application/json');
     }
-    const wrongRoute = await send(api.baseUrl, 'DELETE', '/api/v1/admin/referrals/example');
+    const wrongRoute = await send(api.baseUrl, 'DELETE', pathTo(getReferralRoute, { id: 'example' }));
     expect(wrongRoute.status).toBe(404);
     expect(wrongRoute.body).toMatchObject({ code: 404, error: { type: 'route_not_found' } });
 
@@ -120,7 +124,7 @@ describe('npm start', () => {
     let seen = 0;
     let cursor: string | null = null;
     do {
-      const page = await fetch(`${api.baseUrl}/api/v1/admin/referrals?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers });
+      const page = await fetch(`${api.baseUrl}${pathTo(listReferralsRoute)}?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers });
       const body = (await page.json()) as { data: { attributions: unknown[]; next_cursor: string | null } };
       seen += body.data.attributions.length;
       cursor = body.data.next_cursor;

@@ -8,6 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApiKeyAdmin } from '../../functions/adapters/api-key-admin.js';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 import { accountKey } from '../../functions/adapters/usage-table.js';
+import { endpointOf, pathTo } from '../../functions/http/route.js';
+import { addNoteRoute } from '../../functions/http/routes/add-note.js';
+import { ADMIN_API } from '../../functions/http/routes/api-base.js';
+import { approveReferralRoute } from '../../functions/http/routes/approve-referral.js';
+import { bulkRejectRoute } from '../../functions/http/routes/bulk-reject.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
+import { rejectReferralRoute } from '../../functions/http/routes/reject-referral.js';
 import { KEY_ID_INDEX } from '../../lib/tables.js';
 import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import { smokeCommand } from '../../tools/cli/commands/smoke.js';
@@ -42,28 +49,31 @@ describe('npm start, run by a person', () => {
     const jwtLine = lines.find((line) => line.includes('-H "Authorization: Bearer ')) as string;
     expect((await runCurlLine(keyLine)).status).toBe(200);
     expect((await runCurlLine(jwtLine)).status).toBe(200);
-    expect((await fetch(`${api.baseUrl}/api/v1/admin/nowhere`, { method: 'DELETE' })).status).toBe(404);
-    expect((await fetch(`${api.baseUrl}/api/v1/admin/referrals/example/reject`, { method: 'POST' })).status).toBe(401);
-    expect(
-      (await fetch(`${api.baseUrl}/api/v1/admin/referrals/example/reject`, { method: 'POST', body: 'x'.repeat(10 * 1024 * 1024 + 1) }))
-        .status,
-    ).toBe(413);
+    const example = pathTo(rejectReferralRoute, { id: 'example' });
+    const nowhere = `${ADMIN_API}/nowhere`;
+    expect((await fetch(`${api.baseUrl}${nowhere}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await fetch(`${api.baseUrl}${example}`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${api.baseUrl}${example}`, { method: 'POST', body: 'x'.repeat(10 * 1024 * 1024 + 1) })).status).toBe(413);
     const access = (await waitForOutput(api, (output) => (output.match(/^(POST|DELETE|GET) \//gm) ?? []).length >= 5))
       .split('\n')
       .filter((line) => /^(POST|DELETE|GET) \//.test(line));
     // Each line names the request by API Gateway's own id, the one its body names; the 10 MB refusal comes before any.
+    // A line: the method and path, the status and error type (or -), the time taken, the request id (or -). The paths
+    // here hold no character a regular expression reads as special.
+    const accessLine = (request: string, answer: string, requestId = '[A-Za-z0-9+/]{15}=') =>
+      expect.stringMatching(new RegExp(`^${request} ${answer} \\d+ ms ${requestId}$`));
     expect(access).toEqual([
-      expect.stringMatching(/^POST \/api\/v1\/admin\/referrals\/example\/reject 200 - \d+ ms [A-Za-z0-9+/]{15}=$/),
-      expect.stringMatching(/^POST \/api\/v1\/admin\/referrals\/attr-review-2\/reject 200 - \d+ ms [A-Za-z0-9+/]{15}=$/),
-      expect.stringMatching(/^DELETE \/api\/v1\/admin\/nowhere 404 route_not_found \d+ ms [A-Za-z0-9+/]{15}=$/),
-      expect.stringMatching(/^POST \/api\/v1\/admin\/referrals\/example\/reject 401 unauthorized \d+ ms [A-Za-z0-9+/]{15}=$/),
-      expect.stringMatching(/^POST \/api\/v1\/admin\/referrals\/example\/reject 413 - \d+ ms -$/),
+      accessLine(`POST ${example}`, '200 -'),
+      accessLine(`POST ${pathTo(rejectReferralRoute, { id: 'attr-review-2' })}`, '200 -'),
+      accessLine(`DELETE ${nowhere}`, '404 route_not_found'),
+      accessLine(`POST ${example}`, '401 unauthorized'),
+      accessLine(`POST ${example}`, '413 -', '-'),
     ]);
     // The functions' JSON logs and metrics do not drown the access lines.
     expect(api.output()).not.toMatch(/^\{"(level|_aws)"/m);
     // The review queue and bulk reject lines work as printed too.
-    const listLine = lines.find((line) => line.includes('/api/v1/admin/referrals?limit=5')) as string;
-    const bulkLine = lines.find((line) => line.includes('/api/v1/admin/referrals/reject"')) as string;
+    const listLine = lines.find((line) => line.includes(`${pathTo(listReferralsRoute)}?limit=5`)) as string;
+    const bulkLine = lines.find((line) => line.includes(`${pathTo(bulkRejectRoute)}"`)) as string;
     const list = await runCurlLine(listLine);
     expect(list.status).toBe(200);
     expect(((await list.json()) as { data: { attributions: unknown[] } }).data.attributions).toHaveLength(5);
@@ -76,13 +86,13 @@ describe('npm start, run by a person', () => {
     const made = spawnSync('sh', ['-c', keysLine], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
     expect(made.status).toBe(0);
     const key = /^key: +(ck_\S+)$/m.exec(made.stdout)?.[1] as string;
-    expect((await fetch(`${api.baseUrl}/api/v1/admin/referrals?limit=1`, { headers: { 'x-api-key': key } })).status).toBe(200);
+    expect((await fetch(`${api.baseUrl}${pathTo(listReferralsRoute)}?limit=1`, { headers: { 'x-api-key': key } })).status).toBe(200);
   });
 
   it('keeps the functions JSON logs raw, and the access lines as JSON, with LOG_FORMAT=json', async () => {
     const api = await npmStart({ LOG_FORMAT: 'json' });
     for (const id of ['example', 'no-such-referral']) {
-      await fetch(`${api.baseUrl}/api/v1/admin/referrals/${id}/reject`, {
+      await fetch(`${api.baseUrl}${pathTo(rejectReferralRoute, { id })}`, {
         method: 'POST',
         headers: { 'x-api-key': 'ck_demo_admin_0000000000000000' },
       });
@@ -179,7 +189,8 @@ describe('npm start, run by a person', () => {
   it('restores the demo data with npm run seed -- --reset against the running DynamoDB Local', async () => {
     const api = await npmStart();
     const headers = { 'x-api-key': 'ck_demo_admin_0000000000000000' };
-    expect((await fetch(`${api.baseUrl}/api/v1/admin/referrals/attr-queue-01/reject`, { method: 'POST', headers })).status).toBe(200);
+    const rejected = await fetch(`${api.baseUrl}${pathTo(rejectReferralRoute, { id: 'attr-queue-01' })}`, { method: 'POST', headers });
+    expect(rejected.status).toBe(200);
     const db = clientFor(api.dynamoEndpoint);
     const status = async () =>
       (await db.send(new GetCommand({ TableName: api.tables.referrals, Key: { pk: 'attr-queue-01', sk: 'attribution' } }))).Item?.status;
@@ -243,9 +254,9 @@ describe('npm start, run by a person', () => {
     expect(usage.Items).toHaveLength(4);
     expect(usage.Items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ smoke: true, credits: 1, endpoint: 'POST /api/v1/admin/referrals/{id}/reject' }),
-        expect.objectContaining({ smoke: true, credits: 1, endpoint: 'POST /api/v1/admin/referrals/{id}/approve' }),
-        expect.objectContaining({ smoke: true, credits: 1, endpoint: 'POST /api/v1/admin/referrals/{id}/notes', status_code: 201 }),
+        expect.objectContaining({ smoke: true, credits: 1, endpoint: endpointOf(rejectReferralRoute) }),
+        expect.objectContaining({ smoke: true, credits: 1, endpoint: endpointOf(approveReferralRoute) }),
+        expect.objectContaining({ smoke: true, credits: 1, endpoint: endpointOf(addNoteRoute), status_code: 201 }),
       ]),
     );
     const removed = [...out.join('\n').matchAll(/removed (smoke-\S+);/g)].map((match) => match[1] as string);
@@ -274,7 +285,7 @@ describe('npm start delivers events', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'events-')), 'events.jsonl');
     const api = await npmStart({ LOCAL_EVENTS_FILE: file });
     const started = Date.now();
-    const response = await fetch(`${api.baseUrl}/api/v1/admin/referrals/attr-queue-02/reject`, {
+    const response = await fetch(`${api.baseUrl}${pathTo(rejectReferralRoute, { id: 'attr-queue-02' })}`, {
       method: 'POST',
       headers: { 'x-api-key': 'ck_demo_admin_0000000000000000', 'content-type': 'application/json' },
       body: '{"reason":"ring"}',

@@ -3,6 +3,11 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
+import { pathTo } from '../../functions/http/route.js';
+import { bulkRejectRoute } from '../../functions/http/routes/bulk-reject.js';
+import { getReferralRoute } from '../../functions/http/routes/get-referral.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
+import { rejectReferralRoute } from '../../functions/http/routes/reject-referral.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import { npmStart, type Started, stopAll } from '../support/npm-start.js';
 
@@ -10,6 +15,7 @@ import { npmStart, type Started, stopAll } from '../support/npm-start.js';
 // No case carries a valid credential, so none may change anything.
 
 const CASES = 1_000;
+const LIST = pathTo(listReferralsRoute);
 const DEMO_KEY = 'ck_demo_admin_0000000000000000';
 
 type Answer = { raw: string; status: number; body: string };
@@ -63,19 +69,17 @@ const method = fc.oneof(
 );
 const path = fc.oneof(
   fc.constantFrom(
-    '/api/v1/admin/referrals',
-    '/api/v1/admin/referrals/attr-1',
-    '/api/v1/admin/referrals/attr-1/reject',
-    '/api/v1/admin/referrals/reject',
+    LIST,
+    pathTo(getReferralRoute, { id: 'attr-1' }),
+    pathTo(rejectReferralRoute, { id: 'attr-1' }),
+    pathTo(bulkRejectRoute),
     '/openapi.json',
     '*',
     'http://evil/',
   ),
-  fc.tuple(fc.constantFrom('/api/v1/admin/referrals/', '/', '//', '/api/v1/admin/referrals?limit='), hostile(60)).map(([a, b]) => a + b),
-  fc
-    .tuple(fc.constantFrom('/api/v1/admin/referrals/', '/api/v1/admin/referrals?status='), token('abcdef0123456789%/?&=._~-', 60))
-    .map(([a, b]) => a + b),
-  fc.constantFrom('/'.repeat(9_000), `/api/v1/admin/referrals/${'a'.repeat(11_000)}`),
+  fc.tuple(fc.constantFrom(`${LIST}/`, '/', '//', `${LIST}?limit=`), hostile(60)).map(([a, b]) => a + b),
+  fc.tuple(fc.constantFrom(`${LIST}/`, `${LIST}?status=`), token('abcdef0123456789%/?&=._~-', 60)).map(([a, b]) => a + b),
+  fc.constantFrom('/'.repeat(9_000), pathTo(getReferralRoute, { id: 'a'.repeat(11_000) })),
 );
 const version = fc.oneof(
   { arbitrary: fc.constant('HTTP/1.1'), weight: 6 },
@@ -181,7 +185,7 @@ describe('npm start under raw hostile bytes', () => {
     expect(run.numRuns).toBe(CASES);
     expect(api.child.exitCode).toBeNull();
     expect(await everyItem()).toEqual(before);
-    const list = await fetch(`${api.baseUrl}/api/v1/admin/referrals?status=review_required`, { headers: { 'x-api-key': DEMO_KEY } });
+    const list = await fetch(`${api.baseUrl}${LIST}?status=review_required`, { headers: { 'x-api-key': DEMO_KEY } });
     expect(list.status).toBe(200);
     expect(((await list.json()) as { data: { attributions: unknown[] } }).data.attributions.length).toBeGreaterThan(0);
     console.info(`raw request fuzz: ${CASES} cases, answers by status: ${JSON.stringify(Object.fromEntries(statuses))}`);

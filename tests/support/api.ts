@@ -22,10 +22,17 @@ import { createDecisionDeps } from '../../functions/handlers/review/dependencies
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
 import { createHandler as createGetHandler, handler as get } from '../../functions/handlers/review-queue/get-handler.js';
 import { createHandler as createListHandler, handler as list } from '../../functions/handlers/review-queue/list-handler.js';
+import { pathTo } from '../../functions/http/route.js';
+import { approveReferralRoute } from '../../functions/http/routes/approve-referral.js';
+import { bulkApproveRoute } from '../../functions/http/routes/bulk-approve.js';
+import { bulkRejectRoute } from '../../functions/http/routes/bulk-reject.js';
+import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
+import { rejectReferralRoute } from '../../functions/http/routes/reject-referral.js';
 import type { Attribution } from '../../functions/referrals/attribution.js';
 import type { Observability } from '../../functions/shared/observability.js';
 import { createApiGateway } from '../../local/api-gateway.js';
 import type { ApiRequest } from '../../local/api-request.js';
+import { rawPathTo } from './builders.js';
 import { assertConformsToDocument } from './openapi-conformance.js';
 
 type Gateway = ReturnType<typeof createApiGateway>;
@@ -89,16 +96,20 @@ export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, ob
 
 export type ApiResult = { status: number; headers: Record<string, string>; body: any };
 
+/** The route of each decision, single and bulk, by its action. */
+export const decisionRoutes = { reject: rejectReferralRoute, approve: approveReferralRoute } as const;
+export const bulkDecisionRoutes = { reject: bulkRejectRoute, approve: bulkApproveRoute } as const;
+
 type DecisionOptions = { headers?: ApiRequest['headers']; body?: unknown; rawBody?: string; rawBytes?: Buffer; gateway?: Gateway };
 
-/** A single decision through the gateway, `reject` or `approve`, the response body parsed. */
+/** A single decision through the gateway, `reject` or `approve`, the response body parsed; the id is sent as given. */
 export const decisionRequest = (action: 'reject' | 'approve', id: string, options: DecisionOptions = {}): Promise<ApiResult> => {
   const body =
     options.rawBytes?.toString('base64') ?? options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
   const request = {
     method: 'POST',
-    path: `/api/v1/admin/referrals/${id}/${action}`,
+    path: rawPathTo(decisionRoutes[action], id),
     headers,
     body,
     isBase64Encoded: options.rawBytes !== undefined,
@@ -124,7 +135,7 @@ export const bulkRequest = (
   const headers = { ...(raw === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
   return (options.gateway ?? api)({
     method: 'POST',
-    path: `/api/v1/admin/referrals/${options.action ?? 'reject'}`,
+    path: pathTo(bulkDecisionRoutes[options.action ?? 'reject']),
     headers,
     ...(raw === undefined ? {} : { body: raw }),
   }).then((result) => ({
@@ -147,7 +158,10 @@ export const walkQueue = async (status: string, options: { headers: ApiRequest['
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const response = await getRequest(`/api/v1/admin/referrals?status=${status}&limit=100${cursor ? `&cursor=${cursor}` : ''}`, options);
+    const response = await getRequest(
+      `${pathTo(listReferralsRoute)}?status=${status}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      options,
+    );
     expect(response.status).toBe(200);
     for (const attribution of response.body.data.attributions as Attribution[]) {
       expect(attribution.status).toBe(status);

@@ -41,3 +41,10 @@ export const aHeldAttribution = (overrides: Partial<Attribution> = {}): Attribut
   risk_flags: ['same_stripe_customer'],
   ...overrides,
 });
+
+/**
+ * A path of the route with its `{id}` as the test wrote it, not percent-encoded as pathTo does: a test sends an id
+ * exactly as a client may put it on the wire (`%ZZ`, `a%2Fb`, a hostile string). The id goes in through a function,
+ * since a replacement string would read a `$&` or `$'` in it as a pattern.
+ */
+export const rawPathTo = (route: Pick<Route, 'path'>, id: string): string => route.path.replace('{id}', () => id);

@@ -1,5 +1,7 @@
 // Minimal Lambda inputs for unit tests of handlers and middlewares.
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { pathTo } from '../../functions/http/route.js';
+import { rejectReferralRoute } from '../../functions/http/routes/reject-referral.js';
 
 export const context = (overrides: Partial<Context> = {}): Context =>
   ({
@@ -17,8 +19,8 @@ export const context = (overrides: Partial<Context> = {}): Context =>
 
 export const proxyEvent = (overrides: Partial<APIGatewayProxyEvent> = {}): APIGatewayProxyEvent =>
   ({
-    resource: '/api/v1/admin/referrals/{id}/reject',
-    path: '/api/v1/admin/referrals/attr-1/reject',
+    resource: rejectReferralRoute.path,
+    path: pathTo(rejectReferralRoute, { id: 'attr-1' }),
     httpMethod: 'POST',
     headers: {},
     multiValueHeaders: {},

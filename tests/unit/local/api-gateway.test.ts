@@ -1,9 +1,14 @@
 import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { pathTo } from '../../../functions/http/route.js';
+import { ADMIN_API } from '../../../functions/http/routes/api-base.js';
+import { approveReferralRoute } from '../../../functions/http/routes/approve-referral.js';
+import { rejectReferralRoute } from '../../../functions/http/routes/reject-referral.js';
 import { type AuthorizerHandler, createApiGateway, type ProxyHandler } from '../../../local/api-gateway.js';
 import { matchesBinaryMediaType } from '../../../local/api-request.js';
 import { matchesArn } from '../../../local/iam-arn.js';
 import { lambdaContext } from '../../../local/lambda-context.js';
+import { rawPathTo } from '../../support/builders.js';
 
 // The emulation that every integration and local-API test drives, checked against what AWS documents.
 // Each rule's page is cited beside it in local/api-gateway.ts or the module of local/ that holds the rule.
@@ -45,7 +50,7 @@ const post = (
 ) =>
   api({
     method: 'POST',
-    path: request.path ?? '/api/v1/admin/referrals/attr-1/reject',
+    path: request.path ?? pathTo(rejectReferralRoute, { id: 'attr-1' }),
     headers: request.headers ?? {},
     ...(request.body === undefined ? {} : { body: request.body }),
   });
@@ -96,7 +101,8 @@ describe('the API Gateway emulation', () => {
   });
 
   it('answers an unknown route or method with the MISSING_AUTHENTICATION_TOKEN response (404 route_not_found)', async () => {
-    for (const request of [{ path: '/api/v1/admin/referrals/attr-1/approve' }, { path: '/api/v1/admin/referrals//reject' }]) {
+    // A route this gateway has no function for, and the reject's path with an empty id.
+    for (const request of [{ path: pathTo(approveReferralRoute, { id: 'attr-1' }) }, { path: pathTo(rejectReferralRoute, { id: '' }) }]) {
       const result = await post(gateway(), request);
       expect(result.statusCode).toBe(404);
       expect(envelopeOf(result)).toMatchObject({ code: 404, error: { type: 'route_not_found', retryable: false } });
@@ -105,17 +111,18 @@ describe('the API Gateway emulation', () => {
   });
 
   it('hands path parameters over as sent, not percent-decoded, as a REST API does', async () => {
-    await post(gateway(), { path: '/api/v1/admin/referrals/a%2Fb%ZZ/reject' });
+    const path = rawPathTo(rejectReferralRoute, 'a%2Fb%ZZ');
+    await post(gateway(), { path });
     expect(seen.proxy?.pathParameters).toEqual({ id: 'a%2Fb%ZZ' });
-    expect(seen.proxy?.path).toBe('/api/v1/admin/referrals/a%2Fb%ZZ/reject');
+    expect(seen.proxy?.path).toBe(path);
     expect(seen.authorizer?.pathParameters).toEqual({ id: 'a%2Fb%ZZ' });
   });
 
   it('sends both request ids on every response: the function answer, a Gateway Response and its own refusals', async () => {
     const answers = [
       await post(gateway()),
-      await post(gateway(), { path: '/api/v1/admin/nowhere' }),
-      await post(gateway(), { path: `/api/v1/admin/referrals/${'a'.repeat(1600)}/reject` }),
+      await post(gateway(), { path: `${ADMIN_API}/nowhere` }),
+      await post(gateway(), { path: pathTo(rejectReferralRoute, { id: 'a'.repeat(1600) }) }),
     ];
     for (const answer of answers) {
       expect(answer.headers?.['x-amzn-RequestId']).toMatch(/^[0-9a-f-]{36}$/);
@@ -132,10 +139,10 @@ describe('the API Gateway emulation', () => {
   });
 
   it('parses the query string into single and multi-value parameters', async () => {
-    await post(gateway(), { path: '/api/v1/admin/referrals/attr-1/reject?a=1&a=2&b=x%20y' });
+    await post(gateway(), { path: `${pathTo(rejectReferralRoute, { id: 'attr-1' })}?a=1&a=2&b=x%20y` });
     expect(seen.proxy?.queryStringParameters).toEqual({ a: '2', b: 'x y' });
     expect(seen.proxy?.multiValueQueryStringParameters).toEqual({ a: ['1', '2'], b: ['x y'] });
-    expect(seen.proxy?.path).toBe('/api/v1/admin/referrals/attr-1/reject');
+    expect(seen.proxy?.path).toBe(pathTo(rejectReferralRoute, { id: 'attr-1' }));
   });
 
   it('hands the authorizer context over with every value a string, and the principal id', async () => {
@@ -202,7 +209,7 @@ describe('the API Gateway emulation', () => {
       const api = gateway();
       await api({
         method: 'POST',
-        path: '/api/v1/admin/referrals/a/reject',
+        path: pathTo(rejectReferralRoute, { id: 'a' }),
         headers: { 'content-type': 'x/y' },
         body: bytes.toString('base64'),
         isBase64Encoded: true,
@@ -292,7 +299,7 @@ describe('the API Gateway emulation', () => {
     });
 
     it('answers 414 when the method ARN with its path parameters is over 1,600 bytes', async () => {
-      const result = await post(gateway(), { path: `/api/v1/admin/referrals/${'a'.repeat(1600)}/reject` });
+      const result = await post(gateway(), { path: pathTo(rejectReferralRoute, { id: 'a'.repeat(1600) }) });
       expect(result.statusCode).toBe(414);
       expect(JSON.parse(result.body)).toEqual({ message: 'Request URI too long' });
     });

@@ -3,6 +3,8 @@ import type { Principal } from '../../../functions/auth/principal.js';
 import { type Admission, admitRequest } from '../../../functions/billing/admission.js';
 import { LimitReached } from '../../../functions/billing/errors.js';
 import { type Plan, plans } from '../../../functions/billing/plans.js';
+import { endpointOf } from '../../../functions/http/route.js';
+import { bulkRejectRoute } from '../../../functions/http/routes/bulk-reject.js';
 import { fingerprintOf, requestMark } from '../../../functions/idempotency/record.js';
 import type { Attribution } from '../../../functions/referrals/attribution.js';
 import { type BulkDecisionRequest, bulkFingerprint } from '../../../functions/referrals/bulk-request.js';
@@ -52,7 +54,7 @@ const setup = (
     decideMany(deps, {
       decision: decision ?? REJECT,
       request,
-      price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: options.credits ?? 1, statusCode: 200 },
+      price: { endpoint: endpointOf(bulkRejectRoute), credits: options.credits ?? 1, statusCode: 200 },
       principal: caller,
       requestId,
       admission: admission ?? admitRequest({ meter: world.meter, plans: table, now: () => now }, caller, now),
@@ -93,7 +95,7 @@ describe('the bulk reject use case', () => {
       ['req-1', 'attr-2', 1, false],
       ['req-1', 'attr-1', 1, false],
     ]);
-    expect(world.meter.usage[0]?.endpoint).toBe('POST /api/v1/admin/referrals/reject');
+    expect(world.meter.usage[0]?.endpoint).toBe(endpointOf(bulkRejectRoute));
   });
 
   it('writes each referral with its own activity item, naming the reason and the previous status', async () => {
@@ -198,7 +200,7 @@ describe('the bulk reject use case', () => {
     await decideMany(deps, {
       decision: REJECT,
       request: { ids: ['attr-1'] },
-      price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1, statusCode: 200 },
+      price: { endpoint: endpointOf(bulkRejectRoute), credits: 1, statusCode: 200 },
       principal,
       requestId: 'req-1',
       admission: admitRequest({ meter: world.meter, plans, now: () => now }, principal, now),
@@ -236,7 +238,7 @@ describe('the bulk reject use case', () => {
       {
         decision: REJECT,
         request: { ids: ['attr-1', 'attr-2', 'attr-3', 'attr-4'] },
-        price: { endpoint: 'POST /api/v1/admin/referrals/reject', credits: 1, statusCode: 200 },
+        price: { endpoint: endpointOf(bulkRejectRoute), credits: 1, statusCode: 200 },
         principal,
         requestId: 'req-1',
         admission: admitRequest({ meter: world.meter, plans, now: () => now }, principal, now),

@@ -3,6 +3,8 @@ import type { Principal } from '../../../functions/auth/principal.js';
 import { type Admission, admitRequest } from '../../../functions/billing/admission.js';
 import { type Plan, plans } from '../../../functions/billing/plans.js';
 import { ApiError } from '../../../functions/http/api-error.js';
+import { endpointOf } from '../../../functions/http/route.js';
+import { rejectReferralRoute } from '../../../functions/http/routes/reject-referral.js';
 import { buildIdempotencyRecord, fingerprintOf, IDEMPOTENCY_TTL_SECONDS } from '../../../functions/idempotency/record.js';
 import type { Attribution } from '../../../functions/referrals/attribution.js';
 import {
@@ -30,7 +32,7 @@ const setup = (options: { plan?: Partial<Plan>; principal?: Partial<Principal>; 
     decideReferral(deps, {
       decision: decision ?? REJECT,
       request: { attributionId: 'attr-1', ...request },
-      price: { endpoint: 'POST /api/v1/admin/referrals/{id}/reject', credits: 1, statusCode: 200 },
+      price: { endpoint: endpointOf(rejectReferralRoute), credits: 1, statusCode: 200 },
       principal: caller,
       requestId,
       admission: admission ?? admitRequest({ meter: world.meter, plans: table, now: () => now }, caller, now),
@@ -60,7 +62,7 @@ describe('the reject use case', () => {
     });
     expect(world.referrals.attributions.get('attr-1')?.status).toBe('rejected');
     expect(world.meter.usage).toEqual([
-      expect.objectContaining({ request_id: 'req-1', credits: 1, endpoint: 'POST /api/v1/admin/referrals/{id}/reject', overage: false }),
+      expect.objectContaining({ request_id: 'req-1', credits: 1, endpoint: endpointOf(rejectReferralRoute), overage: false }),
     ]);
     expect(world.referrals.commits).toHaveLength(1);
     expect(world.referrals.commits[0]?.idempotency).toBeUndefined();

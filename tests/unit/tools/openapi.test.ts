@@ -37,6 +37,23 @@ describe('openapi.json', () => {
     }
   });
 
+  it('publishes each route at the method and path its clients call, as the README lists them', () => {
+    // Written out on purpose: every other test builds its paths from the route modules, so only this one sees a route moved.
+    expect(apiRoutes.map(endpointOf)).toEqual([
+      'GET /api/v1/admin/referrals',
+      'GET /api/v1/admin/referrals/{id}',
+      'POST /api/v1/admin/referrals/{id}/reject',
+      'POST /api/v1/admin/referrals/{id}/approve',
+      'POST /api/v1/admin/referrals/reject',
+      'POST /api/v1/admin/referrals/approve',
+      'POST /api/v1/admin/referrals/{id}/claim',
+      'DELETE /api/v1/admin/referrals/{id}/claim',
+      'POST /api/v1/admin/referrals/claims',
+      'POST /api/v1/admin/referrals/{id}/notes',
+      'POST /api/v1/admin/referrals/{id}/reopen',
+    ]);
+  });
+
   it("describes every API Gateway answer on every route, with each type's status", () => {
     for (const { operation } of operations) {
       for (const { type, status } of Object.values(gatewayResponses)) {

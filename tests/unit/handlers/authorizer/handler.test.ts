@@ -12,6 +12,8 @@ import {
 } from '../../../../functions/handlers/authorizer/handler.js';
 import { stageWildcard } from '../../../../functions/handlers/authorizer/policy.js';
 import { ApiError } from '../../../../functions/http/api-error.js';
+import { pathTo } from '../../../../functions/http/route.js';
+import { rejectReferralRoute } from '../../../../functions/http/routes/reject-referral.js';
 import { createObservability } from '../../../../functions/shared/observability.js';
 import { context } from '../../../support/lambda.js';
 
@@ -62,7 +64,7 @@ describe('the authorizer handler', () => {
   });
 
   it('keeps the policy resource short whatever the path', () => {
-    const long = `arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/prod/POST/api/v1/admin/referrals/${'a'.repeat(2000)}/reject`;
+    const long = `arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/prod/POST${pathTo(rejectReferralRoute, { id: 'a'.repeat(2000) })}`;
     expect(stageWildcard(long)).toBe('arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/prod/*');
   });
 
