@@ -3,9 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, type Permission } from '../../functions/auth/permissions.js';
 import { pathTo } from '../../functions/http/route.js';
+import { addNoteRoute } from '../../functions/http/routes/add-note.js';
+import { claimNextRoute } from '../../functions/http/routes/claim-next-referrals.js';
+import { claimReferralRoute } from '../../functions/http/routes/claim-referral.js';
 import { getReferralRoute } from '../../functions/http/routes/get-referral.js';
+import { apiRoutes } from '../../functions/http/routes/index.js';
 import { listReferralsRoute } from '../../functions/http/routes/list-referrals.js';
-import { type ApiResult, apiWithAuthorizerCache, bulkRequest, decisionRequest, getRequest, withKey } from '../support/api.js';
+import { releaseClaimRoute } from '../../functions/http/routes/release-claim.js';
+import { reopenReferralRoute } from '../../functions/http/routes/reopen-referral.js';
+import { type ApiResult, apiWithAuthorizerCache, bulkRequest, decisionRequest, getRequest, routeRequest, withKey } from '../support/api.js';
 import {
   accountItems,
   activityOf,
@@ -48,6 +54,38 @@ const ROUTES: { name: string; permission: Permission; call: (headers: Record<str
       permission: 'referrals:decide_bulk',
       call: async (headers, gateway) => bulkRequest({ ids: [(await givenAttribution()).id] }, { headers, gateway, action: 'approve' }),
     },
+    {
+      name: 'claim',
+      permission: 'referrals:claim',
+      call: async (headers, gateway) => routeRequest(claimReferralRoute, { id: (await givenAttribution()).id, headers, gateway }),
+    },
+    {
+      name: 'release',
+      permission: 'referrals:claim',
+      call: async (headers, gateway) => routeRequest(releaseClaimRoute, { id: (await givenAttribution()).id, headers, gateway }),
+    },
+    {
+      name: 'claim-next',
+      permission: 'referrals:claim',
+      // A referrer nobody refers for: the call claims nothing another test holds.
+      call: (headers, gateway) =>
+        routeRequest(claimNextRoute, { body: { count: 1, referrer_user_id: uniqueId('nobody') }, headers, gateway }),
+    },
+    {
+      name: 'note',
+      permission: 'referrals:note',
+      call: async (headers, gateway) =>
+        routeRequest(addNoteRoute, { id: (await givenAttribution()).id, body: { text: 'seen' }, headers, gateway }),
+    },
+    {
+      name: 'reopen',
+      permission: 'referrals:reopen',
+      call: async (headers, gateway) => {
+        const { id } = await givenAttribution();
+        expect((await decisionRequest('reject', id, { headers: withKey((await givenApiKey()).key) })).status).toBe(200);
+        return routeRequest(reopenReferralRoute, { id, body: { reason: 'new evidence' }, headers, gateway });
+      },
+    },
   ];
 type Gateway = ReturnType<typeof apiWithAuthorizerCache>['gateway'];
 
@@ -68,13 +106,17 @@ const expectRefused = (response: ApiResult, required: Permission) => {
   expect(response.headers['x-ratelimit-remaining']).toBeUndefined();
 };
 
+it('names every route of the API, each with the permission its module declares', () => {
+  expect(ROUTES.map((route) => route.permission)).toEqual(apiRoutes.map((route) => route.permission));
+});
+
 describe.each(['viewer', 'reviewer', 'admin'] as const)('an API key with the role %s, the authorizer cache on', (role) => {
   it.each(ROUTES)('$name: served when the role grants $permission, else refused with nothing read, written or charged', async (route) => {
     const { gateway } = apiWithAuthorizerCache();
     const key = await givenApiKey({ role });
     const response = await route.call(withKey(key.key), gateway);
     if (ROLE_PERMISSIONS[role]?.includes(route.permission)) {
-      expect(response.status).toBe(200);
+      expect([200, 201], JSON.stringify(response.body)).toContain(response.status);
       return;
     }
     expectRefused(response, route.permission);

@@ -22,7 +22,7 @@ import { createDecisionDeps } from '../../functions/handlers/review/dependencies
 import { createReviewQueueDeps } from '../../functions/handlers/review-queue/dependencies.js';
 import { createHandler as createGetHandler, handler as get } from '../../functions/handlers/review-queue/get-handler.js';
 import { createHandler as createListHandler, handler as list } from '../../functions/handlers/review-queue/list-handler.js';
-import { pathTo } from '../../functions/http/route.js';
+import { pathTo, type Route } from '../../functions/http/route.js';
 import { approveReferralRoute } from '../../functions/http/routes/approve-referral.js';
 import { bulkApproveRoute } from '../../functions/http/routes/bulk-approve.js';
 import { bulkRejectRoute } from '../../functions/http/routes/bulk-reject.js';
@@ -144,6 +144,22 @@ export const bulkRequest = (
     body: JSON.parse(result.body),
   }));
 };
+
+/** Any route through the gateway, by its module's method and path, the body sent as JSON and the response parsed. */
+export const routeRequest = (
+  route: Pick<Route, 'method' | 'path'>,
+  options: { id?: string; query?: string; body?: unknown; headers?: ApiRequest['headers']; gateway?: Gateway } = {},
+): Promise<ApiResult> =>
+  (options.gateway ?? api)({
+    method: route.method,
+    path: `${pathTo(route, options.id === undefined ? {} : { id: options.id })}${options.query ? `?${options.query}` : ''}`,
+    headers: { ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  }).then((result) => ({
+    status: result.statusCode,
+    headers: (result.headers ?? {}) as Record<string, string>,
+    body: JSON.parse(result.body),
+  }));
 
 /** A GET through the gateway, the response body parsed. */
 export const getRequest = (path: string, options: { headers?: ApiRequest['headers']; gateway?: Gateway } = {}): Promise<ApiResult> =>
