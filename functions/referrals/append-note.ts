@@ -6,12 +6,10 @@ import type { Admission } from '../billing/admission.js';
 import { chargeSuccess } from '../billing/charge.js';
 import type { PlanTable } from '../billing/plans.js';
 import type { Price } from '../billing/usage-record.js';
-import { RequestInProgress } from '../idempotency/errors.js';
 import type { IdempotencyStore } from '../idempotency/ports.js';
 import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from '../idempotency/record.js';
-import { Contention } from '../shared/dependency-errors.js';
 import type { WriteBudget } from '../shared/write-budget.js';
-import { ReferralNotFound } from './errors.js';
+import { answerCancellation } from './cancellation.js';
 import type { Note } from './note-record.js';
 import type { NoteStore } from './ports.js';
 
@@ -66,10 +64,12 @@ export const addNote = async (deps: NoteDeps, call: NoteCall): Promise<NoteResul
       call.budget,
     );
     if (commit.committed) return { ok: true, value: { ...success, replayed: false, creditsCharged: call.price.credits } };
-    const { cancellation } = commit;
-    if (cancellation.kind === 'idempotency_replay') return { ok: true, value: replay(cancellation.record) };
-    if (cancellation.kind === 'daily_cap' || cancellation.kind === 'included_credits') return { ok: false, refusal: cancellation.kind };
-    if (cancellation.kind === 'attribution_missing') throw new ReferralNotFound(request.attributionId);
-    throw key === undefined ? new Contention() : new RequestInProgress();
+    // A note expects no status: any status is noted.
+    return answerCancellation(commit.cancellation, {
+      attributionId: request.attributionId,
+      expectedStatus: 'any',
+      keyed: key !== undefined,
+      replay,
+    });
   });
 };

@@ -6,17 +6,16 @@ import type { Admission } from '../billing/admission.js';
 import { chargeSuccess } from '../billing/charge.js';
 import type { PlanTable } from '../billing/plans.js';
 import type { Price } from '../billing/usage-record.js';
-import { RequestInProgress } from '../idempotency/errors.js';
 import type { IdempotencyStore } from '../idempotency/ports.js';
 import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from '../idempotency/record.js';
-import { Contention } from '../shared/dependency-errors.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import { claimReleaseActivity } from './activity.js';
 import type { Attribution, Reward } from './attribution.js';
-import { type Claim, LEASE_SECONDS, leaseEnd, liveClaim, ReferralClaimed, shownClaim } from './claims.js';
+import { answerCancellation } from './cancellation.js';
+import { type Claim, LEASE_SECONDS, leaseEnd, liveClaim, shownClaim } from './claims.js';
 import { REVIEWABLE_STATUS } from './decision.js';
 import { NotAwaitingReview, ReferralNotFound } from './errors.js';
-import type { ClaimStore, ClaimWritePlan, DecisionCancellation } from './ports.js';
+import type { ClaimStore, ClaimWritePlan } from './ports.js';
 
 export type ClaimDeps = { referrals: ClaimStore; idempotency: IdempotencyStore; plans: PlanTable; now: () => Date };
 
@@ -39,19 +38,6 @@ export type ClaimResult = SuccessResult<ClaimAnswer> & { replayed: boolean; cred
 /** Two keyed requests are the same when they do the same to the same referral. */
 const fingerprint = (action: 'claim' | 'release', request: ClaimRequest & ReleaseRequest) =>
   fingerprintOf([action, request.attributionId, request.leaseSeconds ?? null, request.force ?? false]);
-
-const refusalOf = (attributionId: string, cancellation: Exclude<DecisionCancellation, { kind: 'idempotency_replay' }>): Error => {
-  switch (cancellation.kind) {
-    case 'attribution_missing':
-      return new ReferralNotFound(attributionId);
-    case 'attribution_status':
-      return new NotAwaitingReview(attributionId, cancellation.status, REVIEWABLE_STATUS);
-    case 'claimed':
-      return new ReferralClaimed(attributionId, shownClaim(cancellation.claim));
-    default:
-      return new Contention();
-  }
-};
 
 /**
  * The shared steps: the read (admission, the referral and its claim, and the key's record, at once), the change
@@ -98,11 +84,12 @@ const changeClaim = async (
       call.budget,
     );
     if (commit.committed) return { ok: true, value: { ...success, replayed: false, creditsCharged: call.price.credits } };
-    const { cancellation } = commit;
-    if (cancellation.kind === 'idempotency_replay') return { ok: true, value: replay(cancellation.record) };
-    if (cancellation.kind === 'daily_cap' || cancellation.kind === 'included_credits') return { ok: false, refusal: cancellation.kind };
-    if (cancellation.kind === 'contention' && key !== undefined) throw new RequestInProgress();
-    throw refusalOf(request.attributionId, cancellation);
+    return answerCancellation(commit.cancellation, {
+      attributionId: request.attributionId,
+      expectedStatus: REVIEWABLE_STATUS,
+      keyed: key !== undefined,
+      replay,
+    });
   });
 };
 

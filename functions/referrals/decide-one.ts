@@ -5,16 +5,14 @@ import type { Admission } from '../billing/admission.js';
 import { type ChargeAttempt, chargeSuccess } from '../billing/charge.js';
 import type { PlanTable } from '../billing/plans.js';
 import type { Price } from '../billing/usage-record.js';
-import { RequestInProgress } from '../idempotency/errors.js';
 import type { IdempotencyStore } from '../idempotency/ports.js';
 import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from '../idempotency/record.js';
-import { Contention } from '../shared/dependency-errors.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import { decisionActivity } from './activity.js';
 import type { Attribution, ReviewResponse } from './attribution.js';
-import { ReferralClaimed, shownClaim } from './claims.js';
+import { answerCancellation } from './cancellation.js';
 import { type Decision, decide, decisionChanges, REJECT, REVIEWABLE_STATUS } from './decision.js';
-import { NotAwaitingReview, ReferralNotFound } from './errors.js';
+import { NotAwaitingReview } from './errors.js';
 import type { DecisionCommit, ReferralStore } from './ports.js';
 
 export type DecisionDeps = {
@@ -119,21 +117,11 @@ export const decideReferral = async (deps: DecisionDeps, call: DecisionCall): Pr
       call.budget,
     );
     if (commit.committed) return { ok: true, value: { ...success, replayed: false, creditsCharged: call.price.credits } };
-    const cancellation = commit.cancellation;
-    switch (cancellation.kind) {
-      case 'idempotency_replay':
-        return { ok: true, value: replay(cancellation.record, call) };
-      case 'attribution_missing':
-        throw new ReferralNotFound(request.attributionId);
-      case 'attribution_status':
-        throw new NotAwaitingReview(request.attributionId, cancellation.status, REVIEWABLE_STATUS);
-      case 'claimed':
-        throw new ReferralClaimed(request.attributionId, shownClaim(cancellation.claim));
-      case 'daily_cap':
-      case 'included_credits':
-        return { ok: false, refusal: cancellation.kind };
-      case 'contention':
-        throw key === undefined ? new Contention() : new RequestInProgress();
-    }
+    return answerCancellation(commit.cancellation, {
+      attributionId: request.attributionId,
+      expectedStatus: REVIEWABLE_STATUS,
+      keyed: key !== undefined,
+      replay: (record) => replay(record, call),
+    });
   });
 };

@@ -27,3 +27,16 @@ export class InvalidCursor extends DomainError {
     super('cursor is not valid for this query', {}, options);
   }
 }
+
+/** The reject is older than the window. */
+export class ReopenWindowClosed extends DomainError {
+  override name = 'ReopenWindowClosed';
+  readonly code = 'REFERRAL.REOPEN_WINDOW_CLOSED';
+  constructor(attributionId: string, rejectedAt: string, closedAt: string) {
+    super(`Referral was rejected at ${rejectedAt}: it could be reopened until ${closedAt}`, {
+      id: attributionId,
+      rejected_at: rejectedAt,
+      window_closed_at: closedAt,
+    });
+  }
+}

@@ -6,16 +6,14 @@ import type { Admission } from '../billing/admission.js';
 import { chargeSuccess } from '../billing/charge.js';
 import type { PlanTable } from '../billing/plans.js';
 import type { Price } from '../billing/usage-record.js';
-import { RequestInProgress } from '../idempotency/errors.js';
 import type { IdempotencyStore } from '../idempotency/ports.js';
 import { buildIdempotencyRecord, fingerprintOf, isLive, replayStoredResult, type SuccessResult } from '../idempotency/record.js';
-import { Contention } from '../shared/dependency-errors.js';
-import { DomainError } from '../shared/domain-error.js';
 import type { WriteBudget } from '../shared/write-budget.js';
 import type { Activity } from './activity.js';
 import { type Attribution, AttributionSchema, inSchemaOrder, type ReviewResponse } from './attribution.js';
+import { answerCancellation } from './cancellation.js';
 import { REVIEWABLE_STATUS } from './decision.js';
-import { NotAwaitingReview, ReferralNotFound } from './errors.js';
+import { NotAwaitingReview, ReferralNotFound, ReopenWindowClosed } from './errors.js';
 import { holdOf } from './hold.js';
 import type { ReopenStore } from './ports.js';
 
@@ -24,19 +22,6 @@ export const REOPEN_WINDOW_DAYS = 30;
 export const REOPEN_REASON_CODES = ['rejected_in_error', 'new_evidence', 'other'] as const;
 /** The status a reopen starts from. */
 export const REOPENABLE_STATUS = 'rejected' as const;
-
-/** The reject is older than the window. */
-export class ReopenWindowClosed extends DomainError {
-  override name = 'ReopenWindowClosed';
-  readonly code = 'REFERRAL.REOPEN_WINDOW_CLOSED';
-  constructor(attributionId: string, rejectedAt: string, closedAt: string) {
-    super(`Referral was rejected at ${rejectedAt}: it could be reopened until ${closedAt}`, {
-      id: attributionId,
-      rejected_at: rejectedAt,
-      window_closed_at: closedAt,
-    });
-  }
-}
 
 export type ReopenRequest = { attributionId: string; reason: string; reasonCode?: string; idempotencyKey?: string };
 export type ReopenDeps = { referrals: ReopenStore; idempotency: IdempotencyStore; plans: PlanTable; now: () => Date };
@@ -111,11 +96,11 @@ export const reopenReferral = async (deps: ReopenDeps, call: ReopenCall): Promis
       call.budget,
     );
     if (commit.committed) return { ok: true, value: { ...success, replayed: false, creditsCharged: call.price.credits } };
-    const { cancellation } = commit;
-    if (cancellation.kind === 'idempotency_replay') return { ok: true, value: replay(cancellation.record) };
-    if (cancellation.kind === 'daily_cap' || cancellation.kind === 'included_credits') return { ok: false, refusal: cancellation.kind };
-    if (cancellation.kind === 'attribution_missing') throw new ReferralNotFound(current.id);
-    if (cancellation.kind === 'attribution_status') throw new NotAwaitingReview(current.id, cancellation.status, REOPENABLE_STATUS);
-    throw key === undefined ? new Contention() : new RequestInProgress();
+    return answerCancellation(commit.cancellation, {
+      attributionId: current.id,
+      expectedStatus: REOPENABLE_STATUS,
+      keyed: key !== undefined,
+      replay,
+    });
   });
 };

@@ -148,6 +148,9 @@ export class FakeIdempotencyStore implements IdempotencyStore {
   }
 }
 
+/** A write on one referral that carries its charge and, when keyed, its key's answer. */
+type KeyedWrite = { charge: Charge; idempotency?: IdempotencyRecord | undefined };
+
 /** Whether someone other than `caller` holds a claim that is live at `nowMs`, as the writes' conditions ask. */
 const heldByOther = (claim: StoredClaim | undefined, caller: string, nowMs: number): claim is StoredClaim =>
   claim !== undefined && claim.by !== caller && claim.untilMs > nowMs;
@@ -175,18 +178,21 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore, Clai
   async commitNote(write: NoteWritePlan): Promise<DecisionCommit> {
     const scripted = this.scripted.shift();
     if (scripted) return { committed: false, cancellation: scripted };
+    const replay = this.storedAnswer(write);
+    if (replay) return { committed: false, cancellation: replay };
     if (!this.attributions.has(write.attributionId)) return { committed: false, cancellation: { kind: 'attribution_missing' } };
     const refusal = this.meter.refusalOf(write.charge);
     if (refusal) return { committed: false, cancellation: { kind: refusal } };
     this.notes.set(write.attributionId, [...(this.notes.get(write.attributionId) ?? []), write.note]);
-    this.meter.apply(write.charge);
-    if (write.idempotency) this.idempotency.records.set(`${write.charge.userId}#${write.idempotency.key}`, write.idempotency);
+    this.applyCharge(write);
     return { committed: true };
   }
 
   async commitReopen(write: ReopenWritePlan): Promise<DecisionCommit> {
     const scripted = this.scripted.shift();
     if (scripted) return { committed: false, cancellation: scripted };
+    const replay = this.storedAnswer(write);
+    if (replay) return { committed: false, cancellation: replay };
     const current = this.attributions.get(write.attributionId);
     if (!current) return { committed: false, cancellation: { kind: 'attribution_missing' } };
     if (current.status !== 'rejected' || current.reviewed_at !== write.rejectedAt)
@@ -197,7 +203,7 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore, Clai
     this.claims.delete(write.attributionId);
     this.activity.set(write.attributionId, [...(this.activity.get(write.attributionId) ?? []), write.activity]);
     this.holds.set(write.attributionId, [...(this.holds.get(write.attributionId) ?? []), write.hold]);
-    this.meter.apply(write.charge);
+    this.applyCharge(write);
     return { committed: true };
   }
   /** The holds a reopen recorded, per referral, oldest first. */
@@ -211,6 +217,19 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore, Clai
     private readonly meter: FakeMeterStore,
     private readonly idempotency: FakeIdempotencyStore,
   ) {}
+
+  /** The live stored answer of the write's key, which cancels the write as DynamoDB's condition on the record does. */
+  private storedAnswer(write: KeyedWrite): DecisionCancellation | undefined {
+    const existing = write.idempotency ? this.idempotency.records.get(`${write.charge.userId}#${write.idempotency.key}`) : undefined;
+    const nowSeconds = Date.parse(write.charge.usage.created_at) / 1000;
+    return existing && existing.expires_at > nowSeconds ? { kind: 'idempotency_replay', record: existing } : undefined;
+  }
+
+  /** The write's charge applied and its key's answer kept, as its transaction does. */
+  private applyCharge(write: KeyedWrite): void {
+    this.meter.apply(write.charge);
+    if (write.idempotency) this.idempotency.records.set(`${write.charge.userId}#${write.idempotency.key}`, write.idempotency);
+  }
 
   put(attribution: Attribution, rewards: Reward[] = []): void {
     this.attributions.set(attribution.id, attribution);
@@ -230,10 +249,8 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore, Clai
     this.claimWrites.push(write);
     const scripted = this.scripted.shift();
     if (scripted) return { committed: false, cancellation: scripted };
-    const recordKey = write.idempotency ? `${write.charge.userId}#${write.idempotency.key}` : undefined;
-    const existing = recordKey ? this.idempotency.records.get(recordKey) : undefined;
-    if (existing && existing.expires_at > write.nowMs / 1000)
-      return { committed: false, cancellation: { kind: 'idempotency_replay', record: existing } };
+    const replay = this.storedAnswer(write);
+    if (replay) return { committed: false, cancellation: replay };
     const current = this.attributions.get(write.attributionId);
     if (!current) return { committed: false, cancellation: { kind: 'attribution_missing' } };
     const claim = this.claims.get(write.attributionId);
@@ -247,8 +264,7 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore, Clai
     if (refusal) return { committed: false, cancellation: { kind: refusal } };
     if (write.untilMs === undefined) this.claims.delete(write.attributionId);
     else this.claims.set(write.attributionId, { by: write.caller, untilMs: write.untilMs });
-    this.meter.apply(write.charge);
-    if (recordKey && write.idempotency) this.idempotency.records.set(recordKey, write.idempotency);
+    this.applyCharge(write);
     return { committed: true };
   }
 
@@ -256,10 +272,8 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore, Clai
     this.commits.push(write);
     const scripted = this.scripted.shift();
     if (scripted) return { committed: false, cancellation: scripted };
-    const recordKey = write.idempotency ? `${write.charge.userId}#${write.idempotency.key}` : undefined;
-    const existing = recordKey ? this.idempotency.records.get(recordKey) : undefined;
-    const now = Date.parse(write.charge.usage.created_at) / 1000;
-    if (existing && existing.expires_at > now) return { committed: false, cancellation: { kind: 'idempotency_replay', record: existing } };
+    const replay = this.storedAnswer(write);
+    if (replay) return { committed: false, cancellation: replay };
     const current = this.attributions.get(write.attributionId);
     if (!current) return { committed: false, cancellation: { kind: 'attribution_missing' } };
     if (current.status !== write.expectedStatus)
@@ -271,8 +285,7 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore, Clai
     if (refusal) return { committed: false, cancellation: { kind: refusal } };
     this.attributions.set(write.attributionId, { ...current, ...write.changes });
     this.claims.delete(write.attributionId);
-    this.meter.apply(write.charge);
-    if (recordKey && write.idempotency) this.idempotency.records.set(recordKey, write.idempotency);
+    this.applyCharge(write);
     return { committed: true };
   }
 
