@@ -40,8 +40,8 @@ const setup = () => {
         ...base(principal),
         request: { attributionId: id, ...(leaseSeconds ? { leaseSeconds } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) },
       }),
-    release: (id: string, principal = alice, force = false) =>
-      releaseClaim(deps, { ...base(principal), request: { attributionId: id, force } }),
+    release: (id: string, principal = alice, force = false, idempotencyKey?: string) =>
+      releaseClaim(deps, { ...base(principal), request: { attributionId: id, force, ...(idempotencyKey ? { idempotencyKey } : {}) } }),
     decide: (id: string, principal = alice) =>
       decideReferral(deps, { ...base(principal), decision: REJECT, request: { attributionId: id } }),
     next: (principal: typeof alice, count: number, queue = new FakeClaimQueue(world.referrals)) =>
@@ -89,15 +89,23 @@ describe('a claim', () => {
     expect((await failure(claim('r'))).type).toBe('conflict');
     expect((await failure(claim('none'))).type).toBe('not_found');
     expect(world.meter.usage).toEqual([]);
+    // Refused from the read: no write is tried.
+    expect(world.referrals.claimWrites).toEqual([]);
   });
 
-  it('replays a keyed claim and charges nothing more', async () => {
-    const { world, claim } = setup();
+  it('replays a keyed claim and charges nothing more, and refuses the key for another lease or a release', async () => {
+    const { world, claim, release } = setup();
     world.referrals.put(held('a'));
     const first = await claim('a', alice, undefined, 'k');
     const again = await claim('a', alice, undefined, 'k');
     expect(again).toEqual({ ...first, replayed: true, creditsCharged: 0 });
     expect(world.meter.usage).toHaveLength(1);
+    // Replayed from the key's record as read: no write is tried.
+    expect(world.referrals.claimWrites).toHaveLength(1);
+    expect((await failure(claim('a', alice, 60, 'k'))).type).toBe('idempotency_key_reused');
+    expect((await failure(release('a', alice, false, 'k'))).type).toBe('idempotency_key_reused');
+    expect((await release('a', alice, false, 'k2')).replayed).toBe(false);
+    expect((await failure(release('a', alice, true, 'k2'))).type).toBe('idempotency_key_reused');
   });
 });
 
@@ -112,6 +120,15 @@ describe('a release', () => {
     await claim('a', bob);
     expect((await failure(release('a'))).type).toBe('claimed');
     expect(world.referrals.claims.get('a')?.by).toBe('bob');
+  });
+
+  it('forced on its own claim, or on none, is a plain release that records nothing', async () => {
+    const { world, claim, release } = setup();
+    world.referrals.put(held('a'));
+    await claim('a');
+    await release('a', alice, true);
+    await release('a', alice, true);
+    expect(world.referrals.claimWrites.slice(1).map((write) => write.forced)).toEqual([undefined, undefined]);
   });
 
   it("forced, ends another's claim and records whose it was", async () => {

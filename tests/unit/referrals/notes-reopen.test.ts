@@ -32,10 +32,10 @@ const setup = () => {
     },
     note: (id: string, text: string, requestId = 'req-n', idempotencyKey?: string) =>
       addNote(deps, { ...base(requestId), request: { attributionId: id, text, ...(idempotencyKey ? { idempotencyKey } : {}) } }),
-    reopen: (id: string, requestId = 'req-r', reasonCode?: string) =>
+    reopen: (id: string, requestId = 'req-r', reasonCode?: string, idempotencyKey?: string, reason = 'proved separate') =>
       reopenReferral(deps, {
         ...base(requestId),
-        request: { attributionId: id, reason: 'proved separate', ...(reasonCode ? { reasonCode } : {}) },
+        request: { attributionId: id, reason, ...(reasonCode ? { reasonCode } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) },
       }),
   };
 };
@@ -141,6 +141,30 @@ describe('a reopen', () => {
     expect((await failure(reopen('h'))).type).toBe('conflict');
     expect((await failure(reopen('none'))).type).toBe('not_found');
     expect(world.meter.usage).toEqual([]);
+  });
+
+  it('replays a keyed reopen with its first answer, charging nothing more, and refuses the key for another body', async () => {
+    const { world, reopen } = setup();
+    world.referrals.put(rejected('a'));
+    const first = await reopen('a', 'req-1', 'new_evidence', 'k');
+    expect(await reopen('a', 'req-2', 'new_evidence', 'k')).toEqual({ ...first, replayed: true, creditsCharged: 0 });
+    expect((await failure(reopen('a', 'req-3', 'other', 'k'))).type).toBe('idempotency_key_reused');
+    expect((await failure(reopen('a', 'req-4', 'new_evidence', 'k', 'another reason'))).type).toBe('idempotency_key_reused');
+    expect(world.referrals.activity.get('a')).toHaveLength(1);
+    expect(world.meter.usage).toHaveLength(1);
+  });
+
+  it('keeps the reason it was held for in the trail, and no reason code or undone decision it was not given', async () => {
+    const { world, reopen } = setup();
+    world.referrals.put(rejected('a'));
+    world.referrals.put({ ...rejected('b'), review_reason: undefined } as Attribution);
+    await reopen('a');
+    await reopen('b');
+    const [activityOfA] = world.referrals.activity.get('a') ?? [];
+    expect(activityOfA).toMatchObject({ previous_review_reason: 'velocity', reason: 'proved separate' });
+    expect(activityOfA).not.toHaveProperty('reason_code');
+    expect(activityOfA).not.toHaveProperty('undoes');
+    expect(world.referrals.activity.get('b')?.[0]).not.toHaveProperty('previous_review_reason');
   });
 
   it('loses to a change made after the reject it read', async () => {
