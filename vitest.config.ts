@@ -20,6 +20,7 @@ const BURSTS = [
   'tests/integration/claims.test.ts',
   'tests/integration/round-trips.test.ts',
   'tests/integration/reconcile-backlog.test.ts',
+  'tests/integration/reconcile.test.ts',
   'tests/integration/lost-answers.test.ts',
 ];
 

@@ -44,8 +44,8 @@ const setup = () => {
       releaseClaim(deps, { ...base(principal), request: { attributionId: id, force, ...(idempotencyKey ? { idempotencyKey } : {}) } }),
     decide: (id: string, principal = alice) =>
       decideReferral(deps, { ...base(principal), decision: REJECT, request: { attributionId: id } }),
-    next: (principal: typeof alice, count: number, queue = new FakeClaimQueue(world.referrals)) =>
-      claimNext({ ...deps, referrals: queue }, { ...base(principal), request: { count } }),
+    next: (principal: typeof alice, count: number, queue = new FakeClaimQueue(world.referrals), referrerUserId?: string) =>
+      claimNext({ ...deps, referrals: queue }, { ...base(principal), request: { count, ...(referrerUserId ? { referrerUserId } : {}) } }),
   };
 };
 
@@ -184,6 +184,22 @@ describe('claim-next', () => {
     const queue = new FakeClaimQueue(world.referrals);
     queue.tickets.set(String(Math.floor(start.getTime() / 2_000)), 2);
     expect((await next(alice, 2, queue)).items.map((item) => item.id)).toEqual(['c', 'd']);
+  });
+
+  it('answers oldest first when its place wraps round the free ones', async () => {
+    const { world, next } = setup();
+    for (const id of ['a', 'b', 'c']) world.referrals.put(held(id, `2026-11-0${'abc'.indexOf(id) + 1}T00:00:00.000Z`));
+    const queue = new FakeClaimQueue(world.referrals);
+    queue.tickets.set(String(Math.floor(start.getTime() / 2_000)), 2);
+    expect((await next(alice, 2, queue)).items.map((item) => item.id)).toEqual(['a', 'c']);
+  });
+
+  it("claims only the referrer's referrals when asked for one referrer", async () => {
+    const { world, next } = setup();
+    world.referrals.put({ ...held('a', '2026-11-01T00:00:00.000Z'), referrer_user_id: 'other' });
+    world.referrals.put({ ...held('b', '2026-11-02T00:00:00.000Z'), referrer_user_id: 'ring' });
+    expect((await next(alice, 2, new FakeClaimQueue(world.referrals), 'ring')).items.map((item) => item.id)).toEqual(['b']);
+    expect(world.referrals.claims.has('a')).toBe(false);
   });
 
   it('skips one taken meanwhile and tries a spare from a fresh read', async () => {

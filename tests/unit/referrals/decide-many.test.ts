@@ -591,6 +591,7 @@ describe('a bulk decision and claims', () => {
       error: { type: 'claimed', context: { claimed_by: 'someone-else', claimed_until: '2026-11-25T10:01:00.000Z' } },
     });
     expect(result.data.counts).toMatchObject({ rejected: 2, claimed: 1 });
+    expect(result.creditsCharged).toBe(2);
     expect(world.meter.usage.map((usage) => usage.attribution_id)).toEqual(['attr-1', 'attr-3']);
     expect(world.meter.counters.get(DAY)).toBe(2);
     expect([...world.referrals.claims.keys()]).toEqual(['attr-2']);
@@ -605,6 +606,7 @@ describe('the bulk approve use case: the same steps, the other decision', () => 
     const result = await call({ ids: ['attr-1', 'missing', 'attr-9', 'attr-2', 'attr-3'], reason: 'verified' });
     expect(result.data.results.map((item) => item.outcome)).toEqual(['approved', 'not_found', 'conflict', 'approved', 'failed']);
     expect(result.data.counts).toEqual({ approved: 2, not_found: 1, conflict: 1, claimed: 0, failed: 1, unknown: 0 });
+    expect(result.creditsCharged).toBe(2);
     expect(result.data.results[0]).toMatchObject({ attribution: { id: 'attr-1', status: 'qualified', reviewed_by: 'admin-1' } });
     expect(result.data.results[2]).toMatchObject({ error: { type: 'conflict', context: { status: 'rejected' } } });
     expect(statuses()).toEqual(['attr-1:qualified', 'attr-2:qualified', 'attr-3:review_required', 'attr-9:rejected']);
