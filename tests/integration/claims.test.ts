@@ -2,6 +2,7 @@
 // time, claim-next never hands one out twice, decisions respect claims, and expiry is the server's clock.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clientFor, REQUEST_TIMEOUT_MS } from '../../functions/adapters/dynamodb-client.js';
 import { createSeedWriter } from '../../functions/adapters/seed-writer.js';
 import { createAuthorizerDeps } from '../../functions/handlers/authorizer/dependencies.js';
 import { createHandler as createAuthorizerHandler } from '../../functions/handlers/authorizer/handler.js';
@@ -49,6 +50,33 @@ const gatewayAt = (skewMs = 0) => {
 };
 const gateway = gatewayAt();
 type Gateway = typeof gateway;
+
+/**
+ * Claim-next for a burst of callers at once (each reads the queue's 16 shards): its client waits longer for a
+ * connection than the functions' 1 s, since on two cores DynamoDB Local accepts the burst's hundreds of new
+ * connections more slowly than DynamoDB's endpoint does. What the burst proves is the claims' exclusivity.
+ */
+const burstGateway = checkedGateway({
+  authorizer: createAuthorizerHandler(createAuthorizerDeps()),
+  functions: {
+    claimNextReferrals: createClaimNextHandler(
+      createClaimNextDeps(
+        env,
+        clientFor(
+          { DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT },
+          {
+            requestHandler: {
+              httpAgent: { keepAlive: true },
+              connectionTimeout: 10_000,
+              requestTimeout: REQUEST_TIMEOUT_MS,
+              throwOnRequestTimeout: true,
+            },
+          },
+        ),
+      ),
+    ),
+  },
+});
 
 beforeAll(async () => {
   await ensureTables(process.env.DYNAMODB_ENDPOINT as string, claimTables);
@@ -229,7 +257,9 @@ describe('POST …/referrals/claims (claim-next)', () => {
   it('20 concurrent calls of count 5 over 60 free held referrals hand out all 60, none twice, each stored for its holder', async () => {
     const reviewers = await times(20, () => givenApiKey());
     const { referrer, ids } = await heldOf(60);
-    const answers = await Promise.all(reviewers.map((reviewer) => claimNext(reviewer, { count: 5, referrer_user_id: referrer })));
+    const answers = await Promise.all(
+      reviewers.map((reviewer) => claimNext(reviewer, { count: 5, referrer_user_id: referrer }, burstGateway)),
+    );
     expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
     const handed = answers.flatMap((answer, index) =>
       (answer.body.data.items as Attribution[]).map((item) => ({
