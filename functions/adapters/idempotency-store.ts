@@ -1,5 +1,5 @@
 // Reads idempotency records; they are written inside the transaction of the change they answer for.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type CancellationReason, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
@@ -8,7 +8,7 @@ import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyRecord, IdempotencyRecordSchem
 import { allOf, anyOf, CLAIM_IN_PROGRESS, CLAIM_IS_OURS, ITEM_ABSENT, LEASE_OVER, RECORD_EXPIRED } from './conditions.js';
 import { callDynamo } from './dynamodb-errors.js';
 import { withoutKeys } from './items.js';
-import { sendUntilKnown } from './transact.js';
+import { conditionFailed, type NamedItems, sendUntilKnown } from './transact.js';
 import { idempotencyKey } from './usage-table.js';
 
 /** A stored record in the domain's shape; a malformed one is treated as absent rather than replayed. */
@@ -16,6 +16,33 @@ export const toIdempotencyRecord = (item: Record<string, unknown>): IdempotencyR
   const record = v.safeParse(IdempotencyRecordSchema, withoutKeys(item));
   return record.success ? record.output : undefined;
 };
+
+/**
+ * A keyed request's record, written in the transaction of the change it answers for: refused while an earlier
+ * request's record under the key is live, which the cancellation then hands back (ALL_OLD) to be replayed.
+ */
+export const idempotencyItems = (usageTable: string, userId: string, record: IdempotencyRecord | undefined): NamedItems<'idempotency'> =>
+  record
+    ? [
+        [
+          'idempotency',
+          {
+            Put: {
+              TableName: usageTable,
+              Item: { ...idempotencyKey(userId, record.key), ...record },
+              // An expired record that TTL has not removed yet may be replaced; expired means as isLive says: expires_at <= now.
+              ConditionExpression: anyOf(ITEM_ABSENT, RECORD_EXPIRED),
+              ExpressionAttributeValues: { ':now': record.expires_at - IDEMPOTENCY_TTL_SECONDS },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+        ],
+      ]
+    : [];
+
+/** The earlier request's record that refused the idempotency item, as its cancellation reason returned it. */
+export const storedRecordOf = (reason: CancellationReason | undefined): IdempotencyRecord | undefined =>
+  conditionFailed(reason) && reason?.Item ? toIdempotencyRecord(unmarshall(reason.Item)) : undefined;
 
 export const createIdempotencyStore = (client: DynamoDBDocumentClient, tables: { usage: string }): IdempotencyStore => ({
   async read(userId, key) {

@@ -3,33 +3,24 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
 import { REVIEWABLE_STATUS } from '../referrals/decision.js';
 import type { ClaimNextStore, ClaimStore, ClaimWritePlan, DecisionCancellation } from '../referrals/ports.js';
-import {
-  allOf,
-  anyOf,
-  CLAIMED_BY_CALLER,
-  ITEM_ABSENT,
-  ITEM_PRESENT,
-  OPEN_TO_CALLER,
-  RECORD_EXPIRED,
-  STATUS_AS_READ,
-} from './conditions.js';
+import { allOf, CLAIMED_BY_CALLER, ITEM_ABSENT, ITEM_PRESENT, OPEN_TO_CALLER, STATUS_AS_READ } from './conditions.js';
 import { callDynamo } from './dynamodb-errors.js';
-import { toIdempotencyRecord } from './idempotency-store.js';
+import { idempotencyItems } from './idempotency-store.js';
 import { createReferralReader } from './referral-queue.js';
 import {
   parseRecord,
   readAttributionRefusal,
   readPartition,
+  readReferralCancellation,
   StoredAttributionSchema,
   storedClaimOf,
   type Tables,
 } from './referral-records.js';
 import { activityItem, attributionItemKey, CLAIM_NAMES } from './referrals-table.js';
-import { conditionFailed, type NamedItems, type ReasonsByName, sendUntilKnown, transactWrite } from './transact.js';
-import { chargeItems, claimTicketKey, idempotencyKey, readChargeRefusal } from './usage-table.js';
+import { type NamedItems, type ReasonsByName, sendUntilKnown, transactWrite } from './transact.js';
+import { chargeItems, claimTicketKey } from './usage-table.js';
 
 /** A ticket bucket is kept a day, then TTL removes it. */
 const TICKET_TTL_SECONDS = 24 * 60 * 60;
@@ -102,39 +93,18 @@ export const buildClaimTransaction = (tables: Tables, plan: ClaimWritePlan): Nam
       ]
     : []),
   ...chargeItems(tables.usage, plan.charge),
-  ...(plan.idempotency
-    ? [
-        [
-          'idempotency',
-          {
-            Put: {
-              TableName: tables.usage,
-              Item: { ...idempotencyKey(plan.charge.userId, plan.idempotency.key), ...plan.idempotency },
-              ConditionExpression: anyOf(ITEM_ABSENT, RECORD_EXPIRED),
-              ExpressionAttributeValues: { ':now': plan.idempotency.expires_at - IDEMPOTENCY_TTL_SECONDS },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            },
-          },
-        ] as const,
-      ]
-    : []),
+  ...idempotencyItems(tables.usage, plan.charge.userId, plan.idempotency),
 ];
 
 /** Names the cause of a cancelled claim or release, most specific first: a replay, the referral, the counters. */
-const readClaimCancellation = (reasons: ReasonsByName<ClaimItem>, plan: ClaimWritePlan): DecisionCancellation => {
-  const { attribution, idempotency } = reasons;
-  const record = conditionFailed(idempotency) && idempotency?.Item ? toIdempotencyRecord(unmarshall(idempotency.Item)) : undefined;
-  if (record) return { kind: 'idempotency_replay', record };
-  if (conditionFailed(attribution)) {
+const readClaimCancellation = (reasons: ReasonsByName<ClaimItem>, plan: ClaimWritePlan): DecisionCancellation =>
+  readReferralCancellation(reasons, (attribution) => {
     if (plan.untilMs !== undefined) return readAttributionRefusal(attribution?.Item, REVIEWABLE_STATUS);
     // A release does not look at the status: an item it finds refused it for its claim, someone else's.
     if (!attribution?.Item) return { kind: 'attribution_missing' };
     const claim = storedClaimOf(unmarshall(attribution.Item));
     return claim ? { kind: 'claimed', claim } : { kind: 'contention' };
-  }
-  const refusal = readChargeRefusal(reasons);
-  return refusal ? { kind: refusal } : { kind: 'contention' };
-};
+  });
 
 export const createClaimStore = (client: DynamoDBDocumentClient, tables: Tables): ClaimStore => ({
   async loadReviewState(attributionId) {

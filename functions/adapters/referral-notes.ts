@@ -1,15 +1,13 @@
 // A note's write on a referral: the note put only beside an attribution that exists, its charge and its idempotency
 // record, in one transaction.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
 import type { DecisionCancellation, NoteStore, NoteWritePlan } from '../referrals/ports.js';
-import { anyOf, ITEM_ABSENT, ITEM_PRESENT, RECORD_EXPIRED } from './conditions.js';
-import { toIdempotencyRecord } from './idempotency-store.js';
-import type { Tables } from './referral-records.js';
+import { ITEM_ABSENT, ITEM_PRESENT } from './conditions.js';
+import { idempotencyItems } from './idempotency-store.js';
+import { readReferralCancellation, type Tables } from './referral-records.js';
 import { attributionItemKey, noteSortKey } from './referrals-table.js';
-import { conditionFailed, type NamedItems, type ReasonsByName, transactWrite } from './transact.js';
-import { chargeItems, idempotencyKey, readChargeRefusal } from './usage-table.js';
+import { type NamedItems, type ReasonsByName, transactWrite } from './transact.js';
+import { chargeItems } from './usage-table.js';
 
 type NoteItem = 'attribution' | 'note' | 'usage' | 'day' | 'month' | 'idempotency';
 
@@ -30,32 +28,12 @@ export const buildNoteTransaction = (tables: Tables, plan: NoteWritePlan): Named
     },
   ],
   ...chargeItems(tables.usage, plan.charge),
-  ...(plan.idempotency
-    ? [
-        [
-          'idempotency',
-          {
-            Put: {
-              TableName: tables.usage,
-              Item: { ...idempotencyKey(plan.charge.userId, plan.idempotency.key), ...plan.idempotency },
-              ConditionExpression: anyOf(ITEM_ABSENT, RECORD_EXPIRED),
-              ExpressionAttributeValues: { ':now': plan.idempotency.expires_at - IDEMPOTENCY_TTL_SECONDS },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            },
-          },
-        ] as const,
-      ]
-    : []),
+  ...idempotencyItems(tables.usage, plan.charge.userId, plan.idempotency),
 ];
 
-const readNoteCancellation = (reasons: ReasonsByName<NoteItem>): DecisionCancellation => {
-  const { attribution, idempotency } = reasons;
-  const record = conditionFailed(idempotency) && idempotency?.Item ? toIdempotencyRecord(unmarshall(idempotency.Item)) : undefined;
-  if (record) return { kind: 'idempotency_replay', record };
-  if (conditionFailed(attribution)) return { kind: 'attribution_missing' };
-  const refusal = readChargeRefusal(reasons);
-  return refusal ? { kind: refusal } : { kind: 'contention' };
-};
+/** A note's only condition on the referral is that it exists. */
+const readNoteCancellation = (reasons: ReasonsByName<NoteItem>): DecisionCancellation =>
+  readReferralCancellation(reasons, () => ({ kind: 'attribution_missing' }));
 
 export const createNoteStore = (client: DynamoDBDocumentClient, tables: Tables): NoteStore => ({
   async commitNote(plan, budget) {

@@ -1,5 +1,5 @@
 // Reading an attribution's items as the domain's records: the spec's fields in the spec's order, a corrupt item refused.
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, CancellationReason } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as v from 'valibot';
@@ -7,9 +7,13 @@ import { ActivitySchema } from '../referrals/activity.js';
 import { AttributionSchema, RewardSchema } from '../referrals/attribution.js';
 import type { StoredClaim } from '../referrals/claims.js';
 import { NoteSchema } from '../referrals/note-record.js';
+import type { DecisionCancellation } from '../referrals/ports.js';
 import { callDynamo } from './dynamodb-errors.js';
+import { storedRecordOf } from './idempotency-store.js';
 import { withoutKeys } from './items.js';
 import { ACTIVITY_PREFIX, ATTRIBUTION_SK, CLAIMED_BY, CLAIMED_UNTIL, NOTE_PREFIX, REWARD_SK_PREFIX } from './referrals-table.js';
+import { conditionFailed, type ReasonsByName } from './transact.js';
+import { readChargeRefusal } from './usage-table.js';
 
 export type Tables = { referrals: string; usage: string };
 
@@ -70,6 +74,24 @@ export const readPartition = async (client: DynamoDBDocumentClient, tables: Tabl
       .sort((a, b) => String(a.sk).localeCompare(String(b.sk)))
       .map((item) => parseRecord(StoredNoteSchema, item, 'note')),
   };
+};
+
+/** The items a charged write on one referral names, as its cancellation is read. */
+type ChargedReferralItem = 'attribution' | 'idempotency' | 'day' | 'month';
+
+/**
+ * Names the cause of a cancelled transaction on one referral, most specific first: an earlier request's record under
+ * the key (a replay), the referral's own condition (as `attributionRefusal` reads it), the counters, else contention.
+ */
+export const readReferralCancellation = (
+  reasons: ReasonsByName<ChargedReferralItem>,
+  attributionRefusal: (reason: CancellationReason | undefined) => DecisionCancellation,
+): DecisionCancellation => {
+  const record = storedRecordOf(reasons.idempotency);
+  if (record) return { kind: 'idempotency_replay', record };
+  if (conditionFailed(reasons.attribution)) return attributionRefusal(reasons.attribution);
+  const refusal = readChargeRefusal(reasons);
+  return refusal ? { kind: refusal } : { kind: 'contention' };
 };
 
 /**

@@ -3,18 +3,17 @@
 // activity item, its charge and its idempotency record, in one transaction.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
 import { REVIEWABLE_STATUS } from '../referrals/decision.js';
 import type { DecisionCancellation, ReopenStore, ReopenWritePlan } from '../referrals/ports.js';
 import { REOPENABLE_STATUS } from '../referrals/reopen.js';
-import { allOf, anyOf, ITEM_ABSENT, RECORD_EXPIRED, STATUS_AS_READ } from './conditions.js';
-import { toIdempotencyRecord } from './idempotency-store.js';
+import { allOf, ITEM_ABSENT, STATUS_AS_READ } from './conditions.js';
+import { idempotencyItems } from './idempotency-store.js';
 import { createReferralReader } from './referral-queue.js';
-import type { Tables } from './referral-records.js';
+import { readReferralCancellation, type Tables } from './referral-records.js';
 import { DECIDED_UNDER } from './referral-store.js';
 import { activityItem, attributionItemKey, CLAIM_NAMES, HELD_AT, holdPut, QUEUE_KEY, queueKey, queueShard } from './referrals-table.js';
-import { conditionFailed, type NamedItems, type ReasonsByName, transactWrite } from './transact.js';
-import { chargeItems, idempotencyKey, readChargeRefusal } from './usage-table.js';
+import { type NamedItems, type ReasonsByName, transactWrite } from './transact.js';
+import { chargeItems } from './usage-table.js';
 
 type ReopenItem = 'attribution' | 'activity' | 'hold' | 'usage' | 'day' | 'month' | 'idempotency';
 
@@ -58,36 +57,16 @@ export const buildReopenTransaction = (tables: Tables, plan: ReopenWritePlan): N
   // The new stay in review, announced as referral.review_opened by the forwarder.
   ['hold', { Put: holdPut(tables.referrals, plan.attributionId, plan.hold) }],
   ...chargeItems(tables.usage, plan.charge),
-  ...(plan.idempotency
-    ? [
-        [
-          'idempotency',
-          {
-            Put: {
-              TableName: tables.usage,
-              Item: { ...idempotencyKey(plan.charge.userId, plan.idempotency.key), ...plan.idempotency },
-              ConditionExpression: anyOf(ITEM_ABSENT, RECORD_EXPIRED),
-              ExpressionAttributeValues: { ':now': plan.idempotency.expires_at - IDEMPOTENCY_TTL_SECONDS },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            },
-          },
-        ] as const,
-      ]
-    : []),
+  ...idempotencyItems(tables.usage, plan.charge.userId, plan.idempotency),
 ];
 
 /** A refusal by the referral: gone, or moved on from the reject read (another status, or decided again since). */
-const readReopenCancellation = (reasons: ReasonsByName<ReopenItem>): DecisionCancellation => {
-  const { attribution, idempotency } = reasons;
-  const record = conditionFailed(idempotency) && idempotency?.Item ? toIdempotencyRecord(unmarshall(idempotency.Item)) : undefined;
-  if (record) return { kind: 'idempotency_replay', record };
-  if (conditionFailed(attribution)) {
-    if (!attribution?.Item) return { kind: 'attribution_missing' };
-    return { kind: 'attribution_status', status: String(unmarshall(attribution.Item).status) };
-  }
-  const refusal = readChargeRefusal(reasons);
-  return refusal ? { kind: refusal } : { kind: 'contention' };
-};
+const readReopenCancellation = (reasons: ReasonsByName<ReopenItem>): DecisionCancellation =>
+  readReferralCancellation(reasons, (attribution) =>
+    attribution?.Item
+      ? { kind: 'attribution_status', status: String(unmarshall(attribution.Item).status) }
+      : { kind: 'attribution_missing' },
+  );
 
 export const createReopenStore = (client: DynamoDBDocumentClient, tables: Tables): ReopenStore => ({
   loadReferral: createReferralReader(client, tables).loadReferral,

@@ -1,8 +1,6 @@
 // A decision's writes on referrals: the single decision's transaction and a bulk decision's, one per referral, and the
 // reads each needs first.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { IDEMPOTENCY_TTL_SECONDS } from '../idempotency/record.js';
 import { REVIEWABLE_STATUS } from '../referrals/decision.js';
 import type {
   BulkItemWritePlan,
@@ -12,13 +10,20 @@ import type {
   ReferralStore,
   StoredReferral,
 } from '../referrals/ports.js';
-import { allOf, anyOf, ITEM_ABSENT, OPEN_TO_CALLER, RECORD_EXPIRED, STATUS_AS_READ } from './conditions.js';
-import { toIdempotencyRecord } from './idempotency-store.js';
+import { allOf, ITEM_ABSENT, OPEN_TO_CALLER, STATUS_AS_READ } from './conditions.js';
+import { idempotencyItems } from './idempotency-store.js';
 import { batchGetConsistent, settledBatchRead } from './items.js';
-import { parseRecord, readAttributionRefusal, readPartition, StoredAttributionSchema, type Tables } from './referral-records.js';
+import {
+  parseRecord,
+  readAttributionRefusal,
+  readPartition,
+  readReferralCancellation,
+  StoredAttributionSchema,
+  type Tables,
+} from './referral-records.js';
 import { activityItem, attributionItemKey, CLAIM_NAMES, isQueued, QUEUE_KEY, queueKey, queueShard } from './referrals-table.js';
 import { conditionFailed, type NamedItems, type ReasonsByName, transactWrite } from './transact.js';
-import { chargeItems, idempotencyKey, readChargeRefusal, usageRecordPut } from './usage-table.js';
+import { chargeItems, usageRecordPut } from './usage-table.js';
 
 type ReferralWrite = Pick<DecisionWritePlan, 'attributionId' | 'expectedStatus' | 'changes' | 'activity'> & { decidedUnder?: string };
 
@@ -84,23 +89,7 @@ type DecisionItem = 'attribution' | 'activity' | 'usage' | 'day' | 'month' | 'id
 export const buildDecisionTransaction = (tables: Tables, plan: DecisionWritePlan): NamedItems<DecisionItem> => [
   ...decisionItems(tables, plan),
   ...chargeItems(tables.usage, plan.charge),
-  ...(plan.idempotency
-    ? [
-        [
-          'idempotency',
-          {
-            Put: {
-              TableName: tables.usage,
-              Item: { ...idempotencyKey(plan.charge.userId, plan.idempotency.key), ...plan.idempotency },
-              // An expired record that TTL has not removed yet may be replaced; expired means as isLive says: expires_at <= now.
-              ConditionExpression: anyOf(ITEM_ABSENT, RECORD_EXPIRED),
-              ExpressionAttributeValues: { ':now': plan.idempotency.expires_at - IDEMPOTENCY_TTL_SECONDS },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            },
-          },
-        ] as const,
-      ]
-    : []),
+  ...idempotencyItems(tables.usage, plan.charge.userId, plan.idempotency),
 ];
 
 /** One referral's transaction in a bulk decision: its status change, its activity item and its own usage record. */
@@ -111,14 +100,8 @@ export const buildBulkItemTransaction = (tables: Tables, plan: BulkItemWritePlan
 ];
 
 /** Names the cause of a cancellation, most specific first: a replay, the referral, the counters, else contention. */
-export const readCancellation = (reasons: ReasonsByName<DecisionItem>): DecisionCancellation => {
-  const { attribution, idempotency } = reasons;
-  const record = conditionFailed(idempotency) && idempotency?.Item ? toIdempotencyRecord(unmarshall(idempotency.Item)) : undefined;
-  if (record) return { kind: 'idempotency_replay', record };
-  if (conditionFailed(attribution)) return readAttributionRefusal(attribution?.Item, REVIEWABLE_STATUS);
-  const refusal = readChargeRefusal(reasons);
-  return refusal ? { kind: refusal } : { kind: 'contention' };
-};
+export const readCancellation = (reasons: ReasonsByName<DecisionItem>): DecisionCancellation =>
+  readReferralCancellation(reasons, (attribution) => readAttributionRefusal(attribution?.Item, REVIEWABLE_STATUS));
 
 /**
  * One factory per port, so that each function's bundle holds only the access it uses: the reject's, the review

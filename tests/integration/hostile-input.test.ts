@@ -286,14 +286,15 @@ describe('hostile console tokens: roles and permissions', () => {
   });
 });
 
-describe('hostile claim bodies', () => {
-  const post = (path: string, body: string) =>
-    gateway({ method: 'POST', path, headers: { ...withKey(admin.key), 'content-type': 'application/json' }, body }).then((result) => ({
-      status: result.statusCode,
-      headers: {},
-      body: JSON.parse(result.body),
-    }));
+/** A POST of a raw body, as an admin, the answer parsed. */
+const post = (path: string, body: string) =>
+  gateway({ method: 'POST', path, headers: { ...withKey(admin.key), 'content-type': 'application/json' }, body }).then((result) => ({
+    status: result.statusCode,
+    headers: {},
+    body: JSON.parse(result.body),
+  }));
 
+describe('hostile claim bodies', () => {
   it.each([
     ['lease_seconds 0', '{"lease_seconds":0}'],
     ['lease_seconds 59', '{"lease_seconds":59}'],
@@ -326,13 +327,6 @@ describe('hostile claim bodies', () => {
 });
 
 describe('hostile note and reopen bodies', () => {
-  const post = (path: string, body: string) =>
-    gateway({ method: 'POST', path, headers: { ...withKey(admin.key), 'content-type': 'application/json' }, body }).then((result) => ({
-      status: result.statusCode,
-      headers: {},
-      body: JSON.parse(result.body),
-    }));
-
   it.each([
     ['empty text', '{"text":""}'],
     ['blank text', '{"text":"  \\u200b "}'],

@@ -56,22 +56,22 @@ export const checkedGateway = (
   };
 };
 
-export const api = checkedGateway({
-  authorizer,
-  functions: {
-    rejectReferral: reject,
-    approveReferral: approve,
-    listReferrals: list,
-    getReferral: get,
-    bulkRejectReferrals: bulk,
-    bulkApproveReferrals: bulkApprove,
-    claimReferral: claim,
-    releaseClaim: release,
-    claimNextReferrals: claimNext,
-    addReferralNote: addNote,
-    reopenReferral: reopen,
-  },
-});
+/** Every route's function, on the default clients. */
+const allFunctions = {
+  rejectReferral: reject,
+  approveReferral: approve,
+  listReferrals: list,
+  getReferral: get,
+  bulkRejectReferrals: bulk,
+  bulkApproveReferrals: bulkApprove,
+  claimReferral: claim,
+  releaseClaim: release,
+  claimNextReferrals: claimNext,
+  addReferralNote: addNote,
+  reopenReferral: reopen,
+};
+
+export const api = checkedGateway({ authorizer, functions: allFunctions });
 
 /** The same gateway and handlers, with a plan table a test shrinks to reach its limits quickly (and, optionally, its own logger). */
 export const apiWithPlans = (overrides: Partial<PlanTable>, now?: () => Date, observability?: Observability) => {
@@ -232,19 +232,7 @@ export const apiWithAuthorizerCache = (ttlSeconds = 300, identityHeaders: string
         invocations += 1;
         return authorizer(event, context);
       },
-      functions: {
-        rejectReferral: reject,
-        approveReferral: approve,
-        listReferrals: list,
-        getReferral: get,
-        bulkRejectReferrals: bulk,
-        bulkApproveReferrals: bulkApprove,
-        claimReferral: claim,
-        releaseClaim: release,
-        claimNextReferrals: claimNext,
-        addReferralNote: addNote,
-        reopenReferral: reopen,
-      },
+      functions: allFunctions,
     },
     { authorizerCache: { ttlSeconds, identityHeaders } },
   );

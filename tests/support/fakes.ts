@@ -176,10 +176,8 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore, Clai
   }
 
   async commitNote(write: NoteWritePlan): Promise<DecisionCommit> {
-    const scripted = this.scripted.shift();
-    if (scripted) return { committed: false, cancellation: scripted };
-    const replay = this.storedAnswer(write);
-    if (replay) return { committed: false, cancellation: replay };
+    const early = this.scripted.shift() ?? this.storedAnswer(write);
+    if (early) return { committed: false, cancellation: early };
     if (!this.attributions.has(write.attributionId)) return { committed: false, cancellation: { kind: 'attribution_missing' } };
     const refusal = this.meter.refusalOf(write.charge);
     if (refusal) return { committed: false, cancellation: { kind: refusal } };
@@ -189,10 +187,8 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore, Clai
   }
 
   async commitReopen(write: ReopenWritePlan): Promise<DecisionCommit> {
-    const scripted = this.scripted.shift();
-    if (scripted) return { committed: false, cancellation: scripted };
-    const replay = this.storedAnswer(write);
-    if (replay) return { committed: false, cancellation: replay };
+    const early = this.scripted.shift() ?? this.storedAnswer(write);
+    if (early) return { committed: false, cancellation: early };
     const current = this.attributions.get(write.attributionId);
     if (!current) return { committed: false, cancellation: { kind: 'attribution_missing' } };
     if (current.status !== 'rejected' || current.reviewed_at !== write.rejectedAt)
@@ -247,10 +243,8 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore, Clai
 
   async commitClaim(write: ClaimWritePlan): Promise<DecisionCommit> {
     this.claimWrites.push(write);
-    const scripted = this.scripted.shift();
-    if (scripted) return { committed: false, cancellation: scripted };
-    const replay = this.storedAnswer(write);
-    if (replay) return { committed: false, cancellation: replay };
+    const early = this.scripted.shift() ?? this.storedAnswer(write);
+    if (early) return { committed: false, cancellation: early };
     const current = this.attributions.get(write.attributionId);
     if (!current) return { committed: false, cancellation: { kind: 'attribution_missing' } };
     const claim = this.claims.get(write.attributionId);
@@ -270,10 +264,8 @@ export class FakeReferralStore implements ReferralStore, BulkReferralStore, Clai
 
   async commitDecision(write: DecisionWritePlan): Promise<DecisionCommit> {
     this.commits.push(write);
-    const scripted = this.scripted.shift();
-    if (scripted) return { committed: false, cancellation: scripted };
-    const replay = this.storedAnswer(write);
-    if (replay) return { committed: false, cancellation: replay };
+    const early = this.scripted.shift() ?? this.storedAnswer(write);
+    if (early) return { committed: false, cancellation: early };
     const current = this.attributions.get(write.attributionId);
     if (!current) return { committed: false, cancellation: { kind: 'attribution_missing' } };
     if (current.status !== write.expectedStatus)

@@ -4,7 +4,7 @@ import { bulkRejectRoute as route, withRejectTotals } from '../../http/routes/bu
 import { decideMany } from '../../referrals/decide-many.js';
 import { createObservability } from '../../shared/observability.js';
 import { type BulkHandlerDeps, createBulkDeps } from '../review/bulk-dependencies.js';
-import { answer, decisionCall } from '../review/decision-calls.js';
+import { answer, decisionCall } from '../review/route-calls.js';
 
 export const createHandler = (deps: BulkHandlerDeps, observability = createObservability()) =>
   apiChain({ deps, route, observability }).handler(async (event, context) => {

@@ -3,8 +3,8 @@ import { apiChain } from '../../http/middlewares/api-chain.js';
 import { rejectReferralRoute as route } from '../../http/routes/reject-referral.js';
 import { decideReferral } from '../../referrals/decide-one.js';
 import { createObservability } from '../../shared/observability.js';
-import { answer, decisionCall } from '../review/decision-calls.js';
 import { createDecisionDeps, type DecisionHandlerDeps } from '../review/dependencies.js';
+import { answer, decisionCall } from '../review/route-calls.js';
 
 export const createHandler = (deps: DecisionHandlerDeps, observability = createObservability()) =>
   apiChain({ deps, route, observability }).handler(async (event, context) => {
